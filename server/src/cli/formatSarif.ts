@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Rule, Severity } from '../core/linting/types';
+import { ruleDocsUri } from '../core/service/diagnostics';
+import { findingRange, type CheckedFile } from './report';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function region(range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+function artifactUri(file: string): string {
+  return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+/** SARIF 2.1.0; columns are UTF-16 code units (LSP positions), said so in `columnKind`. */
+export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], docsBaseUri: string, version: string): string {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  const results = files.flatMap((file) =>
+    file.analysis.findings.map((finding) => ({
+      ruleId: finding.rule.id,
+      ruleIndex: ruleIndex.get(finding.rule.id) ?? -1,
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: region(findingRange(file, finding)) } }],
+      ...(finding.related?.length
+        ? {
+            relatedLocations: finding.related.map((related, id) => ({
+              id,
+              message: { text: related.message },
+              physicalLocation: { artifactLocation: { uri: related.uri }, region: region(related.range) },
+            })),
+          }
+        : {}),
+    })),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'opnote',
+            version,
+            informationUri: docsBaseUri,
+            rules: rules.map((rule) => ({
+              id: rule.meta.id,
+              shortDescription: { text: rule.meta.description },
+              fullDescription: { text: rule.meta.docs.what },
+              helpUri: ruleDocsUri(docsBaseUri, rule.meta.id),
+              help: { text: rule.meta.docs.fix },
+              defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
+              properties: { tags: [...rule.meta.tags], fixable: rule.meta.fixable },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

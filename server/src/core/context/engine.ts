@@ -1,0 +1,261 @@
+import {
+  CONTEXT_CATEGORIES,
+  DEFAULT_TRIGGERS,
+  TRIGGER_ROLES,
+  type ContextCategory,
+  type Trigger,
+  type TriggerRole,
+} from './triggers';
+
+export interface ContextResult {
+  negated: boolean;
+  historical: boolean;
+  hypothetical: boolean;
+  experiencer: 'patient' | 'other';
+}
+
+export interface ContextEngine {
+  /** Context of the concept at `sentence[conceptStart, conceptEnd)` (UTF-16 offsets). */
+  assess(sentence: string, conceptStart: number, conceptEnd: number): ContextResult;
+}
+
+/** What one phrase does in one category; a phrase may reach both ways ("last month"). */
+interface Rule {
+  /** Words a forward scope reaches (Infinity: to the end of the sentence); undefined: none. */
+  forward: number | undefined;
+  backward: number | undefined;
+  /** Ends forward scopes only, so backward scopes look past it (":" in "Complications: none"). */
+  forwardOnly: boolean;
+}
+
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  /** Rule per category (CONTEXT_CATEGORIES order) of the phrase ending here. */
+  rules: (Rule | undefined)[] | undefined;
+}
+
+const CATEGORY_COUNT = CONTEXT_CATEGORIES.length;
+const categoryIndex = (category: ContextCategory): number => CONTEXT_CATEGORIES.indexOf(category);
+const NEGATION = categoryIndex('negation');
+const HISTORICAL = categoryIndex('historical');
+const HYPOTHETICAL = categoryIndex('hypothetical');
+const EXPERIENCER = categoryIndex('experiencer');
+
+/** Placeholder in a trigger phrase for any year 1900-2099; no sentence token can equal it. */
+const YEAR = '<year>';
+
+/** Tokens of one sentence; the arrays are reused across calls so that assess() allocates little. */
+class Tokens {
+  readonly texts: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** wordsBefore[i]: word tokens (not punctuation) among tokens [0, i). */
+  readonly wordsBefore: number[] = [0];
+  length = 0;
+
+  /** Words are letters/digits with inner apostrophes; any other visible character is a token of its own. */
+  read(text: string): void {
+    this.length = 0;
+    let words = 0;
+    let index = 0;
+    while (index < text.length) {
+      const code = text.charCodeAt(index);
+      if (isWordChar(code)) {
+        const start = index;
+        index++;
+        while (index < text.length) {
+          const next = text.charCodeAt(index);
+          if (isWordChar(next)) index++;
+          else if (isApostrophe(next) && isWordChar(text.charCodeAt(index + 1))) index += 2;
+          else break;
+        }
+        this.push(normalizeWord(text.slice(start, index)), start, index, ++words);
+      } else {
+        if (!isSpace(code)) this.push(text.charAt(index), index, index + 1, words);
+        index++;
+      }
+    }
+  }
+
+  private push(text: string, start: number, end: number, wordsThrough: number): void {
+    const at = this.length++;
+    this.texts[at] = text;
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.wordsBefore[at + 1] = wordsThrough;
+  }
+}
+
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return NON_ASCII_WORD_CHAR.test(String.fromCharCode(code));
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
+}
+
+function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+}
+
+function isYear(token: string): boolean {
+  if (token.length !== 4 || !(token.startsWith('19') || token.startsWith('20'))) return false;
+  return isDigit(token.charCodeAt(2)) && isDigit(token.charCodeAt(3));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function phraseTokens(phrase: string): string[] {
+  const tokens = new Tokens();
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .flatMap((part) => {
+      if (part.toLowerCase() === YEAR) return [YEAR];
+      tokens.read(part);
+      return tokens.texts.slice(0, tokens.length);
+    });
+}
+
+function parseKind(trigger: Trigger): { role: TriggerRole; category: number } {
+  const separator = trigger.kind.lastIndexOf('-');
+  const role = trigger.kind.slice(0, separator) as TriggerRole;
+  const category = CONTEXT_CATEGORIES.indexOf(trigger.kind.slice(separator + 1) as ContextCategory);
+  if (category < 0 || !TRIGGER_ROLES.includes(role)) {
+    throw new Error(`Unknown trigger kind "${trigger.kind}" for "${trigger.phrase}"`);
+  }
+  return { role, category };
+}
+
+/** A token trie of all phrases, so that matching costs one map lookup per token. */
+function compile(lexicon: readonly Trigger[]): TrieNode {
+  const root: TrieNode = { children: new Map(), rules: undefined };
+  for (const trigger of lexicon) {
+    const { role, category } = parseKind(trigger);
+    let node = root;
+    for (const token of phraseTokens(trigger.phrase)) {
+      let child = node.children.get(token);
+      if (!child) {
+        child = { children: new Map(), rules: undefined };
+        node.children.set(token, child);
+      }
+      node = child;
+    }
+    if (node === root) continue;
+    node.rules ??= new Array<Rule | undefined>(CATEGORY_COUNT).fill(undefined);
+    const rule = (node.rules[category] ??= { forward: undefined, backward: undefined, forwardOnly: false });
+    const reach = trigger.maxWords ?? Infinity;
+    if (role === 'pre') rule.forward = reach;
+    else if (role === 'post') rule.backward = reach;
+    else if (role === 'forward-termination') rule.forwardOnly = true;
+  }
+  return root;
+}
+
+/**
+ * A ConText engine (Harkema et al., J Biomed Inform 2009) over `lexicon`, compiled once into a
+ * token trie. assess() tokenizes the sentence once and matches triggers on both sides of the
+ * concept, so its cost grows linearly with the sentence. Not re-entrant: it reuses scratch arrays.
+ */
+export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGERS): ContextEngine {
+  const root = compile(lexicon);
+  const tokens = new Tokens();
+  // Scratch state, one slot per category, reused by every call.
+  const longestRule: (Rule | undefined)[] = new Array(CATEGORY_COUNT);
+  const longestEnd = new Array<number>(CATEGORY_COUNT);
+  const nextFree = new Array<number>(CATEGORY_COUNT);
+  const lastBefore: (Rule | undefined)[] = new Array(CATEGORY_COUNT);
+  const lastBeforeEnd = new Array<number>(CATEGORY_COUNT);
+  const firstAfter: (Rule | undefined)[] = new Array(CATEGORY_COUNT);
+  const firstAfterStart = new Array<number>(CATEGORY_COUNT);
+
+  /** Longest phrase per category that starts at token `start` and ends by token `limit`. */
+  function matchAt(start: number, limit: number): boolean {
+    longestRule.fill(undefined);
+    let found = false;
+    let node: TrieNode | undefined = root;
+    for (let index = start; index < limit && node; index++) {
+      const text = tokens.texts[index] as string;
+      node = node.children.get(text) ?? (isYear(text) ? node.children.get(YEAR) : undefined);
+      const rules = node?.rules;
+      if (!rules) continue;
+      for (let category = 0; category < CATEGORY_COUNT; category++) {
+        const rule = rules[category];
+        if (!rule) continue;
+        longestRule[category] = rule;
+        longestEnd[category] = index + 1;
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Leftmost-longest, non-overlapping matches per category over tokens [from, to). Before the
+   * concept the last match counts; after it the first one that is not a forward-only termination.
+   */
+  function scan(from: number, to: number, before: boolean): void {
+    nextFree.fill(from);
+    let open = CATEGORY_COUNT;
+    for (let start = from; start < to && open > 0; start++) {
+      if (!matchAt(start, to)) continue;
+      for (let category = 0; category < CATEGORY_COUNT; category++) {
+        const rule = longestRule[category];
+        if (!rule || start < (nextFree[category] as number)) continue;
+        nextFree[category] = longestEnd[category] as number;
+        if (before) {
+          lastBefore[category] = rule;
+          lastBeforeEnd[category] = longestEnd[category] as number;
+        } else if (!firstAfter[category] && !rule.forwardOnly) {
+          firstAfter[category] = rule;
+          firstAfterStart[category] = start;
+          open--;
+        }
+      }
+    }
+  }
+
+  function wordsBetween(from: number, to: number): number {
+    return (tokens.wordsBefore[to] as number) - (tokens.wordsBefore[from] as number);
+  }
+
+  /** The nearest phrase on each side decides: a trigger in reach applies, anything else blocks. */
+  function applies(category: number, conceptFirst: number, conceptEnd: number): boolean {
+    const forward = lastBefore[category]?.forward;
+    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= forward) return true;
+    const backward = firstAfter[category]?.backward;
+    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= backward;
+  }
+
+  function assess(sentence: string, conceptStart: number, conceptEnd: number): ContextResult {
+    tokens.read(sentence);
+    let first = 0;
+    while (first < tokens.length && (tokens.ends[first] as number) <= conceptStart) first++;
+    let end = first;
+    while (end < tokens.length && (tokens.starts[end] as number) < conceptEnd) end++;
+    // The concept is opaque: no trigger is matched inside it or across its edges.
+    lastBefore.fill(undefined);
+    firstAfter.fill(undefined);
+    scan(0, first, true);
+    scan(end, tokens.length, false);
+    return {
+      negated: applies(NEGATION, first, end),
+      historical: applies(HISTORICAL, first, end),
+      hypothetical: applies(HYPOTHETICAL, first, end),
+      experiencer: applies(EXPERIENCER, first, end) ? 'other' : 'patient',
+    };
+  }
+
+  return { assess };
+}

@@ -1,0 +1,242 @@
+/** A sentence as UTF-16 offsets into the text it came from, trimmed of surrounding whitespace. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Abbreviations whose period never ends a sentence ("Dr. Smith", "e.g. Lidocaine"). Any other
+ * period before a space ends one unless a lower-case word follows: "5 mL. was given" goes on,
+ * "5 mL. The lead" ends.
+ */
+const NEVER_FINAL = new Set([
+  'dr', 'mr', 'mrs', 'ms', 'prof', 'vs', 'e.g', 'i.e', 'eg', 'ie', 'approx', 'cf', 'viz', 'fig', 'ca',
+]);
+
+const MAX_ABBREVIATION = 8;
+/** A heading or label ("DESCRIPTION OF PROCEDURE:", "Complications:") is at most this long. */
+const MAX_LABEL = 60;
+
+/**
+ * Splits dictated text into sentences in one pass. Ends: ".", "!" or "?" before a space (unless an
+ * abbreviation, decimal or list number), an ALL-CAPS heading's ":", a blank line, and a line break
+ * before a list item or label or after a heading. A line wrap inside a running sentence is no end.
+ */
+export function splitSentences(text: string, start = 0, end = text.length): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let sentenceStart = start;
+  /** First visible character of the current sentence, -1 while there is none. */
+  let contentStart = -1;
+  let letters = 0;
+  let lowercase = false;
+  let lastListNumber = 0;
+
+  const cut = (at: number): void => {
+    const span = trim(text, sentenceStart, at);
+    if (span) spans.push(span);
+    sentenceStart = at;
+    contentStart = -1;
+    letters = 0;
+    lowercase = false;
+  };
+
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) {
+      const next = nextVisible(text, index + 1, end);
+      if (lineBreakEnds(text, index, next, end)) cut(index);
+      index = next - 1; // the whitespace up to the next line's text is read once
+      continue;
+    }
+    if (isSpace(code)) continue;
+    if (contentStart < 0) contentStart = index;
+    if (isLetter(code)) {
+      letters++;
+      if (isLower(code)) lowercase = true;
+      continue;
+    }
+    if (code === 58 /* : */) {
+      if (letters >= 2 && !lowercase && endsLabel(text, index, end)) cut(index + 1);
+      continue;
+    }
+    if (code !== 46 /* . */ && code !== 33 /* ! */ && code !== 63 /* ? */) continue;
+
+    const after = skipClosers(text, index + 1, end);
+    if (after < end && !isSpace(text.charCodeAt(after))) continue; // "0.5", "e.g.", "file.txt"
+    if (code !== 46) {
+      cut(after);
+      index = after - 1;
+      continue;
+    }
+    const number = listNumberBefore(text, index, start);
+    if (number !== undefined) {
+      const before = previousVisible(text, number.start, start);
+      if (number.start === contentStart || before === 58 /* : */) {
+        lastListNumber = number.value; // "1. The lead...", "Indications: 1. Pain" open an item
+        continue;
+      }
+      if (lastListNumber > 0 && number.value === lastListNumber + 1 && isLetter(before)) {
+        cut(number.start); // "1. Pain 2. Lead placement": the next item starts here
+        contentStart = number.start;
+        lastListNumber = number.value;
+        continue;
+      }
+    }
+    if (periodEnds(text, index, after, end, start)) {
+      cut(after);
+      index = after - 1;
+    }
+  }
+  cut(end);
+  return spans;
+}
+
+function periodEnds(text: string, period: number, after: number, end: number, start: number): boolean {
+  const next = nextVisible(text, after, end);
+  if (next >= end) return true;
+  const nextCode = text.charCodeAt(next);
+  const word = wordBefore(text, period, start);
+  if (NEVER_FINAL.has(word)) return false;
+  if (word === 'no' && isDigit(nextCode)) return false; // "No. 2"
+  if (word.length === 1 && isUpper(text.charCodeAt(period - 1))) return false; // an initial: "John A. Smith"
+  return !isLower(nextCode);
+}
+
+/** Letters and inner dots just before `period`, lower-cased: "Dr" → "dr", "p.m" → "p.m". */
+function wordBefore(text: string, period: number, start: number): string {
+  let from = period;
+  while (from > start && period - from < MAX_ABBREVIATION) {
+    const code = text.charCodeAt(from - 1);
+    if (!isLetter(code) && code !== 46) break;
+    from--;
+  }
+  if (from > start && isLetter(text.charCodeAt(from - 1))) return ''; // longer than any abbreviation
+  return text.slice(from, period).replace(/^\.+/, '').toLowerCase();
+}
+
+interface ListNumber {
+  start: number;
+  value: number;
+}
+
+/** A list number (one or two digits after a space or line start) ending at `period`. */
+function listNumberBefore(text: string, period: number, start: number): ListNumber | undefined {
+  let from = period;
+  while (from > start && period - from < 2 && isDigit(text.charCodeAt(from - 1))) from--;
+  if (from === period || (from > start && !isSpace(text.charCodeAt(from - 1)))) return undefined;
+  return { start: from, value: Number(text.slice(from, period)) };
+}
+
+/** Code of the last visible character before `position`, or -1. */
+function previousVisible(text: string, position: number, start: number): number {
+  let index = position;
+  while (index > start && isSpace(text.charCodeAt(index - 1))) index--;
+  return index > start ? text.charCodeAt(index - 1) : -1;
+}
+
+/** A heading colon ends its sentence unless it sits inside a time such as "1:12". */
+function endsLabel(text: string, colon: number, end: number): boolean {
+  return colon + 1 >= end || isSpace(text.charCodeAt(colon + 1));
+}
+
+/** Does the line break at `index`, followed by text at `next`, end the sentence? */
+function lineBreakEnds(text: string, index: number, next: number, end: number): boolean {
+  if (next >= end) return true;
+  for (let scan = index + 1; scan < next; scan++) {
+    if (text.charCodeAt(scan) === 10) return true; // a blank line
+  }
+  const lineStart = lineStartBefore(text, index);
+  const previousEnd = lastVisibleBefore(text, index, lineStart);
+  if (previousEnd >= lineStart && text.charCodeAt(previousEnd) === 58) return true; // "Findings:" on its own line
+  if (startsListItem(text, next, end) || startsLabel(text, next, end)) return true;
+  return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);
+}
+
+function startsListItem(text: string, position: number, end: number): boolean {
+  if ('-*\u2022\u2013'.includes(text.charAt(position))) return isSpace(text.charCodeAt(position + 1)); // a bullet
+  let index = position;
+  while (index < end && index - position < 2 && isDigit(text.charCodeAt(index))) index++;
+  if (index === position || index + 1 >= end) return false;
+  const marker = text.charCodeAt(index);
+  return (marker === 46 || marker === 41) && isSpace(text.charCodeAt(index + 1)); // "2. " or "2) "
+}
+
+/** A capitalised label of a few words and a colon: "Complications: none", "DESCRIPTION OF PROCEDURE:". */
+function startsLabel(text: string, position: number, end: number): boolean {
+  if (!isUpper(text.charCodeAt(position))) return false;
+  for (let index = position + 1; index < end && index - position <= MAX_LABEL; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 58) return endsLabel(text, index, end);
+    if (!isLetter(code) && !' -/()'.includes(text.charAt(index))) return false;
+  }
+  return false;
+}
+
+function isCapsLine(text: string, from: number, to: number): boolean {
+  let letters = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (isLower(code)) return false;
+    if (isLetter(code)) letters++;
+  }
+  return letters >= 2;
+}
+
+function hasLowercaseInFirstWord(text: string, position: number, end: number): boolean {
+  for (let index = position; index < end && !isSpace(text.charCodeAt(index)); index++) {
+    if (isLower(text.charCodeAt(index))) return true;
+  }
+  return false;
+}
+
+function trim(text: string, from: number, to: number): SentenceSpan | undefined {
+  let start = from;
+  let end = to;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return start < end ? { start, end } : undefined;
+}
+
+/** Past closing quotes and brackets after a full stop: `placed.")`. */
+function skipClosers(text: string, from: number, end: number): number {
+  let index = from;
+  while (index < end && ')]}"\'\u201d\u2019'.includes(text.charAt(index))) index++;
+  return index;
+}
+
+function nextVisible(text: string, from: number, end: number): number {
+  let index = from;
+  while (index < end && isSpace(text.charCodeAt(index))) index++;
+  return index;
+}
+
+function lastVisibleBefore(text: string, index: number, lineStart: number): number {
+  let scan = index - 1;
+  while (scan >= lineStart && isSpace(text.charCodeAt(scan))) scan--;
+  return scan;
+}
+
+function lineStartBefore(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
+}
+
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isUpper(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+}
+
+function isLower(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 0xdf && code <= 0xff && code !== 0xf7);
+}
+
+function isLetter(code: number): boolean {
+  return isUpper(code) || isLower(code);
+}

@@ -1,0 +1,285 @@
+/**
+ * Trigger lexicons of the ConText engine, as data.
+ *
+ * The NegEx/ConText phrases below are copied from chapmanbe/negex (commit d136b972):
+ * negex.python/negex_triggers.txt and genConText/{history,hypothetical,experiencer}_triggers.txt,
+ * published under the Apache License 2.0 by Wendy W. Chapman and colleagues.
+ * The operative-note phrases after them are OpNote's own.
+ */
+
+export const CONTEXT_CATEGORIES = ['negation', 'historical', 'hypothetical', 'experiencer'] as const;
+export type ContextCategory = (typeof CONTEXT_CATEGORIES)[number];
+
+/**
+ * pre: scopes forward to the end of the sentence; post: scopes backward to its start;
+ * pseudo: contains a trigger but is none, so it blocks the shorter trigger inside it;
+ * termination: ends the category's scopes on either side; forward-termination: ends forward
+ * scopes only. The nearest phrase of a category on each side of a concept decides, so every
+ * phrase also ends the scopes it does not open. One phrase may be both pre and post.
+ */
+export const TRIGGER_ROLES = ['pre', 'post', 'pseudo', 'termination', 'forward-termination'] as const;
+export type TriggerRole = (typeof TRIGGER_ROLES)[number];
+export type TriggerKind = `${TriggerRole}-${ContextCategory}`;
+
+export interface Trigger {
+  /** Words and punctuation, matched case-insensitively on word boundaries; `<year>` is any year 1900-2099. */
+  readonly phrase: string;
+  readonly kind: TriggerKind;
+  /**
+   * Most words allowed between trigger and concept; unlimited (ConText's sentence scope) when
+   * absent. NegEx's five-word window for negation scored F 0.945 against 0.950 unlimited on
+   * reports 1-60 of the NegEx test set, so negation keeps the sentence scope.
+   */
+  readonly maxWords?: number;
+}
+
+const phrases = (kind: TriggerKind, list: readonly string[], maxWords?: number): Trigger[] =>
+  list.map((phrase) => (maxWords === undefined ? { phrase, kind } : { phrase, kind, maxWords }));
+
+/** Triggers that reach both ways: "in 2023, X" and "X in 2023". */
+const bothWays = (category: ContextCategory, list: readonly string[]): Trigger[] => [
+  ...phrases(`pre-${category}`, list),
+  ...phrases(`post-${category}`, list),
+];
+
+/** "was used", "were used", "is used", "are used" for each participle. */
+const passives = (participles: readonly string[]): string[] =>
+  participles.flatMap((participle) => ['was', 'were', 'is', 'are'].map((verb) => `${verb} ${participle}`));
+
+/** genConText lets a "one word" trigger reach a concept at most three words away. */
+const ONE_WORD_WINDOW = 3;
+
+const NEGEX_NEGATION: readonly Trigger[] = [
+  // [PSEU] pseudo-triggers
+  ...phrases('pseudo-negation', [
+    'no increase', 'no suspicious change', 'no significant change', 'no change',
+    'no interval change', 'no definite change', 'no significant interval change', 'not extend',
+    'not cause', 'not drain', 'not certain if', 'not certain whether', 'gram negative',
+    'without difficulty', 'not necessarily', 'not only',
+  ]),
+  // [PREN] pre-triggers
+  ...phrases('pre-negation', [
+    'absence of', 'cannot', 'cannot see', 'checked for', 'declined', 'declines', 'denied', 'denies',
+    'denying', 'evaluate for', 'fails to reveal', 'free of', 'negative for', 'never developed',
+    'never had', 'no', 'no abnormal', 'no cause of', 'no complaints of', 'no evidence',
+    'no new evidence', 'no other evidence', 'no evidence to suggest', 'no findings of',
+    'no findings to indicate', 'no mammographic evidence of', 'no new',
+    'no radiographic evidence of', 'no sign of', 'no significant', 'no signs of', 'no suggestion of',
+    'no suspicious', 'not', 'not appear', 'not appreciate', 'not associated with', 'not complain of',
+    'not demonstrate', 'not exhibit', 'not feel', 'not had', 'not have', 'not know of',
+    'not known to have', 'not reveal', 'not see', 'not to be', 'patient was not', 'rather than',
+    'resolved', 'test for', 'to exclude', 'unremarkable for', 'with no', 'without',
+    'without any evidence of', 'without evidence', 'without indication of', 'without sign of',
+    'rules out', 'rules him out', 'rules her out', 'rules the patient out', 'rules out for',
+    'rules him out for', 'rules her out for', 'rules the patient out for', 'ruled out',
+    'ruled him out', 'ruled her out', 'ruled the patient out', 'ruled out for', 'ruled him out for',
+    'ruled her out for', 'ruled the patient out for', 'ruled out against', 'ruled him out against',
+    'ruled her out against', 'ruled the patient out against', 'did rule out', 'did rule out for',
+    'did rule out against', 'did rule him out', 'did rule her out', 'did rule the patient out',
+    'did rule him out for', 'did rule her out for', 'did rule him out against',
+    'did rule her out against', 'did rule the patient out for', 'did rule the patient out against',
+    'can rule out', 'can rule out for', 'can rule out against', 'can rule him out',
+    'can rule her out', 'can rule the patient out', 'can rule him out for', 'can rule her out for',
+    'can rule the patinet out for', 'can rule him out against', 'can rule her out against',
+    'can rule the patinet out against', 'adequate to rule out', 'adequate to rule him out',
+    'adequate to rule her out', 'adequate to rule the patient out', 'adequate to rule out for',
+    'adequate to rule him out for', 'adequate to rule her out for',
+    'adequate to rule the patient out for', 'adequate to rule the patient out against',
+    'sufficient to rule out', 'sufficient to rule him out', 'sufficient to rule her out',
+    'sufficient to rule the patient out', 'sufficient to rule out for',
+    'sufficient to rule him out for', 'sufficient to rule her out for',
+    'sufficient to rule the patient out for', 'sufficient to rule out against',
+    'sufficient to rule him out against', 'sufficient to rule her out against',
+    'sufficient to rule the patient out against',
+  ]),
+  // [PREP] 'possible' pre-triggers ([PREP]): ContextResult has no 'possible', so they only close negation scopes
+  ...phrases('termination-negation', [
+    'rule out', 'r/o', 'ro', 'rule him out', 'rule her out', 'rule the patient out', 'rule out for',
+    'rule him out for', 'rule her out for', 'rule the patinet out for', 'be ruled out for',
+    'should be ruled out for', 'ought to be ruled out for', 'may be ruled out for',
+    'might be ruled out for', 'could be ruled out for', 'will be ruled out for',
+    'can be ruled out for', 'must be ruled out for', 'is to be ruled out for',
+    'what must be ruled out is',
+  ]),
+  // [POST] post-triggers
+  ...phrases('post-negation', [
+    'unlikely', 'free', 'was ruled out', 'is ruled out', 'are ruled out', 'have been ruled out',
+    'has been ruled out',
+  ]),
+  // [POSP] 'possible' post-triggers ([POSP]), likewise
+  ...phrases('termination-negation', [
+    'did not rule out', 'not ruled out', 'not been ruled out', 'being ruled out', 'be ruled out',
+    'should be ruled out', 'ought to be ruled out', 'may be ruled out', 'might be ruled out',
+    'could be ruled out', 'will be ruled out', 'can be ruled out', 'must be ruled out',
+    'is to be ruled out',
+  ]),
+  // [CONJ] terminations
+  ...phrases('termination-negation', [
+    'but', 'however', 'nevertheless', 'yet', 'though', 'although', 'still', 'aside from', 'except',
+    'apart from', 'secondary to', 'as the cause of', 'as the source of', 'as the reason of',
+    'as the etiology of', 'as the origin of', 'as the cause for', 'as the source for',
+    'as the reason for', 'as the etiology for', 'as the origin for', 'as the secondary cause of',
+    'as the secondary source of', 'as the secondary reason of', 'as the secondary etiology of',
+    'as the secondary origin of', 'as the secondary cause for', 'as the secondary source for',
+    'as the secondary reason for', 'as the secondary etiology for', 'as the secondary origin for',
+    'as a cause of', 'as a source of', 'as a reason of', 'as a etiology of', 'as a cause for',
+    'as a source for', 'as a reason for', 'as a etiology for', 'as a secondary cause of',
+    'as a secondary source of', 'as a secondary reason of', 'as a secondary etiology of',
+    'as a secondary origin of', 'as a secondary cause for', 'as a secondary source for',
+    'as a secondary reason for', 'as a secondary etiology for', 'as a secondary origin for',
+    'as an cause of', 'as an source of', 'as an reason of', 'as an etiology of', 'as an origin of',
+    'as an cause for', 'as an source for', 'as an reason for', 'as an etiology for',
+    'as an origin for', 'as an secondary cause of', 'as an secondary source of',
+    'as an secondary reason of', 'as an secondary etiology of', 'as an secondary origin of',
+    'as an secondary cause for', 'as an secondary source for', 'as an secondary reason for',
+    'as an secondary etiology for', 'as an secondary origin for', 'cause of', 'cause for',
+    'causes of', 'causes for', 'source of', 'source for', 'sources of', 'sources for', 'reason of',
+    'reason for', 'reasons of', 'reasons for', 'etiology of', 'etiology for', 'trigger event for',
+    'origin of', 'origin for', 'origins of', 'origins for', 'other possibilities of',
+  ]),
+];
+
+const CONTEXT_HISTORICAL: readonly Trigger[] = [
+  // [PSEU] pseudo-triggers
+  ...phrases('pseudo-historical', [
+    'history and physical', 'history, physical', 'history taking', 'poor history',
+    'history and examination', 'history of chief complaint', 'history of present illness',
+    'social history', 'clinical history', 'patient history', 'day history of', 'by his wife',
+    'by her husband', 'if negative', 'history from', 'history, and', 'history and', 'know if',
+    'detailed history',
+  ]),
+  // [PREN] pre-triggers
+  ...phrases('pre-historical', [
+    'history', 'known to have', 'experiences', 'in the past for',
+  ]),
+  // [ONEW] 'one word' pre-triggers: reach only the next few words
+  ...phrases('pre-historical', [
+    'pre-existing', 'status post', 's/p', 'prior',
+  ], ONE_WORD_WINDOW),
+  // [CONJ] terminations
+  ...phrases('termination-historical', [
+    'sudden onset of', 'presented', 'presents', 'presenting', 'complains', 'complaining',
+    'coming in with', 'comes in with', 'was found', 'states', 'reports', 'reported', 'currently',
+    'today', 'noted', 'consistent with', 'ED', 'emergency department', 'recent',
+  ]),
+];
+
+const CONTEXT_HYPOTHETICAL: readonly Trigger[] = [
+  // [PSEU] pseudo-triggers
+  ...phrases('pseudo-hypothetical', [
+    'by his wife', 'by her husband', 'if negative', 'know if',
+  ]),
+  // [PREN] pre-triggers
+  ...phrases('pre-hypothetical', [
+    'if', 'return', 'returning', 'should he', 'should she', 'call', 'should there', 'should the',
+    'as needed', 'come back for', 'come back to', 'look out for',
+  ]),
+  // [CONJ] terminations
+  ...phrases('termination-hypothetical', [
+    'diagnosis', 'patient', 'who', 'his', 'her', "patient's", 'since', 'because',
+  ]),
+];
+
+const CONTEXT_EXPERIENCER: readonly Trigger[] = [
+  // [PSEU] pseudo-triggers
+  ...phrases('pseudo-experiencer', [
+    'by his wife', 'by her husband', 'know if',
+  ]),
+  // [PREN] pre-triggers
+  ...phrases('pre-experiencer', [
+    'mom', 'dad', 'sister', 'brother', 'roommate', 'aunt', 'uncle', 'grandfather', 'grandmother',
+    'husband', 'wife', "father's", "mother's", "mom's", "dad's", "sister's", "brother's",
+    "roommate's", "aunt's", "uncle's", "grandfather's", "grandmother's", "husband's",
+    "wife's", 'family history',
+  ]),
+  // [CONJ] terminations
+  ...phrases('termination-experiencer', [
+    'patient', 'who', 'his', 'her', "patient's", 'presented', 'presents', 'presenting', 'complains',
+    'complaining', 'coming in with', 'comes in with', 'was found', 'states', 'stated', 'reports',
+    'reported', 'currently', 'today', 'noted', 'which',
+  ]),
+];
+
+/**
+ * Negation beyond NegEx, mostly operative-note phrasing. genConText also ends negation at ")" and
+ * "}"; on reports 1-60 that cost more than it gained ("-ve for bleeding (occult nor overt), anemia").
+ * Left out on purpose: "unavailable" ("trial images were unavailable for review") speaks of
+ * availability, not of whether the thing was done.
+ */
+const OPNOTE_NEGATION: readonly Trigger[] = [
+  // "X was not used": the longer post-trigger wins over NegEx's pre-trigger "not".
+  ...phrases('post-negation', [
+    'not used', 'not performed', 'not obtained', 'not required', 'not needed', 'not utilized',
+    'not done', 'not attempted', 'not placed', 'not given', 'not administered', 'not seen',
+    'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
+    'deferred', 'was declined', 'were declined', 'resolved', 'none', 'is negative', 'was negative',
+    'are negative', 'were negative',
+  ]),
+  // "Urine was negative for blood" negates the blood, not the urine.
+  ...phrases('pre-negation', [
+    'instead of', 'in lieu of', '-ve for', 'is negative for', 'was negative for', 'are negative for',
+    'were negative for',
+  ]),
+  // Stock phrases that end their own negation: "placed without complication under ultrasound".
+  ...phrases('pseudo-negation', [
+    'without complication', 'without complications', 'without any complications',
+    'without incident', 'without any difficulty', 'no complication', 'no complications',
+    'no immediate complications', 'no apparent complications', 'without change',
+    'without interval change', 'without significant change',
+  ]),
+  // A new clause or a positive finding ends a negation: "no hematoma and the lead held".
+  ...phrases('termination-negation', [
+    ';', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
+    'and he', 'and she', 'and it', 'and we', 'and there', 'and this',
+  ]),
+  // The verb closes the negated subject: "no sedation was used, the lead was placed under ultrasound".
+  ...phrases('termination-negation', passives([
+    'used', 'performed', 'seen', 'noted', 'identified', 'encountered', 'observed', 'found', 'obtained',
+    'given', 'required', 'needed', 'present', 'appreciated', 'visualized', 'detected',
+  ])),
+  // "Complications: none": a colon ends forward scopes but not the backward one of "none".
+  ...phrases('forward-termination-negation', [':']),
+];
+
+/**
+ * ConText calls a condition historical when it is more than two weeks old, so "last week" and
+ * "days ago" stay recent. "The trial" of a 64596 note is the earlier test stimulation.
+ */
+const OPNOTE_HISTORICAL: readonly Trigger[] = [
+  ...phrases('pre-historical', ['previous', 'previously'], ONE_WORD_WINDOW),
+  ...phrases('post-historical', ['previously'], ONE_WORD_WINDOW),
+  ...bothWays('historical', [
+    'last month', 'last year', 'months ago', 'years ago', 'in the past', 'in <year>',
+    'during the trial', 'during trial', 'at the time of the trial', 'at the trial',
+  ]),
+  ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's"]),
+];
+
+const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [
+  ...phrases('pre-hypothetical', [
+    'will', 'would', 'should', 'plan to', 'plans to', 'planning to', 'plan for', 'in the event',
+    'consider', 'considering', 'recommend', 'recommended', 'in case', 'unless',
+  ]),
+  ...bothWays('hypothetical', ['planned']),
+  ...phrases('post-hypothetical', ['if needed', 'if necessary', 'if indicated', 'if required', 'as needed']),
+];
+
+const OPNOTE_EXPERIENCER: readonly Trigger[] = [
+  ...phrases('pre-experiencer', [
+    'mother', 'father', 'son', 'daughter', 'sibling', 'siblings', 'parents', 'family member',
+    'family members', 'family hx', 'fhx',
+  ]),
+  // The spouse who consents or drives is not the one the note describes.
+  ...phrases('pseudo-experiencer', ['with his wife', 'with her husband', 'and his wife', 'and her husband']),
+];
+
+export const DEFAULT_TRIGGERS: readonly Trigger[] = [
+  ...NEGEX_NEGATION,
+  ...OPNOTE_NEGATION,
+  ...CONTEXT_HISTORICAL,
+  ...OPNOTE_HISTORICAL,
+  ...CONTEXT_HYPOTHETICAL,
+  ...OPNOTE_HYPOTHETICAL,
+  ...CONTEXT_EXPERIENCER,
+  ...OPNOTE_EXPERIENCER,
+];

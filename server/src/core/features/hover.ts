@@ -1,0 +1,40 @@
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { RULES } from '../linting/registry.generated';
+import { resolveHeaderKey } from '../parse/headerKeys';
+import type { DocumentModel } from '../parse/model';
+import { sectionDisplayTitle } from '../parse/sectionSynonyms';
+import type { Analysis } from '../service/languageService';
+import { spanContains, type Span } from '../text/span';
+import { SECTION_GUIDANCE } from './sectionGuidance';
+
+function markdown(model: DocumentModel, span: Span, value: string): Hover {
+  return { contents: { kind: 'markdown', value }, range: model.lines.rangeOf(span) };
+}
+
+/** Hover for what sits under the cursor: directive rule ids, header keys, section headings. */
+export function hover(analysis: Analysis, position: Position): Hover | null {
+  const { model } = analysis;
+  const offset = model.lines.offsetAt(position);
+  for (const directive of model.directives) {
+    const ref = directive.rules.find((rule) => spanContains(rule.span, offset));
+    if (!ref) continue;
+    const rule = RULES.find((candidate) => candidate.meta.id === ref.id);
+    if (!rule) return markdown(model, ref.span, `\`${ref.id}\` is not an OpNote rule.`);
+    return markdown(model, ref.span, `**${rule.meta.id}** (default: ${rule.meta.defaultSeverity}${rule.meta.fixable ? ', fixable' : ''})\n\n${rule.meta.description}`);
+  }
+  const field = model.header.fields.find((candidate) => spanContains(candidate.keySpan, offset));
+  if (field) {
+    const info = resolveHeaderKey(field.rawKey, model.kind);
+    if (!info) return markdown(model, field.keySpan, `Unknown header key \`${field.rawKey}\`: kept, but not used by OpNote.`);
+    const alias = info.key !== field.rawKey.trim().toLowerCase() ? ` (alias of \`${info.key}\`)` : '';
+    const date = field.isoDate ? `\n\nRead as **${field.isoDate}**.` : '';
+    return markdown(model, field.keySpan, `**${info.key}**${alias}: ${info.description}${date}`);
+  }
+  const section = model.sections.find((candidate) => spanContains(candidate.titleSpan, offset));
+  if (section) {
+    const guidance = SECTION_GUIDANCE[section.id];
+    const name = section.id === 'other' ? 'a section OpNote has no special meaning for' : `**${sectionDisplayTitle(section.id)}** section (\`${section.id}\`)`;
+    return markdown(model, section.titleSpan, guidance ? `${name}\n\n${guidance}` : name);
+  }
+  return null;
+}

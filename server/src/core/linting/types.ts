@@ -1,0 +1,75 @@
+import type { DocumentKind, DocumentModel } from '../parse/model';
+import type { Range } from '../text/lineIndex';
+import type { Span } from '../text/span';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** The text of docs/rules/<id>.md; the page is generated from it. */
+export interface RuleDocs {
+  readonly what: string;
+  readonly why: string;
+  readonly fix: string;
+  readonly sources: readonly string[];
+  /** Small examples that fire / stay quiet, written in the markup. */
+  readonly bad?: string;
+  readonly good?: string;
+}
+
+export interface RuleMeta {
+  /** kebab-case; a contract: users write it in config and directives. */
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  readonly fixable: boolean;
+  readonly tags: readonly string[];
+  readonly appliesTo: readonly DocumentKind[];
+  readonly docs: RuleDocs;
+}
+
+export interface SpanEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly SpanEdit[];
+  readonly isPreferred?: boolean;
+}
+
+/** A location in another document (the note a claim line contradicts). */
+export interface RelatedLocation {
+  readonly uri: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly span: Span;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedLocation[];
+  /** Marks redundant text (rendered faded), e.g. a bundled imaging line. */
+  readonly unnecessary?: boolean;
+}
+
+export interface RuleFinding extends Finding {
+  readonly rule: RuleMeta;
+  readonly severity: Severity;
+}
+
+export interface Rule<Context = RuleContext> {
+  readonly meta: RuleMeta;
+  check(context: Context, report: (finding: Finding) => void): void;
+}
+
+/** What every rule may read. Rules read the model, facts and knowledge; never raw text searches of their own. */
+export interface RuleContext {
+  readonly model: DocumentModel;
+  /** Every rule id in the registry (for directive checks). */
+  readonly ruleIds: ReadonlySet<string>;
+  /** What is wrong with the configuration file in effect, if anything. */
+  readonly configProblem?: string;
+}

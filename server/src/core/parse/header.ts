@@ -1,0 +1,122 @@
+import type { LineIndex } from '../text/lineIndex';
+import { parseServiceDate } from './dates';
+import { isAnyHeaderKey, normalizeKey, resolveHeaderKey } from './headerKeys';
+import type { DocumentKind, Header, HeaderField, ParseProblem } from './model';
+import { canonicalSectionId } from './sectionSynonyms';
+
+export interface HeaderParse {
+  readonly header: Header;
+  /** First line after the header (and its closing fence or blank line). */
+  readonly bodyStartLine: number;
+}
+
+const KEY_VALUE = /^[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,39}?)[ \t]*:(?!\/\/)[ \t]*(.*?)[ \t]*$/d;
+const FENCE = /^---[ \t]*$/;
+
+interface RawField {
+  rawKey: string;
+  keyStart: number;
+  valueStart: number;
+  value: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+function readKeyValue(text: string, lines: LineIndex, line: number): RawField | undefined {
+  const lineStart = lines.lineStart(line);
+  const lineEnd = lines.lineEnd(line);
+  const match = KEY_VALUE.exec(text.slice(lineStart, lineEnd));
+  if (!match) return undefined;
+  const indices = match.indices!;
+  return {
+    rawKey: match[1],
+    keyStart: lineStart + indices[1][0],
+    valueStart: lineStart + indices[2][0],
+    value: match[2],
+    lineStart,
+    lineEnd,
+  };
+}
+
+function isBlank(text: string, lines: LineIndex, line: number): boolean {
+  return text.slice(lines.lineStart(line), lines.lineEnd(line)).trim() === '';
+}
+
+/**
+ * Reads the header: a `---` front-matter block at the very top, or `Key: value` lines at the top up
+ * to the first blank line. A top block counts as a header only when its first key is a header key, so
+ * a dictation that opens with `PREOPERATIVE DIAGNOSIS:` keeps that line as a section.
+ */
+export function parseHeader(text: string, lines: LineIndex, problems: ParseProblem[]): { raw: RawField[]; style: Header['style']; span: { start: number; end: number }; bodyStartLine: number } {
+  const firstLine = text.slice(0, lines.lineEnd(0));
+  if (FENCE.test(firstLine)) {
+    let close = -1;
+    for (let line = 1; line < lines.lineCount; line++) {
+      if (FENCE.test(text.slice(lines.lineStart(line), lines.lineEnd(line)))) {
+        close = line;
+        break;
+      }
+    }
+    if (close < 0) {
+      problems.push({ rule: 'header-syntax', span: { start: 0, end: lines.lineEnd(0) }, message: 'The front-matter block opened here is never closed with a `---` line, so it is read as body text.' });
+      return { raw: [], style: 'none', span: { start: 0, end: 0 }, bodyStartLine: 0 };
+    }
+    const raw: RawField[] = [];
+    for (let line = 1; line < close; line++) {
+      if (isBlank(text, lines, line) || /^\s*(#|\/\/)/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)))) continue;
+      const field = readKeyValue(text, lines, line);
+      if (field) raw.push(field);
+      else problems.push({ rule: 'header-syntax', span: lines.lineSpan(line), message: 'This front-matter line is not a `key: value` pair.' });
+    }
+    return { raw, style: 'front-matter', span: { start: 0, end: lines.lineEnd(close) }, bodyStartLine: close + 1 };
+  }
+
+  const raw: RawField[] = [];
+  let line = 0;
+  for (; line < lines.lineCount; line++) {
+    // Comment lines (directives) may sit above or inside a header without ending it.
+    if (/^[ \t]*\/\//.test(text.slice(lines.lineStart(line), lines.lineEnd(line)))) continue;
+    const field = readKeyValue(text, lines, line);
+    if (!field) break;
+    const isHeaderKey = isAnyHeaderKey(field.rawKey);
+    if (raw.length === 0 && !isHeaderKey) break;
+    // A section title ends the header even without a blank line (dictation pasted under a header).
+    if (!isHeaderKey && canonicalSectionId(field.rawKey) !== undefined) break;
+    raw.push(field);
+  }
+  if (raw.length === 0) return { raw, style: 'none', span: { start: 0, end: 0 }, bodyStartLine: 0 };
+  const end = raw[raw.length - 1].lineEnd;
+  const start = raw[0].lineStart;
+  const bodyStartLine = line < lines.lineCount && isBlank(text, lines, line) ? line + 1 : line;
+  return { raw, style: 'key-value', span: { start, end }, bodyStartLine };
+}
+
+/** Resolves raw fields against the keys of the document's kind and checks typed values. */
+export function resolveHeaderFields(raw: readonly RawField[], kind: DocumentKind, problems: ParseProblem[]): HeaderField[] {
+  return raw.map((field) => {
+    const info = resolveHeaderKey(field.rawKey, kind);
+    const keySpan = { start: field.keyStart, end: field.keyStart + field.rawKey.length };
+    const valueSpan = { start: field.valueStart, end: field.valueStart + field.value.length };
+    let isoDate: string | undefined;
+    if (!info) {
+      problems.push({ rule: 'header-unknown-key', span: keySpan, message: `Unknown header key \`${field.rawKey}\` for a ${kind === 'claim' ? 'claim' : 'note'}; it is kept but OpNote does not use it.` });
+    } else if (info.valueType === 'date' && field.value !== '') {
+      isoDate = parseServiceDate(field.value);
+      if (!isoDate) {
+        problems.push({ rule: 'date-malformed', span: valueSpan, message: `\`${info.key}\` must be a real calendar date written YYYY-MM-DD (or MM/DD/YYYY).` });
+      }
+    }
+    return {
+      rawKey: field.rawKey,
+      key: info?.key ?? normalizeKey(field.rawKey),
+      known: info !== undefined,
+      keySpan,
+      value: field.value,
+      valueSpan,
+      span: { start: field.lineStart, end: field.lineEnd },
+      ...(isoDate ? { isoDate } : {}),
+    };
+  });
+}
+
+export type { RawField };

@@ -1,0 +1,45 @@
+import type { DocumentKind } from './model';
+
+export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind';
+
+export interface HeaderKeyInfo {
+  readonly key: string;
+  readonly description: string;
+  readonly valueType: HeaderValueType;
+  readonly kinds: readonly DocumentKind[];
+  /** Normalised spellings that mean this key (see normalizeKey). */
+  readonly aliases: readonly string[];
+}
+
+/** Header keys of both document kinds (markup brief: "Operative note" and "Claim draft"). */
+export const HEADER_KEYS: readonly HeaderKeyInfo[] = [
+  { key: 'patient', description: 'Patient identifier (never required to be a name).', valueType: 'text', kinds: ['opnote', 'claim'], aliases: ['patient-id', 'mrn', 'patient-name', 'account'] },
+  { key: 'date', description: 'Date of service of the procedure (YYYY-MM-DD; MM/DD/YYYY accepted).', valueType: 'date', kinds: ['opnote'], aliases: ['date-of-service', 'dos', 'date-of-procedure', 'procedure-date', 'date-of-surgery', 'surgery-date', 'service-date', 'date-of-operation'] },
+  { key: 'dos', description: 'Date of service on the claim (YYYY-MM-DD; MM/DD/YYYY accepted).', valueType: 'date', kinds: ['claim'], aliases: ['date', 'date-of-service', 'service-date'] },
+  { key: 'surgeon', description: 'Performing surgeon or physician.', valueType: 'text', kinds: ['opnote'], aliases: ['physician', 'provider', 'attending', 'operator', 'performing-physician'] },
+  { key: 'facility', description: 'Facility where the procedure was done.', valueType: 'text', kinds: ['opnote'], aliases: ['location', 'site', 'hospital'] },
+  { key: 'pos', description: 'Place-of-service code (11 office, 19/22 outpatient hospital, 24 ASC).', valueType: 'pos', kinds: ['opnote', 'claim'], aliases: ['place-of-service'] },
+  { key: 'payer', description: 'Payer (insurer) the claim goes to.', valueType: 'text', kinds: ['opnote', 'claim'], aliases: ['payor', 'insurance', 'insurer', 'plan', 'carrier'] },
+  { key: 'note', description: 'Path of the operative note that supports the claim, relative to the claim file.', valueType: 'text', kinds: ['claim'], aliases: ['operative-note', 'op-note', 'opnote'] },
+  { key: 'prior-auth', description: 'Prior authorization number.', valueType: 'text', kinds: ['claim'], aliases: ['prior-authorization', 'authorization', 'auth', 'pa'] },
+  { key: 'npi', description: 'Rendering provider NPI.', valueType: 'text', kinds: ['claim'], aliases: ['rendering-npi', 'provider-npi'] },
+  { key: 'kind', description: 'Overrides the document kind: `opnote` or `claim`.', valueType: 'kind', kinds: ['opnote', 'claim'], aliases: ['type', 'document-kind'] },
+];
+
+/** Keys are case-insensitive and `-`, `_` and spaces are equivalent. */
+export function normalizeKey(raw: string): string {
+  return raw.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+}
+
+export function resolveHeaderKey(raw: string, kind: DocumentKind): HeaderKeyInfo | undefined {
+  const normalized = normalizeKey(raw);
+  const forKind = HEADER_KEYS.filter((info) => info.kinds.includes(kind));
+  return (
+    forKind.find((info) => info.key === normalized) ?? forKind.find((info) => info.aliases.includes(normalized))
+  );
+}
+
+/** A key that either kind knows; used to decide whether the top of a file is a header at all. */
+export function isAnyHeaderKey(raw: string): boolean {
+  return resolveHeaderKey(raw, 'opnote') !== undefined || resolveHeaderKey(raw, 'claim') !== undefined;
+}

@@ -1,0 +1,132 @@
+import { LineIndex } from '../text/lineIndex';
+import { DX_LINE, parseDxLine, parseServiceLine, startsWithProcedureCode } from './claimLines';
+import { scanCodes } from './codes';
+import { isCommentLine, parseDirective } from './directives';
+import { parseHeader, resolveHeaderFields } from './header';
+import { matchHeading, type HeadingMatch } from './headings';
+import type { ClaimBody, CodeMention, Comment, DiagnosisEntry, Directive, DocumentKind, DocumentModel, ParseProblem, Section, ServiceLine } from './model';
+import { canonicalSectionId } from './sectionSynonyms';
+import { scanUnreadable } from './unreadable';
+
+export interface SourceDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  /** Language id or file extension hint; the `kind:` header wins over it. */
+  readonly kindHint?: DocumentKind;
+}
+
+export function kindFromUri(uri: string): DocumentKind {
+  return /\.claim$/i.test(uri) ? 'claim' : 'opnote';
+}
+
+interface PendingHeading extends HeadingMatch {
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** Parses any text into a model; never throws. Problems carry exact spans. */
+export function parseDocument(source: SourceDocument): DocumentModel {
+  const { text } = source;
+  const lines = new LineIndex(text);
+  const problems: ParseProblem[] = [];
+  const rawHeader = parseHeader(text, lines, problems);
+  const kindField = rawHeader.raw.find((field) => /^(kind|type|document[ _-]?kind)$/i.test(field.rawKey.trim()));
+  const kindValue = kindField?.value.trim().toLowerCase();
+  const kind: DocumentKind = kindValue === 'claim' || kindValue === 'opnote' ? kindValue : source.kindHint ?? kindFromUri(source.uri);
+  const fields = resolveHeaderFields(rawHeader.raw, kind, problems);
+
+  const comments: Comment[] = [];
+  const directives: Directive[] = [];
+  const codes: CodeMention[] = [];
+  const headings: PendingHeading[] = [];
+  const diagnoses: DiagnosisEntry[] = [];
+  const dxLines: { start: number; end: number }[] = [];
+  const serviceLines: ServiceLine[] = [];
+
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineStart = lines.lineStart(line);
+    const lineEnd = lines.lineEnd(line);
+    const lineText = text.slice(lineStart, lineEnd);
+    if (isCommentLine(lineText)) {
+      comments.push({ span: { start: lineStart, end: lineEnd }, line });
+      const directive = parseDirective(lineText, lineStart, line);
+      if (directive) directives.push(directive);
+      continue;
+    }
+    if (line < rawHeader.bodyStartLine) continue;
+    const heading = matchHeading(lineText);
+    if (kind === 'claim') {
+      if (lineText.trim() === '') continue;
+      if (DX_LINE.test(lineText)) {
+        const entries = parseDxLine(lineText, lineStart, diagnoses.length, problems);
+        diagnoses.push(...entries);
+        dxLines.push({ start: lineStart + lineText.search(/\S/), end: lineStart + lineText.trimEnd().length });
+        for (const entry of entries) codes.push({ code: entry.code.value, system: 'icd10cm', span: entry.code.span });
+      } else if (startsWithProcedureCode(lineText)) {
+        const service = parseServiceLine(lineText, lineStart, line, problems);
+        serviceLines.push(service);
+        const trailing = service.comment && parseDirective(text.slice(service.comment.start, service.comment.end), service.comment.start, line);
+        if (trailing) directives.push(trailing);
+        codes.push({ code: service.code.value, system: /^\d{4}T$/.test(service.code.value) ? 'cpt-cat3' : /^\d/.test(service.code.value) ? 'cpt' : 'hcpcs', span: service.code.span });
+        for (const modifier of service.modifiers) codes.push({ code: modifier.value, system: 'modifier', span: modifier.span });
+      } else if (heading && heading.style === 'markdown') {
+        headings.push({ ...heading, lineStart, lineEnd });
+      } else {
+        problems.push(unreadableClaimLine(lineText, lineStart));
+      }
+      continue;
+    }
+    if (heading) {
+      headings.push({ ...heading, lineStart, lineEnd });
+      scanCodes(lineText.slice(heading.headingEnd), lineStart + heading.headingEnd, codes);
+    } else {
+      scanCodes(lineText, lineStart, codes);
+    }
+  }
+  scanUnreadable(text, lines, problems);
+
+  const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses, dxLines, lines: serviceLines } : undefined;
+  return {
+    uri: source.uri,
+    version: source.version,
+    kind,
+    text,
+    lines,
+    header: { style: rawHeader.style, fields, span: rawHeader.span },
+    sections: buildSections(headings, text.length),
+    comments,
+    directives,
+    codes,
+    ...(claim ? { claim } : {}),
+    problems,
+  };
+}
+
+function unreadableClaimLine(lineText: string, lineStart: number): ParseProblem {
+  const first = lineText.search(/\S/);
+  const span = { start: lineStart + first, end: lineStart + lineText.trimEnd().length };
+  const looksLikeHeader = /^[ \t]*[A-Za-z][A-Za-z _-]{0,39}:/.test(lineText);
+  const message = looksLikeHeader
+    ? 'Header fields belong at the top of the claim, before the first blank line; here this line cannot be read.'
+    : 'Cannot read this claim line: expected `dx:` diagnoses, a service line starting with a procedure code (64596-LT x1 ptr:A $1450.00), a `#` heading or a `//` comment.';
+  return { rule: 'line-syntax', span, message };
+}
+
+function buildSections(headings: readonly PendingHeading[], textLength: number): Section[] {
+  return headings.map((heading, index) => {
+    const next = headings[index + 1];
+    const end = next ? next.lineStart : textLength;
+    const bodyStart = Math.min(heading.lineStart + heading.headingEnd, end);
+    return {
+      id: canonicalSectionId(heading.title) ?? 'other',
+      title: heading.title,
+      style: heading.style,
+      level: heading.level,
+      titleSpan: { start: heading.lineStart + heading.titleStart, end: heading.lineStart + heading.titleEnd },
+      headingSpan: { start: heading.lineStart + heading.headingStart, end: heading.lineStart + heading.headingEnd },
+      bodySpan: { start: bodyStart, end },
+      span: { start: heading.lineStart, end },
+    };
+  });
+}

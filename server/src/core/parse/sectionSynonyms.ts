@@ -1,0 +1,63 @@
+/**
+ * Section titles as written, normalised (lower case, single spaces, no punctuation), mapped to
+ * canonical section ids. Rules and the checklist look sections up by id, never by title.
+ */
+export const SECTION_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  'preop-dx': ['preoperative diagnosis', 'preoperative diagnoses', 'pre operative diagnosis', 'pre operative diagnoses', 'preop diagnosis', 'preprocedure diagnosis', 'pre procedure diagnosis', 'pre procedural diagnosis', 'preoperative dx'],
+  'postop-dx': ['postoperative diagnosis', 'postoperative diagnoses', 'post operative diagnosis', 'post operative diagnoses', 'postop diagnosis', 'postprocedure diagnosis', 'post procedure diagnosis', 'postoperative dx'],
+  diagnosis: ['diagnosis', 'diagnoses', 'dx', 'pre and postoperative diagnosis', 'preoperative and postoperative diagnosis', 'preoperative and postoperative diagnoses'],
+  procedure: ['procedure', 'procedures', 'procedure performed', 'procedures performed', 'operation', 'operations', 'operation performed', 'operations performed', 'name of procedure', 'name of operation', 'title of procedure', 'title of operation', 'operative procedure', 'operative procedures', 'surgical procedure', 'procedure s', 'procedures planned and performed'],
+  technique: ['description of procedure', 'description of the procedure', 'description of operation', 'description of the operation', 'technique', 'operative technique', 'procedure in detail', 'procedure details', 'details of procedure', 'details of the procedure', 'details', 'procedure description', 'operative description', 'detailed description of procedure', 'procedure note', 'operative note', 'description', 'narrative', 'operative report', 'summary of procedure', 'procedure summary'],
+  indications: ['indications', 'indication', 'indications for procedure', 'indications for the procedure', 'indications for operation', 'indications for surgery', 'history', 'brief history', 'clinical history', 'history of present illness', 'reason for procedure', 'reason for operation', 'reason for surgery', 'medical necessity', 'clinical indications'],
+  anesthesia: ['anesthesia', 'anesthetic', 'type of anesthesia', 'anesthesia type', 'anaesthesia', 'sedation'],
+  findings: ['findings', 'operative findings', 'intraoperative findings', 'finding'],
+  complications: ['complications', 'complication', 'intraoperative complications'],
+  ebl: ['estimated blood loss', 'ebl', 'blood loss'],
+  implants: ['implants', 'implant', 'devices', 'device', 'implanted devices', 'implanted device', 'hardware', 'device information', 'implant device', 'device implanted', 'devices implanted', 'leads implanted', 'pros dev implant'],
+  disposition: ['disposition', 'plan', 'postoperative plan', 'condition', 'condition at end of procedure', 'recommendations', 'follow up', 'followup'],
+  'increased-services': ['modifier 22 justification', 'increased procedural services', 'increased services', 'modifier 22', 'justification for modifier 22', 'unusual circumstances'],
+  testing: ['intraoperative testing', 'stimulation testing', 'testing', 'intraoperative stimulation testing', 'trial stimulation'],
+  imaging: ['imaging', 'imaging guidance', 'fluoroscopy', 'fluoroscopy time', 'guidance'],
+  specimens: ['specimens', 'specimen', 'specimens removed'],
+  drains: ['drains', 'drain'],
+  fluids: ['fluids', 'iv fluids', 'fluids given'],
+  staff: ['surgeon', 'surgeons', 'assistant', 'assistants', 'assistant surgeon', 'attending', 'attending physician'],
+  consent: ['consent', 'informed consent'],
+  impression: ['impression', 'diagnostic impression', 'assessment', 'conclusion', 'impression and plan', 'assessment and plan', 'summary'],
+};
+
+/** Fallbacks for titles the table misses, tried in order on the normalised title. */
+const TITLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^pre ?(operative|op|procedur\w*)\b.*\bdiagnos/, 'preop-dx'],
+  [/^post ?(operative|op|procedur\w*)\b.*\bdiagnos/, 'postop-dx'],
+  [/^(indications?|reasons?) for\b/, 'indications'],
+  [/^(description|details?) of\b|\bin detail$|^procedure details?$/, 'technique'],
+  [/^(operative |surgical )?(procedures?|operations?) performed$/, 'procedure'],
+  [/^(title|name)s? of (the )?(procedures?|operations?)$/, 'procedure'],
+  [/^modifier 22\b|\bincreased (procedural )?services?\b/, 'increased-services'],
+];
+
+const TITLE_TO_ID: ReadonlyMap<string, string> = new Map(
+  Object.entries(SECTION_SYNONYMS).flatMap(([id, titles]) => titles.map((title) => [title, id] as const)),
+);
+
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Canonical id for a heading title, or undefined when the title is not in the table. */
+export function canonicalSectionId(title: string): string | undefined {
+  const normalized = normalizeTitle(title);
+  const exact = TITLE_TO_ID.get(normalized);
+  if (exact) return exact;
+  return TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1];
+}
+
+/** Human titles for each id (the first synonym, capitalised), for completion and quick fixes. */
+export function sectionDisplayTitle(id: string): string {
+  const first = SECTION_SYNONYMS[id]?.[0] ?? id;
+  return first.charAt(0).toUpperCase() + first.slice(1);
+}

@@ -1,0 +1,132 @@
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
+import { codeActions, deferredEdits, toWorkspaceEdit, type DeferredActionData } from '../features/codeActions';
+import { complete } from '../features/completion';
+import { foldingRanges } from '../features/folding';
+import { hover } from '../features/hover';
+import { documentSymbols } from '../features/symbols';
+import { RULES } from '../linting/registry.generated';
+import { runRules } from '../linting/runRules';
+import type { RuleSeverityMap } from '../linting/severity';
+import type { Rule, RuleContext, RuleFinding } from '../linting/types';
+import type { DocumentModel } from '../parse/model';
+import { parseDocument, type SourceDocument } from '../parse/parseDocument';
+import { ConfigResolver, type LoadedConfig } from './config';
+import { toDiagnostic } from './diagnostics';
+import type { FileSystem } from './fileSystem';
+import { VersionedCache } from './modelCache';
+import { dirname, uriToPath } from './paths';
+
+export interface LanguageServiceOptions {
+  readonly fileSystem: FileSystem;
+  /** Base of the rule documentation links (`codeDescription.href`); a folder URI ending in `/`. */
+  readonly docsBaseUri: string;
+  /** Told the rule id or feature name when something fails inside; never document text. */
+  readonly onInternalError?: (where: string, error: unknown) => void;
+  /** How many parsed documents to keep; the editor keeps open documents and their notes. */
+  readonly cacheSize?: number;
+}
+
+/** Per-document settings from the editor or the CLI. */
+export interface DocumentSettings {
+  /** Editor-level severity overrides (`opnote.rules`); they win over `.opnoterc.json`. */
+  readonly rules?: RuleSeverityMap;
+  readonly maxNumberOfProblems?: number;
+  /** False in an untrusted workspace: workspace configuration files are not read. */
+  readonly trusted?: boolean;
+  /** An explicit configuration file (CLI `--config`), used instead of the nearest `.opnoterc.json`. */
+  readonly configFile?: string;
+}
+
+export interface Analysis {
+  readonly model: DocumentModel;
+  readonly findings: readonly RuleFinding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface CodeActionContextInput {
+  readonly only?: readonly string[];
+}
+
+export interface LanguageService {
+  analyze(document: SourceDocument, settings?: DocumentSettings): Analysis;
+  hover(document: SourceDocument, position: Position, settings?: DocumentSettings): Hover | null;
+  complete(document: SourceDocument, position: Position, settings?: DocumentSettings): CompletionList;
+  codeActions(document: SourceDocument, range: Range, context: CodeActionContextInput, settings?: DocumentSettings, resolveSupport?: boolean): CodeAction[];
+  resolveCodeAction(document: SourceDocument, action: CodeAction, settings?: DocumentSettings): CodeAction;
+  documentSymbols(document: SourceDocument): DocumentSymbol[];
+  foldingRanges(document: SourceDocument): FoldingRange[];
+  /** Forget cached configuration (a config file changed on disk). */
+  configurationChanged(): void;
+  /** Forget everything cached for a document that was closed. */
+  forget(uri: string): void;
+  readonly rules: readonly Rule[];
+}
+
+const DEFAULT_MAX_PROBLEMS = 1000;
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const rules = RULES;
+  const ruleIds = new Set(rules.map((rule) => rule.meta.id));
+  const models = new VersionedCache<DocumentModel>(options.cacheSize ?? 200);
+  const analyses = new VersionedCache<{ key: string; analysis: Analysis }>(options.cacheSize ?? 200);
+  const configs = new ConfigResolver(options.fileSystem, ruleIds);
+
+  function parse(document: SourceDocument): DocumentModel {
+    const cached = models.get(document.uri, document.version, document.text);
+    if (cached) return cached;
+    const model = parseDocument(document);
+    models.set(document.uri, document.version, document.text, model);
+    return model;
+  }
+
+  function configFor(uri: string, settings: DocumentSettings): LoadedConfig | undefined {
+    if (settings.trusted === false) return undefined;
+    if (settings.configFile) return configs.fromFile(settings.configFile);
+    const path = uriToPath(uri);
+    return path === undefined ? undefined : configs.forDirectory(dirname(path));
+  }
+
+  function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
+    const model = parse(document);
+    const config = configFor(document.uri, settings);
+    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, config?.path, config?.rules, config?.problem]);
+    const cached = analyses.get(document.uri, document.version, document.text);
+    if (cached && cached.key === key) return cached.analysis;
+    const context: RuleContext = { model, ruleIds, ...(config?.problem ? { configProblem: config.problem } : {}) };
+    const findings = runRules(rules, context, {
+      severityLayers: [config?.rules, settings.rules],
+      maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,
+      onRuleError: (ruleId, error) => options.onInternalError?.(`rule ${ruleId}`, error),
+    });
+    const analysis: Analysis = { model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)) };
+    analyses.set(document.uri, document.version, document.text, { key, analysis });
+    return analysis;
+  }
+
+  return {
+    rules,
+    analyze,
+    hover: (document, position, settings) => hover(analyze(document, settings), position),
+    complete: (document, position) => complete(parse(document), position, rules),
+    codeActions(document, range, context, settings, resolveSupport = false) {
+      const analysis = analyze(document, settings);
+      return codeActions({ model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics, range, resolveSupport, ...(context.only ? { only: context.only } : {}) });
+    },
+    resolveCodeAction(document, action, settings) {
+      const data = action.data as DeferredActionData | undefined;
+      if (!data?.deferred || data.uri !== document.uri || data.version !== document.version) return action;
+      const analysis = analyze(document, settings);
+      return { ...action, edit: toWorkspaceEdit(analysis.model, deferredEdits(analysis.model, analysis.findings, data.deferred)) };
+    },
+    documentSymbols: (document) => documentSymbols(parse(document)),
+    foldingRanges: (document) => foldingRanges(parse(document)),
+    configurationChanged() {
+      configs.clear();
+      analyses.clear();
+    },
+    forget(uri) {
+      models.delete(uri);
+      analyses.delete(uri);
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from '../core/features/codeActions';
+import { createLanguageService, type LanguageService } from '../core/service/languageService';
+import { kindFromUri, type SourceDocument } from '../core/parse/parseDocument';
+import { pathToUri, uriToPath } from '../core/service/paths';
+import { bundledDocsBaseUri } from '../node/docsLocation';
+import { describeInternalError } from '../node/errors';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
+
+const LANGUAGES = new Set(['opnote', 'claim']);
+
+/** Starts OpNote on a connection: a thin adapter from LSP to the pure language service. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settingsCache = new Map<string, Promise<ResolvedSettings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let supportsConfiguration = false;
+  let supportsResolve = false;
+  let trusted = true;
+  let globalSettings: EditorSettings = {};
+
+  const log = (where: string, error: unknown) => connection.console.error(describeInternalError(where, error));
+  const openText = (path: string) => documents.get(pathToUri(path))?.getText();
+  const service: LanguageService = createLanguageService({
+    fileSystem: nodeFileSystem(openText),
+    docsBaseUri: bundledDocsBaseUri(),
+    onInternalError: log,
+  });
+
+  function source(document: TextDocument): SourceDocument {
+    const kindHint = document.languageId === 'claim' ? 'claim' : document.languageId === 'opnote' ? 'opnote' : kindFromUri(document.uri);
+    return { uri: document.uri, version: document.version, text: document.getText(), kindHint };
+  }
+
+  function settingsFor(uri: string): Promise<ResolvedSettings> {
+    if (!supportsConfiguration) return Promise.resolve(resolveSettings(globalSettings, trusted));
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'opnote' })
+        .then((raw: EditorSettings) => resolveSettings(raw, trusted), () => resolveSettings(undefined, trusted));
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** Every handler goes through here: it honours cancellation and never lets an error escape. */
+  async function runSafe<T>(where: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T> {
+    if (token?.isCancellationRequested) return fallback;
+    try {
+      const result = await work();
+      return token?.isCancellationRequested ? fallback : result;
+    } catch (error) {
+      log(where, error);
+      return fallback;
+    }
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    await runSafe('diagnostics', undefined, undefined, async () => {
+      const settings = await settingsFor(uri);
+      const current = documents.get(uri);
+      if (!current || current.version !== document.version) return;
+      const analysis = service.analyze(source(current), settings.document);
+      await connection.sendDiagnostics({ uri, version: current.version, diagnostics: [...analysis.diagnostics] });
+    });
+  }
+
+  function schedule(uri: string): void {
+    clearTimeout(timers.get(uri));
+    void settingsFor(uri).then((settings) => {
+      clearTimeout(timers.get(uri));
+      if (settings.delayMs === 0) {
+        timers.delete(uri);
+        void validate(uri);
+      } else {
+        timers.set(uri, setTimeout(() => {
+          timers.delete(uri);
+          void validate(uri);
+        }, settings.delayMs));
+      }
+    });
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) schedule(document.uri);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    supportsConfiguration = capabilities.workspace?.configuration === true;
+    supportsResolve = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    const options = params.initializationOptions as { trusted?: unknown } | undefined;
+    trusted = options?.trusted !== false;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['-', ':', ' ', '#', '/'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'opnote-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    const settings = (change.settings as { opnote?: EditorSettings } | null)?.opnote;
+    if (settings) globalSettings = settings;
+    revalidateAll();
+  });
+
+  connection.onNotification('opnote/workspaceTrust', (params: { trusted?: unknown }) => {
+    trusted = params?.trusted !== false;
+    settingsCache.clear();
+    service.configurationChanged();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    service.configurationChanged();
+    revalidateAll();
+  });
+
+  documents.onDidChangeContent((change) => {
+    if (!isOpNoteDocument(change.document)) return;
+    schedule(change.document.uri);
+  });
+
+  documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri));
+    timers.delete(event.document.uri);
+    settingsCache.delete(event.document.uri);
+    service.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  const withDocument = <T>(uri: string, fallback: T, where: string, token: CancellationToken, work: (document: TextDocument, settings: ResolvedSettings) => T) =>
+    runSafe(where, fallback, token, async () => {
+      const document = documents.get(uri);
+      if (!document || !isOpNoteDocument(document)) return fallback;
+      const settings = await settingsFor(uri);
+      return work(document, settings);
+    });
+
+  connection.onHover((params, token) => withDocument(params.textDocument.uri, null, 'hover', token, (document, settings) => service.hover(source(document), params.position, settings.document)));
+  connection.onCompletion((params, token) => withDocument(params.textDocument.uri, { isIncomplete: false, items: [] }, 'completion', token, (document, settings) => service.complete(source(document), params.position, settings.document)));
+  connection.onCodeAction((params, token) =>
+    withDocument(params.textDocument.uri, [], 'codeAction', token, (document, settings) =>
+      service.codeActions(source(document), params.range, { ...(params.context.only ? { only: params.context.only } : {}) }, settings.document, supportsResolve),
+    ),
+  );
+  connection.onCodeActionResolve((action, token) => {
+    const uri = (action.data as { uri?: string } | undefined)?.uri;
+    if (typeof uri !== 'string') return action;
+    return withDocument(uri, action, 'codeActionResolve', token, (document, settings) => service.resolveCodeAction(source(document), action, settings.document));
+  });
+  connection.onDocumentSymbol((params, token) => withDocument(params.textDocument.uri, [], 'documentSymbol', token, (document) => service.documentSymbols(source(document))));
+  connection.onFoldingRanges((params, token) => withDocument(params.textDocument.uri, [], 'foldingRange', token, (document) => service.foldingRanges(source(document))));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function isOpNoteDocument(document: TextDocument): boolean {
+  return LANGUAGES.has(document.languageId) || /\.(opnote|claim)$/i.test(uriToPath(document.uri) ?? document.uri);
+}

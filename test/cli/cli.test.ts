@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('CLI: opnote check', function () {
+  this.timeout(30000);
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opnote-cli-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, text: string | Buffer) => {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it('exits 1 on the flawed example and prints compiler-style lines with a summary', () => {
+    const { code, stdout } = run(['check', 'examples']);
+    assert.equal(code, 1);
+    assert.match(stdout, /^examples\/flawed\.opnote:2:7 error date-malformed /m);
+    assert.match(stdout, /\d+ errors?, \d+ warnings?, \d+ information in \d+ files\n$/);
+  });
+
+  it('exits 0 when nothing has error severity', () => {
+    write('ok.claim', 'payer: Aetna\ndos: 2026-03-14\n\n64596-LT x1\n');
+    assert.equal(run(['check', dir]).code, 0);
+  });
+
+  it('follows the JSON contract', () => {
+    const { code, stdout } = run(['check', '--format', 'json', 'examples']);
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.equal(report.version, 1);
+    assert.deepEqual(Object.keys(report), ['version', 'files', 'summary']);
+    assert.deepEqual(Object.keys(report.summary), ['files', 'errors', 'warnings']);
+    assert.equal(report.summary.files, report.files.length);
+    for (const file of report.files) {
+      assert.deepEqual(Object.keys(file), ['path', 'kind', 'diagnostics']);
+      assert.match(file.path, /^examples\//);
+      assert.ok(['opnote', 'claim'].includes(file.kind));
+      for (const diagnostic of file.diagnostics) {
+        assert.deepEqual(Object.keys(diagnostic), ['rule', 'severity', 'message', 'range']);
+        assert.ok(['error', 'warning', 'information', 'hint'].includes(diagnostic.severity));
+        assert.equal(typeof diagnostic.range.start.line, 'number');
+        assert.equal(typeof diagnostic.range.end.character, 'number');
+      }
+    }
+    const errors = report.files.flatMap((f: { diagnostics: Array<{ severity: string }> }) => f.diagnostics).filter((d: { severity: string }) => d.severity === 'error');
+    assert.equal(report.summary.errors, errors.length);
+  });
+
+  it('writes SARIF 2.1.0 with rules, help links and 1-based regions', () => {
+    const { stdout } = run(['check', '--format=sarif', 'examples']);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    const [runLog] = sarif.runs;
+    assert.equal(runLog.tool.driver.name, 'opnote');
+    const ruleIds = runLog.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    for (const rule of runLog.tool.driver.rules) {
+      assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
+      assert.ok(fs.existsSync(new URL(rule.helpUri)), `${rule.helpUri} exists`);
+      assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
+    }
+    assert.ok(runLog.results.length > 0);
+    for (const result of runLog.results) {
+      assert.equal(runLog.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+      assert.ok(ruleIds.includes(result.ruleId));
+      assert.ok(['error', 'warning', 'note'].includes(result.level));
+      assert.equal(typeof result.message.text, 'string');
+      const { artifactLocation, region } = result.locations[0].physicalLocation;
+      assert.match(artifactLocation.uri, /^examples\//);
+      assert.ok(region.startLine >= 1 && region.startColumn >= 1);
+    }
+  });
+
+  it('recurses into directories, accepts globs, and reports paths as dir/file', () => {
+    write('a/b/one.opnote', 'date: 2026-02-30\n');
+    write('a/two.claim', 'payer: X\n\n64596 x1\n');
+    write('a/ignored.txt', 'date: nonsense\n');
+    const viaDir = JSON.parse(run(['check', '--format', 'json', 'a'], dir).stdout);
+    assert.deepEqual(viaDir.files.map((f: { path: string }) => f.path), ['a/b/one.opnote', 'a/two.claim']);
+    const viaGlob = JSON.parse(run(['check', '--format', 'json', 'a/**/*.opnote'], dir).stdout);
+    assert.deepEqual(viaGlob.files.map((f: { path: string }) => f.path), ['a/b/one.opnote']);
+  });
+
+  it('exits 2 with a clear message on usage and configuration errors', () => {
+    const missing = run(['check', 'no/such/file.opnote']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /No such file or directory: no\/such\/file\.opnote/);
+    assert.equal(run(['check', '--format', 'xml', 'examples']).code, 2);
+    assert.equal(run(['check']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    const config = write('bad.json', '{"rules": {"line-syntax": "loud"}}');
+    const bad = run(['check', '--config', config, 'examples']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /bad\.json is not a valid OpNote configuration at `rules\.line-syntax`/);
+  });
+
+  it('applies --config severities', () => {
+    const config = write('opnote.json', '{"rules": {"date-malformed": "warning"}}');
+    write('n.opnote', 'date: 2026-02-30\n');
+    const { code, stdout } = run(['check', '--config', config, path.join(dir, 'n.opnote')]);
+    assert.equal(code, 0);
+    assert.match(stdout, /warning date-malformed/);
+  });
+
+  it('gives garbage bytes and a 5 MB note diagnostics, not a crash', () => {
+    const garbage = write('junk.opnote', Buffer.from([0x00, 0xff, 0xfe, 0x41, 0x0a, 0xc3, 0x28, 0x0a, 0x01, 0x02]));
+    const junk = run(['check', '--format', 'json', garbage]);
+    assert.equal(junk.code, 0);
+    assert.ok(JSON.parse(junk.stdout).files[0].diagnostics.some((d: { rule: string }) => d.rule === 'unreadable-text'));
+    const paragraph = 'DESCRIPTION OF PROCEDURE: Under ultrasound guidance the array was placed percutaneously near the left superficial peroneal nerve.\n\n';
+    const big = write('big.opnote', 'date: 2026-02-30\n\n' + paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length)));
+    const result = run(['check', '--format', 'json', big]);
+    assert.equal(result.code, 1);
+    assert.deepEqual(JSON.parse(result.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule), ['date-malformed']);
+  });
+});

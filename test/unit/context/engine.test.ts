@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { createContextEngine, type ContextResult } from '../../../server/src/core/context';
+import { scoreNegex } from '../../../scripts/bench-negex';
+
+const engine = createContextEngine();
+
+/** Assesses the first occurrence of `concept` (case-insensitive) in `sentence`. */
+function assess(sentence: string, concept: string): ContextResult {
+  const start = sentence.toLowerCase().indexOf(concept.toLowerCase());
+  assert.ok(start >= 0, `"${concept}" is not in "${sentence}"`);
+  return engine.assess(sentence, start, start + concept.length);
+}
+
+const negated = (sentence: string, concept: string): boolean => assess(sentence, concept).negated;
+const historical = (sentence: string, concept: string): boolean => assess(sentence, concept).historical;
+const hypothetical = (sentence: string, concept: string): boolean => assess(sentence, concept).hypothetical;
+
+const AFFIRMED: ContextResult = { negated: false, historical: false, hypothetical: false, experiencer: 'patient' };
+
+describe('context engine', () => {
+  describe('negation', () => {
+    it('leaves a plain statement affirmed', () => {
+      assert.deepEqual(assess('The lead was placed under fluoroscopic guidance.', 'fluoroscopic guidance'), AFFIRMED);
+    });
+
+    it('negates after a pre-trigger, in any letter case', () => {
+      assert.equal(negated('No fluoroscopy was used.', 'fluoroscopy'), true);
+      assert.equal(negated('NO FLUOROSCOPY WAS USED.', 'fluoroscopy'), true);
+      assert.equal(negated('The procedure was performed without imaging guidance.', 'imaging guidance'), true);
+      assert.equal(negated('The patient declined sedation.', 'sedation'), true);
+    });
+
+    it('negates before a post-trigger', () => {
+      assert.equal(negated('Fluoroscopy was not used.', 'fluoroscopy'), true);
+      assert.equal(negated('Ultrasound guidance was not performed.', 'ultrasound guidance'), true);
+      assert.equal(negated('Complications: none.', 'complications'), true);
+      assert.equal(negated('Sedation was deferred.', 'sedation'), true);
+    });
+
+    it('matches whole words only', () => {
+      assert.equal(negated('Nothing abnormal; the notch was marked under ultrasound.', 'ultrasound'), false);
+      assert.equal(negated('Know the anatomy before ultrasound.', 'ultrasound'), false);
+    });
+
+    it('ends a negation at a termination term', () => {
+      const sentence = 'No hematoma but fluoroscopy confirmed position.';
+      assert.equal(negated(sentence, 'hematoma'), true);
+      assert.equal(negated(sentence, 'fluoroscopy'), false);
+      assert.equal(negated('There was no bleeding, which ultrasound confirmed.', 'ultrasound'), false);
+      assert.equal(negated('No sedation was used, the lead was placed under ultrasound.', 'ultrasound'), false);
+    });
+
+    it('lets pseudo-triggers block the trigger inside them', () => {
+      assert.equal(negated('Not only fluoroscopy but also ultrasound was used.', 'fluoroscopy'), false);
+      assert.equal(negated('The lead was placed without complication under ultrasound guidance.', 'ultrasound'), false);
+      assert.equal(negated('There was no change in lead position on fluoroscopy.', 'lead position'), false);
+    });
+
+    it('does not let a trigger act on a concept inside it', () => {
+      assert.equal(negated('There were no complications.', 'complications'), true);
+      assert.equal(negated('No fluoroscopy was used.', 'no fluoroscopy'), false);
+    });
+
+    it('does not read "unavailable" as "not done"', () => {
+      assert.equal(negated('Fluoroscopy images were unavailable for review.', 'fluoroscopy'), false);
+    });
+  });
+
+  describe('temporality', () => {
+    it('marks events of the trial or of earlier dates historical', () => {
+      const trial = 'The trial lead placed last month under ultrasound was removed.';
+      assert.equal(historical(trial, 'ultrasound'), true);
+      assert.equal(historical('A lead was previously implanted.', 'lead'), true);
+      assert.equal(historical('The previously implanted lead was removed.', 'implanted lead'), true);
+      assert.equal(historical('During the trial, fluoroscopy was used.', 'fluoroscopy'), true);
+      assert.equal(historical('Fluoroscopy was used in 2023.', 'fluoroscopy'), true);
+      assert.equal(historical('History of lead migration.', 'lead migration'), true);
+    });
+
+    it('keeps today’s events recent', () => {
+      assert.equal(historical('Under ultrasound guidance the lead was placed today.', 'ultrasound'), false);
+      assert.equal(historical('The trial was done last month; today fluoroscopy was used.', 'fluoroscopy'), false);
+    });
+
+    it('marks conditional and planned events hypothetical', () => {
+      const sentence = 'If the lead migrates, it will be revised.';
+      assert.equal(hypothetical(sentence, 'lead migrates'), true);
+      assert.equal(hypothetical(sentence, 'revised'), true);
+      assert.equal(hypothetical('Should the lead migrate, fluoroscopy will be used.', 'lead'), true);
+      assert.equal(hypothetical('The lead will be removed in clinic.', 'removed'), true);
+      assert.equal(hypothetical('Repeat imaging if needed.', 'repeat imaging'), true);
+      assert.equal(hypothetical('The lead was removed in clinic.', 'removed'), false);
+    });
+  });
+
+  describe('experiencer', () => {
+    it('attributes family history to someone else', () => {
+      assert.equal(assess('Family history of chronic pain.', 'chronic pain').experiencer, 'other');
+      assert.equal(assess('Her mother had a spinal cord stimulator.', 'spinal cord stimulator').experiencer, 'other');
+      const consent = 'Consent was discussed with his wife and the lead was placed.';
+      assert.equal(assess(consent, 'lead').experiencer, 'patient');
+    });
+  });
+
+  describe('custom lexicon', () => {
+    it('uses the triggers it is given, with their word limits', () => {
+      const custom = createContextEngine([{ phrase: 'absent', kind: 'pre-negation', maxWords: 1 }]);
+      const sentence = 'Absent pulse and absent distal capillary refill.';
+      const at = (concept: string) => sentence.indexOf(concept);
+      assert.equal(custom.assess(sentence, at('pulse'), at('pulse') + 5).negated, true);
+      assert.equal(custom.assess(sentence, at('refill'), at('refill') + 6).negated, false);
+    });
+
+    it('rejects an unknown kind', () => {
+      const lexicon = [{ phrase: 'x', kind: 'sideways-negation' as never }];
+      assert.throws(() => createContextEngine(lexicon), /Unknown trigger kind/);
+    });
+  });
+
+  describe('public NegEx benchmark', () => {
+    it('reaches F >= 0.95 for "negated" on the held-out reports 61-120', () => {
+      const { heldOut } = scoreNegex(engine);
+      assert.ok(heldOut.tp + heldOut.fn > 200, 'the held-out half should hold over 200 negated concepts');
+      assert.ok(heldOut.f1 >= 0.95, `F on reports 61-120 is ${heldOut.f1.toFixed(3)}`);
+    });
+  });
+});
