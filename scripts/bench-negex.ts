@@ -5,11 +5,12 @@
  *   tsx scripts/bench-negex.ts            figures
  *   tsx scripts/bench-negex.ts --errors   also the misses on the tuning half (reports 1-60)
  *
- * The data folder is <repo>/../shared/benchmarks/negex; OPNOTE_SHARED overrides the "shared" folder.
+ * The data folder is <shared>/benchmarks/negex (see scripts/sharedData.ts for where <shared> is looked up).
  * Tune on reports 1-60 only: 61-120 is the honest figure.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedDir } from './sharedData';
 import { createContextEngine, type ContextEngine, type ContextResult } from '../server/src/core/context';
 
 const NEGEX_FILE = 'negex-annotations.tsv';
@@ -66,8 +67,7 @@ interface ContextCase extends BenchmarkCase {
 }
 
 export function benchmarkFolder(): string {
-  const shared = process.env.OPNOTE_SHARED ?? path.resolve(__dirname, '..', '..', 'shared');
-  return path.join(shared, 'benchmarks', 'negex');
+  return path.join(sharedDir() ?? path.resolve(__dirname, '..', '..', 'shared'), 'benchmarks', 'negex');
 }
 
 function readTsv(file: string): string[][] {

@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedDir } from './sharedData';
 import { gunzipSync } from 'node:zlib';
 import { CODE_SET_ENCODING, encodeCodeSet } from '../server/src/core/knowledge/compact-code-set';
 import { generatedCodeSetSchema, type GeneratedCodeSet } from '../server/src/core/knowledge/schema';
 
 const repoRoot = path.resolve(__dirname, '..');
-const sharedDir = path.resolve(process.env.OPNOTE_SHARED ?? path.join(repoRoot, '..', 'shared'));
+const shared = sharedDir() ?? path.join(repoRoot, '..', 'shared');
 const dataDir = path.join(repoRoot, 'server/src/core/knowledge/data');
 
 interface CodeSetSpec {
@@ -60,7 +61,7 @@ function serialize(codeSet: GeneratedCodeSet): string {
 }
 
 for (const spec of specs) {
-  const { codes, sha256 } = readCodes(path.join(sharedDir, 'codesets', spec.sourceFile), spec.pattern);
+  const { codes, sha256 } = readCodes(path.join(shared, 'codesets', spec.sourceFile), spec.pattern);
   const codeSet = generatedCodeSetSchema.parse({
     provenance: {
       codeSystem: spec.codeSystem,

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from '../../../server/src/core/parse';
+import { sharedPath } from '../../../scripts/sharedData';
 
 const parse = (text: string, uri = 'note.opnote') => parseDocument({ uri, version: 1, text });
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -64,8 +65,9 @@ describe('parser: sections', () => {
   });
 
   it('gives real dictations sensible sections', function () {
-    const dir = path.resolve(__dirname, '../../../../shared/corpus/mtsamples-other');
-    if (!fs.existsSync(dir)) this.skip();
+    const found = sharedPath('corpus', 'mtsamples-other');
+    if (!found) return this.skip();
+    const dir: string = found;
     for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
       const model = parse(fs.readFileSync(path.join(dir, name), 'utf8'), name);
       const ids = new Set(model.sections.map((s) => s.id));
