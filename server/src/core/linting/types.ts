@@ -1,3 +1,6 @@
+import type { NoteFacts } from '../facts/types';
+import type { Knowledge } from '../knowledge';
+import type { Payer } from '../knowledge/schema';
 import type { DocumentKind, DocumentModel } from '../parse/model';
 import type { Range } from '../text/lineIndex';
 import type { Span } from '../text/span';
@@ -65,9 +68,23 @@ export interface Rule<Context = RuleContext> {
   check(context: Context, report: (finding: Finding) => void): void;
 }
 
+/** The operative note a claim names with `note:`. */
+export type LinkedNote =
+  | { readonly status: 'found'; readonly uri: string; readonly path: string; readonly model: DocumentModel; readonly facts: NoteFacts }
+  | { readonly status: 'no-header' }
+  | { readonly status: 'not-found'; readonly path: string }
+  | { readonly status: 'unresolvable' };
+
 /** What every rule may read. Rules read the model, facts and knowledge; never raw text searches of their own. */
 export interface RuleContext {
   readonly model: DocumentModel;
+  readonly knowledge: Knowledge;
+  /** Facts of this document when it is an operative note. */
+  readonly facts?: NoteFacts;
+  /** For claims: the note named by `note:` (read through the injected file reader). */
+  readonly linkedNote?: LinkedNote;
+  /** Built-in payers merged with the organisation's payer files (trusted workspaces only). */
+  readonly findPayer: (headerValue: string) => Payer | undefined;
   /** Every rule id in the registry (for directive checks). */
   readonly ruleIds: ReadonlySet<string>;
   /** What is wrong with the configuration file in effect, if anything. */

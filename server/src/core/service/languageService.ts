@@ -10,6 +10,7 @@ import type { RuleSeverityMap } from '../linting/severity';
 import type { Rule, RuleContext, RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, type SourceDocument } from '../parse/parseDocument';
+import { loadKnowledge, type Knowledge } from '../knowledge';
 import { ConfigResolver, type LoadedConfig } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { FileSystem } from './fileSystem';
@@ -24,6 +25,8 @@ export interface LanguageServiceOptions {
   readonly onInternalError?: (where: string, error: unknown) => void;
   /** How many parsed documents to keep; the editor keeps open documents and their notes. */
   readonly cacheSize?: number;
+  /** The coding knowledge; the built-in pack by default. */
+  readonly knowledge?: Knowledge;
 }
 
 /** Per-document settings from the editor or the CLI. */
@@ -66,6 +69,7 @@ const DEFAULT_MAX_PROBLEMS = 1000;
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const rules = RULES;
+  const knowledge = options.knowledge ?? loadKnowledge();
   const ruleIds = new Set(rules.map((rule) => rule.meta.id));
   const models = new VersionedCache<DocumentModel>(options.cacheSize ?? 200);
   const analyses = new VersionedCache<{ key: string; analysis: Analysis }>(options.cacheSize ?? 200);
@@ -92,7 +96,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, config?.path, config?.rules, config?.problem]);
     const cached = analyses.get(document.uri, document.version, document.text);
     if (cached && cached.key === key) return cached.analysis;
-    const context: RuleContext = { model, ruleIds, ...(config?.problem ? { configProblem: config.problem } : {}) };
+    const context: RuleContext = {
+      model,
+      ruleIds,
+      knowledge,
+      findPayer: knowledge.findPayer,
+      ...(config?.problem ? { configProblem: config.problem } : {}),
+    };
     const findings = runRules(rules, context, {
       severityLayers: [config?.rules, settings.rules],
       maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,

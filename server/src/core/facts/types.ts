@@ -1,0 +1,67 @@
+import type { Span } from '../text/span';
+
+/** The clinical context of the text that supports a fact. Only `affirmed` text says "done now". */
+export type EvidenceStatus = 'affirmed' | 'negated' | 'historical' | 'hypothetical' | 'other-experiencer';
+
+export interface Evidence {
+  readonly span: Span;
+  readonly status: EvidenceStatus;
+}
+
+export interface Fact<T> {
+  readonly value: T;
+  /** The text that supports the value (affirmed for this procedure). */
+  readonly evidence: readonly Evidence[];
+}
+
+export type Approach = 'percutaneous' | 'open';
+export type Target = 'peripheral-nerve' | 'spinal-cord' | 'dorsal-root-ganglion' | 'sacral-nerve' | 'cranial-nerve' | 'brain' | 'other';
+export type Laterality = 'left' | 'right' | 'bilateral';
+export type ProcedureKind = 'insertion' | 'replacement' | 'revision' | 'removal' | 'trial';
+export type Modality = 'ultrasound' | 'fluoroscopy' | 'ct';
+export type DocumentedStatus = 'documented' | 'negated' | 'absent';
+export type IncreasedServicesStatus = 'quantified' | 'unquantified' | 'absent';
+
+export interface SupportedCode {
+  readonly code: string;
+  readonly units: number;
+}
+
+/** Medical-necessity elements of the indications (fact sheet §6 and the payer criteria). */
+export interface NecessityFacts {
+  readonly painDuration: Fact<string> | null;
+  readonly conservativeCare: Fact<string> | null;
+  readonly objectivePathology: Fact<string> | null;
+  readonly trialOutcome: Fact<string> | null;
+}
+
+/**
+ * Every concept the extractor found, with its context status, whether or not it made it into a
+ * fact: hovers show them ("under ultrasound guidance" → imaging, ultrasound, affirmed).
+ */
+export interface ConceptMention {
+  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity'> | 'necessity';
+  /** The concept's value ("ultrasound", "open", "superficial peroneal", "2"). */
+  readonly value: string;
+  readonly span: Span;
+  readonly status: EvidenceStatus;
+}
+
+/** What the operative note documents for the procedure performed in this note. */
+export interface NoteFacts {
+  readonly approach: Fact<Approach> | null;
+  readonly target: Fact<Target> | null;
+  /** Canonical nerve name, lower case ("superficial peroneal", "greater occipital"). */
+  readonly nerve: Fact<string> | null;
+  readonly laterality: Fact<Laterality> | null;
+  readonly procedure: Fact<ProcedureKind> | null;
+  readonly imaging: { readonly status: DocumentedStatus; readonly modalities: readonly Modality[]; readonly evidence: readonly Evidence[] };
+  readonly arrays: Fact<number> | null;
+  readonly integrated: Fact<boolean> | null;
+  readonly testing: { readonly status: DocumentedStatus; readonly evidence: readonly Evidence[] };
+  readonly increasedServices: { readonly status: IncreasedServicesStatus; readonly evidence: readonly Evidence[] };
+  readonly necessity: NecessityFacts;
+  /** The codes the documentation supports, e.g. [{64596, 1}, {64597, 1}]. */
+  readonly codes: readonly SupportedCode[];
+  readonly mentions: readonly ConceptMention[];
+}
