@@ -25,6 +25,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<ResolvedSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Open claims and the note paths they read, to re-check a claim when its note changes. */
+  const dependencies = new Map<string, readonly string[]>();
   let supportsConfiguration = false;
   let supportsResolve = false;
   let trusted = true;
@@ -75,6 +77,7 @@ export function startServer(connection: Connection): void {
       const current = documents.get(uri);
       if (!current || current.version !== document.version) return;
       const analysis = service.analyze(source(current), settings.document);
+      dependencies.set(uri, analysis.dependencies);
       await connection.sendDiagnostics({ uri, version: current.version, diagnostics: [...analysis.diagnostics] });
     });
   }
@@ -144,11 +147,16 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((change) => {
     if (!isOpNoteDocument(change.document)) return;
     schedule(change.document.uri);
+    const path = uriToPath(change.document.uri);
+    for (const [uri, paths] of dependencies) {
+      if (uri !== change.document.uri && path !== undefined && paths.includes(path)) schedule(uri);
+    }
   });
 
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
+    dependencies.delete(event.document.uri);
     settingsCache.delete(event.document.uri);
     service.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -1,4 +1,4 @@
-import type { DocumentSettings } from '../core/service/languageService';
+import { DEFAULT_MAX_DOCUMENT_SIZE, type DocumentSettings } from '../core/service/languageService';
 import type { RuleSeverityMap } from '../core/linting/severity';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../core/linting/types';
 
@@ -7,6 +7,7 @@ export interface EditorSettings {
   readonly rules?: unknown;
   readonly validation?: { readonly delay?: unknown };
   readonly maxNumberOfProblems?: unknown;
+  readonly maxDocumentSize?: unknown;
 }
 
 export interface ResolvedSettings {
@@ -36,6 +37,7 @@ export function resolveSettings(raw: EditorSettings | null | undefined, trusted:
     document: {
       ...(rules ? { rules } : {}),
       maxNumberOfProblems: nonNegativeNumber(raw?.maxNumberOfProblems, 1000),
+      maxDocumentSize: nonNegativeNumber(raw?.maxDocumentSize, DEFAULT_MAX_DOCUMENT_SIZE),
       trusted,
     },
     delayMs: nonNegativeNumber(raw?.validation?.delay, DEFAULT_DELAY_MS),

@@ -71,10 +71,14 @@ describe('context engine', () => {
       const trial = 'The trial lead placed last month under ultrasound was removed.';
       assert.equal(historical(trial, 'ultrasound'), true);
       assert.equal(historical('A lead was previously implanted.', 'lead'), true);
-      assert.equal(historical('The previously implanted lead was removed.', 'implanted lead'), true);
       assert.equal(historical('During the trial, fluoroscopy was used.', 'fluoroscopy'), true);
       assert.equal(historical('Fluoroscopy was used in 2023.', 'fluoroscopy'), true);
       assert.equal(historical('History of lead migration.', 'lead migration'), true);
+    });
+
+    it('keeps work on a previously placed device recent (the revision is today)', () => {
+      assert.equal(historical('The previously implanted lead was removed.', 'lead was removed'), false);
+      assert.equal(historical('Under fluoroscopic guidance the previously placed lead was repositioned.', 'fluoroscopic'), false);
     });
 
     it('keeps today’s events recent', () => {

@@ -246,6 +246,14 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
  * "days ago" stay recent. "The trial" of a 64596 note is the earlier test stimulation.
  */
 const OPNOTE_HISTORICAL: readonly Trigger[] = [
+  // "the previously placed lead was repositioned": the device is old, the repositioning is now
+  // ("a lead was previously implanted" stays historical: no determiner before "previously").
+  ...phrases(
+    'pseudo-historical',
+    ['the', 'a', 'an', 'her', 'his', 'their', 'of'].flatMap((determiner) =>
+      ['placed', 'implanted', 'inserted', 'positioned'].map((verb) => `${determiner} previously ${verb}`),
+    ),
+  ),
   ...phrases('pre-historical', ['previous', 'previously'], ONE_WORD_WINDOW),
   ...phrases('post-historical', ['previously'], ONE_WORD_WINDOW),
   ...bothWays('historical', [

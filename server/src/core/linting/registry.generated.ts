@@ -3,6 +3,7 @@ import type { Rule } from './types';
 import { rule as configInvalid } from '../rules/config-invalid';
 import { rule as dateMalformed } from '../rules/date-malformed';
 import { rule as directiveUnknownRule } from '../rules/directive-unknown-rule';
+import { rule as documentTooLarge } from '../rules/document-too-large';
 import { rule as headerSyntax } from '../rules/header-syntax';
 import { rule as headerUnknownKey } from '../rules/header-unknown-key';
 import { rule as lineSyntax } from '../rules/line-syntax';
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   configInvalid,
   dateMalformed,
   directiveUnknownRule,
+  documentTooLarge,
   headerSyntax,
   headerUnknownKey,
   lineSyntax,

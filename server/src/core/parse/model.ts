@@ -131,6 +131,8 @@ export interface DocumentModel {
   /** Present for claims. */
   readonly claim?: ClaimBody;
   readonly problems: readonly ParseProblem[];
+  /** Set when the document was longer than the size limit: only its first `truncatedAt` characters were read. */
+  readonly truncatedAt?: number;
 }
 
 export function headerField(model: DocumentModel, key: string): HeaderField | undefined {

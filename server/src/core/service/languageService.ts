@@ -10,11 +10,13 @@ import type { RuleSeverityMap } from '../linting/severity';
 import type { Rule, RuleContext, RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, type SourceDocument } from '../parse/parseDocument';
+import { extractFacts, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
 import { ConfigResolver, type LoadedConfig } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { FileSystem } from './fileSystem';
 import { VersionedCache } from './modelCache';
+import { resolveLinkedNote } from './linkedNote';
 import { dirname, uriToPath } from './paths';
 
 export interface LanguageServiceOptions {
@@ -38,10 +40,16 @@ export interface DocumentSettings {
   readonly trusted?: boolean;
   /** An explicit configuration file (CLI `--config`), used instead of the nearest `.opnoterc.json`. */
   readonly configFile?: string;
+  /** Documents longer than this (UTF-16 code units) are not checked beyond one information diagnostic. */
+  readonly maxDocumentSize?: number;
 }
 
 export interface Analysis {
   readonly model: DocumentModel;
+  /** Facts of an operative note. */
+  readonly facts?: NoteFacts;
+  /** For a claim: the path of the note it names, so editors can re-check the claim when the note changes. */
+  readonly dependencies: readonly string[];
   readonly findings: readonly RuleFinding[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -66,6 +74,7 @@ export interface LanguageService {
 }
 
 const DEFAULT_MAX_PROBLEMS = 1000;
+export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const rules = RULES;
@@ -75,12 +84,41 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const analyses = new VersionedCache<{ key: string; analysis: Analysis }>(options.cacheSize ?? 200);
   const configs = new ConfigResolver(options.fileSystem, ruleIds);
 
-  function parse(document: SourceDocument): DocumentModel {
+  /** Parses once per version; past the size limit only the head is read (for outline and hover) and nothing is checked. */
+  function parse(document: SourceDocument, limit = DEFAULT_MAX_DOCUMENT_SIZE): DocumentModel {
     const cached = models.get(document.uri, document.version, document.text);
-    if (cached) return cached;
-    const model = parseDocument(document);
+    if (cached && (cached.truncatedAt ?? Infinity) === (document.text.length > limit ? limit : Infinity)) return cached;
+    const model =
+      document.text.length > limit
+        ? { ...parseDocument({ ...document, text: document.text.slice(0, limit) }), truncatedAt: limit }
+        : parseDocument(document);
     models.set(document.uri, document.version, document.text, model);
     return model;
+  }
+
+  const factsByModel = new WeakMap<DocumentModel, NoteFacts>();
+  const modelIds = new WeakMap<DocumentModel, number>();
+  let nextModelId = 1;
+
+  function factsOf(model: DocumentModel): NoteFacts {
+    let facts = factsByModel.get(model);
+    if (!facts) {
+      facts = extractFacts(model);
+      factsByModel.set(model, facts);
+    }
+    return facts;
+  }
+
+  function modelId(model: DocumentModel): number {
+    let id = modelIds.get(model);
+    if (id === undefined) modelIds.set(model, (id = nextModelId++));
+    return id;
+  }
+
+  /** Notes read from disk have no editor version; their text alone identifies them. */
+  function loadNote(uri: string, text: string) {
+    const model = parse({ uri, version: -1, text, kindHint: 'opnote' });
+    return { model, facts: factsOf(model) };
   }
 
   function configFor(uri: string, settings: DocumentSettings): LoadedConfig | undefined {
@@ -91,9 +129,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
-    const model = parse(document);
+    const model = parse(document, settings.maxDocumentSize);
     const config = configFor(document.uri, settings);
-    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, config?.path, config?.rules, config?.problem]);
+    const checked = model.truncatedAt === undefined;
+    const facts = checked && model.kind === 'opnote' ? factsOf(model) : undefined;
+    const linkedNote = checked && model.kind === 'claim' ? resolveLinkedNote(model, options.fileSystem, loadNote) : undefined;
+    const noteKey = linkedNote?.status === 'found' ? modelId(linkedNote.model) : linkedNote?.status;
+    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey]);
     const cached = analyses.get(document.uri, document.version, document.text);
     if (cached && cached.key === key) return cached.analysis;
     const context: RuleContext = {
@@ -101,14 +143,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       ruleIds,
       knowledge,
       findPayer: knowledge.findPayer,
+      ...(facts ? { facts } : {}),
+      ...(linkedNote ? { linkedNote } : {}),
       ...(config?.problem ? { configProblem: config.problem } : {}),
     };
-    const findings = runRules(rules, context, {
+    const findings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {
       severityLayers: [config?.rules, settings.rules],
       maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,
       onRuleError: (ruleId, error) => options.onInternalError?.(`rule ${ruleId}`, error),
     });
-    const analysis: Analysis = { model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)) };
+    const dependencies = linkedNote && 'path' in linkedNote ? [linkedNote.path] : [];
+    const analysis: Analysis = {
+      model,
+      ...(facts ? { facts } : {}),
+      dependencies,
+      findings,
+      diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)),
+    };
     analyses.set(document.uri, document.version, document.text, { key, analysis });
     return analysis;
   }

@@ -1,0 +1,42 @@
+// Standard launcher for machines that can download VS Code: @vscode/test-electron (the repo's
+// devDependency) downloads VS Code desktop into the cache once, then runs the same suite
+// (test/vscode) in its extension host. Pinned to the VS Code that code-server bundles.
+// Run by scripts/editors/test-vscode.sh. env: RUN_DIR (required), OPNOTE_EXTENSION_DIR,
+// VSCODE_VERSION (default 1.139.1), EDITOR_CACHE.
+'use strict';
+const path = require('node:path');
+const { runTests } = require('@vscode/test-electron');
+const { prepareWorkspace, REPO } = require('./workspace');
+
+async function main() {
+  const run = process.env.RUN_DIR;
+  if (!run) throw new Error('RUN_DIR is not set (run scripts/editors/test-vscode.sh)');
+  const userData = path.join(run, 'user-data');
+  const workspace = prepareWorkspace(run, userData);
+  return runTests({
+    version: process.env.VSCODE_VERSION || '1.139.1',
+    cachePath: path.join(process.env.EDITOR_CACHE || path.join(REPO, '.vscode-test'), 'electron'),
+    timeout: 60000, // idle time-out of the download: fail fast where the host is unreachable
+    extensionDevelopmentPath: path.resolve(process.env.OPNOTE_EXTENSION_DIR || REPO),
+    extensionTestsPath: path.join(REPO, 'test/vscode/index.js'),
+    launchArgs: [
+      workspace,
+      '--disable-extensions', // only the extension under test
+      '--user-data-dir', userData,
+      '--extensions-dir', path.join(run, 'extensions'),
+      '--disable-workspace-trust',
+      '--disable-gpu',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--disable-telemetry',
+    ],
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`vscode (electron): ${error && error.message ? error.message : error}`);
+    process.exit(1);
+  },
+);

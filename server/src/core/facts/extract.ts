@@ -1,0 +1,255 @@
+import type { DocumentModel } from '../parse/model';
+import { supportedCodes } from './codes';
+import {
+  ADDITIONAL_ARRAY,
+  APPROACHES,
+  ARRAY_COUNT,
+  BLADDER_INDICATION,
+  EACH_SIDE,
+  EARLIER_TRIAL,
+  GENERIC_IMAGING,
+  INCREASED_SERVICES,
+  INTEGRATED,
+  LATERALITY,
+  MODALITIES,
+  NECESSITY,
+  NERVES,
+  NEUROSTIMULATION,
+  PERMANENT,
+  PROCEDURE_KINDS,
+  STIMULATOR_AS_TOOL,
+  TARGETS,
+  TESTING,
+} from './lexicon';
+import { current, findMatches, findPattern, sentencesOf, type Match, type Sentence } from './mentions';
+import { readCount } from './numbers';
+import { regionsOf } from './regions';
+import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target } from './types';
+
+const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
+
+function fact<T>(value: T, matches: readonly Match[]): Fact<T> {
+  return { value, evidence: evidenceOf(matches) };
+}
+
+/** The most frequent value among the matches; ties go to the earlier list position in `priority`. */
+function mostFrequent<T extends string>(matches: readonly Match<T>[], priority: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const match of matches) counts.set(match.value, (counts.get(match.value) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [value, count] of counts) {
+    const bestCount = best === undefined ? -1 : counts.get(best)!;
+    if (count > bestCount || (count === bestCount && priority.indexOf(value) < priority.indexOf(best!))) best = value;
+  }
+  return best;
+}
+
+function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<'percutaneous' | 'open'> | null {
+  const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
+  const here = current(matches);
+  const open = here.filter((match) => match.value === 'open');
+  if (open.length) return fact('open', open);
+  const percutaneous = here.filter((match) => match.value === 'percutaneous');
+  return percutaneous.length ? fact('percutaneous', percutaneous) : null;
+}
+
+const TARGET_PRIORITY: readonly Target[] = ['brain', 'spinal-cord', 'dorsal-root-ganglion', 'sacral-nerve', 'cranial-nerve', 'peripheral-nerve', 'other'];
+
+function targetOf(targets: readonly Match<Target>[], nerves: readonly Match[]): Fact<Target> | null {
+  const asPeripheral = nerves.map((nerve) => ({ ...nerve, value: 'peripheral-nerve' as Target }));
+  for (const pool of [current([...targets, ...asPeripheral]), [...targets, ...asPeripheral].filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+    const value = mostFrequent(pool, TARGET_PRIORITY);
+    if (value) return fact(value, pool.filter((match) => match.value === value));
+  }
+  return null;
+}
+
+/** Bare "occipital nerve" / "peroneal nerve" give way to a specific name of the same nerve. */
+function canonicalNerve(value: string, all: ReadonlySet<string>): string {
+  if (value === 'occipital') return [...all].find((name) => name.endsWith(' occipital')) ?? 'occipital';
+  if (value === 'peroneal') return [...all].find((name) => name.endsWith(' peroneal')) ?? 'common peroneal';
+  return value;
+}
+
+function nerveOf(nerves: readonly Match[]): Fact<string> | null {
+  for (const pool of [current(nerves), nerves.filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+    if (pool.length === 0) continue;
+    const names = new Set(pool.map((match) => match.value));
+    const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));
+    const value = mostFrequent(canonical, canonical.map((match) => match.value))!;
+    return fact(value, canonical.filter((match) => match.value === value));
+  }
+  return null;
+}
+
+function lateralityOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<Laterality> | null {
+  const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
+  for (const pool of [current(matches), matches.filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+    if (pool.length === 0) continue;
+    const sides = new Set(pool.map((match) => match.value));
+    if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return fact('bilateral', pool);
+    const value = pool[0].value;
+    return fact(value, pool.filter((match) => match.value === value));
+  }
+  return null;
+}
+
+function procedureOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
+  const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
+  const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
+  const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
+    (match) =>
+      !(match.value === 'trial' && (permanent || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
+      // Taking out the trial leads before the permanent implant is part of the implant.
+      !(match.value === 'removal' && /\b(?:trial|temporary|test)\b/i.test(match.text)),
+  );
+  const here = current(matches);
+  const of = (value: ProcedureKind) => here.filter((match) => match.value === value);
+  if (of('replacement').length) return fact('replacement', of('replacement'));
+  if (of('removal').length && of('insertion').length) return fact('replacement', [...of('removal'), ...of('insertion')]);
+  for (const value of ['revision', 'removal', 'trial', 'insertion'] as const) {
+    if (of(value).length) return fact(value, of(value));
+  }
+  return null;
+}
+
+function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['imaging'] {
+  const modalities = record(mentions, 'imaging', findMatches(sentences, MODALITIES));
+  const documented = current(modalities);
+  if (documented.length) {
+    const names = [...new Set(documented.map((match) => match.value))] as Modality[];
+    return { status: 'documented', modalities: names, evidence: evidenceOf(documented) };
+  }
+  const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
+  const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased'));
+  if (negated.length) return { status: 'negated', modalities: [], evidence: evidenceOf(negated) };
+  return { status: 'absent', modalities: [], evidence: [] };
+}
+
+function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
+  if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
+  const counts = current(findPattern(sentences, ARRAY_COUNT, 'count'))
+    .map((match) => ({ match, count: readCount(match.groups[0] ?? '') }))
+    .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
+  const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).map((match) => {
+    const word = (match.groups[0] ?? '').toLowerCase();
+    return { match, count: word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
+  });
+  const eachSide = current(findPattern(sentences, EACH_SIDE, 'each-side')).map((match) => ({ match, count: 2 }));
+  const all = [...counts, ...ordinals, ...eachSide];
+  for (const entry of all) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
+  if (all.length) {
+    const max = Math.max(...all.map((entry) => entry.count));
+    return fact(max, all.filter((entry) => entry.count === max).map((entry) => entry.match));
+  }
+  if (laterality?.value === 'bilateral') return { value: 2, evidence: laterality.evidence };
+  return { value: 1, evidence: procedure.evidence };
+}
+
+function integratedOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<boolean> | null {
+  const matches = record(mentions, 'integrated', findMatches(sentences, INTEGRATED));
+  const here = matches.filter((match) => match.role === 'current' || match.role === 'increased');
+  const separate = here.filter((match) => match.value === 'separate-generator' && match.status === 'affirmed');
+  if (separate.length) return fact(false, separate);
+  const integrated = here.filter((match) => (match.value === 'integrated' && match.status === 'affirmed') || (match.value === 'separate-generator' && match.status === 'negated'));
+  return integrated.length ? fact(true, integrated) : null;
+}
+
+function testingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['testing'] {
+  const matches = record(mentions, 'testing', findPattern(sentences, TESTING, 'testing'));
+  const documented = current(matches);
+  if (documented.length) return { status: 'documented', evidence: evidenceOf(documented) };
+  const negated = matches.filter((match) => match.status === 'negated' && match.role !== 'history' && match.role !== 'plan');
+  return negated.length ? { status: 'negated' as DocumentedStatus, evidence: evidenceOf(negated) } : { status: 'absent', evidence: [] };
+}
+
+/** Modifier 22 needs the extra time or effort against the typical case and the reason for it. */
+function increasedServicesOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['increasedServices'] {
+  const section = sentences.filter((sentence) => sentence.role === 'increased');
+  const elsewhere = sentences.filter((sentence) => sentence.role === 'current');
+  const vague = current(findPattern([...section, ...elsewhere], INCREASED_SERVICES.vague, 'vague'));
+  const candidates = new Set([...section.map((sentence) => sentence.start), ...vague.map((match) => sentenceStartOf(elsewhere, match))]);
+  const considered = sentences.filter((sentence) => candidates.has(sentence.start));
+  if (considered.length === 0) return { status: 'absent', evidence: [] };
+  const amounts = current(findPattern(considered, INCREASED_SERVICES.amount, 'amount'));
+  const compared = amounts.filter((amount) => {
+    const sentence = considered.find((candidate) => candidate.start <= amount.span.start && amount.span.end <= candidate.start + candidate.text.length)!;
+    INCREASED_SERVICES.comparison.lastIndex = 0;
+    return INCREASED_SERVICES.comparison.test(sentence.text);
+  });
+  const reasons = current(findPattern(considered, INCREASED_SERVICES.reason, 'reason'));
+  const evidence = [...vague, ...compared, ...reasons].sort((a, b) => a.span.start - b.span.start);
+  if (evidence.length === 0 && section.every((sentence) => sentence.text.trim() === '')) return { status: 'absent', evidence: [] };
+  const status: IncreasedServicesStatus = compared.length && reasons.length ? 'quantified' : 'unquantified';
+  const spans = evidence.length ? evidence : considered.map((sentence) => ({ span: { start: sentence.start, end: sentence.start + sentence.text.length }, status: 'affirmed' as const }));
+  for (const match of spans) mentions.push({ field: 'increasedServices', value: status, span: match.span, status: match.status });
+  return { status, evidence: spans.map((match) => ({ span: match.span, status: match.status })) };
+}
+
+function sentenceStartOf(sentences: readonly Sentence[], match: Match): number {
+  return sentences.find((sentence) => sentence.start <= match.span.start && match.span.start < sentence.start + sentence.text.length)?.start ?? -1;
+}
+
+function necessityOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NecessityFacts {
+  const histories = sentences.filter((sentence) => sentence.role === 'history' || sentence.role === 'current' || sentence.role === 'diagnosis');
+  const read = (pattern: RegExp, value: (match: Match) => string): Fact<string> | null => {
+    const matches = findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical');
+    if (matches.length === 0) return null;
+    for (const match of matches) mentions.push({ field: 'necessity', value: value(match), span: match.span, status: match.status });
+    return fact(value(matches[0]), matches);
+  };
+  return {
+    painDuration: read(NECESSITY.painDuration, (match) => (match.groups[0] ?? match.groups[1] ?? match.text).trim()),
+    conservativeCare: read(NECESSITY.conservativeCare, (match) => match.text.toLowerCase()),
+    objectivePathology: read(NECESSITY.objectivePathology, (match) => match.text),
+    trialOutcome: read(NECESSITY.trialOutcome, (match) => `${match.groups[0] ?? match.groups[1]}%`),
+  };
+}
+
+/** Adds matches to the hover list and passes them through. */
+function record<T extends string>(mentions: ConceptMention[], field: ConceptMention['field'], matches: Match<T>[]): Match<T>[] {
+  for (const match of matches) mentions.push({ field, value: match.value, span: match.span, status: match.status });
+  return matches;
+}
+
+const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'mentions'> = {
+  approach: null,
+  target: null,
+  nerve: null,
+  laterality: null,
+  procedure: null,
+  arrays: null,
+  integrated: null,
+  codes: [],
+};
+
+/** What the note documents for the procedure it describes; every fact with the text that supports it. */
+export function extractFacts(model: DocumentModel): NoteFacts {
+  const sentences = sentencesOf(model.text, regionsOf(model));
+  const mentions: ConceptMention[] = [];
+  const imaging = imagingOf(sentences, mentions);
+  const testing = testingOf(sentences, mentions);
+  const increasedServices = increasedServicesOf(sentences, mentions);
+  const necessity = necessityOf(sentences, mentions);
+  const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
+  const device = findPattern(sentences, NEUROSTIMULATION).filter((match) => match.status !== 'negated' && !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
+  if (device.length === 0) {
+    return { ...NONE, imaging, testing, increasedServices, necessity, mentions: sortMentions(mentions) };
+  }
+  const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
+  const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
+  const approach = approachOf(sentences, mentions);
+  const target = targetOf(targets, nerves);
+  const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves) : null;
+  const laterality = lateralityOf(sentences, mentions);
+  const procedure = procedureOf(sentences, mentions);
+  const arrays = arraysOf(sentences, procedure, laterality, mentions);
+  const integrated = integratedOf(sentences, mentions);
+  const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
+  const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity };
+  return { ...facts, codes: supportedCodes(facts, bladder), mentions: sortMentions(mentions) };
+}
+
+function sortMentions(mentions: ConceptMention[]): ConceptMention[] {
+  return mentions.sort((a, b) => a.span.start - b.span.start);
+}

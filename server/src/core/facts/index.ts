@@ -1,0 +1,3 @@
+export { extractFacts } from './extract';
+export { factsReport, type FactsReport } from './report';
+export type * from './types';

@@ -1,0 +1,163 @@
+/**
+ * The concepts OpNote looks for in an operative note, as data: each is a regular expression over one
+ * sentence (case-insensitive, built once) and the value it stands for. A new way of saying
+ * something goes here, not into a rule.
+ */
+import { COUNT_WORD } from './numbers';
+
+export interface ConceptPattern<T extends string = string> {
+  readonly value: T;
+  readonly pattern: RegExp;
+}
+
+/** Spaces in a pattern match any run of whitespace, so a line wrap inside a phrase still matches. */
+const rx = (source: string) => new RegExp(source.replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
+
+/** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
+export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?)';
+
+export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
+  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|US[- ]guid(?:ed|ance))\\b') },
+  { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|fluoro|c-?arm|image intensifier)\\b') },
+  { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
+];
+
+/** Imaging named without a modality ("under image guidance"); only negations of it count. */
+export const GENERIC_IMAGING = rx('\\b(?:imaging|image)[- ](?:guidance|guided)\\b|\\bimaging\\b');
+
+export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
+  { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
+  {
+    value: 'open',
+    pattern: rx(
+      '\\b\\d+(?:\\.\\d+)?[- ]?(?:cm|centimeter)s?[- ](?:long |longitudinal |transverse |vertical |horizontal |oblique |linear |skin )*incision\\b|\\bopen (?:approach|technique|exposure|implantation|placement|incision)\\b|\\b(?:nerve|fascia) was (?:exposed|identified and exposed|dissected)\\b|\\bexpos(?:ed|ure of) the (?:\\w+ ){0,3}nerve\\b|\\b(?:sharp|blunt) dissection\\b|\\bdissection was carried\\b|\\bcut-?down\\b|\\bretractors? (?:was|were) placed\\b|\\b(?<!(?:stab|nick|small|puncture|skin)\\s)incision was (?:made|carried)\\b',
+    ),
+  },
+];
+
+export const TARGETS: readonly ConceptPattern<'peripheral-nerve' | 'spinal-cord' | 'dorsal-root-ganglion' | 'sacral-nerve' | 'cranial-nerve' | 'brain' | 'other'>[] = [
+  { value: 'brain', pattern: rx('\\bdeep brain stimulat\\w*|\\bDBS\\b|\\bsubthalamic\\b|\\bglobus pallidus\\b|\\bthalamic (?:stimulat|electrode)\\w*|\\bburr hole\\b') },
+  { value: 'spinal-cord', pattern: rx('\\bspinal cord stimulat\\w*|\\bSCS\\b|\\bdorsal column\\b|\\bepidural (?:space|lead|electrode|stimulat\\w*)|\\bpaddle lead\\b|\\blaminotomy\\b') },
+  { value: 'dorsal-root-ganglion', pattern: rx('\\bdorsal root ganglion\\b|\\bDRG (?:stimulat\\w*|lead)') },
+  { value: 'sacral-nerve', pattern: rx('\\bsacral (?:nerve|neuromodulat\\w*|neurostimulat\\w*|foramen|root)|\\bS[234] (?:foramen|nerve|root)\\b|\\binterstim\\b') },
+  { value: 'cranial-nerve', pattern: rx('\\b(?:vagus|vagal|hypoglossal|glossopharyngeal) nerve\\b|\\bcranial nerve (?:stimulat\\w*|electrode)') },
+  { value: 'other', pattern: rx('\\b(?:gastric|phrenic|diaphragm(?:atic)? pacing|carotid sinus|cardiac|pacemaker|defibrillator|cochlear)\\b') },
+  { value: 'peripheral-nerve', pattern: rx('\\bperipheral nerve\\b|\\bPNS\\b|\\bperipheral (?:neuro)?stimulat\\w*') },
+];
+
+/** Canonical peripheral nerve names and the ways notes write them. */
+export const NERVES: readonly ConceptPattern[] = [
+  { value: 'greater occipital', pattern: rx('\\bgreater occipital\\b|\\bGON\\b') },
+  { value: 'lesser occipital', pattern: rx('\\blesser occipital\\b') },
+  { value: 'third occipital', pattern: rx('\\bthird occipital\\b') },
+  { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|fibular)\\b') },
+  { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|fibular)\\b') },
+  { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|fibular)\\b') },
+  { value: 'tibial', pattern: rx('\\b(?:posterior )?tibial nerves?\\b') },
+  { value: 'sural', pattern: rx('\\bsural\\b') },
+  { value: 'saphenous', pattern: rx('\\bsaphenous nerves?\\b|\\binfrapatellar branch\\b') },
+  { value: 'lateral femoral cutaneous', pattern: rx('\\blateral femoral cutaneous\\b|\\bLFCN\\b') },
+  { value: 'posterior femoral cutaneous', pattern: rx('\\bposterior femoral cutaneous\\b') },
+  { value: 'femoral', pattern: rx('\\bfemoral nerves?\\b') },
+  { value: 'genitofemoral', pattern: rx('\\bgenitofemoral\\b') },
+  { value: 'ilioinguinal', pattern: rx('\\bilioinguinal\\b') },
+  { value: 'iliohypogastric', pattern: rx('\\biliohypogastric\\b') },
+  { value: 'obturator', pattern: rx('\\bobturator nerves?\\b') },
+  { value: 'pudendal', pattern: rx('\\bpudendal\\b') },
+  { value: 'sciatic', pattern: rx('\\bsciatic\\b') },
+  { value: 'medial plantar', pattern: rx('\\bmedial plantar\\b') },
+  { value: 'lateral plantar', pattern: rx('\\blateral plantar\\b') },
+  { value: 'calcaneal', pattern: rx('\\bcalcaneal nerves?\\b') },
+  { value: 'genicular', pattern: rx('\\bgenicular\\b') },
+  { value: 'superior cluneal', pattern: rx('\\b(?:superior )?cluneal\\b') },
+  { value: 'median', pattern: rx('\\bmedian nerves?\\b') },
+  { value: 'ulnar', pattern: rx('\\bulnar nerves?\\b') },
+  { value: 'superficial radial', pattern: rx('\\bsuperficial (?:branch of the )?radial\\b') },
+  { value: 'radial', pattern: rx('\\bradial nerves?\\b') },
+  { value: 'axillary', pattern: rx('\\baxillary nerves?\\b') },
+  { value: 'suprascapular', pattern: rx('\\bsuprascapular\\b') },
+  { value: 'musculocutaneous', pattern: rx('\\bmusculocutaneous\\b') },
+  { value: 'brachial plexus', pattern: rx('\\bbrachial plexus\\b') },
+  { value: 'intercostal', pattern: rx('\\bintercostal nerves?\\b') },
+  { value: 'medial branch', pattern: rx('\\bmedial branch(?:es)?(?: nerves?)?\\b') },
+  { value: 'supraorbital', pattern: rx('\\bsupraorbital\\b') },
+  { value: 'infraorbital', pattern: rx('\\binfraorbital\\b') },
+  { value: 'auriculotemporal', pattern: rx('\\bauriculotemporal\\b') },
+  { value: 'supratrochlear', pattern: rx('\\bsupratrochlear\\b') },
+  // Bare names last: "superficial peroneal nerve" must not also count as "peroneal nerve".
+  { value: 'occipital', pattern: rx('\\boccipital nerves?\\b') },
+  { value: 'peroneal', pattern: rx('\\b(?:peroneal|fibular) nerves?\\b') },
+];
+
+/** Words after "left"/"right" that make it a side, not a verb ("left in place"). */
+const ANATOMY =
+  '(?:side|sided|leg|foot|feet|ankle|knee|thigh|calf|heel|toe|hip|groin|buttock|gluteal|flank|arm|forearm|hand|wrist|elbow|shoulder|neck|occiput|occipital|scalp|head|face|back|lumbar|inguinal|lower|upper|extremity|limb|posterior|anterior|lateral|medial|superficial|deep|common|greater|lesser|third|sural|saphenous|tibial|peroneal|fibular|femoral|median|ulnar|radial|sciatic|genicular|ilioinguinal|genitofemoral|suprascapular|axillary|plantar|dorsal|popliteal|cluneal|intercostal|supraorbital|infraorbital|brachial|pudendal|obturator|sacral|foramen|[STLC]\\d{1,2}|nerve|array|lead|electrode)';
+
+export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
+  { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:one|an? (?:array|lead|electrode)) on each side\\b|\\beach side\\b') },
+  { value: 'left', pattern: rx(`\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\bLT\\b(?= ${ANATOMY})`) },
+  { value: 'right', pattern: rx(`\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\bRT\\b(?= ${ANATOMY})`) },
+];
+
+export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
+  { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
+  { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of (?:the |a |an |both |all |two |\\w+ )*?(?:previously (?:implanted|placed) )?(?:\\w+ ){0,3}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved)\\b|\\b(?:removed|explanted) the (?:\\w+ ){0,4}?${DEVICE_NOUN}`) },
+  { value: 'revision', pattern: rx(`\\brevision of (?:the |a )?(?:\\w+ ){0,4}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned)\\b|\\b(?:revised|repositioned) the (?:previously (?:implanted|placed) )?(?:\\w+ ){0,3}?${DEVICE_NOUN}|\\blead revision\\b`) },
+  { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of (?:the |a |an )?(?:\\w+ ){0,4}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the (?:\\w+ ){0,4}?${DEVICE_NOUN}|\\bexchange of (?:the )?(?:\\w+ ){0,3}?${DEVICE_NOUN}`) },
+  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation)\\b|\\b(?:insertion|implantation|placement|implant) of (?:an? |the |two |one |\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) (?:an? |the |two |one |\\w+ ){0,5}?${DEVICE_NOUN}`) },
+];
+
+/** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
+export const ARRAY_COUNT = rx(`\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|stimulators?)\\b`);
+export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
+export const EACH_SIDE = rx('\\b(?:one|an? (?:array|lead|electrode)) on each side\\b');
+
+export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator'>[] = [
+  {
+    value: 'integrated',
+    pattern: rx(
+      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\bbuilt-in receiver\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\bexternal(?:ly)? (?:wearable )?(?:powered|transmitter|power source)\\b',
+    ),
+  },
+  {
+    value: 'separate-generator',
+    pattern: rx(
+      '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:was|were) (?:created|fashioned|made|developed)\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b|\\bexternal (?:trial |test )?(?:stimulator|pulse generator|generator)\\b',
+    ),
+  },
+];
+
+export const TESTING = rx(
+  '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|was (?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstimulation (?:produced|reproduced|elicited|confirmed|captured)\\b|\\b(?:was|were) tested\\b',
+);
+
+export const INCREASED_SERVICES = {
+  /** Time or effort stated as an amount, with or without the comparison. */
+  amount: rx('\\b\\d{1,3}\\s*(?:additional |extra |more |further )?(?:minutes?|mins?|hours?|hrs?)\\b|\\b\\d{1,3}\\s*%\\s*(?:longer|more|additional|above|over)\\b|\\b(?:twice|two times|three times|double|triple) (?:the |as long as )?(?:usual|typical|normal|average|expected)\\b|\\b(?:\\d+|two|three|four|five|six) (?:additional |separate )?(?:repositionings|repositions|passes|attempts)\\b'),
+  comparison: rx('\\b(?:typical|usual|average|normal|routine|customary|standard|expected)\\b|\\b(?:additional|extra|longer|more than|beyond|exceed\\w*)\\b'),
+  reason: rx('\\bBMI\\b|\\bbody mass index\\b|\\b(?:morbid )?obes\\w+ (?:with|requiring|and) |\\bdepth\\b|\\bdeep(?:er)? (?:than|target|location)\\b|\\bscar\\w*\\b|\\badhesions?\\b|\\bfibros\\w+|\\banatom(?:y|ic|ical) (?:variant|variation|distortion)\\w*|\\baberrant\\b|\\b(?:distorted|abnormal|altered) anatomy\\b|\\brepositioning\\w*|\\breposition\\w* (?:the |was|were)|\\bprior (?:surgery|hardware|incisions?)\\b|\\bhardware\\b|\\bedema\\b|\\blymphedema\\b|\\bpoor (?:visualization|visibility)\\b'),
+  vague: rx('\\b(?:difficult|difficulty|challenging|complex|complicated|technically demanding|arduous|unusual(?:ly)?|increased (?:procedural )?(?:services|complexity|difficulty|time|effort))\\b|\\bmodifier[- ]?22\\b|\\btook (?:much )?longer\\b'),
+};
+
+export const NECESSITY = {
+  painDuration: rx('\\b(?:for|over|past|last|of|x)\\s+(?:more than |over |approximately |about |nearly |at least |greater than )?((?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|many)\\+?\\s*(?:months?|years?|yrs?|weeks?))\\b|\\b((?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)[- ](?:month|year|week))[- ](?:history|duration)\\b|\\bsince (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \\d{4})?)\\b'),
+  conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?relief\\b'),
+  objectivePathology: rx('\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\bMRI\\b|\\bneuroma\\b|\\bdiagnostic (?:nerve )?block\\b|\\bsensory (?:nerve action potential|response)\\b'),
+  trialOutcome: rx('\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:pain )?(?:relief|reduction|improvement|decrease)\\b|\\b(?:relief|reduction|improvement) of (\\d{1,3})\\s*(?:%|percent)'),
+};
+
+/** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
+export const NEUROSTIMULATION = rx(
+  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+);
+
+/** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */
+export const STIMULATOR_AS_TOOL = rx('\\bnerve stimulator (?:was used|to identify|to locate|to confirm|was utilized)\\b|\\busing (?:a|the) (?:\\w+ )?(?:nerve )?stimulator\\b|\\bNIM\\b|\\bnerve monitor\\w*');
+
+/** Integrated tibial systems for bladder or bowel dysfunction are Category III, not 64596. */
+export const BLADDER_INDICATION = rx('\\b(?:overactive bladder|urinary (?:urgency|frequency|incontinence|retention)|urge incontinence|fecal incontinence|OAB|voiding dysfunction|bladder dysfunction)\\b');
+
+/** "following a successful trial", "prior trial": the trial is history, not this procedure. */
+export const EARLIER_TRIAL = rx('\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+(?:a |the |an |her |his |their )?(?:successful |positive |\\d+-day |\\w+ ){0,3}(?:percutaneous |PNS |stimulation |stimulator |neurostimulat\\w* )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b');
+
+export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');

@@ -1,0 +1,12 @@
+const WORDS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, single: 1, solitary: 1, two: 2, dual: 2, both: 2, pair: 2, twin: 2, second: 2, three: 3, third: 3, four: 4, fourth: 4, five: 5, six: 6,
+};
+
+/** "2", "two", "a pair of" ... as a number, or undefined. */
+export function readCount(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  if (/^\d{1,2}$/.test(lower)) return Number(lower);
+  return WORDS[lower];
+}
+
+export const COUNT_WORD = '(?:\\d{1,2}|a|an|one|single|solitary|two|dual|both|twin|three|four|five|six)';

@@ -1,0 +1,46 @@
+import type { DocumentModel } from '../parse/model';
+import type { Span } from '../text/span';
+
+/**
+ * What a stretch of the note speaks about. `current` is the procedure done in this note; history and
+ * indications describe the past (the trial, failed treatments); the plan describes the future;
+ * diagnosis sections name the nerve and side of the condition.
+ */
+export type RegionRole = 'current' | 'history' | 'plan' | 'diagnosis' | 'increased';
+
+export interface Region {
+  readonly span: Span;
+  readonly role: RegionRole;
+}
+
+const ROLE_BY_SECTION: Readonly<Record<string, RegionRole>> = {
+  indications: 'history',
+  consent: 'history',
+  'preop-dx': 'diagnosis',
+  'postop-dx': 'diagnosis',
+  diagnosis: 'diagnosis',
+  disposition: 'plan',
+  impression: 'plan',
+  'increased-services': 'increased',
+};
+
+function roleOfOther(title: string): RegionRole {
+  if (/histor|complaint|medication|allerg|review of systems|subjective/i.test(title)) return 'history';
+  if (/plan|recommend|follow/i.test(title)) return 'plan';
+  if (/diagnos/i.test(title)) return 'diagnosis';
+  return 'current';
+}
+
+/** The note's body split into regions: the text before the first heading is `current`. */
+export function regionsOf(model: DocumentModel): Region[] {
+  const bodyStart = model.header.span.end;
+  const regions: Region[] = [];
+  const first = model.sections[0];
+  const preambleEnd = first ? first.span.start : model.text.length;
+  if (preambleEnd > bodyStart) regions.push({ span: { start: bodyStart, end: preambleEnd }, role: 'current' });
+  for (const section of model.sections) {
+    const role = section.id === 'other' ? roleOfOther(section.title) : (ROLE_BY_SECTION[section.id] ?? 'current');
+    regions.push({ span: section.bodySpan, role });
+  }
+  return regions;
+}

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { extractFacts, factsReport } from '../../../server/src/core/facts';
+import { parseDocument } from '../../../server/src/core/parse';
+import { FIXTURES } from '../../helpers/fixtures';
+
+const DIR = path.join(FIXTURES, 'facts');
+
+/**
+ * Each fixture note has a `.expected.json` with the facts a coder would read from it; every field is
+ * compared, and every non-null fact must point at the text that supports it.
+ */
+describe('facts of operative notes (fixtures with expected facts)', () => {
+  const notes = fs.readdirSync(DIR).filter((name) => name.endsWith('.opnote'));
+  let right = 0;
+  let total = 0;
+
+  for (const name of notes) {
+    it(name, () => {
+      const text = fs.readFileSync(path.join(DIR, name), 'utf8');
+      const model = parseDocument({ uri: name, version: 1, text });
+      const report = factsReport(extractFacts(model), model.lines);
+      const expected = JSON.parse(fs.readFileSync(path.join(DIR, name.replace(/\.opnote$/, '.expected.json')), 'utf8'));
+      for (const field of Object.keys(expected)) {
+        total++;
+        if (JSON.stringify(report.facts[field as keyof typeof report.facts]) === JSON.stringify(expected[field])) right++;
+      }
+      assert.deepEqual(report.facts, expected);
+      for (const [field, value] of Object.entries(report.facts)) {
+        const meaningful = value !== null && value !== 'absent' && !(Array.isArray(value) && value.length === 0);
+        if (meaningful) assert.ok(report.evidence[field]?.length, `${field} has evidence`);
+      }
+    });
+  }
+
+  after(() => {
+    if (total) process.stdout.write(`\n      facts fixtures: ${right}/${total} fields right (${((100 * right) / total).toFixed(1)}%)\n`);
+  });
+});
