@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { userPayerFileJsonSchema } from '../server/src/core/knowledge/user-payers';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const RULES_DIR = path.join(ROOT, 'server/src/core/rules');
@@ -137,6 +138,7 @@ export function derivedFiles(rules: readonly RuleLike[]): GeneratedFile[] {
   return [
     ...sorted.map((rule) => ({ path: `docs/rules/${rule.meta.id}.md`, content: ruleDocPage(rule) })),
     { path: 'schemas/opnoterc.schema.json', content: configSchema(sorted) },
+    { path: 'schemas/payers.schema.json', content: `${JSON.stringify(userPayerFileJsonSchema(), null, 2)}\n` },
     { path: 'package.json', content: packageJsonWithRules(read('package.json'), sorted) },
     { path: 'README.md', content: readmeWithRules(read('README.md'), sorted) },
   ];

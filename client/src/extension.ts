@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CHECKLIST_SCHEME, ChecklistProvider, showChecklist } from './checklistView';
 
 let client: LanguageClient | undefined;
 
@@ -28,8 +29,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('opnote', 'OpNote', serverOptions, clientOptions);
+  const checklists = new ChecklistProvider(() => client);
   context.subscriptions.push(
+    checklists,
+    vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklists),
+    vscode.workspace.onDidChangeTextDocument((event) => checklists.documentChanged(event.document.uri)),
+    vscode.commands.registerCommand('opnote.showChecklist', showChecklist),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('opnote/workspaceTrust', { trusted: true })),
+    ...registerCheckWorkspace(context),
   );
   await client.start();
 }
@@ -37,4 +44,46 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+const TASK_TYPE = 'opnote';
+
+interface OpNoteTaskDefinition extends vscode.TaskDefinition {
+  /** Folder to check, relative to the workspace folder; the whole folder by default. */
+  readonly folder?: string;
+}
+
+/**
+ * "OpNote: check workspace": a task of type `opnote` that runs the bundled CLI over every note and
+ * claim of a workspace folder (open or not), with the `$opnote` problem matcher reading its text output
+ * (`path:line:col severity rule message`). The CLI runs on the editor's own Node (ELECTRON_RUN_AS_NODE),
+ * so no Node installation is needed.
+ */
+function registerCheckWorkspace(context: vscode.ExtensionContext): vscode.Disposable[] {
+  const cli = context.asAbsolutePath(path.join('dist', 'cli.js'));
+  const checkTask = (folder: vscode.WorkspaceFolder, definition: OpNoteTaskDefinition): vscode.Task => {
+    const target = definition.folder && definition.folder.trim() !== '' ? definition.folder : '.';
+    const execution = new vscode.ProcessExecution(process.execPath, [cli, 'check', target], { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+    const task = new vscode.Task(definition, folder, 'check workspace', 'opnote', execution, ['$opnote']);
+    task.group = vscode.TaskGroup.Test;
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
+    return task;
+  };
+  const provider = vscode.tasks.registerTaskProvider(TASK_TYPE, {
+    provideTasks: () => (vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => checkTask(folder, { type: TASK_TYPE })) : []),
+    resolveTask: (task) => {
+      const folder = task.scope !== undefined && typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
+      return folder ? checkTask(folder, task.definition as OpNoteTaskDefinition) : undefined;
+    },
+  });
+  const command = vscode.commands.registerCommand('opnote.checkWorkspace', async () => {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage('OpNote: open a folder to check its notes and claims.');
+      return;
+    }
+    const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to check with OpNote' });
+    if (folder) await vscode.tasks.executeTask(checkTask(folder, { type: TASK_TYPE }));
+  });
+  return [provider, command];
 }

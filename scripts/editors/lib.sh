@@ -25,6 +25,8 @@ timed() { local start=$SECONDS; "$@"; echo "TIMING $((SECONDS - start))s $*" >&2
 # so nothing is written to the home directory and parallel runs never share state.
 new_run_dir() { # name
   mkdir -p "$EDITOR_CACHE/runs"
+  # Failed runs are kept for their logs; a day later they go.
+  find "$EDITOR_CACHE/runs" -mindepth 1 -maxdepth 1 -mmin +1440 -exec rm -rf {} + 2>/dev/null || true
   mktemp -d "$EDITOR_CACHE/runs/$1-XXXXXX"
 }
 
@@ -38,7 +40,8 @@ installed_version() { # node_modules_dir package
 # killed, never left behind. Returns the command's exit code (124 on time-out).
 run_bounded() { # seconds command...
   local limit=$1; shift
-  local rc=0 pid leftovers
+  local rc=0 pid leftovers previous_trap
+  previous_trap=$(trap -p EXIT)
   setsid timeout -k 5 "$limit" "$@" &
   pid=$!
   # shellcheck disable=SC2064 # expand $pid now: the trap must kill this group, whatever happens later
@@ -51,6 +54,7 @@ run_bounded() { # seconds command...
     [ "$rc" -ne 0 ] || rc=70
   fi
   trap - EXIT INT TERM
+  eval "${previous_trap:-}"
   [ "$rc" -ne 124 ] || echo "TIMEOUT after ${limit}s: $*" >&2
   return "$rc"
 }

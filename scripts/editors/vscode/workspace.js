@@ -43,7 +43,8 @@ function writeJson(file, value) {
 /** Creates <runDir>/workspace and <userDataDir>/User/settings.json; returns the workspace path. */
 function prepareWorkspace(runDir, userDataDir) {
   const workspace = path.join(runDir, 'workspace');
-  fs.cpSync(FIXTURES, workspace, { recursive: true });
+  // The fixtures without the scenario table: the workspace shows only what a user would open.
+  fs.cpSync(FIXTURES, workspace, { recursive: true, filter: (source) => path.basename(source) !== 'scenarios.json' });
   const scenarios = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'scenarios.json'), 'utf8'));
   writeJson(path.join(workspace, '.vscode/settings.json'), flattenOpnoteSettings(scenarios.settings));
   if (userDataDir) writeJson(path.join(userDataDir, 'User/settings.json'), QUIET_USER_SETTINGS);

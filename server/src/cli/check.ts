@@ -1,12 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RULES } from '../core/linting/registry.generated';
 import type { DocumentSettings, LanguageService } from '../core/service/languageService';
-import { kindFromUri } from '../core/parse/parseDocument';
+import { checkFile } from './checkFile';
 import { collectFiles, UsageError } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { checkInWorkers, workerCount, type Jobs } from './parallel';
 import type { CheckedFile } from './report';
+
+export { readDocumentText } from './checkFile';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -17,33 +21,31 @@ export interface CheckOptions {
   readonly configFile?: string;
   readonly docsBaseUri: string;
   readonly version: string;
+  /** Worker threads: a number (1: none) or 'auto' (several for large batches). */
+  readonly jobs?: Jobs;
+  /** The script a worker thread runs (the CLI bundle); workers are only used when it is given. */
+  readonly workerScript?: string;
 }
 
-/** Reads a file as UTF-8; bad bytes become U+FFFD, which the unreadable-text rule reports. */
-export function readDocumentText(file: string): string {
-  return fs.readFileSync(file).toString('utf8');
-}
-
-export function checkFiles(service: LanguageService, options: CheckOptions): { output: string; exitCode: number } {
+/** `service` may be a factory, so that a run on worker threads never builds one on the main thread. */
+export function checkFiles(service: LanguageService | (() => LanguageService), options: CheckOptions): { output: string; exitCode: number } {
   const files = collectFiles(options.inputs);
   if (options.configFile) {
     if (!fs.existsSync(options.configFile)) throw new UsageError(`Config file not found: ${options.configFile}`);
   }
   const settings: DocumentSettings = options.configFile ? { configFile: path.resolve(options.configFile) } : {};
-  const checked: CheckedFile[] = files.map((file) => {
-    const absolute = path.resolve(file);
-    const text = readDocumentText(file);
-    const analysis = service.analyze({ uri: absolute, version: 0, text, kindHint: kindFromUri(file) }, settings);
-    return { path: file, kind: analysis.model.kind, analysis };
-  });
-  const configProblem = checked.flatMap((file) => file.analysis.findings).find((finding) => finding.rule.id === 'config-invalid');
+  const workers = options.workerScript ? workerCount(files.length, options.jobs ?? 'auto') : 0;
+  let instance: LanguageService | undefined = typeof service === 'function' ? undefined : service;
+  const serviceInstance = () => (instance ??= (service as () => LanguageService)());
+  const checked: CheckedFile[] = workers > 0 ? checkInWorkers(options.workerScript!, files, settings, workers) : files.map((file) => checkFile(serviceInstance(), file, settings));
+  const configProblem = checked.flatMap((file) => file.findings).find((finding) => finding.rule === 'config-invalid');
   if (configProblem) throw new UsageError(configProblem.message);
   const output =
     options.format === 'json'
       ? formatJson(checked)
       : options.format === 'sarif'
-        ? formatSarif(checked, service.rules, options.docsBaseUri, options.version)
+        ? formatSarif(checked, instance?.rules ?? RULES, options.docsBaseUri, options.version)
         : formatText(checked);
-  const hasError = checked.some((file) => file.analysis.findings.some((finding) => finding.severity === 'error'));
+  const hasError = checked.some((file) => file.findings.some((finding) => finding.severity === 'error'));
   return { output, exitCode: hasError ? 1 : 0 };
 }

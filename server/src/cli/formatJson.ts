@@ -1,4 +1,4 @@
-import { findingRange, summarize, type CheckedFile } from './report';
+import { summarize, type CheckedFile } from './report';
 
 /** The JSON contract of `opnote check --format json` (version 1); other tools depend on its shape. */
 export function formatJson(files: readonly CheckedFile[]): string {
@@ -7,11 +7,11 @@ export function formatJson(files: readonly CheckedFile[]): string {
     files: files.map((file) => ({
       path: file.path,
       kind: file.kind,
-      diagnostics: file.analysis.findings.map((finding) => ({
-        rule: finding.rule.id,
+      diagnostics: file.findings.map((finding) => ({
+        rule: finding.rule,
         severity: finding.severity,
         message: finding.message,
-        range: findingRange(file, finding),
+        range: finding.range,
       })),
     })),
     summary: summarize(files),

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, Severity } from '../core/linting/types';
 import { ruleDocsUri } from '../core/service/diagnostics';
-import { findingRange, type CheckedFile } from './report';
+import type { CheckedFile } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -14,22 +14,29 @@ function artifactUri(file: string): string {
   return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
 }
 
+/** A related location (the note a claim names) as the primary locations are written: relative to the working directory when inside it. */
+function relatedArtifactUri(uri: string): string {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(uri)) return uri;
+  const relative = path.relative(process.cwd(), uri);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? artifactUri(relative) : artifactUri(uri);
+}
+
 /** SARIF 2.1.0; columns are UTF-16 code units (LSP positions), said so in `columnKind`. */
 export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], docsBaseUri: string, version: string): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const results = files.flatMap((file) =>
-    file.analysis.findings.map((finding) => ({
-      ruleId: finding.rule.id,
-      ruleIndex: ruleIndex.get(finding.rule.id) ?? -1,
+    file.findings.map((finding) => ({
+      ruleId: finding.rule,
+      ruleIndex: ruleIndex.get(finding.rule) ?? -1,
       level: LEVEL[finding.severity],
       message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: region(findingRange(file, finding)) } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: region(finding.range) } }],
       ...(finding.related?.length
         ? {
             relatedLocations: finding.related.map((related, id) => ({
               id,
               message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: related.uri }, region: region(related.range) },
+              physicalLocation: { artifactLocation: { uri: relatedArtifactUri(related.uri) }, region: region(related.range) },
             })),
           }
         : {}),

@@ -4,34 +4,53 @@ import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { parseArgs } from './args';
 import { checkFiles, FORMATS, type Format } from './check';
+import { isCheckWorker, parseJobs, serveCheckWorker } from './parallel';
 import { UsageError } from './collectFiles';
+import { contextLines } from './context';
+import { checklistOutput } from './checklist';
+import { factsLines } from './facts';
+import * as fs from 'node:fs';
 
 declare const OPNOTE_VERSION: string;
 
 const USAGE = `Usage:
-  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE]
+  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--jobs N|auto]
       Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
       recursively. Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage or config error.
+      --jobs: worker threads (default auto: one per core for large batches; 1 checks on one thread).
+  opnote facts FILE...
+      Print one JSON line per operative note with the facts OpNote reads from it and the ranges of
+      the text that supports each fact.
+  opnote checklist FILE [--format markdown|json]
+      Print the 64596 checklist of an operative note (or of the note a claim names): each component
+      as ✓ / ✗ / ! with its evidence line, and the codes the documentation supports.
+  opnote context < sentences.jsonl
+      Read JSON Lines {"sentence": "...", "concept": "..."} and print one JSON line per input:
+      {"negated", "historical", "hypothetical", "experiencer"}.
   opnote --version
   opnote --help
 `;
 
-function runCheck(argv: readonly string[]): number {
-  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c']));
-  const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
-  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c'].includes(name));
-  if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}`);
-  const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
-  if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
-  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
-  const service = createLanguageService({
+function createService() {
+  return createLanguageService({
     fileSystem: nodeFileSystem(),
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
     cacheSize: 16,
   });
-  const { output, exitCode } = checkFiles(service, { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION });
+}
+
+function runCheck(argv: readonly string[]): number {
+  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j']));
+  const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
+  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c', 'jobs', 'j'].includes(name));
+  if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}`);
+  const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
+  if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
+  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
+  const jobs = parseJobs(args.options.get('jobs') ?? args.options.get('j'));
+  const { output, exitCode } = checkFiles(createService, { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, jobs, workerScript: __filename });
   process.stdout.write(output);
   return exitCode;
 }
@@ -42,6 +61,17 @@ export function main(argv: readonly string[]): number {
     switch (command) {
       case 'check':
         return runCheck(rest);
+      case 'facts':
+        process.stdout.write(factsLines(createService(), rest));
+        return 0;
+      case 'checklist': {
+        const args = parseArgs(rest, new Set(['format']));
+        process.stdout.write(checklistOutput(createService(), args.command, String(args.options.get('format') ?? 'markdown')));
+        return 0;
+      }
+      case 'context':
+        process.stdout.write(contextLines(fs.readFileSync(0, 'utf8')));
+        return 0;
       case '--version':
       case '-v':
         process.stdout.write(`${OPNOTE_VERSION}\n`);
@@ -64,4 +94,6 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A check worker thread runs this same bundle: it serves batches of files instead of a command line.
+if (isCheckWorker()) serveCheckWorker(createService);
+else process.exitCode = main(process.argv.slice(2));

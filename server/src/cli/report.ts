@@ -1,13 +1,40 @@
 import type { Analysis } from '../core/service/languageService';
 import type { DocumentKind } from '../core/parse/model';
-import type { RuleFinding } from '../core/linting/types';
+import type { RelatedLocation, Severity } from '../core/linting/types';
+import type { Range } from '../core/text/lineIndex';
 
-/** One checked file as the formatters see it. */
+/**
+ * One checked file as the formatters see it: plain data (no model, no text), so that the analysis can
+ * be dropped as soon as the file is checked and a worker thread can send it back.
+ */
 export interface CheckedFile {
   /** As given on the command line, or dir/file when found under a given directory. */
   readonly path: string;
   readonly kind: DocumentKind;
-  readonly analysis: Analysis;
+  readonly findings: readonly ReportedFinding[];
+}
+
+export interface ReportedFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly related?: readonly RelatedLocation[];
+}
+
+export function toCheckedFile(path: string, analysis: Analysis): CheckedFile {
+  const { lines } = analysis.model;
+  return {
+    path,
+    kind: analysis.model.kind,
+    findings: analysis.findings.map((finding) => ({
+      rule: finding.rule.id,
+      severity: finding.severity,
+      message: finding.message,
+      range: lines.rangeOf(finding.span),
+      ...(finding.related?.length ? { related: finding.related } : {}),
+    })),
+  };
 }
 
 export interface Summary {
@@ -20,14 +47,10 @@ export function summarize(files: readonly CheckedFile[]): Summary {
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    for (const finding of file.analysis.findings) {
+    for (const finding of file.findings) {
       if (finding.severity === 'error') errors++;
       else if (finding.severity === 'warning') warnings++;
     }
   }
   return { files: files.length, errors, warnings };
-}
-
-export function findingRange(file: CheckedFile, finding: RuleFinding) {
-  return file.analysis.model.lines.rangeOf(finding.span);
 }

@@ -19,6 +19,9 @@ import { nodeFileSystem } from '../node/nodeFileSystem';
 import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
 
 const LANGUAGES = new Set(['opnote', 'claim']);
+/** Returns the 64596 checklist of a document as Markdown (any LSP client can run it). */
+export const CHECKLIST_COMMAND = 'opnote.checklist.markdown';
+export const CHECKLIST_REQUEST = 'opnote/checklist';
 
 /** Starts OpNote on a connection: a thin adapter from LSP to the pure language service. */
 export function startServer(connection: Connection): void {
@@ -116,6 +119,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        executeCommandProvider: { commands: [CHECKLIST_COMMAND] },
       },
       serverInfo: { name: 'opnote-language-server' },
     };
@@ -182,6 +186,12 @@ export function startServer(connection: Connection): void {
     if (typeof uri !== 'string') return action;
     return withDocument(uri, action, 'codeActionResolve', token, (document, settings) => service.resolveCodeAction(source(document), action, settings.document));
   });
+  const checklistFor = (uri: unknown, token: CancellationToken) =>
+    typeof uri !== 'string'
+      ? Promise.resolve(null)
+      : withDocument(uri, null as string | null, 'checklist', token, (document, settings) => service.checklist(source(document), settings.document)?.markdown ?? null);
+  connection.onRequest(CHECKLIST_REQUEST, (params: { uri?: unknown } | undefined, token: CancellationToken) => checklistFor(params?.uri, token));
+  connection.onExecuteCommand((params, token) => (params.command === CHECKLIST_COMMAND ? checklistFor(params.arguments?.[0], token) : null));
   connection.onDocumentSymbol((params, token) => withDocument(params.textDocument.uri, [], 'documentSymbol', token, (document) => service.documentSymbols(source(document))));
   connection.onFoldingRanges((params, token) => withDocument(params.textDocument.uri, [], 'foldingRange', token, (document) => service.foldingRanges(source(document))));
 

@@ -71,7 +71,8 @@ local function check_document(doc)
   vim.cmd('edit ' .. vim.fn.fnameescape(workspace .. '/' .. doc.file))
   local bufnr = vim.api.nvim_get_current_buf()
   check(name .. ' filetype', vim.bo[bufnr].filetype == doc.languageId, vim.bo[bufnr].filetype)
-  if not check(name .. ' attached', wait_for(function() return #vim.lsp.buf_get_clients(bufnr) > 0 end)) then return end
+  local attached = wait_for(function() return #vim.lsp.buf_get_clients(bufnr) > 0 end)
+  if not check(name .. ' attached', attached, { server_exit = exited or 'still running' }) then return end
   local client = vim.lsp.get_client_by_id(get_client_id())
   if not check(name .. ' initialized', wait_for(function() return client.initialized == true end), exited or nil) then return end
 
@@ -136,7 +137,7 @@ local function check_document(doc)
     check(('%s didChange %s@%d'):format(name, change.code, line),
       wait_for(function() return has_diagnostic(bufnr, change.code, line) ~= nil end), diagnostics_of(bufnr))
   end
-  vim.cmd('silent! write') -- leaves the scratch copy consistent; the workspace is thrown away afterwards
+  vim.cmd('silent! write') -- `:edit` of the next file refuses while this buffer has unsaved changes (scratch copy)
 end
 
 local ok, err = pcall(function()

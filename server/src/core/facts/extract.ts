@@ -23,7 +23,7 @@ import {
 } from './lexicon';
 import { current, findMatches, findPattern, sentencesOf, type Match, type Sentence } from './mentions';
 import { readCount } from './numbers';
-import { regionsOf } from './regions';
+import { regionsOf, textWithoutComments } from './regions';
 import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
@@ -143,8 +143,16 @@ function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind>
     return fact(max, all.filter((entry) => entry.count === max).map((entry) => entry.match));
   }
   if (laterality?.value === 'bilateral') return { value: 2, evidence: laterality.evidence };
-  return { value: 1, evidence: procedure.evidence };
+  // "the array was deployed" counts one; "the arrays were deployed" leaves the number open.
+  const placements = current(findMatches(sentences, PROCEDURE_KINDS));
+  if (placements.some((match) => PLURAL_ARRAYS.test(match.text))) return null;
+  const singular = placements.filter((match) => SINGULAR_DEVICE.test(match.text));
+  return singular.length ? { value: 1, evidence: evidenceOf(singular) } : null;
 }
+
+const PLURAL_ARRAYS = /\b(?:arrays|leads|microleads|electrodes)\b/i;
+
+const SINGULAR_DEVICE = /\b(?:array|lead|microlead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
 function integratedOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<boolean> | null {
   const matches = record(mentions, 'integrated', findMatches(sentences, INTEGRATED));
@@ -225,7 +233,7 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
 
 /** What the note documents for the procedure it describes; every fact with the text that supports it. */
 export function extractFacts(model: DocumentModel): NoteFacts {
-  const sentences = sentencesOf(model.text, regionsOf(model));
+  const sentences = sentencesOf(textWithoutComments(model), regionsOf(model));
   const mentions: ConceptMention[] = [];
   const imaging = imagingOf(sentences, mentions);
   const testing = testingOf(sentences, mentions);

@@ -94,7 +94,7 @@ const ANATOMY =
   '(?:side|sided|leg|foot|feet|ankle|knee|thigh|calf|heel|toe|hip|groin|buttock|gluteal|flank|arm|forearm|hand|wrist|elbow|shoulder|neck|occiput|occipital|scalp|head|face|back|lumbar|inguinal|lower|upper|extremity|limb|posterior|anterior|lateral|medial|superficial|deep|common|greater|lesser|third|sural|saphenous|tibial|peroneal|fibular|femoral|median|ulnar|radial|sciatic|genicular|ilioinguinal|genitofemoral|suprascapular|axillary|plantar|dorsal|popliteal|cluneal|intercostal|supraorbital|infraorbital|brachial|pudendal|obturator|sacral|foramen|[STLC]\\d{1,2}|nerve|array|lead|electrode)';
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
-  { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:one|an? (?:array|lead|electrode)) on each side\\b|\\beach side\\b') },
+  { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
   { value: 'left', pattern: rx(`\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\bLT\\b(?= ${ANATOMY})`) },
   { value: 'right', pattern: rx(`\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\bRT\\b(?= ${ANATOMY})`) },
 ];
@@ -108,9 +108,12 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
 ];
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
-export const ARRAY_COUNT = rx(`\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|stimulators?)\\b`);
+// "a"/"an" count arrays and leads only: "an integrated stimulator" says nothing about its arrays.
+export const ARRAY_COUNT = rx(
+  `\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b`,
+);
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
-export const EACH_SIDE = rx('\\b(?:one|an? (?:array|lead|electrode)) on each side\\b');
+export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
 export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator'>[] = [
   {

@@ -1,7 +1,9 @@
 import { createContextEngine, splitSentences, type ContextEngine } from '../context';
 import { DEFAULT_TRIGGERS, type Trigger } from '../context/triggers';
 import type { Span } from '../text/span';
+import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
+import { LiteralPrefilter } from './prefilter';
 import type { Region, RegionRole } from './regions';
 import type { EvidenceStatus } from './types';
 
@@ -11,6 +13,8 @@ export interface Sentence {
   /** Offset of `text` in the document. */
   readonly start: number;
   readonly role: RegionRole;
+  /** Lexicon patterns that may match in `text` (a LiteralPrefilter bit set); the others are not run. */
+  readonly candidates: Uint32Array;
 }
 
 export interface Match<T extends string = string> {
@@ -30,6 +34,20 @@ const engine: ContextEngine = createContextEngine([...DEFAULT_TRIGGERS, ...AVAIL
 
 const MAX_SENTENCE = 2000;
 
+/** Every pattern the lexicon exports, alone, in a list of concept patterns or in a record of them. */
+function lexiconPatterns(): RegExp[] {
+  const patterns: RegExp[] = [];
+  const add = (value: unknown, depth: number): void => {
+    if (value instanceof RegExp) patterns.push(value);
+    else if (depth > 0 && Array.isArray(value)) value.forEach((item) => add(item, depth - 1));
+    else if (depth > 0 && value && typeof value === 'object') Object.values(value).forEach((item) => add(item, depth - 1));
+  };
+  add(lexicon, 3);
+  return patterns;
+}
+
+const prefilter = new LiteralPrefilter(lexiconPatterns());
+
 export function sentencesOf(text: string, regions: readonly Region[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const region of regions) {
@@ -37,7 +55,7 @@ export function sentencesOf(text: string, regions: readonly Region[]): Sentence[
       // Very long "sentences" (tables, junk) are read in slices so matching stays linear.
       for (let at = span.start; at < span.end; at += MAX_SENTENCE) {
         const end = Math.min(span.end, at + MAX_SENTENCE);
-        sentences.push({ text: text.slice(at, end), start: at, role: region.role });
+        sentences.push({ text: text.slice(at, end), start: at, role: region.role, candidates: prefilter.scan(text, at, end) });
       }
     }
   }
@@ -59,9 +77,13 @@ function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatu
  */
 export function findMatches<T extends string>(sentences: readonly Sentence[], patterns: readonly ConceptPattern<T>[]): Match<T>[] {
   const found: Match<T>[] = [];
+  const ids = patterns.map(({ pattern }) => prefilter.idOf(pattern));
   for (const sentence of sentences) {
     const taken: Span[] = [];
-    for (const { value, pattern } of patterns) {
+    for (let index = 0; index < patterns.length; index++) {
+      // A pattern with none of its literals in the sentence cannot match there.
+      if (!LiteralPrefilter.has(sentence.candidates, ids[index])) continue;
+      const { value, pattern } = patterns[index];
       pattern.lastIndex = 0;
       for (let match = pattern.exec(sentence.text); match; match = pattern.exec(sentence.text)) {
         if (match[0] === '') {

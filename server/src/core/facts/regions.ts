@@ -44,3 +44,15 @@ export function regionsOf(model: DocumentModel): Region[] {
   }
   return regions;
 }
+
+/** The note text with comment lines blanked out (same length, so every offset still holds). */
+export function textWithoutComments(model: DocumentModel): string {
+  if (model.comments.length === 0) return model.text;
+  let text = '';
+  let at = 0;
+  for (const comment of model.comments) {
+    text += model.text.slice(at, comment.span.start) + ' '.repeat(comment.span.end - comment.span.start);
+    at = comment.span.end;
+  }
+  return text + model.text.slice(at);
+}

@@ -62,10 +62,12 @@ export function disableFileEdit(model: DocumentModel, rule: string): SpanEdit {
   return { span: { start: at, end: at }, newText: `// opnote-disable ${rule}${lineBreak(model)}` };
 }
 
-/** The fix to apply unattended: the preferred one, or the only one. */
+/**
+ * The fix to apply unattended (fix-all, fix on save): only one a rule marks preferred. Fixes that
+ * insert documentation templates never are, so fix-all cannot write clinical text for anyone.
+ */
 export function automaticFix(finding: RuleFinding): Fix | undefined {
-  const fixes = finding.fixes ?? [];
-  return fixes.find((fix) => fix.isPreferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
+  return finding.fixes?.find((fix) => fix.isPreferred);
 }
 
 /** Non-overlapping edits of every automatic fix, in document order (first come, first kept). */

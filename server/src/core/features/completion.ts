@@ -1,8 +1,10 @@
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
+import type { Knowledge } from '../knowledge';
 import type { Rule } from '../linting/types';
 import { HEADER_KEYS } from '../parse/headerKeys';
 import type { DocumentModel } from '../parse/model';
 import { SECTION_SYNONYMS, sectionDisplayTitle } from '../parse/sectionSynonyms';
+import { icd10Items, modifierItems, payerItems, posItems, procedureCodeItems, type TokenAtCursor } from './completionCodes';
 import { SECTION_GUIDANCE } from './sectionGuidance';
 
 const KIND = { text: 1, keyword: 14, snippet: 15, property: 10, module: 9, value: 12, constant: 21, enumMember: 20 } as const;
@@ -64,9 +66,52 @@ function sectionItems(model: DocumentModel, markdownPrefix: boolean): Completion
     });
 }
 
-/** Completion by context: directives and rule ids in comments, header keys at the top, section titles at a line start. */
-export function complete(model: DocumentModel, position: Position, rules: readonly Rule[]): CompletionList {
+function tokenBefore(position: Position, prefix: string, pattern: RegExp): TokenAtCursor | undefined {
+  const match = pattern.exec(prefix);
+  if (!match) return undefined;
+  const text = match[match.length - 1] ?? '';
+  return { text, range: { start: { line: position.line, character: position.character - text.length }, end: position } };
+}
+
+const DX_SECTIONS = new Set(['preop-dx', 'postop-dx', 'diagnosis']);
+
+function inSection(model: DocumentModel, position: Position, ids: ReadonlySet<string>): boolean {
+  const offset = model.lines.offsetAt(position);
+  return model.sections.some((section) => ids.has(section.id) && section.bodySpan.start <= offset && offset <= section.bodySpan.end);
+}
+
+/** Codes, modifiers, payers, place of service and ICD-10-CM by what the cursor follows. */
+function codeCompletion(model: DocumentModel, position: Position, prefix: string, knowledge: Knowledge): CompletionList | undefined {
+  const header = model.header.style !== 'none' && inHeaderArea(model, position);
+  const payer = header ? tokenBefore(position, prefix, /^\s*(?:payer|payor|insurance|insurer|plan|carrier)\s*:\s*(.*)$/i) : undefined;
+  if (payer) return { isIncomplete: false, items: payerItems(knowledge, payer) };
+  const pos = tokenBefore(position, prefix, header ? /^\s*(?:pos|place[ _-]of[ _-]service)\s*:\s*(\d{0,2})$/i : /\bpos:(\d{0,2})$/i);
+  if (pos) return { isIncomplete: false, items: posItems(knowledge, pos) };
+  if (header) return undefined;
+  const dx = model.kind === 'claim' ? tokenBefore(position, prefix, /^\s*dx\s*:(?:[^,]*,)*\s*([A-Za-z0-9.]*)$/i) : undefined;
+  if (dx) return icd10Items(knowledge, dx);
+  const modifier =
+    tokenBefore(position, prefix, model.kind === 'claim' ? /^\s*[0-9A-Z]{5}(?:-[0-9A-Z]{2})*-([0-9A-Z]?)$/i : /\b\d{4}[0-9T](?:-[0-9A-Z]{2})*-([0-9A-Z]?)$/) ??
+    tokenBefore(position, prefix, /\bmodifiers?\s*:?\s*(?:-?[0-9A-Z]{2}\s*,\s*)*-?([0-9A-Z]?)$/i);
+  if (modifier) return { isIncomplete: false, items: modifierItems(knowledge, modifier) };
+  const code = tokenBefore(position, prefix, model.kind === 'claim' ? /^\s*([0-9A-Z]{1,5})$/i : /(?:^|[\s(,;])(\d{2,5}|[A-V]\d{0,4})$/);
+  if (code && /^\d/.test(code.text)) return { isIncomplete: false, items: procedureCodeItems(knowledge, code) };
+  const icd = tokenBefore(position, prefix, /(?:^|[\s(,;])([A-TV-Z]\d[0-9A-Z]?\.?[0-9A-Z]{0,4})$/);
+  if (icd && (model.kind === 'opnote' ? inSection(model, position, DX_SECTIONS) : false)) return icd10Items(knowledge, icd);
+  if (code && code.text.length >= 1) {
+    const items = procedureCodeItems(knowledge, code);
+    if (items.length) return { isIncomplete: false, items };
+  }
+  return undefined;
+}
+
+/** Completion by context: directives and rule ids in comments, codes and values where they are typed, header keys at the top, section titles at a line start. */
+export function complete(model: DocumentModel, position: Position, rules: readonly Rule[], knowledge: Knowledge): CompletionList {
   const prefix = linePrefix(model, position);
+  if (!/^\s*\/\//.test(prefix)) {
+    const codes = codeCompletion(model, position, prefix, knowledge);
+    if (codes) return codes;
+  }
   const items =
     directiveItems(prefix, rules) ??
     (inHeaderArea(model, position) && /^\s*[A-Za-z-]*$/.test(prefix) ? headerKeyItems(model) : undefined) ??

@@ -1,18 +1,28 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Knowledge } from '../knowledge';
+import type { Payer } from '../knowledge/schema';
 import { RULES } from '../linting/registry.generated';
 import { resolveHeaderKey } from '../parse/headerKeys';
 import type { DocumentModel } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import type { Analysis } from '../service/languageService';
 import { spanContains, type Span } from '../text/span';
+import { codeHover } from './hoverCodes';
+import { factHover } from './hoverFacts';
+import { payerHover } from './hoverPayer';
 import { SECTION_GUIDANCE } from './sectionGuidance';
+
+export interface HoverContext {
+  readonly knowledge: Knowledge;
+  readonly findPayer: (headerValue: string) => Payer | undefined;
+}
 
 function markdown(model: DocumentModel, span: Span, value: string): Hover {
   return { contents: { kind: 'markdown', value }, range: model.lines.rangeOf(span) };
 }
 
-/** Hover for what sits under the cursor: directive rule ids, header keys, section headings. */
-export function hover(analysis: Analysis, position: Position): Hover | null {
+/** Hover for what sits under the cursor: directive rule ids, header keys and values, section headings, codes, fact evidence. */
+export function hover(analysis: Analysis, position: Position, context: HoverContext): Hover | null {
   const { model } = analysis;
   const offset = model.lines.offsetAt(position);
   for (const directive of model.directives) {
@@ -30,11 +40,20 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
     const date = field.isoDate ? `\n\nRead as **${field.isoDate}**.` : '';
     return markdown(model, field.keySpan, `**${info.key}**${alias}: ${info.description}${date}`);
   }
+  const payerField = model.header.fields.find((candidate) => candidate.key === 'payer' && candidate.value !== '' && spanContains(candidate.valueSpan, offset));
+  if (payerField) return markdown(model, payerField.valueSpan, payerHover(context.findPayer(payerField.value), payerField.value));
   const section = model.sections.find((candidate) => spanContains(candidate.titleSpan, offset));
   if (section) {
     const guidance = SECTION_GUIDANCE[section.id];
     const name = section.id === 'other' ? 'a section OpNote has no special meaning for' : `**${sectionDisplayTitle(section.id)}** section (\`${section.id}\`)`;
     return markdown(model, section.titleSpan, guidance ? `${name}\n\n${guidance}` : name);
+  }
+  const code = model.codes.find((candidate) => spanContains(candidate.span, offset));
+  if (code) return markdown(model, code.span, codeHover(code, context.knowledge));
+  if (analysis.facts) {
+    const mentions = analysis.facts.mentions.filter((mention) => spanContains(mention.span, offset));
+    const text = factHover(mentions, analysis.facts, context.knowledge);
+    if (text && mentions[0]) return markdown(model, mentions[0].span, text);
   }
   return null;
 }

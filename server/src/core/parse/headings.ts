@@ -25,6 +25,8 @@ function wordCount(title: string): number {
 }
 
 export function matchHeading(line: string): HeadingMatch | undefined {
+  // Every heading has a `#` (Markdown) or a `:` (dictation); most lines have neither.
+  if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return undefined;
   const markdown = MARKDOWN.exec(line);
   if (markdown && markdown[2] !== '') {
     const [titleStart, titleEnd] = markdown.indices![2];

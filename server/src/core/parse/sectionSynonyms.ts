@@ -15,7 +15,7 @@ export const SECTION_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ebl: ['estimated blood loss', 'ebl', 'blood loss'],
   implants: ['implants', 'implant', 'devices', 'device', 'implanted devices', 'implanted device', 'hardware', 'device information', 'implant device', 'device implanted', 'devices implanted', 'leads implanted', 'pros dev implant'],
   disposition: ['disposition', 'plan', 'postoperative plan', 'condition', 'condition at end of procedure', 'recommendations', 'follow up', 'followup'],
-  'increased-services': ['modifier 22 justification', 'increased procedural services', 'increased services', 'modifier 22', 'justification for modifier 22', 'unusual circumstances'],
+  'increased-services': ['increased procedural services', 'modifier 22 justification', 'increased services', 'modifier 22', 'justification for modifier 22', 'unusual circumstances'],
   testing: ['intraoperative testing', 'stimulation testing', 'testing', 'intraoperative stimulation testing', 'trial stimulation'],
   imaging: ['imaging', 'imaging guidance', 'fluoroscopy', 'fluoroscopy time', 'guidance'],
   specimens: ['specimens', 'specimen', 'specimens removed'],

@@ -1,13 +1,14 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
 import { codeActions, deferredEdits, toWorkspaceEdit, type DeferredActionData } from '../features/codeActions';
 import { complete } from '../features/completion';
+import { buildChecklist, checklistMarkdown, type Checklist } from '../features/checklist';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { documentSymbols } from '../features/symbols';
 import { RULES } from '../linting/registry.generated';
 import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
-import type { Rule, RuleContext, RuleFinding } from '../linting/types';
+import type { Rule, RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, type NoteFacts } from '../facts';
@@ -17,6 +18,8 @@ import { toDiagnostic } from './diagnostics';
 import type { FileSystem } from './fileSystem';
 import { VersionedCache } from './modelCache';
 import { resolveLinkedNote } from './linkedNote';
+import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
+import type { ClaimRuleContext } from '../claims/context';
 import { dirname, uriToPath } from './paths';
 
 export interface LanguageServiceOptions {
@@ -65,6 +68,8 @@ export interface LanguageService {
   codeActions(document: SourceDocument, range: Range, context: CodeActionContextInput, settings?: DocumentSettings, resolveSupport?: boolean): CodeAction[];
   resolveCodeAction(document: SourceDocument, action: CodeAction, settings?: DocumentSettings): CodeAction;
   documentSymbols(document: SourceDocument): DocumentSymbol[];
+  /** The 64596 checklist of a note, or of the note a claim names; null when there is no note to read. */
+  checklist(document: SourceDocument, settings?: DocumentSettings): (Checklist & { readonly markdown: string }) | null;
   foldingRanges(document: SourceDocument): FoldingRange[];
   /** Forget cached configuration (a config file changed on disk). */
   configurationChanged(): void;
@@ -83,6 +88,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const models = new VersionedCache<DocumentModel>(options.cacheSize ?? 200);
   const analyses = new VersionedCache<{ key: string; analysis: Analysis }>(options.cacheSize ?? 200);
   const configs = new ConfigResolver(options.fileSystem, ruleIds);
+  const payerFiles = new PayerFileResolver(options.fileSystem, knowledge);
 
   /** Parses once per version; past the size limit only the head is read (for outline and hover) and nothing is checked. */
   function parse(document: SourceDocument, limit = DEFAULT_MAX_DOCUMENT_SIZE): DocumentModel {
@@ -128,6 +134,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return path === undefined ? undefined : configs.forDirectory(dirname(path));
   }
 
+  /** Organisation payer files for a claim (trusted workspaces only). */
+  function payerFilesFor(uri: string, settings: DocumentSettings): LoadedPayerFiles | undefined {
+    if (settings.trusted === false) return undefined;
+    const path = uriToPath(uri);
+    return path === undefined ? undefined : payerFiles.forDirectory(dirname(path));
+  }
+
   function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
     const model = parse(document, settings.maxDocumentSize);
     const config = configFor(document.uri, settings);
@@ -135,14 +148,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const facts = checked && model.kind === 'opnote' ? factsOf(model) : undefined;
     const linkedNote = checked && model.kind === 'claim' ? resolveLinkedNote(model, options.fileSystem, loadNote) : undefined;
     const noteKey = linkedNote?.status === 'found' ? modelId(linkedNote.model) : linkedNote?.status;
-    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey]);
+    const payers = checked && model.kind === 'claim' ? payerFilesFor(document.uri, settings) : undefined;
+    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null]);
     const cached = analyses.get(document.uri, document.version, document.text);
     if (cached && cached.key === key) return cached.analysis;
-    const context: RuleContext = {
+    const context: ClaimRuleContext = {
       model,
       ruleIds,
       knowledge,
-      findPayer: knowledge.findPayer,
+      findPayer: payers?.findPayer ?? knowledge.findPayer,
+      ...(payers ? { payerFiles: payers } : {}),
       ...(facts ? { facts } : {}),
       ...(linkedNote ? { linkedNote } : {}),
       ...(config?.problem ? { configProblem: config.problem } : {}),
@@ -167,8 +182,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     rules,
     analyze,
-    hover: (document, position, settings) => hover(analyze(document, settings), position),
-    complete: (document, position) => complete(parse(document), position, rules),
+    hover: (document, position, settings) => hover(analyze(document, settings), position, { knowledge, findPayer: knowledge.findPayer }),
+    complete: (document, position) => complete(parse(document), position, rules, knowledge),
     codeActions(document, range, context, settings, resolveSupport = false) {
       const analysis = analyze(document, settings);
       return codeActions({ model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics, range, resolveSupport, ...(context.only ? { only: context.only } : {}) });
@@ -180,9 +195,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return { ...action, edit: toWorkspaceEdit(analysis.model, deferredEdits(analysis.model, analysis.findings, data.deferred)) };
     },
     documentSymbols: (document) => documentSymbols(parse(document)),
+    checklist(document, settings) {
+      const model = parse(document, settings?.maxDocumentSize);
+      if (model.truncatedAt !== undefined) return null;
+      const note = model.kind === 'opnote' ? { model, facts: factsOf(model) } : resolveLinkedNote(model, options.fileSystem, loadNote);
+      if (!('facts' in note)) return null;
+      const checklist = buildChecklist(note.model, note.facts);
+      const title = uriToPath(note.model.uri)?.split('/').pop() ?? note.model.uri;
+      return { ...checklist, markdown: checklistMarkdown(checklist, title) };
+    },
     foldingRanges: (document) => foldingRanges(parse(document)),
     configurationChanged() {
       configs.clear();
+      payerFiles.clear();
       analyses.clear();
     },
     forget(uri) {

@@ -1,0 +1,16 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { kindFromUri } from '../core/parse/parseDocument';
+import type { DocumentSettings, LanguageService } from '../core/service/languageService';
+import { toCheckedFile, type CheckedFile } from './report';
+
+/** Reads a file as UTF-8; bad bytes become U+FFFD, which the unreadable-text rule reports. */
+export function readDocumentText(file: string): string {
+  return fs.readFileSync(file).toString('utf8');
+}
+
+/** Reads and checks one file; only the findings are kept, so the text and model can go at once. */
+export function checkFile(service: LanguageService, file: string, settings: DocumentSettings): CheckedFile {
+  const analysis = service.analyze({ uri: path.resolve(file), version: 0, text: readDocumentText(file), kindHint: kindFromUri(file) }, settings);
+  return toCheckedFile(file, analysis);
+}

@@ -1,0 +1,29 @@
+// What the service adds to the rule context for claims, beyond RuleContext: the organisation payer
+// files in effect (so that a bad file can be reported on each claim that uses it).
+import type { RuleContext } from '../linting/types';
+
+export interface PayerFileProblem {
+  /** The file, as read through the injected file system. */
+  readonly path: string;
+  /** JSON path of the first problem, e.g. `$.payers[0].aliases`. */
+  readonly jsonPath: string;
+  /** What is wrong there, in words that never quote the file's content. */
+  readonly message: string;
+  /** How many problems the file has in all. */
+  readonly count: number;
+}
+
+export interface PayerFilesInfo {
+  /** The `.opnote/payers` folder in effect. */
+  readonly folder: string;
+  readonly files: readonly string[];
+  readonly problems: readonly PayerFileProblem[];
+}
+
+export interface ClaimRuleContext extends RuleContext {
+  readonly payerFiles?: PayerFilesInfo;
+}
+
+export function payerFilesOf(context: RuleContext): PayerFilesInfo | undefined {
+  return (context as ClaimRuleContext).payerFiles;
+}

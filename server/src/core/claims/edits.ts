@@ -1,0 +1,86 @@
+// Span edits on claim drafts, shaped so that the fixes of different rules do not overlap (fix-all
+// applies only non-overlapping fixes): modifier edits stay inside the code token, unit edits touch
+// the units item, new lines are inserted at the end of the line they follow, and a removed line takes
+// its own line break with it.
+import type { SpanEdit } from '../linting/types';
+import type { DocumentModel, HeaderField, ServiceLine } from '../parse/model';
+
+export const MAX_MODIFIERS = 4;
+
+export function lineBreak(model: DocumentModel): string {
+  return model.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Removes a whole line with its line break (the next line's start stays free for other edits). */
+export function removeLineEdit(model: DocumentModel, line: number): SpanEdit {
+  const { lines } = model;
+  if (line + 1 < lines.lineCount) return { span: { start: lines.lineStart(line), end: lines.lineStart(line + 1) }, newText: '' };
+  if (line > 0) return { span: { start: lines.lineEnd(line - 1), end: lines.lineEnd(line) }, newText: '' };
+  return { span: lines.lineSpan(line), newText: '' };
+}
+
+/** Inserts a new line after `line`. */
+export function insertLineAfterEdit(model: DocumentModel, line: number, text: string): SpanEdit {
+  const at = model.lines.lineEnd(line);
+  return { span: { start: at, end: at }, newText: `${lineBreak(model)}${text}` };
+}
+
+/** Sets a line's units: rewrites its `xN` item, or adds one after its last item. */
+export function setUnitsEdit(line: ServiceLine, units: number): SpanEdit {
+  if (line.units) return { span: line.units.span, newText: `x${units}` };
+  const at = lastItemEnd(line);
+  return { span: { start: at, end: at }, newText: ` x${units}` };
+}
+
+/** End of the last item of a service line (before any trailing comment). */
+function lastItemEnd(line: ServiceLine): number {
+  const ends = [line.code.span.end, ...line.modifiers.map((m) => m.span.end), line.units?.span.end, line.pointers?.span.end, line.charge?.span.end, line.pos?.span.end, line.dos?.span.end];
+  return Math.max(...ends.filter((end): end is number => end !== undefined));
+}
+
+/** Removes the modifier at `index` with its `-`. */
+export function removeModifierEdit(line: ServiceLine, index: number): SpanEdit {
+  const modifier = line.modifiers[index];
+  const start = index > 0 ? line.modifiers[index - 1].span.end : line.code.span.end;
+  return { span: { start, end: modifier.span.end }, newText: '' };
+}
+
+export function replaceModifierEdit(line: ServiceLine, index: number, modifier: string): SpanEdit {
+  return { span: line.modifiers[index].span, newText: modifier };
+}
+
+/**
+ * Appends a modifier by rewriting the last modifier (or the code) together with it, so the edit is not
+ * an insertion at the end of the line, where a new line or units may be inserted by another fix.
+ */
+export function addModifierEdit(line: ServiceLine, modifier: string): SpanEdit | undefined {
+  if (line.modifiers.length >= MAX_MODIFIERS) return undefined;
+  const last = line.modifiers[line.modifiers.length - 1] ?? line.code;
+  return { span: last.span, newText: `${last.value}-${modifier}` };
+}
+
+/** Sets a header field's value. */
+export function setHeaderValueEdit(field: HeaderField, value: string): SpanEdit {
+  return { span: field.valueSpan, newText: value };
+}
+
+/** Inserts `key: value` as the last line of the header (inside a front-matter block). */
+export function appendHeaderFieldEdit(model: DocumentModel, text: string): SpanEdit | undefined {
+  const last = model.header.fields[model.header.fields.length - 1];
+  if (!last) return undefined;
+  const at = model.lines.lineEnd(model.lines.lineAt(last.span.start));
+  return { span: { start: at, end: at }, newText: `${lineBreak(model)}${text}` };
+}
+
+/** Inserts `key: value` as the first line of the header (inside a front-matter block). */
+export function prependHeaderFieldEdit(model: DocumentModel, text: string): SpanEdit | undefined {
+  const first = model.header.fields[0];
+  if (!first) return undefined;
+  const at = model.lines.lineStart(model.lines.lineAt(first.span.start));
+  return { span: { start: at, end: at }, newText: `${text}${lineBreak(model)}` };
+}
+
+/** `64597-LT x2 ptr:A,B`, the text of a new service line. */
+export function serviceLineText(code: string, modifiers: readonly string[], units: number, pointers: readonly string[]): string {
+  return [`${[code, ...modifiers].join('-')}`, `x${units}`, ...(pointers.length ? [`ptr:${pointers.join(',')}`] : [])].join(' ');
+}

@@ -1,0 +1,491 @@
+/**
+ * A literal prefilter for the concept patterns, so that a sentence is only handed to a pattern that
+ * can match in it.
+ *
+ * Every pattern is read once for the literal strings a match must contain (one of them, ignoring
+ * ASCII case): `\bfail(?:ed|ure\s+of)\b|\bdespite\b` needs "fail" or "despite". One Aho-Corasick pass
+ * over a sentence then finds which patterns have a required literal in it; the others cannot match
+ * there and are skipped. The answer is exactly the same as running every pattern on every sentence:
+ * the analysis only ever says "needs one of these" when that is certain, and says nothing (the
+ * pattern always runs) for anything it does not understand. `test/unit/facts/prefilter.test.ts`
+ * checks this on every lexicon pattern.
+ */
+
+/** One of these strings (lower-case ASCII) occurs in every match; null: nothing is known. */
+export type RequiredLiterals = readonly string[] | null;
+
+interface Info {
+  /** Every string the node can match, when that set is small and known; may hold ''. */
+  readonly exact: readonly string[] | null;
+  /** Every match contains one of these; null: unknown. */
+  readonly match: readonly string[] | null;
+}
+
+const MAX_EXACT = 16;
+const MAX_CLASS = 6;
+const EMPTY: Info = { exact: [''], match: null };
+const UNKNOWN: Info = { exact: null, match: null };
+
+class Unsupported extends Error {}
+
+/** Characters with a meaning of their own at term level (non-Unicode syntax). */
+const SPECIAL = '^$\\.*+?()[]{}|';
+const BRACES = /\{(\d+)(,(\d*))?\}/y;
+
+const dedupe = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+function cross(left: readonly string[], right: readonly string[]): string[] | null {
+  if (left.length * right.length > MAX_EXACT) return null;
+  const out: string[] = [];
+  for (const a of left) for (const b of right) out.push(a + b);
+  return out;
+}
+
+/** A requirement worth having: no empty string (that is no requirement at all), no redundant members. */
+function usable(strings: readonly string[] | null): string[] | null {
+  if (!strings || strings.length === 0 || strings.includes('')) return null;
+  // "months" needs nothing "month" does not: keep the shorter one.
+  const sorted = dedupe(strings).sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const candidate of sorted) if (!kept.some((shorter) => candidate.includes(shorter))) kept.push(candidate);
+  return kept;
+}
+
+/** Expected hits per character of text, roughly; lower is better. */
+function cost(strings: readonly string[] | null): number {
+  if (!strings) return Infinity;
+  return strings.reduce((sum, s) => sum + 27 ** -s.length, 0);
+}
+
+function better(a: readonly string[] | null, b: readonly string[] | null): string[] | null {
+  const ua = usable(a);
+  const ub = usable(b);
+  return cost(ua) <= cost(ub) ? ua : ub;
+}
+
+function required(info: Info): string[] | null {
+  return usable(info.exact) ?? usable(info.match);
+}
+
+function sequence(terms: readonly Info[]): Info {
+  let whole: string[] | null = [''];
+  let run: string[] = [''];
+  let best: string[] | null = null;
+  for (const term of terms) {
+    if (term.exact) {
+      const grown = cross(run, term.exact);
+      if (grown) run = grown;
+      else {
+        best = better(best, run);
+        run = [...term.exact];
+      }
+      whole = whole && cross(whole, term.exact);
+    } else {
+      best = better(best, run);
+      best = better(best, term.match);
+      run = [''];
+      whole = null;
+    }
+  }
+  best = better(best, run);
+  return { exact: whole, match: best };
+}
+
+function alternation(branches: readonly Info[]): Info {
+  if (branches.length === 1) return branches[0];
+  const exact = branches.every((branch) => branch.exact) ? branches.flatMap((branch) => branch.exact!) : null;
+  const requirements = branches.map(required);
+  return {
+    exact: exact && exact.length <= MAX_EXACT ? exact : null,
+    match: requirements.every((r) => r !== null) ? usable(requirements.flat() as string[]) : null,
+  };
+}
+
+function powers(strings: readonly string[], min: number, max: number): string[] | null {
+  let out: string[] = [];
+  let power: string[] | null = [''];
+  for (let k = 0; k <= max; k++) {
+    if (k >= min) out = out.concat(power!);
+    if (k === max) break;
+    power = cross(power!, strings);
+    if (!power) return null;
+  }
+  return out.length <= MAX_EXACT ? out : null;
+}
+
+function quantified(atom: Info, min: number, max: number): Info {
+  const exact = atom.exact && max <= 3 ? powers(atom.exact, min, max) : null;
+  return { exact, match: min >= 1 ? required(atom) : null };
+}
+
+/** Reads a pattern's source (non-Unicode syntax) into what its matches must contain. */
+class SourceReader {
+  private pos = 0;
+  /** Inside a lookaround: read to its end, but nothing there is part of a match. */
+  private skipping = 0;
+
+  /** Letters are folded whether or not the pattern ignores case: a superset of candidates is still exact. */
+  constructor(private readonly source: string) {}
+
+  read(): Info {
+    const info = this.disjunction();
+    if (this.pos !== this.source.length) throw new Unsupported();
+    return info;
+  }
+
+  private peek(offset = 0): string {
+    return this.source.charAt(this.pos + offset);
+  }
+
+  private disjunction(): Info {
+    const branches = [this.alternative()];
+    while (this.peek() === '|') {
+      this.pos++;
+      branches.push(this.alternative());
+    }
+    return this.skipping ? EMPTY : alternation(branches);
+  }
+
+  private alternative(): Info {
+    const terms: Info[] = [];
+    while (this.pos < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
+      const run = this.plainRun();
+      terms.push(run === '' ? this.term() : { exact: [run], match: [run] });
+    }
+    return this.skipping ? EMPTY : sequence(terms);
+  }
+
+  private term(): Info {
+    const ch = this.peek();
+    if (ch === '^' || ch === '$') {
+      this.pos++;
+      return EMPTY;
+    }
+    if (ch === '\\' && (this.peek(1) === 'b' || this.peek(1) === 'B')) {
+      this.pos += 2;
+      return EMPTY;
+    }
+    let atom: Info;
+    if (ch === '(') atom = this.group();
+    else if (ch === '[') atom = this.characterClass();
+    else if (ch === '.') {
+      this.pos++;
+      atom = UNKNOWN;
+    } else if (ch === '\\') atom = this.atomEscape();
+    else {
+      this.pos++;
+      atom = this.literal(ch.charCodeAt(0));
+    }
+    return this.quantifier(atom);
+  }
+
+  /**
+   * Plain ASCII characters up to the next special one, read at once (folded); a character that a
+   * quantifier follows is left for term().
+   */
+  private plainRun(): string {
+    let end = this.pos;
+    while (end < this.source.length) {
+      const code = this.source.charCodeAt(end);
+      if (code === 0 || code >= 0x80 || SPECIAL.includes(this.source.charAt(end))) break;
+      const after = this.source.charAt(end + 1);
+      if (after === '*' || after === '+' || after === '?' || after === '{') break;
+      end++;
+    }
+    const run = this.source.slice(this.pos, end).toLowerCase();
+    this.pos = end;
+    return run;
+  }
+
+  private group(): Info {
+    const rest = this.source.slice(this.pos, this.pos + 4);
+    let lookaround = false;
+    if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
+      this.pos += 3;
+      lookaround = true;
+    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
+      this.pos += 4;
+      lookaround = true;
+    } else if (rest.startsWith('(?:')) this.pos += 3;
+    else if (rest.startsWith('(?<')) {
+      const close = this.source.indexOf('>', this.pos);
+      if (close < 0) throw new Unsupported();
+      this.pos = close + 1;
+    } else if (rest.startsWith('(?')) throw new Unsupported(); // modifiers or anything newer
+    else this.pos++;
+    if (lookaround) this.skipping++;
+    const inner = this.disjunction();
+    if (lookaround) this.skipping--;
+    if (this.peek() !== ')') throw new Unsupported();
+    this.pos++;
+    // A lookaround matches no characters of its own.
+    return lookaround ? EMPTY : inner;
+  }
+
+  private quantifier(atom: Info): Info {
+    if (this.skipping) {
+      this.quantifierBounds();
+      return EMPTY;
+    }
+    const bounds = this.quantifierBounds();
+    return bounds ? quantified(atom, bounds[0], bounds[1]) : atom;
+  }
+
+  /** Reads `*`, `+`, `?`, `{n}`, `{n,}` or `{n,m}` and a lazy `?`, if there. */
+  private quantifierBounds(): readonly [number, number] | undefined {
+    const ch = this.peek();
+    let min: number;
+    let max: number;
+    if (ch === '*' || ch === '+' || ch === '?') {
+      this.pos++;
+      [min, max] = ch === '*' ? [0, Infinity] : ch === '+' ? [1, Infinity] : [0, 1];
+    } else if (ch === '{') {
+      BRACES.lastIndex = this.pos;
+      const braces = BRACES.exec(this.source);
+      if (!braces) return undefined; // a literal "{" (non-Unicode syntax): read as an atom next time
+      this.pos += braces[0].length;
+      min = Number(braces[1]);
+      max = braces[2] === undefined ? min : braces[3] === '' ? Infinity : Number(braces[3]);
+    } else return undefined;
+    if (this.peek() === '?') this.pos++; // lazy: the same strings, another order
+    return [min, max];
+  }
+
+  private literal(code: number): Info {
+    // Only ASCII is folded here; anything else is "one character, unknown".
+    if (code === 0 || code >= 0x80) return UNKNOWN;
+    const ch = String.fromCharCode(code).toLowerCase();
+    return { exact: [ch], match: [ch] };
+  }
+
+  /** `\d`, `\w`, back references and friends are unknown; character escapes are literals. */
+  private atomEscape(): Info {
+    const code = this.escapedCharacter(false);
+    return code === undefined ? UNKNOWN : this.literal(code);
+  }
+
+  /** The character an escape stands for, or undefined for a class escape or a back reference. */
+  private escapedCharacter(inClass: boolean): number | undefined {
+    this.pos++; // the backslash
+    const ch = this.peek();
+    this.pos++;
+    switch (ch) {
+      case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
+        return undefined;
+      case 'b':
+        return inClass ? 8 : undefined;
+      case 'n': return 10;
+      case 'r': return 13;
+      case 't': return 9;
+      case 'v': return 11;
+      case 'f': return 12;
+      case 'x': {
+        const hex = /^[0-9a-fA-F]{2}/.exec(this.source.slice(this.pos));
+        if (!hex) return 'x'.charCodeAt(0);
+        this.pos += 2;
+        return parseInt(hex[0], 16);
+      }
+      case 'u': {
+        const hex = /^[0-9a-fA-F]{4}/.exec(this.source.slice(this.pos));
+        if (!hex) return 'u'.charCodeAt(0);
+        this.pos += 4;
+        return parseInt(hex[0], 16);
+      }
+      case 'c':
+      case 'k':
+      case 'p':
+      case 'P':
+        throw new Unsupported();
+      default:
+        // \0-\9: a back reference or an octal escape; either way nothing to rely on.
+        if (ch >= '0' && ch <= '9') {
+          while (this.peek() >= '0' && this.peek() <= '9') this.pos++;
+          return undefined;
+        }
+        return ch.charCodeAt(0);
+    }
+  }
+
+  private characterClass(): Info {
+    this.pos++; // [
+    const negated = this.peek() === '^';
+    if (negated) this.pos++;
+    const chars = new Set<string>();
+    let tooMany = false;
+    const add = (code: number) => {
+      if (code === 0 || code >= 0x80) tooMany = true;
+      else chars.add(String.fromCharCode(code).toLowerCase());
+    };
+    while (this.peek() !== ']') {
+      if (this.pos >= this.source.length) throw new Unsupported();
+      const from = this.classAtom();
+      if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '') {
+        this.pos++;
+        const to = this.classAtom();
+        if (from === undefined || to === undefined || to - from >= MAX_CLASS) tooMany = true;
+        else for (let code = from; code <= to; code++) add(code);
+      } else if (from === undefined) tooMany = true;
+      else add(from);
+    }
+    this.pos++; // ]
+    if (negated || tooMany || chars.size > MAX_CLASS) return UNKNOWN;
+    if (chars.size === 0) return UNKNOWN; // [] never matches; nothing to say
+    const exact = [...chars];
+    return { exact, match: exact };
+  }
+
+  private classAtom(): number | undefined {
+    if (this.peek() === '\\') return this.escapedCharacter(true);
+    const code = this.source.charCodeAt(this.pos);
+    this.pos++;
+    return code;
+  }
+}
+
+/**
+ * The literals one of which every match of `pattern` contains (lower-case ASCII), or null when the
+ * pattern is not understood or can match without any.
+ */
+export function requiredLiterals(pattern: RegExp): RequiredLiterals {
+  if (pattern.unicode || /[uv]/.test(pattern.flags)) return null;
+  try {
+    return required(new SourceReader(pattern.source).read());
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}
+
+/**
+ * An Aho-Corasick automaton over the literals of many patterns, on ASCII folded to lower case.
+ * Characters that occur in no literal (and anything beyond ASCII) are one symbol, so the table stays
+ * small. scan() tells which patterns have a literal in a stretch of text, as a bit set over pattern
+ * ids. Built on first use, so that starting a process that never reads a note costs nothing.
+ */
+export class LiteralPrefilter {
+  private built: Automaton | undefined;
+
+  constructor(private readonly patterns: readonly RegExp[]) {}
+
+  private automaton(): Automaton {
+    return (this.built ??= new Automaton(this.patterns));
+  }
+
+  /** The bit of `pattern` in scan() results, or -1 when the pattern has no prefilter (always run it). */
+  idOf(pattern: RegExp): number {
+    return this.automaton().ids.get(pattern) ?? -1;
+  }
+
+  /** Which patterns have a literal inside text[start, end). The result is shared when empty: do not write to it. */
+  scan(text: string, start: number, end: number): Uint32Array {
+    return this.automaton().scan(text, start, end);
+  }
+
+  /** Whether pattern `id` (from idOf) may match where scan() gave `bits`. */
+  static has(bits: Uint32Array, id: number): boolean {
+    return id < 0 || (bits[id >>> 5] & (1 << (id & 31))) !== 0;
+  }
+}
+
+class Automaton {
+  readonly ids = new Map<RegExp, number>();
+  /** ASCII code (folded) to symbol; 0 is every character no literal holds. */
+  private readonly symbols = new Uint8Array(128);
+  private readonly alphabet: number;
+  /** state * alphabet + symbol to the next state, failure links folded in. */
+  private readonly next: Int32Array;
+  /** Per state, the pattern ids whose literal ends here (including through failure links). */
+  private readonly outputs: (readonly number[] | undefined)[];
+  private readonly words: number;
+  private readonly none: Uint32Array;
+
+  constructor(patterns: readonly RegExp[]) {
+    const literalsOf: string[][] = [];
+    for (const pattern of patterns) {
+      if (this.ids.has(pattern)) continue;
+      const literals = requiredLiterals(pattern);
+      if (!literals) continue;
+      this.ids.set(pattern, literalsOf.length);
+      literalsOf.push([...literals]);
+    }
+    this.words = Math.max(1, Math.ceil(literalsOf.length / 32));
+    this.none = new Uint32Array(this.words);
+    let alphabet = 1;
+    for (const literals of literalsOf) {
+      for (const literal of literals) {
+        for (let i = 0; i < literal.length; i++) {
+          const code = literal.charCodeAt(i);
+          if (this.symbols[code] === 0) this.symbols[code] = alphabet++;
+        }
+      }
+    }
+    for (let code = 65; code <= 90; code++) this.symbols[code] = this.symbols[code + 32];
+    this.alphabet = alphabet;
+    // The trie, as a dense table from the start: -1 is "no edge".
+    let next = new Int32Array(alphabet * 256).fill(-1);
+    let states = 1;
+    const ends: number[][] = [[]];
+    literalsOf.forEach((literals, id) => {
+      for (const literal of literals) {
+        let state = 0;
+        for (let i = 0; i < literal.length; i++) {
+          const at = state * alphabet + this.symbols[literal.charCodeAt(i)];
+          if (next[at] < 0) {
+            if ((states + 1) * alphabet > next.length) {
+              const grown = new Int32Array(next.length * 2).fill(-1);
+              grown.set(next);
+              next = grown;
+            }
+            next[at] = states++;
+            ends.push([]);
+          }
+          state = next[at];
+        }
+        if (!ends[state].includes(id)) ends[state].push(id);
+      }
+    });
+    // Failure links, breadth first, folded into the table so that scan() follows one edge per character.
+    next = next.subarray(0, states * alphabet);
+    const outputs: (readonly number[] | undefined)[] = new Array(states).fill(undefined);
+    const fail = new Int32Array(states);
+    const queue: number[] = [];
+    for (let symbol = 0; symbol < alphabet; symbol++) {
+      if (next[symbol] < 0) next[symbol] = 0;
+      else queue.push(next[symbol]);
+    }
+    outputs[0] = ends[0].length ? ends[0] : undefined;
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      const inherited = outputs[fail[state]];
+      const own = ends[state];
+      outputs[state] = own.length || inherited ? dedupe([...own, ...(inherited ?? [])]) : undefined;
+      const row = state * alphabet;
+      const failRow = fail[state] * alphabet;
+      for (let symbol = 0; symbol < alphabet; symbol++) {
+        const child = next[row + symbol];
+        if (child < 0) next[row + symbol] = next[failRow + symbol];
+        else {
+          fail[child] = next[failRow + symbol];
+          queue.push(child);
+        }
+      }
+    }
+    this.next = next;
+    this.outputs = outputs;
+  }
+
+  scan(text: string, start: number, end: number): Uint32Array {
+    const { next, symbols, alphabet, outputs } = this;
+    let found: Uint32Array | undefined;
+    let state = 0;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      state = next[state * alphabet + (code < 128 ? symbols[code] : 0)];
+      const out = outputs[state];
+      if (out === undefined) continue;
+      found ??= new Uint32Array(this.words);
+      for (const id of out) found[id >>> 5] |= 1 << (id & 31);
+    }
+    return found ?? this.none;
+  }
+}

@@ -1,0 +1,101 @@
+import type { Evidence, NoteFacts } from '../facts/types';
+import type { DocumentModel } from '../parse/model';
+
+export type ChecklistMark = '✓' | '✗' | '!' | '–';
+
+export interface ChecklistItem {
+  readonly id: string;
+  readonly component: string;
+  readonly mark: ChecklistMark;
+  /** What OpNote read, in a few words ("ultrasound", "2 arrays: 64596 x1 + 64597 x1"). */
+  readonly finding: string;
+  /** 1-based line and the line's text, for the coder to find it. */
+  readonly evidence?: { readonly line: number; readonly text: string };
+}
+
+export interface Checklist {
+  readonly items: readonly ChecklistItem[];
+  readonly codes: readonly { code: string; units: number }[];
+}
+
+const MAX_EVIDENCE = 100;
+
+function evidenceLine(model: DocumentModel, evidence: readonly Evidence[] | undefined): ChecklistItem['evidence'] {
+  const first = evidence?.[0];
+  if (!first) return undefined;
+  const line = model.lines.lineAt(first.span.start);
+  const text = model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line)).trim();
+  return { line: line + 1, text: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text };
+}
+
+function item(model: DocumentModel, id: string, component: string, mark: ChecklistMark, finding: string, evidence?: readonly Evidence[]): ChecklistItem {
+  const line = evidenceLine(model, evidence);
+  return { id, component, mark, finding, ...(line ? { evidence: line } : {}) };
+}
+
+/** The 64596 components, each ✓ (supported), ✗ (contradicts 64596), ! (missing or incomplete) or – (not applicable). */
+export function buildChecklist(model: DocumentModel, facts: NoteFacts): Checklist {
+  const { approach, integrated, target, nerve, laterality, imaging, arrays, procedure, testing, increasedServices, necessity } = facts;
+  const peripheral = target === null || target.value === 'peripheral-nerve';
+  const missingNecessity = [
+    !necessity.painDuration && 'pain duration',
+    !necessity.conservativeCare && 'failed conservative care',
+    procedure?.value !== 'replacement' && !necessity.trialOutcome && 'trial outcome',
+  ].filter((gap): gap is string => typeof gap === 'string');
+  const items: ChecklistItem[] = [
+    approach
+      ? item(model, 'approach', 'Percutaneous approach', approach.value === 'percutaneous' ? '✓' : '✗', approach.value === 'percutaneous' ? 'percutaneous' : 'open approach: 64575, not 64596', approach.evidence)
+      : item(model, 'approach', 'Percutaneous approach', '!', 'approach not stated'),
+    integrated
+      ? item(model, 'integrated', 'Integrated system (no separate generator)', integrated.value ? '✓' : '✗', integrated.value ? 'integrated' : 'separate generator or external stimulator', integrated.evidence)
+      : item(model, 'integrated', 'Integrated system (no separate generator)', '!', 'not stated'),
+    !peripheral && target
+      ? item(model, 'nerve', 'Peripheral nerve named', '✗', `target is ${target.value.replace(/-/g, ' ')}`, target.evidence)
+      : nerve
+        ? item(model, 'nerve', 'Peripheral nerve named', '✓', `${nerve.value} nerve`, nerve.evidence)
+        : item(model, 'nerve', 'Peripheral nerve named', '!', 'no nerve named'),
+    laterality
+      ? item(model, 'laterality', 'Side', '✓', laterality.value === 'bilateral' ? 'bilateral' : `${laterality.value} (${laterality.value === 'left' ? 'LT' : 'RT'})`, laterality.evidence)
+      : item(model, 'laterality', 'Side', '!', 'no side documented'),
+    imaging.status === 'documented'
+      ? item(model, 'imaging', 'Imaging guidance (included in 64596)', '✓', imaging.modalities.join(', '), imaging.evidence)
+      : item(model, 'imaging', 'Imaging guidance (included in 64596)', imaging.status === 'negated' ? '✗' : '!', imaging.status === 'negated' ? 'the note says none was used' : 'no modality documented', imaging.evidence),
+    arrays
+      ? item(model, 'arrays', 'Arrays and 64597 units', '✓', arrays.value > 1 ? `${arrays.value} arrays: 64596 x1 + 64597 x${arrays.value - 1}` : '1 array: 64596 x1', arrays.evidence)
+      : item(model, 'arrays', 'Arrays and 64597 units', procedure?.value === 'revision' || procedure?.value === 'removal' ? '–' : '!', procedure?.value === 'revision' || procedure?.value === 'removal' ? 'no array inserted' : 'number of arrays not stated'),
+    procedure
+      ? item(model, 'procedure', 'Insertion or replacement (not revision, removal or trial)', procedure.value === 'insertion' || procedure.value === 'replacement' ? '✓' : '✗', procedure.value, procedure.evidence)
+      : item(model, 'procedure', 'Insertion or replacement (not revision, removal or trial)', '!', 'procedure not identified'),
+    testing.status === 'documented'
+      ? item(model, 'testing', 'Intraoperative stimulation testing', '✓', 'documented', testing.evidence)
+      : item(model, 'testing', 'Intraoperative stimulation testing', '!', testing.status === 'negated' ? 'not performed' : 'not documented', testing.evidence),
+    missingNecessity.length === 0
+      ? item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '✓', 'all elements documented', necessity.painDuration?.evidence)
+      : item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '!', `missing: ${missingNecessity.join(', ')}`),
+    increasedServices.status === 'absent'
+      ? item(model, 'modifier-22', 'Modifier 22 justification', '–', 'not claimed')
+      : item(model, 'modifier-22', 'Modifier 22 justification', increasedServices.status === 'quantified' ? '✓' : '!', increasedServices.status === 'quantified' ? 'extra time/effort and reason stated' : 'claimed but not quantified', increasedServices.evidence),
+  ];
+  return { items, codes: facts.codes };
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+export function checklistMarkdown(checklist: Checklist, title: string): string {
+  const rows = checklist.items.map((entry) => `| ${entry.mark} | ${cell(entry.component)} | ${cell(entry.finding)} | ${entry.evidence ? `line ${entry.evidence.line}: ${cell(entry.evidence.text)}` : ''} |`);
+  const codes = checklist.codes.length ? checklist.codes.map((code) => `${code.code} x${code.units}`).join(', ') : 'none: the documentation does not support 64596 or a related code';
+  return [
+    `# 64596 checklist: ${cell(title)}`,
+    '',
+    '| | Component | OpNote reads | Evidence |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `**Codes the documentation supports:** ${codes}`,
+    '',
+    '✓ supported · ✗ contradicts 64596 · ! missing or incomplete · – not applicable',
+    '',
+  ].join('\n');
+}

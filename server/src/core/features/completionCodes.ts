@@ -1,0 +1,77 @@
+import type { CompletionItem, Range } from 'vscode-languageserver-types';
+import type { Knowledge } from '../knowledge';
+
+const KIND = { value: 12, constant: 21, enumMember: 20, reference: 18 } as const;
+const ICD_LIMIT = 50;
+
+export interface TokenAtCursor {
+  readonly text: string;
+  readonly range: Range;
+}
+
+const edit = (label: string, token: TokenAtCursor) => ({ textEdit: { range: token.range, newText: label } });
+
+/** Procedure codes from the knowledge pack whose code starts with the typed digits or letters. */
+export function procedureCodeItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
+  const prefix = token.text.toUpperCase();
+  return [...knowledge.codes.values()]
+    .filter((entry) => entry.code.startsWith(prefix))
+    .map((entry) => ({
+      label: entry.code,
+      kind: KIND.constant,
+      detail: entry.family.replace(/-/g, ' '),
+      documentation: `${entry.summary}${entry.verified ? '' : ' (unverified)'}`,
+      sortText: entry.code === '64596' ? '0' : entry.family.startsWith('pns') ? `1${entry.code}` : `2${entry.code}`,
+      ...edit(entry.code, token),
+    }));
+}
+
+export function modifierItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
+  const prefix = token.text.toUpperCase();
+  return [...knowledge.modifiers.values()]
+    .filter((modifier) => modifier.code.startsWith(prefix))
+    .map((modifier) => ({
+      label: modifier.code,
+      kind: KIND.enumMember,
+      detail: modifier.title,
+      documentation: `${modifier.meaning} ${modifier.whenToUse}`,
+      sortText: `${modifier.kind === 'pricing' ? 0 : 1}${modifier.code}`,
+      ...edit(modifier.code, token),
+    }));
+}
+
+/** ICD-10-CM codes by prefix from the 74k FY2026 list; the list is marked incomplete so typing narrows it. */
+export function icd10Items(knowledge: Knowledge, token: TokenAtCursor): { items: CompletionItem[]; isIncomplete: boolean } {
+  const codes = knowledge.icd10.complete(token.text, ICD_LIMIT);
+  const descriptions = knowledge.icd10.descriptions();
+  const items = codes.map((code) => {
+    const described = descriptions.get(code);
+    return {
+      label: code,
+      kind: KIND.value,
+      ...(described ? { detail: described.description } : {}),
+      ...edit(code, token),
+    };
+  });
+  return { items, isIncomplete: codes.length >= ICD_LIMIT };
+}
+
+export function payerItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
+  return knowledge.payers.map((payer) => ({
+    label: payer.aliases[0],
+    kind: KIND.reference,
+    detail: payer.name,
+    documentation: `Implantable PNS: ${payer.coverage.replace(/-/g, ' ')}; prior authorization: ${payer.priorAuthorization.value.replace(/-/g, ' ')}.`,
+    filterText: payer.aliases.join(' '),
+    ...edit(payer.aliases[0], token),
+  }));
+}
+
+export function posItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
+  return [...knowledge.pos.values()].map((pos) => ({
+    label: pos.code,
+    kind: KIND.value,
+    detail: pos.name,
+    ...edit(pos.code, token),
+  }));
+}

@@ -1,0 +1,63 @@
+import { addOnLines, addOnLineText, noteAddOnUnits, requiresPrimaryEdits } from '../claims/addon';
+import { cite, factLocation, noteName, serviceLines, unitsOf } from '../claims/claim';
+import { insertLineAfterEdit, removeLineEdit, setUnitsEdit } from '../claims/edits';
+import type { Rule, SpanEdit } from '../linting/types';
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export const rule: Rule = {
+  meta: {
+    id: 'addon-count-mismatch',
+    description: '64597 units differ from the number of additional arrays the linked note documents.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    tags: ['claim', 'note', '64597', 'units', 'arrays', 'cross-document'],
+    appliesTo: ['claim'],
+    docs: {
+      what: 'The claim\'s 64597 units are compared with the operative note named by `note:`: with N arrays placed in an integrated percutaneous insertion, 64597 should carry N − 1 units. The rule fires when the units differ, or when the note documents more than one array and the claim has no 64597 line. The diagnostic points at the sentence of the note that gives the array count.',
+      why: 'Each additional array is paid only on 64597; too few units leave work unpaid, too many are overbilling that an audit of the operative note will find. The count must match what the surgeon documented. The add-on status of 64597 is unverified: check the current CPT book.',
+      fix: 'Set the 64597 units to the number of arrays minus one, add the 64597 line, or remove it when only one array was placed (quick fix). If the note is wrong, correct the note: the claim is re-checked when the note changes.',
+      sources: ['payerpolicy.org Aetna CPB 0011 update (64596 and 64597)', '64596 fact sheet fact 3 (units = arrays − 1) and §6 (number of arrays drives 64597 units)'],
+      bad: '// the note documents three arrays\npayer: Medicare\nnote: three-arrays.opnote\n\ndx: G57.22\n64596-LT x1 ptr:A\n64597-LT x1 ptr:A',
+      good: '// the note documents three arrays\npayer: Medicare\nnote: three-arrays.opnote\n\ndx: G57.22\n64596-LT x1 ptr:A\n64597-LT x2 ptr:A',
+    },
+  },
+  check(context, report) {
+    const { model } = context;
+    const lines = serviceLines(model);
+    for (const edit of requiresPrimaryEdits(context.knowledge)) {
+      const primaries = lines.filter((line) => edit.primaryCodes.includes(line.code.value));
+      // Extra units on the primary line are units-exceed's finding; its fix settles the add-on count too.
+      if (primaries.length === 0 || primaries.some((line) => unitsOf(line) > 1)) continue;
+      const primary = primaries[0];
+      const expected = noteAddOnUnits(context, primary.code.value, edit.addOnCode);
+      if (!expected) continue;
+      const existing = addOnLines(model, primary, edit.addOnCode);
+      const billed = existing.reduce((sum, line) => sum + unitsOf(line), 0);
+      if (billed === expected.units) continue;
+      const { note } = expected;
+      const related = [factLocation(note, note.facts.arrays, `The note documents ${plural(expected.arrays, 'array')}.`)];
+      const why = `The note (${noteName(note)}) documents ${plural(expected.arrays, 'array')}: ${primary.code.value} covers the first, and each additional array is one unit of ${edit.addOnCode}, so ${expected.units} unit${expected.units === 1 ? '' : 's'} ${expected.units === 1 ? 'is' : 'are'} expected.`;
+      const unverified = cite(edit, 'the current CPT book');
+      if (existing.length === 0) {
+        report({
+          span: primary.code.span,
+          message: `${why} The claim has no ${edit.addOnCode} line, so the additional array${expected.units === 1 ? ' goes' : 's go'} unpaid. ${unverified}`,
+          related,
+          fixes: [{ title: `Add ${edit.addOnCode} x${expected.units} after ${primary.code.value} (from the note)`, edits: [insertLineAfterEdit(model, primary.line, addOnLineText(context, primary, edit.addOnCode, expected.units))], isPreferred: true }],
+        });
+        continue;
+      }
+      const first = existing[0];
+      const edits: SpanEdit[] =
+        expected.units === 0 ? existing.map((line) => removeLineEdit(model, line.line)) : [setUnitsEdit(first, expected.units), ...existing.slice(1).map((line) => removeLineEdit(model, line.line))];
+      const title = expected.units === 0 ? `Remove the ${edit.addOnCode} line (the note documents one array)` : `Set ${edit.addOnCode} to ${expected.units} unit${expected.units === 1 ? '' : 's'} (from the note)`;
+      report({
+        span: first.units?.span ?? first.code.span,
+        message: `${edit.addOnCode} is billed with ${plural(billed, 'unit')}. ${why} ${billed > expected.units ? 'Units beyond the documented arrays are overbilling' : 'Arrays not billed go unpaid'}. ${unverified}`,
+        related,
+        fixes: [{ title, edits, isPreferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,58 @@
+import { isProcedureLine, noteDate, noteLocation, noteName, foundNote, serviceLines } from '../claims/claim';
+import { prependHeaderFieldEdit, setHeaderValueEdit } from '../claims/edits';
+import type { Rule } from '../linting/types';
+import { headerField } from '../parse/model';
+
+export const rule: Rule = {
+  meta: {
+    id: 'dos-mismatch',
+    description: 'The claim\'s date of service differs from the date of the linked operative note.',
+    defaultSeverity: 'error',
+    fixable: true,
+    tags: ['claim', 'note', 'date', 'cross-document'],
+    appliesTo: ['claim'],
+    docs: {
+      what: 'The claim\'s `dos:` header (or the `dos:` item of a stimulator service line) is not the date in the header of the operative note named by `note:`, or the claim has no date of service while the note has one. Dates are compared after normalisation, so 03/14/2026 and 2026-03-14 agree.',
+      why: 'The date of service ties the claim to the operative report, the prior authorization and the global period. A claim dated differently from the note is denied on review or matched to the wrong encounter, and a code effective from a given date (64596 from 2026, unverified) is judged by it.',
+      fix: 'Set the date of service from the note (quick fix), or correct the note\'s date if the note is wrong; the claim is re-checked when the note changes.',
+      sources: ['CMS-1500 item 24A (dates of service)', 'OpNote markup brief (docs/markup.md): note `date`, claim `dos`'],
+      bad: '// the note is dated 2026-03-14\npayer: Medicare\ndos: 2026-03-15\nnote: well-documented.opnote\n\ndx: G57.82\n64596-LT x1 ptr:A',
+      good: '// the note is dated 2026-03-14\npayer: Medicare\ndos: 2026-03-14\nnote: well-documented.opnote\n\ndx: G57.82\n64596-LT x1 ptr:A',
+    },
+  },
+  check(context, report) {
+    const note = foundNote(context);
+    const date = note && noteDate(note);
+    if (!note || !date) return;
+    const { model, knowledge } = context;
+    const related = [noteLocation(note, date.field.valueSpan, `The note is dated ${date.iso}.`)];
+    const name = noteName(note);
+    const dos = headerField(model, 'dos');
+    if (dos?.isoDate && dos.isoDate !== date.iso) {
+      report({
+        span: dos.valueSpan,
+        message: `The claim's date of service ${dos.isoDate} differs from the date of the operative note (${name}: ${date.iso}): the payer matches the claim to the operative report by date, so the claim is denied or tied to the wrong encounter.`,
+        related,
+        fixes: [{ title: `Set the date of service to ${date.iso} (from the note)`, edits: [setHeaderValueEdit(dos, date.iso)], isPreferred: true }],
+      });
+    } else if (!dos) {
+      const noteField = headerField(model, 'note');
+      const edit = prependHeaderFieldEdit(model, `dos: ${date.iso}`);
+      report({
+        span: noteField?.valueSpan ?? model.lines.lineSpan(0),
+        message: `The claim has no date of service, and its operative note (${name}) is dated ${date.iso}: a claim without a date of service is rejected.`,
+        related,
+        ...(edit ? { fixes: [{ title: `Insert \`dos: ${date.iso}\` (from the note)`, edits: [edit], isPreferred: true }] } : {}),
+      });
+    }
+    for (const line of serviceLines(model)) {
+      if (!line.dos || line.dos.value === date.iso || !isProcedureLine(knowledge, line)) continue;
+      report({
+        span: line.dos.span,
+        message: `The ${line.code.value} line is dated ${line.dos.value}, but the operative note (${name}) is dated ${date.iso}: the line is denied or tied to the wrong encounter.`,
+        related,
+        fixes: [{ title: `Set the line's date to ${date.iso} (from the note)`, edits: [{ span: line.dos.span, newText: date.iso }], isPreferred: true }],
+      });
+    }
+  },
+};

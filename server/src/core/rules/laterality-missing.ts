@@ -1,0 +1,31 @@
+import { anchorFor, appendToSection, isPeripheralImplant } from '../linting/noteAnchors';
+import type { Rule } from '../linting/types';
+
+const WHERE = ['procedure', 'technique'];
+
+export const rule: Rule = {
+  meta: {
+    id: 'laterality-missing',
+    description: 'No side (left, right, bilateral) is documented for the procedure.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    tags: ['64596', 'note', 'laterality'],
+    appliesTo: ['opnote'],
+    docs: {
+      what: 'A peripheral nerve stimulator implant note that never says on which side the array was placed.',
+      why: 'The claim line needs LT or RT (or the payer\'s bilateral convention), and the ICD-10-CM diagnosis laterality must match it. A side that is only in the claim is not supported by the record.',
+      fix: 'Name the side with the nerve ("left superficial peroneal nerve"). The quick fix inserts a side line to complete.',
+      sources: ['64596 fact sheet fact 9 (laterality and nerve must be explicit)', 'IBX modifier policy (LT/RT anatomic modifiers)'],
+      bad: 'PROCEDURE: Percutaneous insertion of integrated stimulator, superficial peroneal nerve.',
+      good: 'PROCEDURE: Percutaneous insertion of integrated stimulator, left superficial peroneal nerve.',
+    },
+  },
+  check({ model, facts }, report) {
+    if (!isPeripheralImplant(facts) || facts.laterality !== null) return;
+    report({
+      span: anchorFor(model, WHERE),
+      message: 'No side is documented. The claim needs LT or RT and the diagnosis laterality must match, so name the side with the nerve.',
+      fixes: (['left', 'right', 'bilateral'] as const).map((side) => ({ title: `Insert "Side: ${side}."`, edits: [appendToSection(model, WHERE, `Side: ${side}.`)] })),
+    });
+  },
+};

@@ -1,0 +1,49 @@
+import { claimPayer, cite, lowerFirst, serviceLines } from '../claims/claim';
+import { modifierFix } from '../claims/modifiers';
+import type { Fix, Rule } from '../linting/types';
+
+/** The payer id the modifier data uses for Original Medicare (GA/GZ `appliesToPayers`). */
+const MEDICARE = 'medicare';
+
+export const rule: Rule = {
+  meta: {
+    id: 'modifier-59-prefer-x',
+    description: 'Modifier 59 where an X modifier (XE, XS, XP, XU) says it more precisely (Medicare).',
+    defaultSeverity: 'information',
+    fixable: true,
+    tags: ['claim', 'modifier', 'modifier-59', 'medicare'],
+    appliesTo: ['claim'],
+    docs: {
+      what: 'A line on a Medicare claim carries 59 (distinct procedural service) and none of the X modifiers that CMS created to say why the service was distinct: XE (separate encounter), XS (separate structure), XP (separate practitioner), XU (unusual non-overlapping service). Which modifiers are preferred over 59 comes from `modifiers.json`.',
+      why: 'Since January 1, 2015 (MLN SE1418) CMS accepts the more specific X modifiers, and contractors review 59 more closely. 59 or an X modifier is used only when the NCCI modifier indicator of the pair is 1, never in place of LT/RT or 24/25/57/58/78/79/91, and only one of them per line. On a 64596 claim the pair is usually imaging or another nerve: check that a modifier is needed at all.',
+      fix: 'Pick the X modifier that describes the case (one quick fix per modifier; none is preferred, because only the coder knows which applies), or remove 59 if the services are not distinct.',
+      sources: ['xifin.com (MLN SE1418, rev. 2020)', 'glaucomaphysician.net (X modifiers)', 'Moda modifier 59 policy (NCCI modifier indicator 1)', 'IBX Medicare Advantage modifier 59 policy'],
+      bad: 'payer: Medicare\n\ndx: G57.82, G57.22\n64596-LT x1 ptr:A\n64555-59-RT x1 ptr:B',
+      good: 'payer: Medicare\n\ndx: G57.82, G57.22\n64596-LT x1 ptr:A\n64555-XS-RT x1 ptr:B',
+    },
+  },
+  check(context, report) {
+    const { model, knowledge } = context;
+    if (claimPayer(context)?.payer.id !== MEDICARE) return;
+    for (const line of serviceLines(model)) {
+      const codes = line.modifiers.map((modifier) => modifier.value);
+      for (const modifier of line.modifiers) {
+        const preferred = [...knowledge.modifiers.values()].filter((candidate) => candidate.rules.preferredOver?.includes(modifier.value));
+        if (preferred.length === 0 || preferred.some((candidate) => codes.includes(candidate.code))) continue;
+        const fixes = preferred
+          .map((candidate) => {
+            const fix = modifierFix(context, line, (change) => change === `replace ${modifier.value} with ${candidate.code}`, { replace: { from: modifier.value, to: candidate.code } }, false);
+            return fix ? { ...fix, title: `${fix.title.replace(` with ${candidate.code}`, ` with ${candidate.code} (${lowerFirst(candidate.title)})`)}` } : undefined;
+          })
+          .filter((fix): fix is Fix => fix !== undefined);
+        report({
+          span: modifier.span,
+          message:
+            `Medicare prefers a specific X modifier to ${modifier.value} on ${line.code.value}: ${preferred.map((candidate) => `${candidate.code} ${lowerFirst(candidate.title)}`).join(', ')}. ` +
+            `Use one only when the NCCI modifier indicator of the pair is 1 and LT/RT does not already say it. ${cite(preferred[0], 'the current NCCI policy manual')}`,
+          fixes,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { cite, lowerFirst, serviceLines } from '../claims/claim';
+import { modifierInfo } from '../claims/modifiers';
+import type { Rule } from '../linting/types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'modifier-conflict',
+    description: 'Two modifiers on one line that exclude each other (50 with LT/RT, 51 with 59/X, GA with GZ, 73 with 74, PN with PO).',
+    defaultSeverity: 'warning',
+    fixable: false,
+    tags: ['claim', 'modifier'],
+    appliesTo: ['claim'],
+    docs: {
+      what: 'A service line carries two modifiers that must not be used together. The pairs come from `modifiers.json` (`mutuallyExclusiveWith`, checked in both directions).',
+      why: 'Contradictory modifiers make the line ambiguous and it is rejected or priced wrongly: 50 (bilateral) with LT or RT says both "both sides" and "one side"; 59/X with 51 on the same code is excluded by payer policy; GA (ABN on file) and GZ (no ABN) cannot both be true; 73 and 74 describe different discontinuation points; PO and PN are the two off-campus department types, never both.',
+      fix: 'Keep the modifier that matches the operative note and remove the other.',
+      sources: ['IBX Medicare Advantage modifier 59 policy (not with 51)', 'fcso.com MM6563 (GA/GZ)', 'revenuecycleadvisor; hcpro (PO/PN)', '64596 fact sheet §5'],
+      bad: 'payer: Medicare\n\ndx: G57.83\n64596-50-LT x1 ptr:A',
+      good: 'payer: Medicare\n\ndx: G57.83\n64596-50 x1 ptr:A',
+    },
+  },
+  check({ model, knowledge }, report) {
+    for (const line of serviceLines(model)) {
+      line.modifiers.forEach((modifier, index) => {
+        const info = modifierInfo(knowledge, modifier.value);
+        const earlier = line.modifiers.slice(0, index).find((other) => {
+          const otherInfo = modifierInfo(knowledge, other.value);
+          return info?.rules.mutuallyExclusiveWith?.includes(other.value) || otherInfo?.rules.mutuallyExclusiveWith?.includes(modifier.value);
+        });
+        if (!earlier || !info) return;
+        const otherInfo = modifierInfo(knowledge, earlier.value) ?? info;
+        report({
+          span: modifier.span,
+          message:
+            `${modifier.value} (${lowerFirst(info.title)}) and ${earlier.value}${otherInfo !== info ? ` (${lowerFirst(otherInfo.title)})` : ''} exclude each other on one line: the line is rejected or priced wrongly. Keep the one the operative note supports. ` +
+            cite(info.verified ? otherInfo : info, 'the payer policy'),
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import { anchorFor, isPeripheralImplant } from '../linting/noteAnchors';
+import type { Rule } from '../linting/types';
+import type { PayerCriterion } from '../knowledge/schema';
+import { headerField } from '../parse/model';
+
+const UNIT_MONTHS: Readonly<Record<string, number>> = { week: 12 / 52, month: 1, year: 12, yr: 12 };
+const SMALL_NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18, several: 3, many: 12 };
+
+/** "14 months", "2 years", "six weeks" in months; undefined for "since 2023" (long enough to accept). */
+function durationInMonths(text: string): number | undefined {
+  const match = /^(\d{1,2}|[a-z]+)\+?[\s-]*(week|month|year|yr)/i.exec(text.trim());
+  if (!match) return undefined;
+  const amount = /^\d/.test(match[1]) ? Number(match[1]) : SMALL_NUMBERS[match[1].toLowerCase()];
+  return amount === undefined ? undefined : amount * UNIT_MONTHS[match[2].toLowerCase()];
+}
+
+function threshold(criteria: readonly PayerCriterion[], id: string, fallback: number): number {
+  return criteria.find((criterion) => criterion.id === id)?.threshold?.minimum ?? fallback;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'necessity-incomplete',
+    description: 'Indications lack pain duration, failed conservative care or the trial outcome.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    tags: ['64596', 'note', 'medical-necessity'],
+    appliesTo: ['opnote'],
+    docs: {
+      what: 'The indications of a peripheral nerve stimulator implant do not document one of the medical-necessity elements payers ask for: pain duration of at least 3 months, failed conservative care (medications, physical therapy, psychological therapy, less-invasive treatments), and for a first implant the trial outcome with at least 50% relief. A duration or relief below those thresholds is reported too. A replacement does not need a new trial.',
+      why: 'Medicare (LCD L34328 and the MAC articles), BCBS plans (MP-623, II-149) and others cover implantable PNS only when these elements are in the record; a claim without them is denied on review. Thresholds come from the payer named in the header when OpNote has its criteria, else from the criteria most payers share (unverified as a set).',
+      fix: 'In the indications, give the pain duration, the treatments that failed, and the trial: its dates, duration and the percentage of relief.',
+      sources: ['cms.gov MCD lcdid=34328 (LCD L34328)', 'fl-policies.exploremyplan.com mp-623 (BCBS AL/FL MP-623)', 'securecms.bluecrossmnonline.com II-149 (≥ 50% trial relief)', '64596 fact sheet fact 5'],
+      bad: 'INDICATIONS: Chronic foot pain.',
+      good: 'INDICATIONS: Foot pain for 14 months despite gabapentin and physical therapy; a 7-day trial gave 70% relief.',
+    },
+  },
+  check({ model, facts, findPayer, knowledge }, report) {
+    if (!isPeripheralImplant(facts) || facts.procedure === null) return;
+    const payerName = headerField(model, 'payer')?.value;
+    const payer = payerName ? findPayer(payerName) : undefined;
+    const criteria = payer?.criteria.length ? [...payer.criteria, ...knowledge.commonCriteria] : knowledge.commonCriteria;
+    const minMonths = threshold(criteria, 'chronic-pain-duration', 3);
+    const minRelief = threshold(criteria, 'successful-trial', 50);
+    const { painDuration, conservativeCare, trialOutcome } = facts.necessity;
+    const gaps: string[] = [];
+    if (!painDuration) gaps.push(`the pain duration (at least ${minMonths} months)`);
+    else {
+      const months = durationInMonths(painDuration.value);
+      if (months !== undefined && months < minMonths) gaps.push(`a pain duration of at least ${minMonths} months (the note says ${painDuration.value})`);
+    }
+    if (!conservativeCare) gaps.push('the conservative care that failed (medications, physical therapy, psychological therapy, less-invasive treatments)');
+    if (facts.procedure.value === 'insertion') {
+      if (!trialOutcome) gaps.push(`the trial outcome (at least ${minRelief}% relief, with its duration)`);
+      else if (Number.parseInt(trialOutcome.value, 10) < minRelief) gaps.push(`a trial with at least ${minRelief}% relief (the note says ${trialOutcome.value})`);
+    }
+    if (gaps.length === 0) return;
+    const whose = payer?.criteria.length ? `${payer.name} criteria` : 'criteria most payers share (unverified as a set: check the payer policy)';
+    report({
+      span: anchorFor(model, ['indications', 'diagnosis', 'preop-dx', 'procedure']),
+      message: `Medical necessity is incomplete: document ${gaps.join('; ')}. Source: ${whose}.`,
+    });
+  },
+};

@@ -1,0 +1,36 @@
+import type { Rule } from '../linting/types';
+import { headerField } from '../parse/model';
+
+export const rule: Rule = {
+  meta: {
+    id: 'note-missing',
+    description: 'The operative note named by `note:` does not exist or cannot be located.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    tags: ['claim', 'note', 'cross-document'],
+    appliesTo: ['claim'],
+    docs: {
+      what: 'The claim names its operative note with `note:` (a path relative to the claim file), but no file is there, or the claim is not saved to disk so the path cannot be resolved. A claim without a `note:` header is checked on its own and this rule stays quiet: add `note:` to turn on the note ↔ claim checks.',
+      why: 'The checks that catch most denials for device procedures compare the claim with the note: the code the note supports, the number of arrays (64597 units), the side (LT/RT), the date of service, the modifier 22 statement. Without the note none of them can run, and the claim may say something the operative report does not support.',
+      fix: 'Correct the path in `note:` (relative to the claim\'s folder, e.g. `note: ../notes/2026-03-14-left-spn.opnote`), or save the claim next to its note.',
+      sources: ['OpNote markup brief (docs/markup.md): `note` is the path of the operative note, relative to the claim file', '64596 fact sheet §6 (documentation elements the claim depends on)'],
+      bad: 'payer: Medicare\nnote: no-such-note.opnote\n\ndx: G57.82\n64596-LT x1 ptr:A',
+      good: 'payer: Medicare\nnote: well-documented.opnote\n\ndx: G57.82\n64596-LT x1 ptr:A',
+    },
+  },
+  check({ model, linkedNote }, report) {
+    const field = headerField(model, 'note');
+    if (!field || !linkedNote) return;
+    if (linkedNote.status === 'not-found') {
+      report({
+        span: field.valueSpan,
+        message: `The operative note \`${field.value.trim()}\` named by \`note:\` was not found (looked for ${linkedNote.path}): the note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.`,
+      });
+    } else if (linkedNote.status === 'unresolvable') {
+      report({
+        span: field.valueSpan,
+        message: 'The claim is not saved as a file, so the path in `note:` cannot be resolved: save the claim to run the note ↔ claim checks.',
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { codeEntry, cite, serviceLines } from '../claims/claim';
+import type { Rule } from '../linting/types';
+import { headerField } from '../parse/model';
+import type { Span } from '../text/span';
+
+export const rule: Rule = {
+  meta: {
+    id: 'pos-atypical',
+    description: 'Place of service outside the typical sites for 64596 (11 office, 19/22 outpatient hospital, 24 ASC).',
+    defaultSeverity: 'information',
+    fixable: false,
+    tags: ['claim', '64596', 'place-of-service'],
+    appliesTo: ['claim'],
+    docs: {
+      what: 'The place of service of a 64596 or 64597 line (its `pos:` item, else the claim\'s `pos:` header) is not among the typical places for the code in `codes.json` (`typicalPos`), described in `pos.json`.',
+      why: 'A percutaneous integrated PNS implant is an outpatient procedure: office (11), off-campus (19) or on-campus (22) outpatient hospital, or ambulatory surgical center (24). An inpatient or emergency POS changes how, and whether, the service is paid, and 11 must not be used for ASC services. The list of typical sites is unverified for 64596: check the payer policy and the claim type (professional vs facility).',
+      fix: 'Use the code of the place where the procedure was done; if the atypical setting is right, leave it (the diagnostic is information only) or disable the rule for the line.',
+      sources: ['aafp.org; nctracks; revenuecycleadvisor; whatismedicalinsurancebilling.org (POS 11, 19, 22, 24)', '64596 fact sheet §6 (place of service) and fact 10'],
+      bad: 'payer: Medicare\npos: 21\n\ndx: G57.82\n64596-LT x1 ptr:A',
+      good: 'payer: Medicare\npos: 24\n\ndx: G57.82\n64596-LT x1 ptr:A',
+    },
+  },
+  check({ model, knowledge }, report) {
+    const header = headerField(model, 'pos');
+    const reported = new Set<number>();
+    for (const line of serviceLines(model)) {
+      const typical = codeEntry(knowledge, line.code.value)?.typicalPos;
+      if (!typical) continue;
+      const pos = line.pos?.value ?? header?.value.trim();
+      const span: Span | undefined = line.pos?.span ?? header?.valueSpan;
+      if (!pos || !span || !/^\d{2}$/.test(pos) || typical.value.includes(pos) || reported.has(span.start)) continue;
+      reported.add(span.start);
+      const name = knowledge.pos.get(pos)?.name;
+      const sites = typical.value.map((code) => `${code}${knowledge.pos.get(code) ? ` ${knowledge.pos.get(code)!.name.toLowerCase()}` : ''}`).join(', ');
+      report({
+        span,
+        message:
+          `Place of service ${pos}${name ? ` (${name.toLowerCase()})` : ''} is not a typical site for ${line.code.value} (${sites}): payers price or cover the implant by setting, so check the POS and the claim type. ` +
+          cite(typical, 'the payer policy'),
+      });
+    }
+  },
+};

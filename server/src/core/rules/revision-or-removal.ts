@@ -1,0 +1,27 @@
+import { isNeurostimulationNote } from '../linting/noteAnchors';
+import type { Rule } from '../linting/types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'revision-or-removal',
+    description: 'Only revision or removal was done: 64598, not 64596.',
+    defaultSeverity: 'error',
+    fixable: false,
+    tags: ['64596', 'note', 'procedure'],
+    appliesTo: ['opnote'],
+    docs: {
+      what: 'The procedure in the note is a revision (repositioning) or a removal of an existing stimulator array, with no new array inserted.',
+      why: '64596 is insertion or replacement. Revision or removal of the integrated system is 64598 (descriptor unverified: check the current CPT book); for a non-integrated system it is 64585 / 64595.',
+      fix: 'Code the revision or removal (64598 for an integrated system). If a new array was also placed, say so: removal plus insertion is a replacement, which 64596 covers.',
+      sources: ['64596 fact sheet §1 (64598 unverified) and fact 4', 'genhealth.ai 64585'],
+      bad: 'PROCEDURE: Removal of integrated peripheral nerve stimulator, left ilioinguinal nerve.',
+      good: 'PROCEDURE: Replacement of integrated peripheral nerve stimulator: old array removed, new array inserted.',
+    },
+  },
+  check({ facts }, report) {
+    if (!isNeurostimulationNote(facts) || (facts.procedure?.value !== 'revision' && facts.procedure?.value !== 'removal')) return;
+    const first = facts.procedure.evidence[0];
+    if (!first) return;
+    report({ span: first.span, message: `This note documents a ${facts.procedure.value} only. 64596 is insertion or replacement; revision or removal of an integrated system is 64598 (unverified: check the current CPT book).` });
+  },
+};
