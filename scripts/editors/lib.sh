@@ -72,7 +72,9 @@ summarize_checks() { # suite file
     const rows = require("fs").readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => { try { return JSON.parse(l); } catch { return { check: "unparsable output", ok: false, data: l.slice(0, 200) }; } });
     const checks = rows.filter((r) => r.check);
     for (const r of checks.filter((c) => !c.ok)) console.log(`  FAIL ${suite}: ${r.check} ${r.data === undefined ? "" : JSON.stringify(r.data)}`);
-    const failed = checks.filter((c) => !c.ok).length;
-    console.log(`${suite}: ${checks.length - failed} of ${checks.length} checks passed${rows.some((r) => r.done) ? "" : " (no end marker: the editor stopped early)"}`);
+    for (const r of checks.filter((c) => c.skipped)) console.log(`  SKIP ${suite}: ${r.check}: ${r.skipped}`);
+    const failed = checks.filter((c) => !c.ok).length, skipped = checks.filter((c) => c.skipped).length;
+    const ran = checks.length - skipped;
+    console.log(`${suite}: ${ran - failed} of ${ran} checks passed${skipped ? `, ${skipped} skipped` : ""}${rows.some((r) => r.done) ? "" : " (no end marker: the editor stopped early)"}`);
   ' "$1" "$2"
 }

@@ -33,7 +33,7 @@ describe('CLI: opnote check', function () {
   });
 
   it('exits 0 when nothing has error severity', () => {
-    write('ok.claim', 'payer: Aetna\ndos: 2026-03-14\n\n64596-LT x1\n');
+    write('ok.claim', 'payer: Aetna\ndos: 2026-03-14\n\ndx: G57.82\n64596-LT x1 ptr:A\n');
     assert.equal(run(['check', dir]).code, 0);
   });
 
@@ -126,5 +126,42 @@ describe('CLI: opnote check', function () {
     const result = run(['check', '--format', 'json', big]);
     assert.equal(result.code, 1);
     assert.deepEqual(JSON.parse(result.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule), ['date-malformed']);
+  });
+});
+
+describe('CLI: opnote facts, context and checklist', function () {
+  this.timeout(30000);
+
+  it('prints one JSON line of facts with evidence per note', () => {
+    const { code, stdout } = run(['facts', 'examples/well-documented.opnote', 'examples/dictation.opnote']);
+    assert.equal(code, 0);
+    const [first, second] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(first.path, 'examples/well-documented.opnote');
+    assert.deepEqual(Object.keys(first.facts), ['approach', 'target', 'nerve', 'laterality', 'procedure', 'imaging', 'modalities', 'arrays', 'integrated', 'testing', 'increasedServices', 'codes']);
+    assert.deepEqual(first.facts.codes, [{ code: '64596', units: 1 }]);
+    assert.deepEqual(second.facts.codes, [{ code: '64596', units: 1 }, { code: '64597', units: 1 }]);
+    for (const [field, value] of Object.entries(first.facts)) {
+      if (value !== null && value !== 'absent' && !(Array.isArray(value) && value.length === 0)) assert.ok(first.evidence[field]?.length, `${field} has evidence`);
+    }
+    assert.equal(run(['facts']).code, 2);
+  });
+
+  it('answers context questions line by line on stdin', () => {
+    const input = ['{"sentence":"No fluoroscopy was used.","concept":"fluoroscopy"}', '{"sentence":"The trial last month was done under ultrasound.","concept":"ultrasound"}', 'not json'].join('\n');
+    const result = spawnSync(process.execPath, [CLI, 'context'], { input, encoding: 'utf8' });
+    assert.equal(result.status, 0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(lines[0], { negated: true, historical: false, hypothetical: false, experiencer: 'patient' });
+    assert.equal(lines[1].historical, true);
+    assert.ok(lines[2].error);
+  });
+
+  it('prints the checklist as Markdown or JSON', () => {
+    const markdown = run(['checklist', 'examples/flawed.opnote']);
+    assert.equal(markdown.code, 0);
+    assert.match(markdown.stdout, /\| ✗ \| Percutaneous approach \| open approach: 64575, not 64596 \| line 14: /);
+    const json = JSON.parse(run(['checklist', 'examples/claim-64596.claim', '--format', 'json']).stdout);
+    assert.deepEqual(json.codes, [{ code: '64596', units: 1 }]);
+    assert.equal(run(['checklist', 'nope.opnote']).code, 2);
   });
 });

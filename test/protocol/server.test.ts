@@ -26,7 +26,7 @@ describe('language server over --stdio (plain JSON-RPC client)', function () {
     const init = await client.initialize({ workspace: { configuration: true }, textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
     assert.ok(init.capabilities.hoverProvider);
     assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.opnote']);
-    client.configuration = { validation: { delay: 0 } };
+    client.configuration = { validation: { delay: 0 }, rules: { 'note-missing': 'off' } };
     const published = client.diagnostics(uri());
     client.open(uri(), 'claim', CLAIM);
     const { diagnostics } = await published;
@@ -57,13 +57,50 @@ describe('language server over --stdio (plain JSON-RPC client)', function () {
 
   it('re-checks on change after the configured delay and follows severity settings', async () => {
     await client.initialize({ workspace: { configuration: true } });
-    client.configuration = { validation: { delay: 50 }, rules: { 'line-syntax': 'warning' } };
+    client.configuration = { validation: { delay: 50 }, rules: { 'line-syntax': 'warning', 'note-missing': 'off' } };
     const first = client.diagnostics(uri());
     client.open(uri(), 'claim', CLAIM);
     assert.equal((await first).diagnostics[0].severity, 2);
     const fixed = client.diagnostics(uri(), (params) => params.version === 2);
     client.notify('textDocument/didChange', { textDocument: { uri: uri(), version: 2 }, contentChanges: [{ range: { start: { line: 4, character: 17 }, end: { line: 4, character: 23 } }, text: '' }] });
     assert.deepEqual((await fixed).diagnostics, []);
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  it('re-checks an open claim when its note changes: addon-count-mismatch appears and disappears', async () => {
+    const notePath = path.join(dir, 'note.opnote');
+    const noteUri = pathToFileURL(notePath).href;
+    const claimUri = pathToFileURL(path.join(dir, 'claim.claim')).href;
+    const twoArrays = fs
+      .readFileSync(path.join(__dirname, '../fixtures/claims/notes/left-peroneal-three-arrays.opnote'), 'utf8')
+      .replace('Three electrode', 'Two electrode');
+    fs.writeFileSync(notePath, twoArrays);
+    const claim = 'payer: Aetna\ndos: 2026-04-20\npos: 22\nnote: note.opnote\nprior-auth: PA-1\n\ndx: G57.32\n64596-LT x1 ptr:A\n64597-LT x1 ptr:A\n';
+    await client.initialize({ workspace: { configuration: true } });
+    client.configuration = { validation: { delay: 0 } };
+    const codes = (params: { diagnostics: Array<{ code?: string }> }) => params.diagnostics.map((d) => d.code);
+    const opened = client.diagnostics(claimUri);
+    client.open(noteUri, 'opnote', twoArrays);
+    client.open(claimUri, 'claim', claim);
+    assert.deepEqual(codes(await opened), []);
+
+    // The note says three arrays now (only in the editor buffer, not on disk): 64597 x1 is one short.
+    const at = twoArrays.split('\n').findIndex((line) => line.includes('Two electrode'));
+    const character = twoArrays.split('\n')[at].indexOf('Two');
+    const appeared = client.diagnostics(claimUri, (params) => codes(params).includes('addon-count-mismatch'));
+    client.notify('textDocument/didChange', { textDocument: { uri: noteUri, version: 2 }, contentChanges: [{ range: { start: { line: at, character }, end: { line: at, character: character + 3 } }, text: 'Three' }] });
+    const { diagnostics } = await appeared;
+    const mismatch = diagnostics.find((d) => d.code === 'addon-count-mismatch')!;
+    assert.equal(mismatch.range.start.line, 8);
+    const related = mismatch.relatedInformation as Array<{ location: { uri: string; range: { start: { line: number; character: number } } }; message: string }>;
+    assert.equal(related[0].location.uri, noteUri);
+    assert.deepEqual(related[0].location.range.start, { line: at, character });
+    assert.equal(related[0].message, 'The note documents 3 arrays.');
+
+    // Back to two arrays: the finding goes away.
+    const disappeared = client.diagnostics(claimUri, (params) => !codes(params).includes('addon-count-mismatch'));
+    client.notify('textDocument/didChange', { textDocument: { uri: noteUri, version: 3 }, contentChanges: [{ range: { start: { line: at, character }, end: { line: at, character: character + 5 } }, text: 'Two' }] });
+    assert.deepEqual(codes(await disappeared), []);
     assert.equal(await client.shutdown(), 0);
   });
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../core/linting/registry.generated';
 import type { DocumentSettings, LanguageService } from '../core/service/languageService';
-import { checkFile } from './checkFile';
+import { checkFile, prepareBatch } from './checkFile';
 import { collectFiles, UsageError } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -27,17 +27,19 @@ export interface CheckOptions {
   readonly workerScript?: string;
 }
 
-/** `service` may be a factory, so that a run on worker threads never builds one on the main thread. */
+/** `service` may be a factory: it is built only when this thread checks a file. */
 export function checkFiles(service: LanguageService | (() => LanguageService), options: CheckOptions): { output: string; exitCode: number } {
   const files = collectFiles(options.inputs);
   if (options.configFile) {
     if (!fs.existsSync(options.configFile)) throw new UsageError(`Config file not found: ${options.configFile}`);
   }
   const settings: DocumentSettings = options.configFile ? { configFile: path.resolve(options.configFile) } : {};
+  prepareBatch();
   const workers = options.workerScript ? workerCount(files.length, options.jobs ?? 'auto') : 0;
   let instance: LanguageService | undefined = typeof service === 'function' ? undefined : service;
   const serviceInstance = () => (instance ??= (service as () => LanguageService)());
-  const checked: CheckedFile[] = workers > 0 ? checkInWorkers(options.workerScript!, files, settings, workers) : files.map((file) => checkFile(serviceInstance(), file, settings));
+  const checkHere = (file: string) => checkFile(serviceInstance(), file, settings);
+  const checked: CheckedFile[] = workers > 0 ? checkInWorkers(options.workerScript!, files, settings, workers, checkHere) : files.map(checkHere);
   const configProblem = checked.flatMap((file) => file.findings).find((finding) => finding.rule === 'config-invalid');
   if (configProblem) throw new UsageError(configProblem.message);
   const output =

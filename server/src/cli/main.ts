@@ -17,7 +17,7 @@ const USAGE = `Usage:
   opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--jobs N|auto]
       Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
       recursively. Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage or config error.
-      --jobs: worker threads (default auto: one per core for large batches; 1 checks on one thread).
+      --jobs: threads (default auto: one per two cores for 400 files or more; 1 checks on one thread).
   opnote facts FILE...
       Print one JSON line per operative note with the facts OpNote reads from it and the ranges of
       the text that supports each fact.

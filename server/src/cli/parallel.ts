@@ -2,23 +2,24 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { DocumentSettings, LanguageService } from '../core/service/languageService';
 import { describeInternalError } from '../node/errors';
-import { checkFile } from './checkFile';
+import { checkFile, prepareBatch } from './checkFile';
 import { UsageError } from './collectFiles';
 import type { CheckedFile } from './report';
 
 /**
  * `opnote check` on worker threads. The command stays synchronous: the main thread hands out batches
- * of file names and sleeps on a shared counter (Atomics.wait) that a worker bumps after each reply,
- * then takes the replies with receiveMessageOnPort. Workers read and check their files themselves;
- * what comes back is only the findings (CheckedFile is plain data), in input order.
+ * of file names, checks batches itself while the workers start and work, and otherwise sleeps on a
+ * shared counter (Atomics.wait) that a worker bumps after each reply, taking the replies with
+ * receiveMessageOnPort. Workers read and check their files themselves; what comes back is only the
+ * findings (CheckedFile is plain data), in input order.
  */
 
 const TAG = 'opnote-check-worker';
 /** Files per message: small enough to balance two threads on the last files, big enough to keep messages rare. */
 const BATCH = 16;
-/** Below this many files one thread is faster: a worker needs ~0.2 s to load and warm up. */
+/** Below this many files one thread is faster: a worker needs ~0.3 s to load and warm up. */
 export const AUTO_MIN_FILES = 400;
-const AUTO_MAX_WORKERS = 8;
+const AUTO_MAX_THREADS = 8;
 
 export type Jobs = number | 'auto';
 
@@ -42,14 +43,29 @@ export function parseJobs(value: string | true | undefined): Jobs {
   return jobs;
 }
 
-/** How many worker threads to use; 0 means check on this thread. */
+/**
+ * How many worker threads to start besides the main thread, which checks too; 0 means check on this
+ * thread alone. `--jobs N` is the number of threads in all.
+ */
 export function workerCount(files: number, jobs: Jobs): number {
-  if (jobs === 'auto') return files >= AUTO_MIN_FILES ? Math.min(availableParallelism(), AUTO_MAX_WORKERS, Math.ceil(files / BATCH)) : 0;
-  return jobs <= 1 ? 0 : Math.min(jobs, Math.ceil(files / BATCH));
+  const threads = jobs === 'auto' ? (files >= AUTO_MIN_FILES ? autoThreads(availableParallelism()) : 1) : jobs;
+  return Math.max(0, Math.min(threads - 1, Math.ceil(files / BATCH) - 1));
 }
 
-/** Checks `files` on `count` worker threads started from `script` (this bundle); blocks until done. */
-export function checkInWorkers(script: string, files: readonly string[], settings: DocumentSettings, count: number): CheckedFile[] {
+/**
+ * One checking thread per two cores: each V8 isolate keeps about a core and a half busy (its
+ * compiler and collector threads run beside it) and pays its own JIT warm-up, so on two cores a
+ * second thread measured slower than one (docs/performance.md).
+ */
+export function autoThreads(cores: number): number {
+  return Math.max(1, Math.min(AUTO_MAX_THREADS, Math.floor(cores / 2)));
+}
+
+/**
+ * Checks `files` on this thread (with `check`) and on `count` worker threads started from `script`
+ * (this bundle); blocks until done.
+ */
+export function checkInWorkers(script: string, files: readonly string[], settings: DocumentSettings, count: number, check: (file: string) => CheckedFile): CheckedFile[] {
   const signal = new Int32Array(new SharedArrayBuffer(4 * (count + 1)));
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
@@ -63,12 +79,17 @@ export function checkInWorkers(script: string, files: readonly string[], setting
   const results: CheckedFile[] = new Array(files.length);
   const outstanding = new Array<number>(count).fill(0);
   let next = 0;
-  const send = (index: number): void => {
-    if (next >= files.length) return;
-    const task: Task = { start: next, files: files.slice(next, next + BATCH) };
+  const take = (): { start: number; files: readonly string[] } | undefined => {
+    if (next >= files.length) return undefined;
+    const task = { start: next, files: files.slice(next, next + BATCH) };
     next += task.files.length;
+    return task;
+  };
+  const send = (index: number): void => {
+    const task = take();
+    if (!task) return;
     outstanding[index]++;
-    ports[index].postMessage(task);
+    ports[index].postMessage(task satisfies Task);
   };
   // Two batches each, so that a worker never waits for the main thread to wake up.
   for (let index = 0; index < count; index++) {
@@ -76,7 +97,7 @@ export function checkInWorkers(script: string, files: readonly string[], setting
     send(index);
   }
   try {
-    while (outstanding.some((n) => n > 0)) {
+    while (next < files.length || outstanding.some((n) => n > 0)) {
       const seen = Atomics.load(signal, 0);
       let received = false;
       for (let index = 0; index < count; index++) {
@@ -93,6 +114,12 @@ export function checkInWorkers(script: string, files: readonly string[], setting
         }
       }
       if (received) continue;
+      // Nothing to collect: check a batch here rather than wait (the workers are still starting at first).
+      const own = take();
+      if (own) {
+        own.files.forEach((file, offset) => (results[own.start + offset] = check(file)));
+        continue;
+      }
       const dead = outstanding.findIndex((n, index) => n > 0 && Atomics.load(signal, 1 + index) === 0);
       if (dead >= 0) throw new Error(`OpNote check worker ${dead} stopped before it answered`);
       Atomics.wait(signal, 0, seen, 1000);
@@ -121,6 +148,7 @@ export function serveCheckWorker(createService: () => LanguageService): void {
     wake();
   });
   let service: LanguageService | undefined;
+  prepareBatch();
   port.on('message', (task: Task) => {
     if ('done' in task) {
       port.close();

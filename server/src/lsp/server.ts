@@ -43,8 +43,10 @@ export function startServer(connection: Connection): void {
     onInternalError: log,
   });
 
+  /** The file extension decides for .opnote/.claim files (some clients send one languageId for all); otherwise the language the user chose. */
   function source(document: TextDocument): SourceDocument {
-    const kindHint = document.languageId === 'claim' ? 'claim' : document.languageId === 'opnote' ? 'opnote' : kindFromUri(document.uri);
+    const byExtension = /\.(opnote|claim)$/i.test(uriToPath(document.uri) ?? '') ? kindFromUri(document.uri) : undefined;
+    const kindHint = byExtension ?? (document.languageId === 'claim' ? 'claim' : 'opnote');
     return { uri: document.uri, version: document.version, text: document.getText(), kindHint };
   }
 

@@ -137,6 +137,24 @@ local function check_document(doc)
     check(('%s didChange %s@%d'):format(name, change.code, line),
       wait_for(function() return has_diagnostic(bufnr, change.code, line) ~= nil end), diagnostics_of(bufnr))
   end
+  -- The claim follows its note: an unsaved edit of the note (another buffer, same server) re-checks
+  -- the open claim, whose diagnostics change without the claim being touched.
+  local follows = doc.followsNote
+  if follows then
+    local note = vim.fn.bufnr(workspace .. '/' .. follows.note)
+    local edited = false
+    for i, text in ipairs(note > 0 and vim.api.nvim_buf_get_lines(note, 0, -1, false) or {}) do
+      local from, to = text:find(follows.replace, 1, true)
+      if from and not edited then
+        vim.api.nvim_buf_set_text(note, i - 1, from - 1, i - 1, to, { follows['with'] })
+        edited = true
+      end
+    end
+    if check(('%s follows %s'):format(name, follows.note), edited, 'note buffer or text not found') then
+      check(('%s followsNote %s@%d'):format(name, follows.code, follows.line),
+        wait_for(function() return has_diagnostic(bufnr, follows.code, follows.line) ~= nil end), diagnostics_of(bufnr))
+    end
+  end
   vim.cmd('silent! write') -- `:edit` of the next file refuses while this buffer has unsaved changes (scratch copy)
 end
 

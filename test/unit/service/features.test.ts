@@ -32,7 +32,7 @@ describe('service: diagnostics', () => {
   });
 
   it('take severities from .opnoterc.json, then from the editor setting', () => {
-    const files = { '/w/.opnoterc.json': '{"rules":{"line-syntax":"warning","date-malformed":"off"}}' };
+    const files = { '/w/.opnoterc.json': '{"rules":{"line-syntax":"warning","date-malformed":"off","note-missing":"off","dx-pointer":"off"}}' };
     const service = serviceWith(files);
     const doc = { uri: 'file:///w/a.claim', version: 1, text: claim };
     const fromFile = service.analyze(doc).diagnostics.map((d) => `${d.code}:${d.severity}`);

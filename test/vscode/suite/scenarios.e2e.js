@@ -66,5 +66,18 @@ for (const doc of h.scenarios.documents) {
         await h.waitForDiagnostics(document.uri, (ds) => h.find(ds, change.code, line), `${change.code} on typed line ${line}`);
       });
     }
+
+    const follows = doc.followsNote;
+    if (follows) {
+      it(`follows its note: an unsaved edit of ${follows.note} brings ${follows.code}`, async () => {
+        const note = await vscode.workspace.openTextDocument(h.workspaceUri(follows.note));
+        const offset = note.getText().indexOf(follows.replace);
+        assert.ok(offset >= 0, `${follows.note} no longer contains the text to replace`);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(note.uri, new vscode.Range(note.positionAt(offset), note.positionAt(offset + follows.replace.length)), follows.with);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await h.waitForDiagnostics(document.uri, (ds) => h.find(ds, follows.code, follows.line), `${follows.code} on the claim after the note changed`);
+      });
+    }
   });
 }

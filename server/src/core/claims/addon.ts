@@ -1,9 +1,12 @@
-// Add-on lines (64597 for each additional array): what the note supports and how a new line is written.
+// Add-on lines (64597 for each additional array): what the note supports, how units-exceed and
+// addon-count-mismatch correct them, and which lines those corrections remove (other fixes leave such
+// lines alone, so fix-all never has to choose between a removal and an edit of the removed line).
 import type { Knowledge, RequiresPrimaryEdit } from '../knowledge';
-import type { RuleContext } from '../linting/types';
-import type { DocumentModel, ServiceLine } from '../parse/model';
-import { foundNote, sameSession, serviceLines, type FoundNote } from './claim';
-import { serviceLineText } from './edits';
+import type { RuleContext, SpanEdit } from '../linting/types';
+import type { ServiceLine } from '../parse/model';
+import { foundNote, sameSession, serviceLines, sessionDate, unitsOf, type FoundNote } from './claim';
+import { insertLineAfterEdit, removeLineEdit, serviceLineText, setUnitsEdit } from './edits';
+import { ordered } from './order';
 import { SIDE_MODIFIERS, sideOfModifier } from './sides';
 
 export function requiresPrimaryEdits(knowledge: Knowledge): RequiresPrimaryEdit[] {
@@ -11,20 +14,119 @@ export function requiresPrimaryEdits(knowledge: Knowledge): RequiresPrimaryEdit[
 }
 
 /** Add-on lines of the same session as a primary line. */
-export function addOnLines(model: DocumentModel, primary: ServiceLine, addOnCode: string): ServiceLine[] {
-  return serviceLines(model).filter((line) => line.code.value === addOnCode && sameSession(model, primary, line));
+export function addOnLines(context: RuleContext, primary: ServiceLine, addOnCode: string): ServiceLine[] {
+  return serviceLines(context.model).filter((line) => line.code.value === addOnCode && sameSession(context, primary, line));
+}
+
+export interface NoteArrays {
+  /** Add-on units the note supports. */
+  readonly units: number;
+  readonly arrays: number;
+  readonly note: FoundNote;
 }
 
 /**
  * The add-on units the note supports for a primary code: known only when the note supports the
  * primary code (an integrated percutaneous insertion) and states how many arrays were placed.
  */
-export function noteAddOnUnits(context: RuleContext, primaryCode: string, addOnCode: string): { units: number; arrays: number; note: FoundNote } | undefined {
+export function noteAddOnUnits(context: RuleContext, primaryCode: string, addOnCode: string): NoteArrays | undefined {
   const note = foundNote(context);
   if (!note) return undefined;
   const { facts } = note;
   if (!facts.arrays || !facts.codes.some((code) => code.code === primaryCode)) return undefined;
   return { units: facts.codes.find((code) => code.code === addOnCode)?.units ?? 0, arrays: facts.arrays.value, note };
+}
+
+/** A correction of the add-on units of one session: its edits and the lines it removes. */
+export interface AddOnPlan {
+  readonly edit: RequiresPrimaryEdit;
+  /** The primary line the add-on belongs to (a new add-on line goes after it). */
+  readonly anchor: ServiceLine;
+  readonly existing: readonly ServiceLine[];
+  readonly billed: number;
+  readonly target: number;
+  readonly fromNote?: NoteArrays;
+  /** Edits of the add-on lines (the primary lines' own units are not included). */
+  readonly edits: readonly SpanEdit[];
+  readonly removed: readonly number[];
+}
+
+function plan(context: RuleContext, edit: RequiresPrimaryEdit, anchor: ServiceLine, target: number, fromNote: NoteArrays | undefined): AddOnPlan {
+  const { model } = context;
+  const existing = addOnLines(context, anchor, edit.addOnCode);
+  const billed = existing.reduce((sum, line) => sum + unitsOf(line), 0);
+  let edits: SpanEdit[] = [];
+  let removed: number[] = [];
+  if (existing.length > 0 && target === 0) {
+    removed = existing.map((line) => line.line);
+  } else if (existing.length > 0) {
+    // The first add-on line takes the count; further add-on lines are folded into it.
+    if (existing.length > 1 || unitsOf(existing[0]) !== target) {
+      edits = [setUnitsEdit(existing[0], target)];
+      removed = existing.slice(1).map((line) => line.line);
+    }
+  } else if (target > 0) {
+    edits = [insertLineAfterEdit(model, anchor.line, addOnLineText(context, anchor, edit.addOnCode, target))];
+  }
+  return { edit, anchor, existing, billed, target, ...(fromNote ? { fromNote } : {}), edits: [...edits, ...removed.map((line) => removeLineEdit(model, line))], removed };
+}
+
+/**
+ * units-exceed: the primary code billed for more than one unit in a session, on one line (x3) or on
+ * several lines; each session gets one plan: the first line keeps one unit, the other primary lines
+ * go, and the extra units move to the add-on.
+ */
+export function unitsExceedPlans(context: RuleContext): Array<{ group: ServiceLine[]; plan: AddOnPlan }> {
+  const plans: Array<{ group: ServiceLine[]; plan: AddOnPlan }> = [];
+  for (const edit of requiresPrimaryEdits(context.knowledge)) {
+    const sessions = new Map<string, ServiceLine[]>();
+    for (const line of serviceLines(context.model)) {
+      if (!edit.primaryCodes.includes(line.code.value)) continue;
+      const key = sessionDate(context, line) ?? '';
+      sessions.set(key, [...(sessions.get(key) ?? []), line]);
+    }
+    for (const group of sessions.values()) {
+      const extra = group.reduce((sum, line) => sum + unitsOf(line), 0) - 1;
+      if (extra < 1) continue;
+      const anchor = group[0];
+      const fromNote = noteAddOnUnits(context, anchor.code.value, edit.addOnCode);
+      const billed = addOnLines(context, anchor, edit.addOnCode).reduce((sum, line) => sum + unitsOf(line), 0);
+      const planned = plan(context, edit, anchor, fromNote ? fromNote.units : billed + extra, fromNote);
+      const duplicates = group.slice(1).map((line) => line.line);
+      plans.push({
+        group,
+        plan: { ...planned, edits: [...planned.edits, ...duplicates.map((line) => removeLineEdit(context.model, line))], removed: [...planned.removed, ...duplicates] },
+      });
+    }
+  }
+  return plans;
+}
+
+/** addon-count-mismatch: the add-on units differ from the note (quiet while the primary code has extra units). */
+export function addOnCountPlans(context: RuleContext): AddOnPlan[] {
+  const plans: AddOnPlan[] = [];
+  for (const edit of requiresPrimaryEdits(context.knowledge)) {
+    const primaries = serviceLines(context.model).filter((line) => edit.primaryCodes.includes(line.code.value));
+    // units-exceed owns the session while the primary code has more than one unit in all.
+    if (primaries.length === 0 || primaries.reduce((sum, line) => sum + unitsOf(line), 0) > 1) continue;
+    const fromNote = noteAddOnUnits(context, primaries[0].code.value, edit.addOnCode);
+    if (!fromNote) continue;
+    const planned = plan(context, edit, primaries[0], fromNote.units, fromNote);
+    if (planned.billed !== fromNote.units) plans.push(planned);
+  }
+  return plans;
+}
+
+const removals = new WeakMap<RuleContext, ReadonlySet<number>>();
+
+/** Lines (0-based) that the automatic fixes of units-exceed or addon-count-mismatch remove. */
+export function linesRemovedByAddOnFixes(context: RuleContext): ReadonlySet<number> {
+  let lines = removals.get(context);
+  if (!lines) {
+    lines = new Set([...unitsExceedPlans(context).flatMap(({ plan: planned }) => planned.removed), ...addOnCountPlans(context).flatMap((planned) => planned.removed)]);
+    removals.set(context, lines);
+  }
+  return lines;
 }
 
 /**
@@ -43,18 +145,5 @@ export function addOnLineText(context: RuleContext, primary: ServiceLine, addOnC
         ? [SIDE_MODIFIERS[primarySide === 'left' ? 'right' : 'left']]
         : primarySides;
   const pointers = primary.pointers?.letters.map((letter) => letter.value) ?? [];
-  return serviceLineText(addOnCode, sides, units, pointers);
-}
-
-/**
- * An add-on line that the automatic fixes of units-exceed or addon-count-mismatch remove: the note
- * documents a single array, so no add-on units are expected for the session.
- */
-export function removedAddOnLine(context: RuleContext, line: ServiceLine): boolean {
-  const { model, knowledge } = context;
-  return requiresPrimaryEdits(knowledge).some((edit) => {
-    if (line.code.value !== edit.addOnCode) return false;
-    const primary = serviceLines(model).find((candidate) => edit.primaryCodes.includes(candidate.code.value));
-    return primary !== undefined && sameSession(model, primary, line) && noteAddOnUnits(context, primary.code.value, edit.addOnCode)?.units === 0;
-  });
+  return serviceLineText(addOnCode, ordered(context.knowledge, sides), units, pointers);
 }

@@ -14,7 +14,7 @@ export type FoundNote = Extract<LinkedNote, { status: 'found' }>;
  */
 const PROCEDURE_FAMILIES: ReadonlySet<CodeFamily> = new Set<CodeFamily>(['pns-integrated', 'pns-array', 'pns-generator', 'tibial-integrated']);
 
-/** The primary code of the integrated system, the subject of every claim rule. */
+/** The code of the integrated system whose diagnoses dx-unsupported checks (the rule is about this code). */
 export const PRIMARY_CODE = '64596';
 
 export function serviceLines(model: DocumentModel): readonly ServiceLine[] {
@@ -49,19 +49,25 @@ export function isArrayLine(knowledge: Knowledge, line: ServiceLine): boolean {
   return entry !== undefined && PROCEDURE_FAMILIES.has(entry.family) && entry.family !== 'pns-generator';
 }
 
-export function linesWithCode(model: DocumentModel, code: string): ServiceLine[] {
-  return serviceLines(model).filter((line) => line.code.value === code);
-}
-
-/** The claim's date of service (ISO) for a line: its own `dos:` override, else the header's. */
-export function lineDate(model: DocumentModel, line: ServiceLine): string | undefined {
-  return line.dos?.value ?? headerField(model, 'dos')?.isoDate;
+/**
+ * The date of service a line is judged by (ISO). When the linked note has a date, the dates
+ * dos-mismatch corrects are taken as corrected: the header's date, and a stimulator line's own `dos:`,
+ * become the note's. So a fix of the date never brings a line into a session a rule did not judge it in.
+ */
+export function sessionDate(context: RuleContext, line: ServiceLine): string | undefined {
+  const { model, knowledge } = context;
+  const note = foundNote(context);
+  const noteIso = note ? noteDate(note)?.iso : undefined;
+  if (line.dos) return noteIso && isProcedureLine(knowledge, line) ? noteIso : line.dos.value;
+  const header = headerField(model, 'dos');
+  if (header && !header.isoDate) return undefined;
+  return noteIso ?? header?.isoDate;
 }
 
 /** Two lines belong to the same session unless their dates of service are known and differ. */
-export function sameSession(model: DocumentModel, a: ServiceLine, b: ServiceLine): boolean {
-  const first = lineDate(model, a);
-  const second = lineDate(model, b);
+export function sameSession(context: RuleContext, a: ServiceLine, b: ServiceLine): boolean {
+  const first = sessionDate(context, a);
+  const second = sessionDate(context, b);
   return first === undefined || second === undefined || first === second;
 }
 

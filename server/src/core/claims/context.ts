@@ -1,6 +1,5 @@
-// What the service adds to the rule context for claims, beyond RuleContext: the organisation payer
-// files in effect (so that a bad file can be reported on each claim that uses it).
-import type { RuleContext } from '../linting/types';
+// The organisation payer files in effect for a document, so that a bad file can be reported on each
+// claim that uses it.
 
 export interface PayerFileProblem {
   /** The file, as read through the injected file system. */
@@ -18,12 +17,4 @@ export interface PayerFilesInfo {
   readonly folder: string;
   readonly files: readonly string[];
   readonly problems: readonly PayerFileProblem[];
-}
-
-export interface ClaimRuleContext extends RuleContext {
-  readonly payerFiles?: PayerFilesInfo;
-}
-
-export function payerFilesOf(context: RuleContext): PayerFilesInfo | undefined {
-  return (context as ClaimRuleContext).payerFiles;
 }

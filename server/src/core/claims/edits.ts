@@ -1,10 +1,11 @@
 // Span edits on claim drafts, shaped so that the fixes of different rules do not overlap (fix-all
-// applies only non-overlapping fixes): modifier edits stay inside the code token, unit edits touch
-// the units item, new lines are inserted at the end of the line they follow, and a removed line takes
-// its own line break with it.
+// applies only non-overlapping fixes): modifier edits rewrite the code token (claims/modifiers.ts),
+// unit edits touch the units item, new lines are inserted at the end of the line they follow, and a
+// removed line takes its own line break with it.
 import type { SpanEdit } from '../linting/types';
 import type { DocumentModel, HeaderField, ServiceLine } from '../parse/model';
 
+/** CMS-1500 item 24D holds four modifiers. */
 export const MAX_MODIFIERS = 4;
 
 export function lineBreak(model: DocumentModel): string {
@@ -36,27 +37,6 @@ export function setUnitsEdit(line: ServiceLine, units: number): SpanEdit {
 function lastItemEnd(line: ServiceLine): number {
   const ends = [line.code.span.end, ...line.modifiers.map((m) => m.span.end), line.units?.span.end, line.pointers?.span.end, line.charge?.span.end, line.pos?.span.end, line.dos?.span.end];
   return Math.max(...ends.filter((end): end is number => end !== undefined));
-}
-
-/** Removes the modifier at `index` with its `-`. */
-export function removeModifierEdit(line: ServiceLine, index: number): SpanEdit {
-  const modifier = line.modifiers[index];
-  const start = index > 0 ? line.modifiers[index - 1].span.end : line.code.span.end;
-  return { span: { start, end: modifier.span.end }, newText: '' };
-}
-
-export function replaceModifierEdit(line: ServiceLine, index: number, modifier: string): SpanEdit {
-  return { span: line.modifiers[index].span, newText: modifier };
-}
-
-/**
- * Appends a modifier by rewriting the last modifier (or the code) together with it, so the edit is not
- * an insertion at the end of the line, where a new line or units may be inserted by another fix.
- */
-export function addModifierEdit(line: ServiceLine, modifier: string): SpanEdit | undefined {
-  if (line.modifiers.length >= MAX_MODIFIERS) return undefined;
-  const last = line.modifiers[line.modifiers.length - 1] ?? line.code;
-  return { span: last.span, newText: `${last.value}-${modifier}` };
 }
 
 /** Sets a header field's value. */

@@ -3,19 +3,17 @@
 // with the same corrected list, so fix-all can apply any one of them and leave nothing to fix: each
 // fix's title names everything its edit changes.
 import type { Laterality } from '../facts/types';
-import type { Knowledge, Modifier } from '../knowledge';
+import type { Knowledge } from '../knowledge';
 import type { Fix, RuleContext, SpanEdit } from '../linting/types';
 import type { ServiceLine } from '../parse/model';
-import { removedAddOnLine } from './addon';
+import { linesRemovedByAddOnFixes } from './addon';
 import { foundNote, isAddOn, isArrayLine } from './claim';
 import { MAX_MODIFIERS } from './edits';
+import { modifierInfo, ordered } from './order';
 import { SIDE_MODIFIERS, sideOfModifier } from './sides';
 
 export { BILATERAL_MODIFIER, SIDE_MODIFIERS, sideOfModifier } from './sides';
-
-export function modifierInfo(knowledge: Knowledge, code: string): Modifier | undefined {
-  return knowledge.modifiers.get(code.toUpperCase());
-}
+export { isOrdered, modifierInfo, ordered } from './order';
 
 /** A modifier that must not be on this line at all: one marked never-on-add-on, on an add-on code. */
 export function isForbiddenOnLine(knowledge: Knowledge, line: ServiceLine, modifier: string): boolean {
@@ -27,19 +25,6 @@ export function expectedSide(context: RuleContext, line: ServiceLine): { side: '
   const laterality: Laterality | undefined = foundNote(context)?.facts.laterality?.value;
   if ((laterality !== 'left' && laterality !== 'right') || !isArrayLine(context.knowledge, line)) return undefined;
   return { side: laterality, modifier: SIDE_MODIFIERS[laterality] };
-}
-
-/** Pricing modifiers first, informational after; modifiers OpNote does not know keep their place among the informational ones. */
-export function ordered(knowledge: Knowledge, modifiers: readonly string[]): string[] {
-  const rank = (modifier: string) => (modifierInfo(knowledge, modifier)?.kind === 'pricing' ? 0 : 1);
-  return modifiers
-    .map((modifier, index) => ({ modifier, index }))
-    .sort((a, b) => rank(a.modifier) - rank(b.modifier) || a.index - b.index)
-    .map((entry) => entry.modifier);
-}
-
-export function isOrdered(knowledge: Knowledge, modifiers: readonly string[]): boolean {
-  return ordered(knowledge, modifiers).every((modifier, index) => modifier === modifiers[index]);
 }
 
 export interface ModifierChoice {
@@ -97,13 +82,21 @@ export function modifiersEdit(line: ServiceLine, modifiers: readonly string[]): 
   return { span: { start: line.code.span.start, end: last.span.end }, newText: [line.code.value, ...modifiers].join('-') };
 }
 
+/** The code-and-modifiers token has a part OpNote cannot read (`64596-L`, `64596//`): rewriting it would keep the junk. */
+function hasUnreadableCodeToken(context: RuleContext, line: ServiceLine): boolean {
+  const { model } = context;
+  const rest = model.text.slice(line.code.span.start, model.lines.lineEnd(line.line));
+  const end = line.code.span.start + (/\s/.exec(rest)?.index ?? rest.length);
+  return model.problems.some((problem) => problem.span.start < end && problem.span.end > line.code.span.start);
+}
+
 /**
  * A fix that rewrites the line's modifiers as planned. The change the finding is about (the first one
  * `isLead` accepts) leads the title; the other corrections the same edit makes follow it.
  */
 export function modifierFix(context: RuleContext, line: ServiceLine, isLead: (change: string) => boolean, choice: ModifierChoice = {}, isPreferred = true): Fix | undefined {
   // A line that another automatic fix removes gets no modifier fix: fix-all would have to choose.
-  if (removedAddOnLine(context, line)) return undefined;
+  if (linesRemovedByAddOnFixes(context).has(line.line) || hasUnreadableCodeToken(context, line)) return undefined;
   const plan = plannedModifiers(context, line, choice);
   const lead = plan.changes.find(isLead);
   if (lead === undefined) return undefined;

@@ -15,8 +15,18 @@ export interface ContextResult {
 }
 
 export interface ContextEngine {
-  /** Context of the concept at `sentence[conceptStart, conceptEnd)` (UTF-16 offsets). */
-  assess(sentence: string, conceptStart: number, conceptEnd: number): ContextResult;
+  /**
+   * Context of the concept at `sentence[conceptStart, conceptEnd)` (UTF-16 offsets). `slot`, an
+   * object that stands for this sentence (its record), keeps the engine's reading of the sentence in
+   * `slot.context`, so that every concept of the sentence shares it however the calls interleave;
+   * without it only back-to-back calls on one sentence do.
+   */
+  assess(sentence: string, conceptStart: number, conceptEnd: number, slot?: SentenceSlot): ContextResult;
+}
+
+/** Where the engine may keep what it read of a sentence; opaque to the caller. */
+export interface SentenceSlot {
+  context?: unknown;
 }
 
 /** What one phrase does in one category; a phrase may reach both ways ("last month"). */
@@ -51,6 +61,8 @@ class Tokens {
   readonly ends: number[] = [];
   /** wordsBefore[i]: word tokens (not punctuation) among tokens [0, i). */
   readonly wordsBefore: number[] = [0];
+  /** Per token, the trie node of the phrases that start with it (most have none). */
+  readonly firstNodes: (TrieNode | undefined)[] = [];
   length = 0;
 
   /** Words are letters/digits with inner apostrophes; any other visible character is a token of its own. */
@@ -170,7 +182,9 @@ function compile(lexicon: readonly Trigger[]): TrieNode {
  */
 export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGERS): ContextEngine {
   const root = compile(lexicon);
-  const tokens = new Tokens();
+  const scratch = new Tokens();
+  /** The tokens of the sentence being assessed: the scratch ones, or those kept for a keyed sentence. */
+  let tokens = scratch;
   // Scratch state, one slot per category, reused by every call.
   const longestRule: (Rule | undefined)[] = new Array(CATEGORY_COUNT);
   const longestEnd = new Array<number>(CATEGORY_COUNT);
@@ -180,23 +194,31 @@ export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGE
   const firstAfter: (Rule | undefined)[] = new Array(CATEGORY_COUNT);
   const firstAfterStart = new Array<number>(CATEGORY_COUNT);
 
+  function step(node: TrieNode, text: string): TrieNode | undefined {
+    return node.children.get(text) ?? (isYear(text) ? node.children.get(YEAR) : undefined);
+  }
+
   /** Longest phrase per category that starts at token `start` and ends by token `limit`. */
   function matchAt(start: number, limit: number): boolean {
+    // Both scans of every concept in a sentence ask at every token: the first step is looked up once.
+    let node = start < limit ? tokens.firstNodes[start] : undefined;
+    if (node === undefined) return false;
     longestRule.fill(undefined);
     let found = false;
-    let node: TrieNode | undefined = root;
-    for (let index = start; index < limit && node; index++) {
-      const text = tokens.texts[index] as string;
-      node = node.children.get(text) ?? (isYear(text) ? node.children.get(YEAR) : undefined);
-      const rules = node?.rules;
-      if (!rules) continue;
-      for (let category = 0; category < CATEGORY_COUNT; category++) {
-        const rule = rules[category];
-        if (!rule) continue;
-        longestRule[category] = rule;
-        longestEnd[category] = index + 1;
-        found = true;
+    for (let index = start; ; ) {
+      const rules = node.rules;
+      if (rules) {
+        for (let category = 0; category < CATEGORY_COUNT; category++) {
+          const rule = rules[category];
+          if (!rule) continue;
+          longestRule[category] = rule;
+          longestEnd[category] = index + 1;
+          found = true;
+        }
       }
+      if (++index >= limit) break;
+      node = step(node, tokens.texts[index] as string);
+      if (node === undefined) break;
     }
     return found;
   }
@@ -238,8 +260,27 @@ export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGE
     return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= backward;
   }
 
-  function assess(sentence: string, conceptStart: number, conceptEnd: number): ContextResult {
-    tokens.read(sentence);
+  function tokenize(into: Tokens, sentence: string): Tokens {
+    into.read(sentence);
+    for (let index = 0; index < into.length; index++) into.firstNodes[index] = step(root, into.texts[index] as string);
+    return into;
+  }
+
+  /** The sentence the scratch tokens are of: several concepts of one sentence are assessed in a row. */
+  let tokenized: string | undefined;
+
+  function assess(sentence: string, conceptStart: number, conceptEnd: number, slot?: SentenceSlot): ContextResult {
+    if (slot !== undefined) {
+      let kept = slot.context as { readonly engine: object; readonly sentence: string; readonly tokens: Tokens } | undefined;
+      if (kept?.engine !== root || kept.sentence !== sentence) slot.context = kept = { engine: root, sentence, tokens: tokenize(new Tokens(), sentence) };
+      tokens = kept.tokens;
+    } else {
+      if (sentence !== tokenized) {
+        tokenize(scratch, sentence);
+        tokenized = sentence;
+      }
+      tokens = scratch;
+    }
     let first = 0;
     while (first < tokens.length && (tokens.ends[first] as number) <= conceptStart) first++;
     let end = first;

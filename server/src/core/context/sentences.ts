@@ -25,71 +25,84 @@ const MAX_LABEL = 60;
 export function splitSentences(text: string, start = 0, end = text.length): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let sentenceStart = start;
-  /** First visible character of the current sentence, -1 while there is none. */
-  let contentStart = -1;
+  let lastListNumber = 0;
+  // Letters of the current sentence, counted only as far as a ":" needs them (up to `counted`): a
+  // heading's colon ends a sentence of at least two letters with no lower-case one.
+  let counted = start;
   let letters = 0;
   let lowercase = false;
-  let lastListNumber = 0;
 
   const cut = (at: number): void => {
     const span = trim(text, sentenceStart, at);
     if (span) spans.push(span);
     sentenceStart = at;
-    contentStart = -1;
+    counted = at;
     letters = 0;
     lowercase = false;
   };
 
-  for (let index = start; index < end; index++) {
+  // Only line breaks, colons and sentence marks can end a sentence: jump from one to the next.
+  let index = start;
+  while (index < end) {
+    BOUNDARY_CANDIDATE.lastIndex = index;
+    const found = BOUNDARY_CANDIDATE.exec(text);
+    if (!found || found.index >= end) break;
+    index = found.index;
     const code = text.charCodeAt(index);
     if (code === 10) {
       const next = nextVisible(text, index + 1, end);
       if (lineBreakEnds(text, index, next, end)) cut(index);
-      index = next - 1; // the whitespace up to the next line's text is read once
-      continue;
-    }
-    if (isSpace(code)) continue;
-    if (contentStart < 0) contentStart = index;
-    if (isLetter(code)) {
-      letters++;
-      if (isLower(code)) lowercase = true;
+      index = next; // the whitespace up to the next line's text is read once
       continue;
     }
     if (code === 58 /* : */) {
+      for (; !lowercase && counted < index; counted++) {
+        const letter = text.charCodeAt(counted);
+        if (!isLetter(letter)) continue;
+        letters++;
+        if (isLower(letter)) lowercase = true;
+      }
       if (letters >= 2 && !lowercase && endsLabel(text, index, end)) cut(index + 1);
+      index++;
       continue;
     }
-    if (code !== 46 /* . */ && code !== 33 /* ! */ && code !== 63 /* ? */) continue;
 
     const after = skipClosers(text, index + 1, end);
-    if (after < end && !isSpace(text.charCodeAt(after))) continue; // "0.5", "e.g.", "file.txt"
+    if (after < end && !isSpace(text.charCodeAt(after))) {
+      index++; // "0.5", "e.g.", "file.txt"
+      continue;
+    }
     if (code !== 46) {
       cut(after);
-      index = after - 1;
+      index = after;
       continue;
     }
     const number = listNumberBefore(text, index, start);
     if (number !== undefined) {
       const before = previousVisible(text, number.start, start);
-      if (number.start === contentStart || before === 58 /* : */) {
+      if (number.start === nextVisible(text, sentenceStart, end) || before === 58 /* : */) {
         lastListNumber = number.value; // "1. The lead...", "Indications: 1. Pain" open an item
+        index++;
         continue;
       }
       if (lastListNumber > 0 && number.value === lastListNumber + 1 && isLetter(before)) {
         cut(number.start); // "1. Pain 2. Lead placement": the next item starts here
-        contentStart = number.start;
         lastListNumber = number.value;
+        index++;
         continue;
       }
     }
     if (periodEnds(text, index, after, end, start)) {
       cut(after);
-      index = after - 1;
-    }
+      index = after;
+    } else index++;
   }
   cut(end);
   return spans;
 }
+
+/** Where a sentence may end: a line break, a colon, or ".", "!", "?". */
+const BOUNDARY_CANDIDATE = /[\n:.!?]/g;
 
 function periodEnds(text: string, period: number, after: number, end: number, start: number): boolean {
   const next = nextVisible(text, after, end);

@@ -1,9 +1,11 @@
 import type { DocumentModel } from '../parse/model';
 import { supportedCodes } from './codes';
 import {
+  ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
   APPROACHES,
   ARRAY_COUNT,
+  ARRAY_TIMES,
   BLADDER_INDICATION,
   EACH_SIDE,
   EARLIER_TRIAL,
@@ -17,6 +19,7 @@ import {
   NEUROSTIMULATION,
   PERMANENT,
   PROCEDURE_KINDS,
+  PROCEDURE_TITLE_KINDS,
   STIMULATOR_AS_TOOL,
   TARGETS,
   TESTING,
@@ -44,10 +47,24 @@ function mostFrequent<T extends string>(matches: readonly Match<T>[], priority: 
   return best;
 }
 
+function sentenceOf(sentences: readonly Sentence[], match: Match): Sentence | undefined {
+  const at = match.span.start;
+  const holds = (sentence: Sentence) => sentence.start <= at && at < sentence.start + sentence.text.length;
+  // Sentences come in document order: a binary search, not a scan per match (a long note has thousands).
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sentences[mid].start <= at) low = mid;
+    else high = mid - 1;
+  }
+  return sentences.length && holds(sentences[low]) ? sentences[low] : sentences.find(holds);
+}
+
 function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<'percutaneous' | 'open'> | null {
   const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
   const here = current(matches);
-  const open = here.filter((match) => match.value === 'open');
+  const open = here.filter((match) => match.value === 'open' && !ACCESSORY_INCISION.test(sentenceOf(sentences, match)?.text ?? ''));
   if (open.length) return fact('open', open);
   const percutaneous = here.filter((match) => match.value === 'percutaneous');
   return percutaneous.length ? fact('percutaneous', percutaneous) : null;
@@ -94,7 +111,7 @@ function lateralityOf(sentences: readonly Sentence[], mentions: ConceptMention[]
   return null;
 }
 
-function procedureOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
+function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
@@ -110,7 +127,9 @@ function procedureOf(sentences: readonly Sentence[], mentions: ConceptMention[])
   for (const value of ['revision', 'removal', 'trial', 'insertion'] as const) {
     if (of(value).length) return fact(value, of(value));
   }
-  return null;
+  // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
+  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && permanent));
+  return titled.length ? fact(titled[0].value, titled.filter((match) => match.value === titled[0].value)) : null;
 }
 
 function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['imaging'] {
@@ -128,7 +147,7 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): 
 
 function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
-  const counts = current(findPattern(sentences, ARRAY_COUNT, 'count'))
+  const counts = current([...findPattern(sentences, ARRAY_COUNT, 'count'), ...findPattern(sentences, ARRAY_TIMES, 'count')])
     .map((match) => ({ match, count: readCount(match.groups[0] ?? '') }))
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).map((match) => {
@@ -240,22 +259,44 @@ export function extractFacts(model: DocumentModel): NoteFacts {
   const increasedServices = increasedServicesOf(sentences, mentions);
   const necessity = necessityOf(sentences, mentions);
   const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
-  const device = findPattern(sentences, NEUROSTIMULATION).filter((match) => match.status !== 'negated' && !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
+  // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this note.
+  const device = current(findPattern(sentences, NEUROSTIMULATION)).filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
   if (device.length === 0) {
-    return { ...NONE, imaging, testing, increasedServices, necessity, mentions: sortMentions(mentions) };
+    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity, mentions: sortMentions(mentions) };
   }
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
   const approach = approachOf(sentences, mentions);
   const target = targetOf(targets, nerves);
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves) : null;
-  const laterality = lateralityOf(sentences, mentions);
-  const procedure = procedureOf(sentences, mentions);
+  // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, mentions);
+  const procedure = procedureOf(sentences, procedureLines(model, sentences), mentions);
   const arrays = arraysOf(sentences, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, mentions);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity };
   return { ...facts, codes: supportedCodes(facts, bladder), mentions: sortMentions(mentions) };
+}
+
+/** Sentences of the procedure section(s): the surgeon's own statement of what was done. */
+function procedureLines(model: DocumentModel, sentences: readonly Sentence[]): Sentence[] {
+  const spans = model.sections.filter((section) => section.id === 'procedure').map((section) => section.bodySpan);
+  // Usually one span; a long document can have hundreds: with the spans in order and apart (section
+  // bodies are), the only span that can hold a sentence is the last one starting before it.
+  const ordered = spans.every((span, i) => i === 0 || spans[i - 1].end <= span.start);
+  const inside = (at: number) => {
+    if (!ordered) return spans.some((span) => span.start <= at && at < span.end);
+    let low = 0;
+    let high = spans.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (spans[mid].start <= at) low = mid;
+      else high = mid - 1;
+    }
+    return spans.length > 0 && spans[low].start <= at && at < spans[low].end;
+  };
+  return sentences.filter((sentence) => inside(sentence.start));
 }
 
 function sortMentions(mentions: ConceptMention[]): ConceptMention[] {

@@ -11,6 +11,9 @@ export interface ConceptPattern<T extends string = string> {
 }
 
 /** Spaces in a pattern match any run of whitespace, so a line wrap inside a phrase still matches. */
+/** "axillary nerve", "axillary nerves", "axillary n." */
+const NERVE = '(?:nerves?\\b|n\\.)';
+
 const rx = (source: string) => new RegExp(source.replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
 
 /** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
@@ -18,7 +21,7 @@ export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
   { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|US[- ]guid(?:ed|ance))\\b') },
-  { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|fluoro|c-?arm|image intensifier)\\b') },
+  { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
 
@@ -26,7 +29,7 @@ export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 
 export const GENERIC_IMAGING = rx('\\b(?:imaging|image)[- ](?:guidance|guided)\\b|\\bimaging\\b');
 
 export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
-  { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
+  { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bperc\\b|\\b(?:through|via) the (?:original |previous |old |existing )?(?:entry|exit) (?:site|point)\\b|\\b(?:entry|exit) site was (?:opened|enlarged)\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
   {
     value: 'open',
     pattern: rx(
@@ -53,40 +56,40 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|fibular)\\b') },
   { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|fibular)\\b') },
   { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|fibular)\\b') },
-  { value: 'tibial', pattern: rx('\\b(?:posterior )?tibial nerves?\\b') },
+  { value: 'tibial', pattern: rx('\\b(?:posterior )?tibial ' + NERVE) },
   { value: 'sural', pattern: rx('\\bsural\\b') },
   { value: 'saphenous', pattern: rx('\\bsaphenous nerves?\\b|\\binfrapatellar branch\\b') },
   { value: 'lateral femoral cutaneous', pattern: rx('\\blateral femoral cutaneous\\b|\\bLFCN\\b') },
   { value: 'posterior femoral cutaneous', pattern: rx('\\bposterior femoral cutaneous\\b') },
-  { value: 'femoral', pattern: rx('\\bfemoral nerves?\\b') },
+  { value: 'femoral', pattern: rx('\\bfemoral ' + NERVE) },
   { value: 'genitofemoral', pattern: rx('\\bgenitofemoral\\b') },
   { value: 'ilioinguinal', pattern: rx('\\bilioinguinal\\b') },
   { value: 'iliohypogastric', pattern: rx('\\biliohypogastric\\b') },
-  { value: 'obturator', pattern: rx('\\bobturator nerves?\\b') },
+  { value: 'obturator', pattern: rx('\\bobturator ' + NERVE) },
   { value: 'pudendal', pattern: rx('\\bpudendal\\b') },
   { value: 'sciatic', pattern: rx('\\bsciatic\\b') },
   { value: 'medial plantar', pattern: rx('\\bmedial plantar\\b') },
   { value: 'lateral plantar', pattern: rx('\\blateral plantar\\b') },
-  { value: 'calcaneal', pattern: rx('\\bcalcaneal nerves?\\b') },
+  { value: 'calcaneal', pattern: rx('\\bcalcaneal ' + NERVE) },
   { value: 'genicular', pattern: rx('\\bgenicular\\b') },
   { value: 'superior cluneal', pattern: rx('\\b(?:superior )?cluneal\\b') },
-  { value: 'median', pattern: rx('\\bmedian nerves?\\b') },
-  { value: 'ulnar', pattern: rx('\\bulnar nerves?\\b') },
+  { value: 'median', pattern: rx('\\bmedian ' + NERVE) },
+  { value: 'ulnar', pattern: rx('\\bulnar ' + NERVE) },
   { value: 'superficial radial', pattern: rx('\\bsuperficial (?:branch of the )?radial\\b') },
-  { value: 'radial', pattern: rx('\\bradial nerves?\\b') },
-  { value: 'axillary', pattern: rx('\\baxillary nerves?\\b') },
+  { value: 'radial', pattern: rx('\\bradial ' + NERVE) },
+  { value: 'axillary', pattern: rx('\\baxillary ' + NERVE) },
   { value: 'suprascapular', pattern: rx('\\bsuprascapular\\b') },
   { value: 'musculocutaneous', pattern: rx('\\bmusculocutaneous\\b') },
   { value: 'brachial plexus', pattern: rx('\\bbrachial plexus\\b') },
-  { value: 'intercostal', pattern: rx('\\bintercostal nerves?\\b') },
+  { value: 'intercostal', pattern: rx('\\bintercostal ' + NERVE) },
   { value: 'medial branch', pattern: rx('\\bmedial branch(?:es)?(?: nerves?)?\\b') },
   { value: 'supraorbital', pattern: rx('\\bsupraorbital\\b') },
   { value: 'infraorbital', pattern: rx('\\binfraorbital\\b') },
   { value: 'auriculotemporal', pattern: rx('\\bauriculotemporal\\b') },
   { value: 'supratrochlear', pattern: rx('\\bsupratrochlear\\b') },
   // Bare names last: "superficial peroneal nerve" must not also count as "peroneal nerve".
-  { value: 'occipital', pattern: rx('\\boccipital nerves?\\b') },
-  { value: 'peroneal', pattern: rx('\\b(?:peroneal|fibular) nerves?\\b') },
+  { value: 'occipital', pattern: rx('\\boccipital ' + NERVE) },
+  { value: 'peroneal', pattern: rx('\\b(?:peroneal|fibular) ' + NERVE) },
 ];
 
 /** Words after "left"/"right" that make it a side, not a verb ("left in place"). */
@@ -95,16 +98,16 @@ const ANATOMY =
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\bLT\\b(?= ${ANATOMY})`) },
-  { value: 'right', pattern: rx(`\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\bRT\\b(?= ${ANATOMY})`) },
+  { value: 'left', pattern: rx(`\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\b(?:LT|L)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'right', pattern: rx(`\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
   { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of (?:the |a |an |both |all |two |\\w+ )*?(?:previously (?:implanted|placed) )?(?:\\w+ ){0,3}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved)\\b|\\b(?:removed|explanted) the (?:\\w+ ){0,4}?${DEVICE_NOUN}`) },
-  { value: 'revision', pattern: rx(`\\brevision of (?:the |a )?(?:\\w+ ){0,4}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned)\\b|\\b(?:revised|repositioned) the (?:previously (?:implanted|placed) )?(?:\\w+ ){0,3}?${DEVICE_NOUN}|\\blead revision\\b`) },
-  { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of (?:the |a |an )?(?:\\w+ ){0,4}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the (?:\\w+ ){0,4}?${DEVICE_NOUN}|\\bexchange of (?:the )?(?:\\w+ ){0,3}?${DEVICE_NOUN}`) },
-  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation)\\b|\\b(?:insertion|implantation|placement|implant) of (?:an? |the |two |one |\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) (?:an? |the |two |one |\\w+ ){0,5}?${DEVICE_NOUN}`) },
+  { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of (?:the |a )?(?:\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|retracted and readvanced)\\b|\\b(?:revised|repositioned) the (?:previously (?:implanted|placed) )?(?:\\w+ ){0,3}?${DEVICE_NOUN}|\\blead revision\\b`) },
+  { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of (?:the |a |an )?(?:\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the (?:\\w+ ){0,4}?${DEVICE_NOUN}|\\bexchange of (?:the )?(?:\\w+ ){0,3}?${DEVICE_NOUN}`) },
+  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of (?:an? |the |two |one |\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) (?:an? |the |two |one |\\w+ ){0,5}?${DEVICE_NOUN}`) },
 ];
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
@@ -112,6 +115,8 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
 export const ARRAY_COUNT = rx(
   `\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b`,
 );
+/** "IMPLANTS: DRG leads x2", "array x 1". */
+export const ARRAY_TIMES = rx('\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
@@ -131,7 +136,7 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
 ];
 
 export const TESTING = rx(
-  '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|was (?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstimulation (?:produced|reproduced|elicited|confirmed|captured)\\b|\\b(?:was|were) tested\\b',
+  '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|was (?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstim(?:ulation)?\\b(?: [\\w.-]+){0,8}? (?:produced|reproduced|elicited|evoked|confirmed|captured|resulted in|gave)\\b|\\btest(?:ing)? stim\\b|\\b(?:was|were) tested\\b',
 );
 
 export const INCREASED_SERVICES = {
@@ -164,3 +169,15 @@ export const BLADDER_INDICATION = rx('\\b(?:overactive bladder|urinary (?:urgenc
 export const EARLIER_TRIAL = rx('\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+(?:a |the |an |her |his |their )?(?:successful |positive |\\d+-day |\\w+ ){0,3}(?:percutaneous |PNS |stimulation |stimulator |neurostimulat\\w* )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b');
 
 export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');
+
+/** In the procedure line the kind is often a bare noun: "PNS implant", "Revision (repositioning) of ...". */
+export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
+  { value: 'replacement', pattern: rx('\\breplacement\\b|\\bexchange\\b') },
+  { value: 'revision', pattern: rx('\\brevision\\b|\\brepositioning\\b') },
+  { value: 'removal', pattern: rx('\\bremoval\\b|\\bexplant(?:ation)?\\b') },
+  { value: 'trial', pattern: rx('\\btrial\\b|\\btemporary\\b') },
+  { value: 'insertion', pattern: rx('\\bimplant(?:ation)?\\b|\\binsertion\\b|\\bplacement\\b') },
+];
+
+/** Incisions made for the pocket, the anchors or the extensions do not make the array placement open. */
+export const ACCESSORY_INCISION = /\b(?:pocket|anchor\w*|exit (?:point|site)s?|around the (?:needle|lead)s?|extensions?|tunnel\w*|generator|IPG|battery|neurostimulator|buttock|flank|infraclavicular)\b/i;

@@ -4,6 +4,7 @@ import type { Span } from '../text/span';
 import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
 import { LiteralPrefilter } from './prefilter';
+import { memoMatches, RegionMemos, rememberMatches, type RegionMemo, type SentenceMatch, type SentenceMemo } from './sentenceMemo';
 import type { Region, RegionRole } from './regions';
 import type { EvidenceStatus } from './types';
 
@@ -13,8 +14,10 @@ export interface Sentence {
   /** Offset of `text` in the document. */
   readonly start: number;
   readonly role: RegionRole;
-  /** Lexicon patterns that may match in `text` (a LiteralPrefilter bit set); the others are not run. */
-  readonly candidates: Uint32Array;
+  /** What is known of this text already: the patterns that may match in it, the matches found so far. */
+  readonly memo: SentenceMemo;
+  /** The ConText engine's reading of the sentence during this analysis (see ContextEngine.assess). */
+  context?: unknown;
 }
 
 export interface Match<T extends string = string> {
@@ -47,23 +50,81 @@ function lexiconPatterns(): RegExp[] {
 }
 
 const prefilter = new LiteralPrefilter(lexiconPatterns());
+const regionMemos = new RegionMemos();
 
 export function sentencesOf(text: string, regions: readonly Region[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const region of regions) {
-    for (const span of splitSentences(text, region.span.start, region.span.end)) {
-      // Very long "sentences" (tables, junk) are read in slices so matching stays linear.
-      for (let at = span.start; at < span.end; at += MAX_SENTENCE) {
-        const end = Math.min(span.end, at + MAX_SENTENCE);
-        sentences.push({ text: text.slice(at, end), start: at, role: region.role, candidates: prefilter.scan(text, at, end) });
-      }
+    const { start, end } = region.span;
+    // Splitting reads the region, the start of its first line and one character past its end.
+    const from = start === 0 ? 0 : Math.min(start, text.lastIndexOf('\n', start - 1) + 1);
+    const memo = regionMemos.of(text.slice(from, Math.min(text.length, end + 1)), start - from, end - start, () => readRegion(text, start, end));
+    for (let i = 0; i < memo.starts.length; i++) {
+      const at = start + memo.starts[i];
+      sentences.push({ text: text.slice(at, at + memo.lengths[i]), start: at, role: region.role, memo: memo.memos[i] });
     }
   }
+  if (sentences.length >= INDEXED_SENTENCES) byPattern.set(sentences, candidateIndex(sentences));
   return sentences;
 }
 
+function readRegion(text: string, start: number, end: number): Omit<RegionMemo, 'offset' | 'length'> {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const memos: SentenceMemo[] = [];
+  for (const span of splitSentences(text, start, end)) {
+    // Very long "sentences" (tables, junk) are read in slices so matching stays linear.
+    for (let at = span.start; at < span.end; at += MAX_SENTENCE) {
+      const sliceEnd = Math.min(span.end, at + MAX_SENTENCE);
+      starts.push(at - start);
+      lengths.push(sliceEnd - at);
+      memos.push({ candidates: prefilter.scan(text, at, sliceEnd) });
+    }
+  }
+  return { starts, lengths, memos };
+}
+
+/** Below this many sentences a family looks at every sentence's bits; above, an index saves the walk. */
+const INDEXED_SENTENCES = 256;
+
+/**
+ * For the sentence list of a note, which sentences may match each pattern (by prefilter id): a
+ * family then visits only its candidate sentences, not all of a long note's thousands.
+ */
+const byPattern = new WeakMap<readonly Sentence[], Int32Array[]>();
+
+function candidateIndex(sentences: readonly Sentence[]): Int32Array[] {
+  const words = sentences[0]?.memo.candidates.length ?? 0;
+  const counts = new Int32Array(words * 32);
+  const each = (visit: (id: number, sentence: number) => void) =>
+    sentences.forEach((sentence, at) => {
+      const bits = sentence.memo.candidates;
+      for (let word = 0; word < words; word++) {
+        for (let rest = bits[word]; rest !== 0; rest &= rest - 1) visit(word * 32 + (31 - Math.clz32(rest & -rest)), at);
+      }
+    });
+  each((id) => counts[id]++);
+  const lists = Array.from(counts, (count) => new Int32Array(count));
+  counts.fill(0);
+  each((id, at) => (lists[id][counts[id]++] = at));
+  return lists;
+}
+
+/** The sentences of a family, in order: from the note's candidate index when there is one. */
+function candidates(sentences: readonly Sentence[], ids: readonly number[], mask: Int32Array | null): Iterable<Sentence> {
+  const index = mask === null ? undefined : byPattern.get(sentences);
+  if (!index) return sentences.filter((sentence) => LiteralPrefilter.mayAny(sentence.memo.candidates, mask));
+  if (ids.length === 1) return Array.from(index[ids[0]] ?? [], (at) => sentences[at]);
+  const marked = new Uint8Array(sentences.length);
+  for (const id of ids) for (const at of index[id] ?? []) marked[at] = 1;
+  const found: Sentence[] = [];
+  for (let at = 0; at < marked.length; at++) if (marked[at] === 1) found.push(sentences[at]);
+  return found;
+}
+
 function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatus {
-  const context = engine.assess(sentence.text, start, end);
+  // The sentence record (not its memo) keeps the tokens: they are only needed while it is read.
+  const context = engine.assess(sentence.text, start, end, sentence);
   if (context.experiencer === 'other') return 'other-experiencer';
   if (context.negated) return 'negated';
   if (context.hypothetical) return 'hypothetical';
@@ -78,34 +139,52 @@ function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatu
 export function findMatches<T extends string>(sentences: readonly Sentence[], patterns: readonly ConceptPattern<T>[]): Match<T>[] {
   const found: Match<T>[] = [];
   const ids = patterns.map(({ pattern }) => prefilter.idOf(pattern));
-  for (const sentence of sentences) {
-    const taken: Span[] = [];
-    for (let index = 0; index < patterns.length; index++) {
-      // A pattern with none of its literals in the sentence cannot match there.
-      if (!LiteralPrefilter.has(sentence.candidates, ids[index])) continue;
-      const { value, pattern } = patterns[index];
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(sentence.text); match; match = pattern.exec(sentence.text)) {
-        if (match[0] === '') {
-          pattern.lastIndex++;
-          continue;
-        }
-        const start = match.index;
-        const end = start + match[0].length;
-        if (taken.some((span) => start < span.end && span.start < end)) continue;
-        taken.push({ start, end });
-        found.push({
-          value,
-          span: { start: sentence.start + start, end: sentence.start + end },
-          status: statusOf(sentence, start, end),
-          role: sentence.role,
-          text: match[0],
-          groups: match.slice(1),
-        });
-      }
+  const mask = prefilter.maskOf(patterns.map(({ pattern }) => pattern));
+  // The family's matches depend on its patterns alone (not on the values they stand for).
+  const family: object = patterns.length === 1 ? patterns[0].pattern : patterns;
+  for (const sentence of candidates(sentences, ids, mask)) {
+    const { memo } = sentence;
+    let matches = memoMatches(memo, family);
+    if (!matches) {
+      matches = matchSentence(sentence, patterns, ids);
+      rememberMatches(memo, family, matches);
+    }
+    for (const match of matches) {
+      found.push({
+        value: patterns[match.pattern].value,
+        span: { start: sentence.start + match.start, end: sentence.start + match.end },
+        status: match.status as EvidenceStatus,
+        role: sentence.role,
+        text: match.text,
+        groups: match.groups.slice(),
+      });
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** One sentence's matches of a family, in pattern order; earlier patterns win where matches overlap. */
+function matchSentence(sentence: Sentence, patterns: readonly ConceptPattern[], ids: readonly number[]): SentenceMatch[] {
+  const matches: SentenceMatch[] = [];
+  const taken: Span[] = [];
+  for (let index = 0; index < patterns.length; index++) {
+    // A pattern with none of its literals in the sentence cannot match there.
+    if (!LiteralPrefilter.has(sentence.memo.candidates, ids[index])) continue;
+    const { pattern } = patterns[index];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match; match = pattern.exec(sentence.text)) {
+      if (match[0] === '') {
+        pattern.lastIndex++;
+        continue;
+      }
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.some((span) => start < span.end && span.start < end)) continue;
+      taken.push({ start, end });
+      matches.push({ pattern: index, start, end, status: statusOf(sentence, start, end), text: match[0], groups: match.slice(1) });
+    }
+  }
+  return matches;
 }
 
 export function findPattern(sentences: readonly Sentence[], pattern: RegExp, value = 'match'): Match[] {

@@ -7,7 +7,7 @@
  * over a sentence then finds which patterns have a required literal in it; the others cannot match
  * there and are skipped. The answer is exactly the same as running every pattern on every sentence:
  * the analysis only ever says "needs one of these" when that is certain, and says nothing (the
- * pattern always runs) for anything it does not understand. `test/unit/facts/prefilter.test.ts`
+ * pattern always runs) for anything it does not understand. `test/robustness/prefilter.test.ts`
  * checks this on every lexicon pattern.
  */
 
@@ -377,13 +377,32 @@ export class LiteralPrefilter {
   }
 
   /** Which patterns have a literal inside text[start, end). The result is shared when empty: do not write to it. */
-  scan(text: string, start: number, end: number): Uint32Array {
+  scan(text: string, start: number, end: number): Int32Array {
     return this.automaton().scan(text, start, end);
   }
 
   /** Whether pattern `id` (from idOf) may match where scan() gave `bits`. */
-  static has(bits: Uint32Array, id: number): boolean {
+  static has(bits: Int32Array, id: number): boolean {
     return id < 0 || (bits[id >>> 5] & (1 << (id & 31))) !== 0;
+  }
+
+  /**
+   * The bits of `patterns` as one mask, for mayAny(): null when one of them has no prefilter (it must
+   * always run).
+   */
+  maskOf(patterns: readonly RegExp[]): Int32Array | null {
+    const ids = patterns.map((pattern) => this.idOf(pattern));
+    if (ids.some((id) => id < 0)) return null;
+    const mask = new Int32Array(this.automaton().words);
+    for (const id of ids) mask[id >>> 5] |= 1 << (id & 31);
+    return mask;
+  }
+
+  /** Whether any pattern of `mask` (from maskOf) may match where scan() gave `bits`: one AND per 32 patterns. */
+  static mayAny(bits: Int32Array, mask: Int32Array | null): boolean {
+    if (mask === null) return true;
+    for (let word = 0; word < mask.length; word++) if ((bits[word] & mask[word]) !== 0) return true;
+    return false;
   }
 }
 
@@ -392,12 +411,14 @@ class Automaton {
   /** ASCII code (folded) to symbol; 0 is every character no literal holds. */
   private readonly symbols = new Uint8Array(128);
   private readonly alphabet: number;
-  /** state * alphabet + symbol to the next state, failure links folded in. */
+  /** Row + symbol to the next row (a row is state * alphabet), failure links folded in. */
   private readonly next: Int32Array;
   /** Per state, the pattern ids whose literal ends here (including through failure links). */
   private readonly outputs: (readonly number[] | undefined)[];
-  private readonly words: number;
-  private readonly none: Uint32Array;
+  /** Per row, 1 when its state has outputs: a typed array keeps the scan loop on one fast path. */
+  private readonly accepting: Uint8Array;
+  readonly words: number;
+  private readonly none: Int32Array;
 
   constructor(patterns: readonly RegExp[]) {
     const literalsOf: string[][] = [];
@@ -409,7 +430,7 @@ class Automaton {
       literalsOf.push([...literals]);
     }
     this.words = Math.max(1, Math.ceil(literalsOf.length / 32));
-    this.none = new Uint32Array(this.words);
+    this.none = new Int32Array(this.words);
     let alphabet = 1;
     for (const literals of literalsOf) {
       for (const literal of literals) {
@@ -470,21 +491,24 @@ class Automaton {
         }
       }
     }
+    // Rows instead of states: scan() then adds the symbol without a multiplication.
+    for (let at = 0; at < next.length; at++) next[at] *= alphabet;
     this.next = next;
     this.outputs = outputs;
+    this.accepting = new Uint8Array(next.length);
+    outputs.forEach((ids, state) => (this.accepting[state * alphabet] = ids ? 1 : 0));
   }
 
-  scan(text: string, start: number, end: number): Uint32Array {
-    const { next, symbols, alphabet, outputs } = this;
-    let found: Uint32Array | undefined;
-    let state = 0;
+  scan(text: string, start: number, end: number): Int32Array {
+    const { next, symbols, accepting } = this;
+    let found: Int32Array | undefined;
+    let row = 0;
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
-      state = next[state * alphabet + (code < 128 ? symbols[code] : 0)];
-      const out = outputs[state];
-      if (out === undefined) continue;
-      found ??= new Uint32Array(this.words);
-      for (const id of out) found[id >>> 5] |= 1 << (id & 31);
+      row = next[row + (code < 128 ? symbols[code] : 0)];
+      if (accepting[row] === 0) continue;
+      found ??= new Int32Array(this.words);
+      for (const id of this.outputs[row / this.alphabet]!) found[id >>> 5] |= 1 << (id & 31);
     }
     return found ?? this.none;
   }

@@ -25,7 +25,7 @@ const ROLE_BY_SECTION: Readonly<Record<string, RegionRole>> = {
 };
 
 function roleOfOther(title: string): RegionRole {
-  if (/histor|complaint|medication|allerg|review of systems|subjective/i.test(title)) return 'history';
+  if (/histor|\bhpi\b|complaint|medication|allerg|review of systems|subjective/i.test(title)) return 'history';
   if (/plan|recommend|follow/i.test(title)) return 'plan';
   if (/diagnos/i.test(title)) return 'diagnosis';
   return 'current';

@@ -1,3 +1,4 @@
+import type { PayerFilesInfo } from '../claims/context';
 import type { NoteFacts } from '../facts/types';
 import type { Knowledge } from '../knowledge';
 import type { Payer } from '../knowledge/schema';
@@ -85,6 +86,8 @@ export interface RuleContext {
   readonly linkedNote?: LinkedNote;
   /** Built-in payers merged with the organisation's payer files (trusted workspaces only). */
   readonly findPayer: (headerValue: string) => Payer | undefined;
+  /** The organisation payer files in effect, with what is wrong in them. */
+  readonly payerFiles?: PayerFilesInfo;
   /** Every rule id in the registry (for directive checks). */
   readonly ruleIds: ReadonlySet<string>;
   /** What is wrong with the configuration file in effect, if anything. */

@@ -28,8 +28,8 @@ export const SECTION_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
 /** Fallbacks for titles the table misses, tried in order on the normalised title. */
 const TITLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^pre ?(operative|op|procedur\w*)\b.*\bdiagnos/, 'preop-dx'],
-  [/^post ?(operative|op|procedur\w*)\b.*\bdiagnos/, 'postop-dx'],
+  [/^pre ?(operative|op|procedur\w*)\b.*\b(diagnos|dx\b)/, 'preop-dx'],
+  [/^post ?(operative|op|procedur\w*)\b.*\b(diagnos|dx\b)/, 'postop-dx'],
   [/^(indications?|reasons?) for\b/, 'indications'],
   [/^(description|details?) of\b|\bin detail$|^procedure details?$/, 'technique'],
   [/^(operative |surgical )?(procedures?|operations?) performed$/, 'procedure'],
@@ -48,12 +48,19 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
+/** Titles repeat from note to note ("PREOPERATIVE DIAGNOSIS"): answers are kept, up to a bound. */
+const idByTitle = new Map<string, string | null>();
+const MAX_REMEMBERED_TITLES = 4096;
+
 /** Canonical id for a heading title, or undefined when the title is not in the table. */
 export function canonicalSectionId(title: string): string | undefined {
+  const remembered = idByTitle.get(title);
+  if (remembered !== undefined) return remembered ?? undefined;
   const normalized = normalizeTitle(title);
-  const exact = TITLE_TO_ID.get(normalized);
-  if (exact) return exact;
-  return TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1];
+  const id = TITLE_TO_ID.get(normalized) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1];
+  if (idByTitle.size >= MAX_REMEMBERED_TITLES) idByTitle.clear();
+  idByTitle.set(title, id ?? null);
+  return id;
 }
 
 /** Human titles for each id (the first synonym, capitalised), for completion and quick fixes. */

@@ -1,7 +1,6 @@
-import { addOnLines, addOnLineText, noteAddOnUnits, requiresPrimaryEdits } from '../claims/addon';
-import { cite, factLocation, noteName, serviceLines, unitsOf } from '../claims/claim';
-import { insertLineAfterEdit, removeLineEdit, setUnitsEdit } from '../claims/edits';
-import type { Rule, SpanEdit } from '../linting/types';
+import { addOnCountPlans } from '../claims/addon';
+import { cite, factLocation, noteName } from '../claims/claim';
+import type { Rule } from '../linting/types';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -23,40 +22,29 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model } = context;
-    const lines = serviceLines(model);
-    for (const edit of requiresPrimaryEdits(context.knowledge)) {
-      const primaries = lines.filter((line) => edit.primaryCodes.includes(line.code.value));
-      // Extra units on the primary line are units-exceed's finding; its fix settles the add-on count too.
-      if (primaries.length === 0 || primaries.some((line) => unitsOf(line) > 1)) continue;
-      const primary = primaries[0];
-      const expected = noteAddOnUnits(context, primary.code.value, edit.addOnCode);
-      if (!expected) continue;
-      const existing = addOnLines(model, primary, edit.addOnCode);
-      const billed = existing.reduce((sum, line) => sum + unitsOf(line), 0);
-      if (billed === expected.units) continue;
-      const { note } = expected;
-      const related = [factLocation(note, note.facts.arrays, `The note documents ${plural(expected.arrays, 'array')}.`)];
-      const why = `The note (${noteName(note)}) documents ${plural(expected.arrays, 'array')}: ${primary.code.value} covers the first, and each additional array is one unit of ${edit.addOnCode}, so ${expected.units} unit${expected.units === 1 ? '' : 's'} ${expected.units === 1 ? 'is' : 'are'} expected.`;
+    for (const plan of addOnCountPlans(context)) {
+      const { edit, anchor: primary, existing, billed, target, fromNote } = plan;
+      if (!fromNote) continue;
+      const { note } = fromNote;
+      const related = [factLocation(note, note.facts.arrays, `The note documents ${plural(fromNote.arrays, 'array')}.`)];
+      const why = `The note (${noteName(note)}) documents ${plural(fromNote.arrays, 'array')}: ${primary.code.value} covers the first, and each additional array is one unit of ${edit.addOnCode}, so ${target} unit${target === 1 ? '' : 's'} ${target === 1 ? 'is' : 'are'} expected.`;
       const unverified = cite(edit, 'the current CPT book');
       if (existing.length === 0) {
         report({
           span: primary.code.span,
-          message: `${why} The claim has no ${edit.addOnCode} line, so the additional array${expected.units === 1 ? ' goes' : 's go'} unpaid. ${unverified}`,
+          message: `${why} The claim has no ${edit.addOnCode} line, so the additional array${target === 1 ? ' goes' : 's go'} unpaid. ${unverified}`,
           related,
-          fixes: [{ title: `Add ${edit.addOnCode} x${expected.units} after ${primary.code.value} (from the note)`, edits: [insertLineAfterEdit(model, primary.line, addOnLineText(context, primary, edit.addOnCode, expected.units))], isPreferred: true }],
+          fixes: [{ title: `Add ${edit.addOnCode} x${target} after ${primary.code.value} (from the note)`, edits: [...plan.edits], isPreferred: true }],
         });
         continue;
       }
       const first = existing[0];
-      const edits: SpanEdit[] =
-        expected.units === 0 ? existing.map((line) => removeLineEdit(model, line.line)) : [setUnitsEdit(first, expected.units), ...existing.slice(1).map((line) => removeLineEdit(model, line.line))];
-      const title = expected.units === 0 ? `Remove the ${edit.addOnCode} line (the note documents one array)` : `Set ${edit.addOnCode} to ${expected.units} unit${expected.units === 1 ? '' : 's'} (from the note)`;
+      const title = target === 0 ? `Remove the ${edit.addOnCode} line (the note documents one array)` : `Set ${edit.addOnCode} to ${target} unit${target === 1 ? '' : 's'} (from the note)`;
       report({
         span: first.units?.span ?? first.code.span,
-        message: `${edit.addOnCode} is billed with ${plural(billed, 'unit')}. ${why} ${billed > expected.units ? 'Units beyond the documented arrays are overbilling' : 'Arrays not billed go unpaid'}. ${unverified}`,
+        message: `${edit.addOnCode} is billed with ${plural(billed, 'unit')}. ${why} ${billed > target ? 'Units beyond the documented arrays are overbilling' : 'Arrays not billed go unpaid'}. ${unverified}`,
         related,
-        fixes: [{ title, edits, isPreferred: true }],
+        fixes: [{ title, edits: [...plan.edits], isPreferred: true }],
       });
     }
   },

@@ -25,7 +25,7 @@ export const rule: Rule = {
     for (const edit of requiresPrimaryEdits(context.knowledge)) {
       for (const line of lines) {
         if (line.code.value !== edit.addOnCode) continue;
-        if (lines.some((other) => edit.primaryCodes.includes(other.code.value) && sameSession(model, line, other))) continue;
+        if (lines.some((other) => edit.primaryCodes.includes(other.code.value) && sameSession(context, line, other))) continue;
         report({
           span: line.code.span,
           message:

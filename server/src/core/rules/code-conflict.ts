@@ -27,7 +27,7 @@ export const rule: Rule = {
     for (const edit of conflicts) {
       for (const primary of lines.filter((line) => line.code.value === edit.code)) {
         for (const other of lines) {
-          if (reported.has(other.line) || !edit.conflictsWith.includes(other.code.value) || !sameSession(model, primary, other)) continue;
+          if (reported.has(other.line) || !edit.conflictsWith.includes(other.code.value) || !sameSession(context, primary, other)) continue;
           reported.add(other.line);
           report({
             span: other.code.span,

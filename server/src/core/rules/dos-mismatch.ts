@@ -1,4 +1,5 @@
 import { isProcedureLine, noteDate, noteLocation, noteName, foundNote, serviceLines } from '../claims/claim';
+import { linesRemovedByAddOnFixes } from '../claims/addon';
 import { prependHeaderFieldEdit, setHeaderValueEdit } from '../claims/edits';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
@@ -47,11 +48,13 @@ export const rule: Rule = {
     }
     for (const line of serviceLines(model)) {
       if (!line.dos || line.dos.value === date.iso || !isProcedureLine(knowledge, line)) continue;
+      // A line another fix removes (a 64597 the note does not support) keeps its date: fix-all removes it.
+      const removed = linesRemovedByAddOnFixes(context).has(line.line);
       report({
         span: line.dos.span,
         message: `The ${line.code.value} line is dated ${line.dos.value}, but the operative note (${name}) is dated ${date.iso}: the line is denied or tied to the wrong encounter.`,
         related,
-        fixes: [{ title: `Set the line's date to ${date.iso} (from the note)`, edits: [{ span: line.dos.span, newText: date.iso }], isPreferred: true }],
+        ...(removed ? {} : { fixes: [{ title: `Set the line's date to ${date.iso} (from the note)`, edits: [{ span: line.dos.span, newText: date.iso }], isPreferred: true }] }),
       });
     }
   },

@@ -20,7 +20,13 @@ export const rule: Rule = {
   },
   check({ model }, report) {
     const listed = diagnoses(model);
-    if (listed.length === 0) return;
+    if (listed.length === 0) {
+      for (const line of serviceLines(model)) {
+        const span = line.pointers?.letters[0]?.span ?? line.code.span;
+        report({ span, message: `${line.code.value} points to diagnosis ${line.pointers?.letters[0]?.value ?? 'A (the default)'}, but the claim lists no diagnoses: add a \`dx:\` line (CMS-1500 item 21) with the diagnosis that justifies the line.` });
+      }
+      return;
+    }
     const letters = new Set(listed.map((entry) => entry.letter));
     const last = listed[listed.length - 1].letter;
     for (const line of serviceLines(model)) {

@@ -32,7 +32,7 @@ export const rule: Rule = {
       if (codeEntry(knowledge, line.code.value)?.family !== 'imaging-guidance') continue;
       for (const edit of knowledge.edits) {
         if (edit.kind !== 'bundled' || !edit.bundledCodes.includes(line.code.value)) continue;
-        const primary = lines.find((other) => other !== line && edit.primaryCodes.includes(other.code.value) && sameSession(model, line, other));
+        const primary = lines.find((other) => other !== line && edit.primaryCodes.includes(other.code.value) && sameSession(context, line, other));
         if (!primary) continue;
         const pos = line.pos?.value ?? primary.pos?.value ?? headerField(model, 'pos')?.value.trim();
         if (edit.placesOfService && (!pos || !edit.placesOfService.includes(pos))) continue;

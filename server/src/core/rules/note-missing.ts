@@ -10,7 +10,7 @@ export const rule: Rule = {
     tags: ['claim', 'note', 'cross-document'],
     appliesTo: ['claim'],
     docs: {
-      what: 'The claim names its operative note with `note:` (a path relative to the claim file), but no file is there, or the claim is not saved to disk so the path cannot be resolved. A claim without a `note:` header is checked on its own and this rule stays quiet: add `note:` to turn on the note ↔ claim checks.',
+      what: 'The claim names its operative note with `note:` (a path relative to the claim file), but no file is there, or the claim is not saved to disk so the path cannot be resolved; or the claim has no `note:` header at all, so it is checked on its own.',
       why: 'The checks that catch most denials for device procedures compare the claim with the note: the code the note supports, the number of arrays (64597 units), the side (LT/RT), the date of service, the modifier 22 statement. Without the note none of them can run, and the claim may say something the operative report does not support.',
       fix: 'Correct the path in `note:` (relative to the claim\'s folder, e.g. `note: ../notes/2026-03-14-left-spn.opnote`), or save the claim next to its note.',
       sources: ['OpNote markup brief (docs/markup.md): `note` is the path of the operative note, relative to the claim file', '64596 fact sheet §6 (documentation elements the claim depends on)'],
@@ -20,7 +20,12 @@ export const rule: Rule = {
   },
   check({ model, linkedNote }, report) {
     const field = headerField(model, 'note');
-    if (!field || !linkedNote) return;
+    if (!linkedNote) return;
+    if (!field || linkedNote.status === 'no-header') {
+      const anchor = model.header.fields[0]?.span ?? model.lines.lineSpan(0);
+      report({ span: anchor, message: 'This claim names no operative note (`note:` header): the note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.' });
+      return;
+    }
     if (linkedNote.status === 'not-found') {
       report({
         span: field.valueSpan,

@@ -1,4 +1,3 @@
-import { payerFilesOf } from '../claims/context';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 
@@ -20,7 +19,7 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const files = payerFilesOf(context);
+    const files = context.payerFiles;
     if (!files || files.problems.length === 0) return;
     const { model } = context;
     const anchor = headerField(model, 'payer')?.span ?? model.header.fields[0]?.span ?? model.lines.lineSpan(0);

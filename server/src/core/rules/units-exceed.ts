@@ -1,7 +1,8 @@
-import { addOnLines, addOnLineText, noteAddOnUnits, requiresPrimaryEdits } from '../claims/addon';
-import { cite, serviceLines, unitsOf } from '../claims/claim';
-import { insertLineAfterEdit, removeLineEdit, setUnitsEdit } from '../claims/edits';
-import type { Rule, SpanEdit } from '../linting/types';
+import { unitsExceedPlans, type AddOnPlan } from '../claims/addon';
+import { cite, unitsOf } from '../claims/claim';
+import { setUnitsEdit } from '../claims/edits';
+import type { Fix, Rule } from '../linting/types';
+import type { ServiceLine } from '../parse/model';
 
 export const rule: Rule = {
   meta: {
@@ -21,34 +22,38 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model } = context;
-    for (const edit of requiresPrimaryEdits(context.knowledge)) {
-      for (const line of serviceLines(model)) {
-        if (!edit.primaryCodes.includes(line.code.value) || unitsOf(line) <= 1 || !line.units) continue;
-        const extra = unitsOf(line) - 1;
-        const fromNote = noteAddOnUnits(context, line.code.value, edit.addOnCode);
-        const existing = addOnLines(model, line, edit.addOnCode);
-        const target = fromNote ? fromNote.units : existing.reduce((sum, other) => sum + unitsOf(other), 0) + extra;
-        const edits: SpanEdit[] = [setUnitsEdit(line, 1)];
-        if (existing.length > 0 && target === 0) {
-          edits.push(...existing.map((other) => removeLineEdit(model, other.line)));
-        } else if (existing.length > 0) {
-          // The first add-on line takes the count; further add-on lines are folded into it.
-          if (existing.length > 1 || unitsOf(existing[0]) !== target) edits.push(setUnitsEdit(existing[0], target), ...existing.slice(1).map((other) => removeLineEdit(model, other.line)));
-        } else if (target > 0) {
-          edits.push(insertLineAfterEdit(model, line.line, addOnLineText(context, line, edit.addOnCode, target)));
-        }
-        const reason = fromNote ? ` (the note documents ${fromNote.arrays} array${fromNote.arrays === 1 ? '' : 's'})` : '';
-        const rest = target > 0 ? ` and bill ${target} unit${target === 1 ? '' : 's'} of ${edit.addOnCode}` : existing.length > 0 ? ` and remove the ${edit.addOnCode} line` : '';
-        const title = `Set ${line.code.value} to 1 unit${rest}${reason}`;
+    // One fix for the whole session (the first line keeps one unit, the other primary lines go, the
+    // rest moves to the add-on line), so fix-all settles the session whichever finding it takes.
+    for (const { group, plan } of unitsExceedPlans(context)) {
+      const fix = sessionFix(group, plan);
+      const [first, ...repeated] = group;
+      if (unitsOf(first) > 1) {
         report({
-          span: line.units.span,
+          span: first.units!.span,
           message:
-            `${line.code.value} is billed with ${unitsOf(line)} units, but it covers only the first (or only) electrode array: each additional array is reported with ${edit.addOnCode}, one unit per array. ` +
-            `Extra units of ${line.code.value} are denied. ${cite(edit, 'the current CPT book and the CMS MUE file')}`,
-          fixes: [{ title, edits, isPreferred: true }],
+            `${first.code.value} is billed with ${unitsOf(first)} units, but it covers only the first (or only) electrode array: each additional array is reported with ${plan.edit.addOnCode}, one unit per array. ` +
+            `Extra units of ${first.code.value} are denied. ${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
+          fixes: [fix],
+        });
+      }
+      for (const line of repeated) {
+        report({
+          span: line.units?.span ?? line.code.span,
+          message:
+            `${line.code.value} is billed again in this session (line ${first.line + 1} already has it): it covers only the first electrode array, once per session; additional arrays are reported with ${plan.edit.addOnCode}. ` +
+            `${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
+          fixes: [fix],
         });
       }
     }
   },
 };
+
+function sessionFix(group: readonly ServiceLine[], plan: AddOnPlan): Fix {
+  const { edit, anchor, target, fromNote, existing } = plan;
+  const reason = fromNote ? ` (the note documents ${fromNote.arrays} array${fromNote.arrays === 1 ? '' : 's'})` : '';
+  const rest = target > 0 ? ` and bill ${target} unit${target === 1 ? '' : 's'} of ${edit.addOnCode}` : existing.length > 0 ? ` and remove the ${edit.addOnCode} line` : '';
+  const single = group.length > 1 ? `Keep one ${anchor.code.value} line at 1 unit` : `Set ${anchor.code.value} to 1 unit`;
+  const anchorEdits = unitsOf(anchor) > 1 ? [setUnitsEdit(anchor, 1)] : [];
+  return { title: `${single}${rest}${reason}`, edits: [...anchorEdits, ...plan.edits], isPreferred: true };
+}

@@ -8,7 +8,7 @@ import { documentSymbols } from '../features/symbols';
 import { RULES } from '../linting/registry.generated';
 import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
-import type { Rule, RuleFinding } from '../linting/types';
+import type { Rule, RuleContext, RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, type NoteFacts } from '../facts';
@@ -19,7 +19,6 @@ import type { FileSystem } from './fileSystem';
 import { VersionedCache } from './modelCache';
 import { resolveLinkedNote } from './linkedNote';
 import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
-import type { ClaimRuleContext } from '../claims/context';
 import { dirname, uriToPath } from './paths';
 
 export interface LanguageServiceOptions {
@@ -134,7 +133,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return path === undefined ? undefined : configs.forDirectory(dirname(path));
   }
 
-  /** Organisation payer files for a claim (trusted workspaces only). */
+  /** Organisation payer files in effect for a document (trusted workspaces only). */
   function payerFilesFor(uri: string, settings: DocumentSettings): LoadedPayerFiles | undefined {
     if (settings.trusted === false) return undefined;
     const path = uriToPath(uri);
@@ -148,11 +147,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const facts = checked && model.kind === 'opnote' ? factsOf(model) : undefined;
     const linkedNote = checked && model.kind === 'claim' ? resolveLinkedNote(model, options.fileSystem, loadNote) : undefined;
     const noteKey = linkedNote?.status === 'found' ? modelId(linkedNote.model) : linkedNote?.status;
-    const payers = checked && model.kind === 'claim' ? payerFilesFor(document.uri, settings) : undefined;
+    const payers = checked ? payerFilesFor(document.uri, settings) : undefined;
     const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null]);
     const cached = analyses.get(document.uri, document.version, document.text);
     if (cached && cached.key === key) return cached.analysis;
-    const context: ClaimRuleContext = {
+    const context: RuleContext = {
       model,
       ruleIds,
       knowledge,

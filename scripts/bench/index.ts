@@ -1,0 +1,94 @@
+/**
+ * `npm run bench -- [--only batch,stages,latency,memory,activation,vsix] [--runs N] [--quick] [--json FILE]`
+ *
+ * Prints OpNote's speed, latency, memory and size figures for this machine: batch throughput of
+ * `opnote check` over the shared corpus (one core and worker threads, process start included), where
+ * the time goes, editor latency over the LSP, server memory with 100 open documents, extension
+ * activation and .vsix size. Method and latest figures: docs/performance.md. Needs `npm run build`
+ * first (the npm script does it). No timed assertions: figures only.
+ */
+import * as fs from 'node:fs';
+import { activation, vsix } from './extension';
+import { batch } from './batch';
+import { benchCorpus } from './corpus';
+import { latency } from './latency';
+import { memory } from './memory';
+import { stages } from './stages';
+import { heading, machine, megabytes, ms, print, ROOT, seconds, table } from './util';
+
+const SECTIONS = ['batch', 'stages', 'latency', 'memory', 'activation', 'vsix'] as const;
+
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (at < 0) return undefined;
+  return args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : args[at + 1];
+}
+
+async function main(): Promise<void> {
+  const only = (option('only') ?? SECTIONS.join(',')).split(',').map((name) => name.trim());
+  const unknown = only.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')}: use ${SECTIONS.join(', ')}`);
+  const quick = process.argv.includes('--quick');
+  const runs = Number(option('runs') ?? (quick ? 3 : 7));
+  if (!fs.existsSync(`${ROOT}/dist/cli.js`)) throw new Error('dist/ is missing: run npm run build first');
+
+  heading('machine');
+  const env = machine();
+  print(table(Object.entries(env).map(([key, value]) => [key, String(value)])));
+  const corpus = only.some((name) => ['batch', 'stages'].includes(name)) || only.includes('latency') || only.includes('memory') ? benchCorpus() : undefined;
+  if (!corpus) print('The shared corpus (corpus/mtsamples_all_unique.jsonl.gz in the shared folder) is not here: batch figures are skipped, latency and memory use the project\'s own documents.');
+
+  const figures: Record<string, unknown> = { machine: env, date: new Date().toISOString() };
+  const summary: string[][] = [['figure', 'measured', 'target']];
+  if (only.includes('batch') && corpus) {
+    heading('batch throughput: opnote check over the corpus, process start included');
+    const result = await batch(corpus, runs);
+    figures.batch = result;
+    for (const mode of result.modes) summary.push([`batch, ${mode.name}`, `${seconds(mode.wall.p50)}, ${mode.mbPerSecond.toFixed(1)} MB/s, ${mode.notesPerSecond.toFixed(0)} notes/s`, '< 1 s for the corpus']);
+  }
+  if (only.includes('stages') && corpus) {
+    heading('where the time goes (in process, CPU time)');
+    figures.stages = stages(corpus.texts, quick ? 2 : 4);
+  }
+  if (only.includes('latency')) {
+    heading('editor latency over the LSP (stdio, validation.delay 0)');
+    const result = await latency(corpus?.texts, quick);
+    figures.latency = result;
+    summary.push(['didChange -> diagnostics, 5 KB note', `p50 ${ms(result.note5k.change.p50, 2)}, p95 ${ms(result.note5k.change.p95, 2)}`, 'p50 <= 2 ms']);
+    summary.push(['didChange -> diagnostics, 1 MB document', `p50 ${ms(result.doc1m.change.p50)}, p95 ${ms(result.doc1m.change.p95)}`, 'p50 <= 50 ms']);
+    summary.push(['hover, 5 KB note', `p50 ${ms(result.note5k.hover.p50, 2)}, p95 ${ms(result.note5k.hover.p95, 2)}`, 'p50 <= 1 ms']);
+  }
+  if (only.includes('memory')) {
+    heading('server memory with 100 open notes and claims');
+    const result = await memory(corpus?.texts);
+    figures.memory = result;
+    summary.push(['server RSS, 100 open documents', megabytes(result.rss), '<= 60 MB']);
+  }
+  if (only.includes('activation')) {
+    heading('extension activation (without VS Code)');
+    const result = await activation(quick ? 3 : 7);
+    figures.activation = result;
+    summary.push(['require dist/client.js', ms(result.requireClient.p50), '']);
+    summary.push(['server spawn -> initialize answered', ms(result.serverInitialize.p50), '']);
+  }
+  if (only.includes('vsix')) {
+    heading('.vsix size');
+    const result = await vsix();
+    figures.vsix = result;
+    if (result.production !== undefined) summary.push(['.vsix (production build)', megabytes(result.production, 2), '< 1.5 MB']);
+    if (result.development !== undefined) summary.push(['.vsix (npm run package today)', megabytes(result.development, 2), '< 1.5 MB']);
+  }
+  heading('summary');
+  print(table(summary));
+  const json = option('json');
+  if (json) {
+    fs.writeFileSync(json, `${JSON.stringify(figures, null, 2)}\n`);
+    print(`\nfigures written to ${json}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspTestClient } from '../helpers/lspClient';
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLES = path.join(ROOT, 'examples');
+const uriOf = (name: string) => pathToFileURL(path.join(EXAMPLES, name)).href;
+const text = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
+
+function positionOf(source: string, needle: string, into = 1) {
+  const before = source.slice(0, source.indexOf(needle) + into).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+describe('64596 features over the language server (stdio)', function () {
+  this.timeout(20000);
+  let client: LspTestClient;
+
+  beforeEach(async () => {
+    client = new LspTestClient();
+    client.configuration = { validation: { delay: 0 } };
+    await client.initialize({ workspace: { configuration: true } });
+  });
+  afterEach(() => client.kill());
+
+  it('publishes the 64596 rules for a flawed note and offers their quick fixes', async () => {
+    const uri = uriOf('flawed.opnote');
+    const published = client.diagnostics(uri);
+    client.open(uri, 'opnote', text('flawed.opnote'));
+    const { diagnostics } = await published;
+    const codes = diagnostics.map((d) => d.code);
+    for (const rule of ['wrong-approach', 'not-integrated', 'imaging-negated', 'laterality-missing', 'necessity-incomplete']) assert.ok(codes.includes(rule), `${rule} in ${codes.join(', ')}`);
+    const laterality = diagnostics.find((d) => d.code === 'laterality-missing')!;
+    const actions = await client.request<Array<{ title: string; edit?: { changes: Record<string, Array<{ newText: string }>> } }>>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: laterality.range,
+      context: { diagnostics: [laterality] },
+    });
+    const fix = actions.find((action) => action.title === 'Insert "Side: left."');
+    assert.ok(fix?.edit, 'the template fix carries its edit');
+    assert.match(fix.edit.changes[uri][0].newText, /Side: left\./);
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  it('hovers fact evidence and codes, completes codes, and returns the checklist', async () => {
+    const uri = uriOf('well-documented.opnote');
+    const source = text('well-documented.opnote');
+    const published = client.diagnostics(uri);
+    client.open(uri, 'opnote', source);
+    await published;
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(source, 'ultrasound guidance the superficial', 3) });
+    assert.match(hover.contents.value, /Imaging guidance: ultrasound, documented\* — included in 64596; do not report 76942 separately/);
+    const code = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(source, 'G57.82', 2) });
+    assert.match(code.contents.value, /\*\*G57\.82\*\* ICD-10-CM/);
+
+    const claimUri = uriOf('scratch.claim');
+    client.open(claimUri, 'claim', 'payer: Medicare\n\ndx: G57.8');
+    const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri: claimUri }, position: { line: 2, character: 9 } });
+    assert.deepEqual(completion.items.map((item) => item.label), ['G57.80', 'G57.81', 'G57.82', 'G57.83']);
+
+    const checklist = await client.request<string | null>('opnote/checklist', { uri });
+    assert.match(checklist ?? '', /\| ✓ \| Percutaneous approach \| percutaneous \|/);
+    const viaCommand = await client.request<string | null>('workspace/executeCommand', { command: 'opnote.checklist.markdown', arguments: [uri] });
+    assert.equal(viaCommand, checklist);
+    assert.equal(await client.shutdown(), 0);
+  });
+});
