@@ -42,7 +42,7 @@ export function stages(texts: readonly string[], passes: number): StagesResult {
       ['analyze = parse + facts + rules + diagnostics', ms(cold, 0), ms(warm.analyzeMs, 0)],
       ['  parse (header, sections, codes, claim lines)', '', ms(warm.parseMs, 0)],
       ['  facts (sentences, concepts, ConText)', '', ms(warm.factsMs, 0)],
-      ['  rules and diagnostics (the rest)', '', ms(warm.rulesMs, 0)],
+      ['  the rest: rules, diagnostics, caches (analyze - parse - facts)', '', ms(warm.rulesMs, 0)],
     ]),
   );
   return { coldAnalyzeMs: cold, warm };

@@ -51,16 +51,7 @@ export interface KnownIssue {
   readonly matches: (text: string, kind: 'opnote' | 'claim') => boolean;
 }
 
-export const KNOWN_ISSUES: readonly KnownIssue[] = [
-  {
-    // Fix-all applies one round of fixes; when a fix leaves a finding another fix handles, the
-    // second run edits again (`64596 x2 dos:2026-03-14 / 64597 / 64596 x2` on Medicare moves units
-    // twice). The text settles; test/unit/claims/robustness.test.ts keeps the claim cases.
-    id: 'fix-all-single-pass',
-    invariant: 'fix-all twice equals once',
-    matches: () => true,
-  },
-];
+export const KNOWN_ISSUES: readonly KnownIssue[] = [];
 
 /** Where the fuzzed documents live in the in-memory file system, so that claims find their notes. */
 export const FUZZ_ROOT = '/fuzz';

@@ -142,7 +142,7 @@ describe('privacy: no note text in logs or errors (canary)', function () {
   // the CLI's exit-2 error. A note passed by mistake as --config (or PHI pasted into .opnoterc.json)
   // then reaches stderr and CI logs. Needs config.ts to report the line and column only, as
   // service/payerFiles.ts does for payer files.
-  it.skip('a configuration file that is not JSON is reported by position, never quoted (pending: config.ts)', () => {
+  it('a configuration file that is not JSON is reported by position, never quoted', () => {
     ws.write('quoted.json', `${CANARY} is the first line of a note given as --config`);
     const result = spawnSync(process.execPath, [CLI, 'check', '--config', ws.path('quoted.json'), ws.path('note.opnote')], { cwd: ws.dir, encoding: 'utf8' });
     assert.equal(result.status, 2);

@@ -68,12 +68,11 @@ export function autoThreads(cores: number): number {
 export function checkInWorkers(script: string, files: readonly string[], settings: DocumentSettings, count: number, check: (file: string) => CheckedFile): CheckedFile[] {
   const signal = new Int32Array(new SharedArrayBuffer(4 * (count + 1)));
   const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
   for (let index = 0; index < count; index++) {
     const { port1, port2 } = new MessageChannel();
     Atomics.store(signal, 1 + index, 1);
     const input: WorkerInput = { tag: TAG, index, port: port2, signal, settings };
-    workers.push(new Worker(script, { workerData: input, transferList: [port2] }));
+    new Worker(script, { workerData: input, transferList: [port2] }); // runs until it closes its port
     ports.push(port1);
   }
   const results: CheckedFile[] = new Array(files.length);

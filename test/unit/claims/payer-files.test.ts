@@ -113,7 +113,7 @@ describe('organisation payer files (.opnote/payers/*.json)', () => {
   it('say where invalid JSON breaks, without quoting it', () => {
     const svc = service({ '/w/.opnote/payers/broken.json': '{\n  "payers": [ { "id": "patient-jane-doe" ,, } ]\n}\n' });
     const [message] = messages(svc, claim('Medicare'), 'payer-file-invalid');
-    assert.match(message, /broken\.json is not valid at \$: Not valid JSON \(line 2, column \d+\)/);
+    assert.match(message, /broken\.json is not valid at \$: The file is not valid JSON \(line 2, column \d+\)/);
     assert.doesNotMatch(message, /jane/);
     assert.deepEqual(rules(svc, claim('Cigna')).sort(), ['payer-file-invalid', 'payer-noncoverage']);
   });

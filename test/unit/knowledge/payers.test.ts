@@ -78,7 +78,7 @@ describe('knowledge: organisation payer files', () => {
     assert.deepEqual(result.payers, []);
     assert.equal(result.errors.length, 1);
     assert.equal(result.errors[0]!.path, '$');
-    assert.match(result.errors[0]!.message, /Not valid JSON/);
+    assert.match(result.errors[0]!.message, /not valid JSON/);
   });
 
   it('reports a wrong shape with JSON paths', () => {

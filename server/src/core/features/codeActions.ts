@@ -89,15 +89,35 @@ export function fixAllEdits(findings: readonly RuleFinding[], rule?: string): Sp
   return chosen;
 }
 
-export function deferredEdits(model: DocumentModel, findings: readonly RuleFinding[], deferred: DeferredEdit): SpanEdit[] {
+/** Fix-all for a document, to a fixed point (the service re-checks between rounds). */
+export type FixAll = (rule?: string) => SpanEdit[];
+
+export function deferredEdits(model: DocumentModel, deferred: DeferredEdit, fixAll: FixAll): SpanEdit[] {
   switch (deferred.type) {
     case 'disable-line':
       return [disableLineEdit(model, deferred.rule, deferred.line)];
     case 'disable-file':
       return [disableFileEdit(model, deferred.rule)];
     case 'fix-all':
-      return fixAllEdits(findings, deferred.rule);
+      return fixAll(deferred.rule);
   }
+}
+
+/** Applies non-overlapping span edits to a text. */
+export function applySpanEdits(text: string, edits: readonly SpanEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+  return result;
+}
+
+/** One edit that turns `before` into `after`, covering only the part between their common prefix and suffix. */
+export function replacementEdit(before: string, after: string): SpanEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }
 
 export function toWorkspaceEdit(model: DocumentModel, edits: readonly SpanEdit[]): WorkspaceEdit {
@@ -113,6 +133,7 @@ export interface CodeActionInput {
   readonly only?: readonly string[];
   /** The client resolves `edit` lazily (codeAction/resolve). */
   readonly resolveSupport: boolean;
+  readonly fixAll: FixAll;
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -130,7 +151,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       title,
       kind,
       ...(diagnostics ? { diagnostics } : {}),
-      ...(input.resolveSupport ? { data } : { edit: toWorkspaceEdit(model, deferredEdits(model, findings, deferred)) }),
+      ...(input.resolveSupport ? { data } : { edit: toWorkspaceEdit(model, deferredEdits(model, deferred, input.fixAll)) }),
     };
   };
   if (wants(only, 'quickfix')) {

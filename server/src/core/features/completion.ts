@@ -106,7 +106,9 @@ function codeCompletion(model: DocumentModel, position: Position, prefix: string
 }
 
 /** Completion by context: directives and rule ids in comments, codes and values where they are typed, header keys at the top, section titles at a line start. */
-export function complete(model: DocumentModel, position: Position, rules: readonly Rule[], knowledge: Knowledge): CompletionList {
+export function complete(model: DocumentModel, requested: Position, rules: readonly Rule[], knowledge: Knowledge): CompletionList {
+  // A client may ask past a line's end; answer for the position the text really has.
+  const position = model.lines.positionAt(model.lines.offsetAt(requested));
   const prefix = linePrefix(model, position);
   if (!/^\s*\/\//.test(prefix)) {
     const codes = codeCompletion(model, position, prefix, knowledge);

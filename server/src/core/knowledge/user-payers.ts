@@ -1,4 +1,5 @@
 // Organisation-owned payer files (workspace .opnote/payers/*.json): { "payers": [...] }.
+import { parseJsonText } from '../text/json';
 import { z } from 'zod';
 import { payerSchema, userPayerFileSchema, type Payer } from './schema';
 
@@ -49,12 +50,9 @@ function toErrors(error: z.ZodError, prefix: readonly PropertyKey[]): PayerFileE
 export function parseUserPayerFile(jsonText: string): UserPayerFileResult {
   try {
     if (typeof jsonText !== 'string') return { payers: [], errors: [{ message: 'Expected the text of a JSON file', path: '$' }] };
-    let data: unknown;
-    try {
-      data = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return { payers: [], errors: [{ message: `Not valid JSON: ${(error as Error).message}`, path: '$' }] };
-    }
+    const json = parseJsonText(jsonText);
+    if (!json.ok) return { payers: [], errors: [{ message: `The file is ${json.message}`, path: '$' }] };
+    const data = json.value;
     const envelope = envelopeSchema.safeParse(data, { error: friendlierMessages });
     const errors: PayerFileError[] = envelope.success ? [] : toErrors(envelope.error, []);
     // A stray top-level key is no reason to drop the payers: validate them whenever there is a list.

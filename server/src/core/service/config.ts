@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../linting/types';
 import type { RuleSeverityMap } from '../linting/severity';
 import type { FileSystem } from './fileSystem';
+import { parseJsonText } from '../text/json';
 import { ancestors } from './paths';
 
 export const CONFIG_FILE_NAME = '.opnoterc.json';
@@ -24,13 +25,9 @@ const EMPTY: LoadedConfig = { rules: {} };
 
 /** Parses config text; never throws. Unknown rule ids are a problem but the known ones still apply. */
 export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { path, rules: {}, problem: `${path} is not valid JSON (${error instanceof SyntaxError ? error.message.replace(/ in JSON.*$/, '') : 'parse error'}); OpNote uses the default severities.` };
-  }
-  const parsed = configFileSchema.safeParse(json);
+  const json = parseJsonText(text);
+  if (!json.ok) return { path, rules: {}, problem: `${path} is ${json.message}; OpNote uses the default severities.` };
+  const parsed = configFileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? ` at \`${issue.path.join('.')}\`` : '';

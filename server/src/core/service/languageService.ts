@@ -1,5 +1,5 @@
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
-import { codeActions, deferredEdits, toWorkspaceEdit, type DeferredActionData } from '../features/codeActions';
+import { applySpanEdits, codeActions, deferredEdits, fixAllEdits, replacementEdit, toWorkspaceEdit, type DeferredActionData } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { buildChecklist, checklistMarkdown, type Checklist } from '../features/checklist';
 import { foldingRanges } from '../features/folding';
@@ -8,7 +8,7 @@ import { documentSymbols } from '../features/symbols';
 import { RULES } from '../linting/registry.generated';
 import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
-import type { Rule, RuleContext, RuleFinding } from '../linting/types';
+import type { Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, type NoteFacts } from '../facts';
@@ -78,6 +78,7 @@ export interface LanguageService {
 }
 
 const DEFAULT_MAX_PROBLEMS = 1000;
+const MAX_FIX_ROUNDS = 10;
 export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -141,7 +142,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
-    const model = parse(document, settings.maxDocumentSize);
+    return check(document, settings, parse(document, settings.maxDocumentSize), true);
+  }
+
+  /** Runs the rules over a model; `cache` is false for the intermediate texts of fix-all. */
+  function check(document: SourceDocument, settings: DocumentSettings, model: DocumentModel, cache: boolean): Analysis {
     const config = configFor(document.uri, settings);
     const checked = model.truncatedAt === undefined;
     const facts = checked && model.kind === 'opnote' ? factsOf(model) : undefined;
@@ -149,7 +154,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const noteKey = linkedNote?.status === 'found' ? modelId(linkedNote.model) : linkedNote?.status;
     const payers = checked ? payerFilesFor(document.uri, settings) : undefined;
     const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null]);
-    const cached = analyses.get(document.uri, document.version, document.text);
+    const cached = cache ? analyses.get(document.uri, document.version, document.text) : undefined;
     if (cached && cached.key === key) return cached.analysis;
     const context: RuleContext = {
       model,
@@ -174,24 +179,43 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       findings,
       diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)),
     };
-    analyses.set(document.uri, document.version, document.text, { key, analysis });
+    if (cache) analyses.set(document.uri, document.version, document.text, { key, analysis });
     return analysis;
+  }
+
+  /**
+   * Fix-all to a fixed point: apply the automatic fixes, check the result, repeat while a fix leaves
+   * work for another (at most MAX_FIX_ROUNDS rounds); one edit for the whole change.
+   */
+  function settledFixAll(document: SourceDocument, settings: DocumentSettings, rule?: string): SpanEdit[] {
+    let text = document.text;
+    let analysis = analyze(document, settings);
+    for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+      const edits = fixAllEdits(analysis.findings, rule);
+      if (edits.length === 0) break;
+      text = applySpanEdits(text, edits);
+      const next = { ...document, text };
+      analysis = check(next, settings, parseDocument(next), false);
+    }
+    return text === document.text ? [] : [replacementEdit(document.text, text)];
   }
 
   return {
     rules,
     analyze,
-    hover: (document, position, settings) => hover(analyze(document, settings), position, { knowledge, findPayer: knowledge.findPayer }),
+    hover: (document, position, settings = {}) =>
+      hover(analyze(document, settings), position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer }),
     complete: (document, position) => complete(parse(document), position, rules, knowledge),
     codeActions(document, range, context, settings, resolveSupport = false) {
       const analysis = analyze(document, settings);
-      return codeActions({ model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics, range, resolveSupport, ...(context.only ? { only: context.only } : {}) });
+      const fixAll = (rule?: string) => settledFixAll(document, settings ?? {}, rule);
+      return codeActions({ model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics, range, resolveSupport, fixAll, ...(context.only ? { only: context.only } : {}) });
     },
     resolveCodeAction(document, action, settings) {
       const data = action.data as DeferredActionData | undefined;
       if (!data?.deferred || data.uri !== document.uri || data.version !== document.version) return action;
-      const analysis = analyze(document, settings);
-      return { ...action, edit: toWorkspaceEdit(analysis.model, deferredEdits(analysis.model, analysis.findings, data.deferred)) };
+      const { model } = analyze(document, settings);
+      return { ...action, edit: toWorkspaceEdit(model, deferredEdits(model, data.deferred, (rule) => settledFixAll(document, settings ?? {}, rule))) };
     },
     documentSymbols: (document) => documentSymbols(parse(document)),
     checklist(document, settings) {

@@ -14,20 +14,11 @@ export interface LoadedPayerFiles extends PayerFilesInfo {
   readonly payers: readonly Payer[];
 }
 
-/** JSON.parse messages quote the text around the error; keep only where it is. */
-function invalidJsonMessage(text: string, raw: string): string {
-  const position = /position (\d+)/.exec(raw);
-  if (!position) return 'Not valid JSON';
-  const offset = Math.min(Number(position[1]), text.length);
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return `Not valid JSON (line ${before.length}, column ${before[before.length - 1].length + 1})`;
-}
-
 export function loadPayerFile(path: string, text: string): { payers: Payer[]; problem?: PayerFileProblem } {
   const result = parseUserPayerFile(text);
   if (result.errors.length === 0) return { payers: result.payers };
   const first = result.errors[0];
-  const message = first.message.startsWith('Not valid JSON') ? invalidJsonMessage(text.replace(/^\uFEFF/, ''), first.message) : first.message;
+  const message = first.message;
   return { payers: result.payers, problem: { path, jsonPath: first.path, message, count: result.errors.length } };
 }
 
