@@ -26,6 +26,7 @@ import {
 } from './lexicon';
 import { current, findMatches, findPattern, sentencesOf, type Match, type Sentence } from './mentions';
 import { readCount } from './numbers';
+import { requiredLiterals } from './prefilter';
 import { regionsOf, textWithoutComments } from './regions';
 import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target } from './types';
 
@@ -239,6 +240,8 @@ function record<T extends string>(mentions: ConceptMention[], field: ConceptMent
   return matches;
 }
 
+const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null };
+
 const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'mentions'> = {
   approach: null,
   target: null,
@@ -251,19 +254,44 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
 };
 
 /** What the note documents for the procedure it describes; every fact with the text that supports it. */
+/**
+ * A quick test that is true wherever one of the patterns can match: a search for each literal the
+ * prefilter says every match holds (far faster than the patterns' alternations, and most notes hold
+ * none). Patterns it cannot read are searched as they are.
+ */
+function mayHold(patterns: readonly RegExp[]): (text: string) => boolean {
+  const hints = patterns.flatMap((pattern) => {
+    const literals = requiredLiterals(pattern);
+    return literals ? literals.map((literal) => new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')) : [pattern];
+  });
+  return (text) => hints.some((hint) => text.search(hint) >= 0);
+}
+
+const mayHoldDevice = mayHold([NEUROSTIMULATION]);
+
+/** Without a neurostimulator anywhere, only imaging and increased services are facts of the note. */
+const OTHER_FACTS = [...MODALITIES.map((modality) => modality.pattern), GENERIC_IMAGING, INCREASED_SERVICES.vague];
+const mayHoldOtherFacts = (text: string) => OTHER_FACTS.some((pattern) => text.search(pattern) >= 0);
+
 export function extractFacts(model: DocumentModel): NoteFacts {
-  const sentences = sentencesOf(textWithoutComments(model), regionsOf(model));
+  const text = textWithoutComments(model);
+  const regions = regionsOf(model);
+  // Most notes are other surgery: read only the regions that can say something about them.
+  const anyDevice = mayHoldDevice(text) && text.search(NEUROSTIMULATION) >= 0;
+  const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text.slice(region.span.start, region.span.end)));
+  const sentences = sentencesOf(text, read);
   const mentions: ConceptMention[] = [];
   const imaging = imagingOf(sentences, mentions);
-  const testing = testingOf(sentences, mentions);
   const increasedServices = increasedServicesOf(sentences, mentions);
-  const necessity = necessityOf(sentences, mentions);
   const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
-  // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this note.
+  // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this
+  // note: stimulation testing and medical necessity are then not facts of it either.
   const device = current(findPattern(sentences, NEUROSTIMULATION)).filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
   if (device.length === 0) {
-    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity, mentions: sortMentions(mentions) };
+    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, mentions: sortMentions(mentions) };
   }
+  const testing = testingOf(sentences, mentions);
+  const necessity = necessityOf(sentences, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
   const approach = approachOf(sentences, mentions);
