@@ -77,14 +77,37 @@ export function decodeCodeSet(categories: Readonly<Record<string, string>>): str
   return codes;
 }
 
-/** Index of the first element >= value in a sorted array (binary search). */
-export function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
+/**
+ * A sorted code list held as one string of fixed-width records (padded with spaces, which sort
+ * before every code character), searched by binary search: 74,719 ICD-10-CM codes take about half a
+ * megabyte instead of several as separate strings in the server's memory.
+ */
+export class CodeTable {
+  private readonly records: string;
+  private readonly width: number;
+  readonly size: number;
+
+  constructor(sorted: readonly string[]) {
+    this.width = sorted.reduce((max, code) => Math.max(max, code.length), 1);
+    this.records = sorted.map((code) => code.padEnd(this.width)).join('');
+    this.size = sorted.length;
   }
-  return low;
+
+  at(index: number): string | undefined {
+    if (index < 0 || index >= this.size) return undefined;
+    return this.records.slice(index * this.width, (index + 1) * this.width).trimEnd();
+  }
+
+  /** Index of the first code >= value. */
+  lowerBound(value: string): number {
+    const key = value.length >= this.width ? value : value.padEnd(this.width);
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.records.slice(mid * this.width, (mid + 1) * this.width) < key) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }

@@ -1,22 +1,22 @@
 // HCPCS Level II (2026 Q3) membership over the bundled CMS code list. CPT codes are not in it.
-import { decodeCodeSet, lowerBound } from './compact-code-set';
+import { CodeTable, decodeCodeSet } from './compact-code-set';
 import { lazy, parseBuiltinData } from './builtin-data';
 import { generatedCodeSetSchema, type CodeSetProvenance } from './schema';
 import codeSetJson from './data/hcpcs-2026q3.generated.json';
 
 const index = lazy(() => {
   const codeSet = parseBuiltinData(generatedCodeSetSchema, codeSetJson, 'hcpcs-2026q3.generated.json');
-  return { codes: decodeCodeSet(codeSet.categories), provenance: codeSet.provenance };
+  return { codes: new CodeTable(decodeCodeSet(codeSet.categories)), provenance: codeSet.provenance };
 });
 
 export function isHcpcsCode(code: string): boolean {
   const key = code.trim().toUpperCase();
   const { codes } = index();
-  return codes[lowerBound(codes, key)] === key;
+  return codes.at(codes.lowerBound(key)) === key;
 }
 
 export function hcpcsCount(): number {
-  return index().codes.length;
+  return index().codes.size;
 }
 
 export function hcpcsProvenance(): CodeSetProvenance {

@@ -1,5 +1,5 @@
 // ICD-10-CM FY2026 lookups over the bundled CMS code list (billable codes only).
-import { decodeCodeSet, lowerBound } from './compact-code-set';
+import { CodeTable, decodeCodeSet } from './compact-code-set';
 import { lazy, parseBuiltinData } from './builtin-data';
 import { generatedCodeSetSchema, icd10DescriptionsFileSchema, type CodeSetProvenance, type Icd10Description, type Laterality } from './schema';
 import codeSetJson from './data/icd10cm-2026.generated.json';
@@ -25,7 +25,7 @@ const index = lazy(() => {
   const codeSet = parseBuiltinData(generatedCodeSetSchema, codeSetJson, 'icd10cm-2026.generated.json');
   const { descriptions } = parseBuiltinData(icd10DescriptionsFileSchema, descriptionsJson, 'icd10-descriptions.json');
   return {
-    codes: decodeCodeSet(codeSet.categories),
+    codes: new CodeTable(decodeCodeSet(codeSet.categories)),
     provenance: codeSet.provenance,
     descriptions: new Map(descriptions.map((entry) => [entry.code, entry])),
   };
@@ -43,9 +43,9 @@ function withDot(code: string): string {
 export function lookupIcd10(code: string): Icd10Lookup {
   const key = compact(code);
   const { codes, descriptions } = index();
-  const position = ICD10_SHAPE.test(key) ? lowerBound(codes, key) : codes.length;
-  const billable = codes[position] === key;
-  const exists = billable || (codes[position]?.startsWith(key) ?? false);
+  const found = ICD10_SHAPE.test(key) ? codes.at(codes.lowerBound(key)) : undefined;
+  const billable = found === key;
+  const exists = billable || (found?.startsWith(key) ?? false);
   const described = descriptions.get(withDot(key));
   return {
     normalized: withDot(key),
@@ -62,14 +62,14 @@ export function completeIcd10(prefix: string, limit = 50): string[] {
   if (!/^[0-9A-Z]*$/.test(key)) return [];
   const { codes } = index();
   const matches: string[] = [];
-  for (let i = lowerBound(codes, key); i < codes.length && matches.length < limit && codes[i]!.startsWith(key); i++) {
-    matches.push(withDot(codes[i]!));
+  for (let i = codes.lowerBound(key), code = codes.at(i); code?.startsWith(key) && matches.length < limit; code = codes.at(++i)) {
+    matches.push(withDot(code));
   }
   return matches;
 }
 
 export function icd10Count(): number {
-  return index().codes.length;
+  return index().codes.size;
 }
 
 export function icd10Provenance(): CodeSetProvenance {
