@@ -1,8 +1,8 @@
 /**
  * The extension without VS Code: how long loading dist/client.js takes (with a stand-in `vscode`
  * module), how long the server takes from spawn to answering initialize and to its first diagnostics,
- * and how big the .vsix is, built in a scratch copy with `scripts/build.mjs --production` and
- * `vsce package --no-dependencies` (the project's own dist/ and opnote.vsix are left alone).
+ * and how big the .vsix is, built in a scratch copy as `npm run package` builds it (and, for
+ * comparison, from the development build); the project's own dist/ and opnote.vsix are left alone.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -72,13 +72,8 @@ async function packageIn(stage: string, production: boolean): Promise<{ size: nu
   if (build.code !== 0) throw new Error(`build failed: ${build.stderr.slice(0, 1000)}`);
   const out = path.join(stage, production ? 'production.vsix' : 'development.vsix');
   const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-  let packaged = await timeProcess(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: stage });
-  if (packaged.code !== 0 && /Couldn't detect the repository/.test(packaged.stderr + packaged.stdout)) {
-    // README links relative files and package.json names no GitHub/GitLab repository: vsce then
-    // refuses unless told where links point. Same bytes in the package but for the links.
-    print('  (vsce cannot rewrite README\'s relative links without a repository; packaging with --baseContentUrl/--baseImagesUrl)');
-    packaged = await timeProcess(process.execPath, [vsce, 'package', '--no-dependencies', '--baseContentUrl', 'https://opnote.invalid/', '--baseImagesUrl', 'https://opnote.invalid/', '--out', out], { cwd: stage });
-  }
+  // The same vsce options as `npm run package`.
+  const packaged = await timeProcess(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', out], { cwd: stage });
   if (packaged.code !== 0) throw new Error(`vsce package failed: ${(packaged.stderr || packaged.stdout).slice(0, 1000)}`);
   const files: Record<string, number> = {};
   for (const name of ['client.js', 'server.js', 'cli.js']) files[`dist/${name}`] = fs.statSync(path.join(stage, 'dist', name)).size;
@@ -98,8 +93,8 @@ export async function vsix(): Promise<VsixResult> {
     print(
       table([
         ['build', '.vsix', 'dist/server.js', 'dist/client.js', 'dist/cli.js'],
-        ['npm run package today (no minify)', megabytes(development.size, 2), megabytes(development.files['dist/server.js'], 2), megabytes(development.files['dist/client.js'], 2), megabytes(development.files['dist/cli.js'], 2)],
-        ['build.mjs --production (minified)', megabytes(production.size, 2), megabytes(production.files['dist/server.js'], 2), megabytes(production.files['dist/client.js'], 2), megabytes(production.files['dist/cli.js'], 2)],
+        ['development build (build.mjs)', megabytes(development.size, 2), megabytes(development.files['dist/server.js'], 2), megabytes(development.files['dist/client.js'], 2), megabytes(development.files['dist/cli.js'], 2)],
+        ['npm run package (build.mjs --production, minified)', megabytes(production.size, 2), megabytes(production.files['dist/server.js'], 2), megabytes(production.files['dist/client.js'], 2), megabytes(production.files['dist/cli.js'], 2)],
       ]),
     );
     return { development: development.size, production: production.size, files: production.files };
