@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Rule } from '../server/src/core/linting/types';
 import { userPayerFileJsonSchema } from '../server/src/core/knowledge/user-payers';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -36,17 +37,8 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-interface RuleLike {
-  readonly meta: {
-    readonly id: string;
-    readonly description: string;
-    readonly defaultSeverity: string;
-    readonly fixable: boolean;
-    readonly tags: readonly string[];
-    readonly appliesTo: readonly string[];
-    readonly docs: { readonly what: string; readonly why: string; readonly fix: string; readonly sources: readonly string[]; readonly bad?: string; readonly good?: string };
-  };
-}
+/** What the generators read of a rule: its metadata. */
+type RuleLike = Pick<Rule, 'meta'>;
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 

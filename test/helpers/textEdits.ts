@@ -3,20 +3,9 @@
  * check each other: lines end at \r\n, \r or \n; a character past a line's end means the line's end.
  */
 
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
+export type { Position, Range, TextEdit };
 
 /** Start offset of every line and the offset just past its content (before its line break). */
 export function lineTable(text: string): { starts: number[]; ends: number[] } {

@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FactsReport } from '../../server/src/core/facts';
 import { FIXTURES, fixtureService } from '../helpers/fixtures';
 
-interface ExpectedFacts {
-  approach: string | null;
-  target: string | null;
-  nerve: string | null;
-  laterality: string | null;
-  procedure: string | null;
-  imaging: string;
-  arrays: number | null;
-  integrated: boolean | null;
-  testing: string;
-  increasedServices: string;
-}
+/** The facts of a fixture's `.expected.json`, in the shape of `opnote facts`. */
+type ExpectedFacts = FactsReport['facts'];
 
 const NOTE_RULES = [
   'wrong-approach', 'wrong-target', 'not-integrated', 'revision-or-removal', 'trial-not-implant', 'imaging-negated', 'imaging-undocumented',
