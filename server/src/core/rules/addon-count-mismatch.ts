@@ -13,7 +13,7 @@ export const rule: Rule = {
     tags: ['claim', 'note', '64597', 'units', 'arrays', 'cross-document'],
     appliesTo: ['claim'],
     docs: {
-      what: 'The claim\'s 64597 units are compared with the operative note named by `note:`: with N arrays placed in an integrated percutaneous insertion, 64597 should carry N − 1 units. The rule fires when the units differ, or when the note documents more than one array and the claim has no 64597 line. The diagnostic points at the sentence of the note that gives the array count.',
+      what: 'The claim\'s 64597 units are compared with the operative note named by `note:`: with N arrays placed in an integrated percutaneous insertion, 64597 should carry N − 1 units. The rule fires when the units differ, or when the note documents more than one array and the claim has no 64597 line. While 64596 itself carries extra units, `units-exceed` reports the line instead (its fix moves them to 64597), so the two never ask for the same correction twice. The diagnostic points at the sentence of the note that gives the array count.',
       why: 'Each additional array is paid only on 64597; too few units leave work unpaid, too many are overbilling that an audit of the operative note will find. The count must match what the surgeon documented. The add-on status of 64597 is unverified: check the current CPT book.',
       fix: 'Set the 64597 units to the number of arrays minus one, add the 64597 line, or remove it when only one array was placed (quick fix). If the note is wrong, correct the note: the claim is re-checked when the note changes.',
       sources: ['payerpolicy.org Aetna CPB 0011 update (64596 and 64597)', '64596 fact sheet fact 3 (units = arrays − 1) and §6 (number of arrays drives 64597 units)'],

@@ -13,7 +13,7 @@ export const rule: Rule = {
     tags: ['claim', 'note', 'date', 'cross-document'],
     appliesTo: ['claim'],
     docs: {
-      what: 'The claim\'s `dos:` header (or the `dos:` item of a stimulator service line) is not the date in the header of the operative note named by `note:`, or the claim has no date of service while the note has one. Dates are compared after normalisation, so 03/14/2026 and 2026-03-14 agree.',
+      what: 'The claim\'s `dos:` header (or the `dos:` item of a stimulator service line) is not the date in the header of the operative note named by `note:`, or the claim has no date of service while the note has one. Dates are compared after normalisation, so 03/14/2026 and 2026-03-14 agree. A `dos:` that is not a real date is reported by `date-malformed`, not here.',
       why: 'The date of service ties the claim to the operative report, the prior authorization and the global period. A claim dated differently from the note is denied on review or matched to the wrong encounter, and a code effective from a given date (64596 from 2026, unverified) is judged by it.',
       fix: 'Set the date of service from the note (quick fix), or correct the note\'s date if the note is wrong; the claim is re-checked when the note changes.',
       sources: ['CMS-1500 item 24A (dates of service)', 'OpNote markup brief (docs/markup.md): note `date`, claim `dos`'],
