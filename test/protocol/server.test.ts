@@ -104,6 +104,14 @@ describe('language server over --stdio (plain JSON-RPC client)', function () {
     assert.equal(await client.shutdown(), 0);
   });
 
+  it('goes by the file extension when a client sends another languageId (one eglot server for both modes)', async () => {
+    await client.initialize({});
+    const published = client.diagnostics(uri());
+    client.open(uri(), 'opnote', CLAIM);
+    assert.ok((await published).diagnostics.some((d) => d.code === 'line-syntax'), 'checked as a claim');
+    assert.equal(await client.shutdown(), 0);
+  });
+
   it('survives junk and huge input and still answers', async () => {
     await client.initialize({});
     const junk = client.diagnostics('file:///junk.opnote');

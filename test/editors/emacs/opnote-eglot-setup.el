@@ -5,18 +5,17 @@
 (defvar opnote-server-command '("opnote-language-server" "--stdio")
   "How to start the OpNote language server over stdio.")
 
-;; The mode names give the LSP languageId ("opnote", "claim"), which tells the server note from claim.
+;; The server tells notes from claims by the file extension (.opnote, .claim), so one server can serve
+;; both modes whatever languageId eglot sends.
 (define-derived-mode opnote-mode text-mode "OpNote" "Operative notes, checked by OpNote.")
 (define-derived-mode claim-mode text-mode "Claim" "Claim drafts, checked by OpNote.")
 (add-to-list 'auto-mode-alist '("\\.opnote\\'" . opnote-mode))
 (add-to-list 'auto-mode-alist '("\\.claim\\'" . claim-mode))
 
 (with-eval-after-load 'eglot
-  ;; One entry per mode.  A shared entry `((opnote-mode claim-mode) . ...)' makes one server, but
-  ;; eglot 1.9 then sends the languageId of whichever mode started it for every buffer, so a
-  ;; claim opened after a note would be checked as a note.
-  (add-to-list 'eglot-server-programs `(opnote-mode . ,opnote-server-command))
-  (add-to-list 'eglot-server-programs `(claim-mode . ,opnote-server-command)))
+  ;; One server for both modes, so that a claim follows unsaved edits of its note.  (eglot 1.9 then
+  ;; sends one languageId for every buffer; the server goes by the file extension instead.)
+  (add-to-list 'eglot-server-programs `((opnote-mode claim-mode) . ,opnote-server-command)))
 
 (add-hook 'opnote-mode-hook #'eglot-ensure)
 (add-hook 'claim-mode-hook #'eglot-ensure)
