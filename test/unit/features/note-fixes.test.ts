@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
 import { DOCS_BASE } from '../../helpers/fixtures';
+import { applyEdits } from '../../helpers/textEdits';
 
 const service = createLanguageService({ fileSystem: inMemoryFileSystem({}), docsBaseUri: DOCS_BASE });
 
@@ -14,10 +15,7 @@ DESCRIPTION OF PROCEDURE: The introducer was advanced percutaneously and the arr
 `;
 
 function apply(text: string, action: CodeAction): string {
-  const model = service.analyze({ uri: '/w/n.opnote', version: 9, text }).model;
-  const edits: TextEdit[] = Object.values(action.edit!.changes!)[0];
-  const sorted = [...edits].sort((a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start));
-  return sorted.reduce((result, edit) => result.slice(0, model.lines.offsetAt(edit.range.start)) + edit.newText + result.slice(model.lines.offsetAt(edit.range.end)), text);
+  return applyEdits(text, Object.values(action.edit!.changes!)[0]);
 }
 
 function actionsFor(text: string, rule: string): CodeAction[] {

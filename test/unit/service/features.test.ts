@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
 import { DOCS_BASE } from '../../helpers/fixtures';
+import { applyEdits } from '../../helpers/textEdits';
 
 function serviceWith(files: Record<string, string> = {}) {
   return createLanguageService({ fileSystem: inMemoryFileSystem(files), docsBaseUri: DOCS_BASE });
-}
-
-/** Applies LSP edits to text (edits must not overlap). */
-export function applyEdits(text: string, edits: readonly TextEdit[], offsetAt: (p: { line: number; character: number }) => number): string {
-  const sorted = [...edits].sort((a, b) => offsetAt(b.range.start) - offsetAt(a.range.start));
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, offsetAt(edit.range.start)) + edit.newText + result.slice(offsetAt(edit.range.end));
-  return result;
 }
 
 const claim = 'payer: Medicare\ndos: 2026-02-30\n\n64596-LT x1 ptr:A bogus\n';
@@ -73,8 +65,7 @@ describe('service: code actions', () => {
     const service = serviceWith();
     const actions = service.codeActions(doc, lineRange, {});
     assert.deepEqual(actions.map((a) => a.title), ['Disable line-syntax for this line', 'Disable line-syntax for this file']);
-    const model = service.analyze(doc).model;
-    const edited = applyEdits(claim, actions[0].edit!.changes!['/w/a.claim'], (p) => model.lines.offsetAt(p));
+    const edited = applyEdits(claim, actions[0].edit!.changes!['/w/a.claim']);
     assert.equal(edited, 'payer: Medicare\ndos: 2026-02-30\n\n// opnote-disable-next-line line-syntax\n64596-LT x1 ptr:A bogus\n');
     assert.ok(!serviceWith().analyze({ ...doc, text: edited }).diagnostics.some((d) => d.code === 'line-syntax'));
   });
@@ -83,16 +74,14 @@ describe('service: code actions', () => {
     const text = 'payer: Medicare\n\n// opnote-disable-next-line date-malformed\n64596-LT x1 ptr:A bogus dos:2026-02-30\n';
     const service = serviceWith();
     const actions = service.codeActions({ ...doc, text }, { start: { line: 3, character: 19 }, end: { line: 3, character: 19 } }, {});
-    const model = service.analyze({ ...doc, text }).model;
-    const edited = applyEdits(text, actions[0].edit!.changes!['/w/a.claim'], (p) => model.lines.offsetAt(p));
+    const edited = applyEdits(text, actions[0].edit!.changes!['/w/a.claim']);
     assert.match(edited, /\/\/ opnote-disable-next-line date-malformed, line-syntax\n/);
   });
 
   it('put the file-level directive after the header', () => {
     const service = serviceWith();
     const file = service.codeActions(doc, lineRange, {})[1];
-    const model = service.analyze(doc).model;
-    const edited = applyEdits(claim, file.edit!.changes!['/w/a.claim'], (p) => model.lines.offsetAt(p));
+    const edited = applyEdits(claim, file.edit!.changes!['/w/a.claim']);
     assert.equal(edited.split('\n')[2], '// opnote-disable line-syntax');
     assert.ok(!serviceWith().analyze({ ...doc, text: edited }).diagnostics.some((d) => d.code === 'line-syntax'));
   });
