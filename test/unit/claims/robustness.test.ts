@@ -61,4 +61,18 @@ describe('claim rules on generated claims (fast-check)', function () {
       { numRuns: 300 },
     );
   });
+
+  // Found by this property: an add-on line matched the session of two primary lines (one dated, one
+  // not), so two units-exceed fixes both corrected it and only one could apply per pass.
+  for (const text of [
+    'payer: Medicare\n\n64596 x2 dos:2026-03-14\n64596 x2\n64597\n',
+    'payer: Medicare\n\n64596 x2 dos:2026-03-14\n64597 dos:2026-03-14\n64596 x2\n',
+    'payer: Medicare\n\n64597 dos:2026-03-15\n64596 x2 dos:2026-03-15\n64596 x2\n',
+  ]) {
+    it(`settles in one fix-all: ${JSON.stringify(text.split('\n').slice(2).join(' / '))}`, () => {
+      const once = fixAll(service, text);
+      assert.equal(fixAll(service, once), once);
+      assert.deepEqual(automaticallyFixable(service, once), []);
+    });
+  }
 });

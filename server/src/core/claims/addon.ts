@@ -13,9 +13,29 @@ export function requiresPrimaryEdits(knowledge: Knowledge): RequiresPrimaryEdit[
   return knowledge.edits.filter((edit): edit is RequiresPrimaryEdit => edit.kind === 'requires-primary');
 }
 
-/** Add-on lines of the same session as a primary line. */
+/**
+ * The primary line an add-on line belongs to, so that every add-on line belongs to one session only
+ * (a line whose date is unknown matches every session, and two sessions would both correct it): a
+ * primary with the same known date first, else any primary of a matching session; the nearest one
+ * above the add-on (claims list an add-on after its primary), else the first.
+ */
+function ownerOf(context: RuleContext, addOn: ServiceLine, primaries: readonly ServiceLine[]): ServiceLine | undefined {
+  const date = sessionDate(context, addOn);
+  const dated = date === undefined ? [] : primaries.filter((line) => sessionDate(context, line) === date);
+  const candidates = dated.length ? dated : primaries.filter((line) => sameSession(context, line, addOn));
+  return [...candidates].reverse().find((line) => line.line < addOn.line) ?? candidates[0];
+}
+
+/** Add-on lines of the session of a primary line (the sessions of units-exceed: one per known date, one for the rest). */
 export function addOnLines(context: RuleContext, primary: ServiceLine, addOnCode: string): ServiceLine[] {
-  return serviceLines(context.model).filter((line) => line.code.value === addOnCode && sameSession(context, primary, line));
+  const lines = serviceLines(context.model);
+  const primaries = lines.filter((line) => line.code.value === primary.code.value);
+  const session = sessionDate(context, primary) ?? '';
+  return lines.filter((line) => {
+    if (line.code.value !== addOnCode) return false;
+    const owner = ownerOf(context, line, primaries);
+    return owner !== undefined && (sessionDate(context, owner) ?? '') === session;
+  });
 }
 
 export interface NoteArrays {
