@@ -82,7 +82,10 @@ describe('knowledge: built-in data', () => {
     assert.equal(code('64597').verified, false);
     assert.deepEqual({ value: code('64597').addOn.value, verified: code('64597').addOn.verified }, { value: true, verified: false });
     assert.equal(code('64596').effectiveFrom?.verified, false);
-    assert.equal(code('64596').typicalPos?.verified, false);
+    // NCD 160.7 (electrode implantation usually needs an operating room): hospital outpatient or ASC, not the office.
+    assert.deepEqual(code('64596').typicalPos?.value, ['19', '22', '24']);
+    assert.match(code('64596').typicalPos!.sources[0], /ncd160\.7/);
+    assert.equal(knowledge.pos.get('11')!.typicalFor64596.value, false);
     for (const modifier of ['KX', '50', '76', '77', '78', '79']) assert.equal(knowledge.modifiers.get(modifier)!.verified, false, modifier);
     for (const edit of knowledge.edits.filter((e) => e.kind !== 'bundled' || e.primaryCodes.includes('64596'))) {
       assert.equal(edit.verified, false, edit.id);

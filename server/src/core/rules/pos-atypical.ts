@@ -6,16 +6,16 @@ import type { Span } from '../text/span';
 export const rule: Rule = {
   meta: {
     id: 'pos-atypical',
-    description: 'Place of service outside the typical sites for 64596 (11 office, 19/22 outpatient hospital, 24 ASC).',
+    description: 'Place of service outside the typical sites for 64596 (19/22 outpatient hospital, 24 ASC); 11 office is atypical.',
     defaultSeverity: 'information',
     fixable: false,
     tags: ['claim', '64596', 'place-of-service'],
     appliesTo: ['claim'],
     docs: {
       what: 'The place of service of a 64596 or 64597 line (its `pos:` item, else the claim\'s `pos:` header) is not among the typical places for the code in `codes.json` (`typicalPos`), described in `pos.json`.',
-      why: 'A percutaneous integrated PNS implant is an outpatient procedure: office (11), off-campus (19) or on-campus (22) outpatient hospital, or ambulatory surgical center (24). An inpatient or emergency POS changes how, and whether, the service is paid, and 11 must not be used for ASC services. The list of typical sites is unverified for 64596: check the payer policy and the claim type (professional vs facility).',
+      why: 'Medicare\'s NCD 160.7 says implanting peripheral nerve stimulator electrodes requires surgery and usually necessitates an operating room, so a percutaneous integrated PNS implant is done in an off-campus (19) or on-campus (22) outpatient hospital or an ambulatory surgical center (24). The office (11) is atypical: an office setting is possible, but payers may question it, and 11 must not be used for ASC services. An inpatient or emergency POS changes how, and whether, the service is paid. This is information only: check the POS against where the procedure was done and the claim type (professional vs facility).',
       fix: 'Use the code of the place where the procedure was done; if the atypical setting is right, leave it (the diagnostic is information only) or disable the rule for the line.',
-      sources: ['aafp.org; nctracks; revenuecycleadvisor; whatismedicalinsurancebilling.org (POS 11, 19, 22, 24)', '64596 fact sheet §6 (place of service) and fact 10'],
+      sources: ['automatedworldhealth.com/ncd160.7.html (NCD 160.7: electrode implantation usually necessitates an operating room)', 'aafp.org; nctracks; revenuecycleadvisor; whatismedicalinsurancebilling.org (POS codes 11, 19, 22, 24)', '64596 fact sheet §8 (setting and device)'],
       bad: 'payer: Medicare\npos: 21\n\ndx: G57.82\n64596-LT x1 ptr:A',
       good: 'payer: Medicare\npos: 24\n\ndx: G57.82\n64596-LT x1 ptr:A',
     },
@@ -35,7 +35,7 @@ export const rule: Rule = {
       report({
         span,
         message:
-          `Place of service ${pos}${name ? ` (${name.toLowerCase()})` : ''} is not a typical site for ${line.code.value} (${sites}): payers price or cover the implant by setting, so check the POS and the claim type. ` +
+          `Place of service ${pos}${name ? ` (${name.toLowerCase()})` : ''} is atypical for ${line.code.value} (typical: ${sites}): check the POS and the claim type. ` +
           cite(typical, 'the payer policy'),
       });
     }
