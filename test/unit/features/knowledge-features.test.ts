@@ -52,6 +52,15 @@ describe('hover with the 64596 knowledge pack', () => {
     assert.match(hoverText(service.hover(doc, at(claim, 'G57.8\n'))), /Not billable: a category header/);
     assert.match(hoverText(service.hover(doc, at(claim, 'Cigna'))), /\*\*Cigna[^*]*\*\*: implantable peripheral nerve stimulation is not medically necessary/);
   });
+
+  it('says who reports a modifier: 52 on facility claims too, GA/GZ for Medicare fee-for-service only', () => {
+    const claim = 'payer: Aetna\n\ndx: G57.82\n64596-52-LT x1 ptr:A\n64596-GA-LT x1 ptr:A dos:2026-05-01\n';
+    const doc = { uri: '/w/m.claim', version: 1, text: claim };
+    assert.match(hoverText(service.hover(doc, at(claim, '52'))), /Used by: professional and facility claims/);
+    const ga = hoverText(service.hover(doc, at(claim, 'GA')));
+    assert.match(ga, /Medicare fee-for-service/);
+    assert.match(ga, /contract and a member waiver/);
+  });
 });
 
 describe('completion with the knowledge pack', () => {

@@ -48,7 +48,7 @@ describe('knowledge: built-in data', () => {
   const knowledge = loadKnowledge();
 
   it('loads through the zod schemas, once', () => {
-    assert.equal(knowledge.codes.size, 53);
+    assert.equal(knowledge.codes.size, 54);
     assert.equal(knowledge.modifiers.size, 30);
     assert.ok(knowledge.payers.length >= 7);
     assert.equal(knowledge.pos.size, 4);
@@ -86,6 +86,10 @@ describe('knowledge: built-in data', () => {
     assert.deepEqual(code('64596').typicalPos?.value, ['19', '22', '24']);
     assert.match(code('64596').typicalPos!.sources[0], /ncd160\.7/);
     assert.equal(knowledge.pos.get('11')!.typicalFor64596.value, false);
+    // Category III: 0818T is the subcutaneous revision/removal; 0989T is the partner of 0988T.
+    assert.match(code('0818T').summary, /revision or removal.*subcutaneous/i);
+    assert.match(code('0989T').summary, /revision or removal.*0988T/i);
+    assert.deepEqual(code('0989T').sources, ['openpayer.com 0989T']);
     for (const modifier of ['KX', '50', '76', '77', '78', '79']) assert.equal(knowledge.modifiers.get(modifier)!.verified, false, modifier);
     for (const edit of knowledge.edits.filter((e) => e.kind !== 'bundled' || e.primaryCodes.includes('64596'))) {
       assert.equal(edit.verified, false, edit.id);
@@ -140,7 +144,10 @@ describe('knowledge: built-in data', () => {
     const requiresPrimary = knowledge.edits.find((e) => e.kind === 'requires-primary');
     assert.deepEqual(requiresPrimary && [requiresPrimary.addOnCode, requiresPrimary.primaryCodes], ['64597', ['64596']]);
     const conflicts = knowledge.edits.flatMap((e) => (e.kind === 'conflict' && e.code === '64596' ? e.conflictsWith : []));
-    for (const code of ['64555', '64575', '64590', '64595', '64598']) assert.ok(conflicts.includes(code), code);
+    for (const code of ['64555', '64575', '64590', '64598']) assert.ok(conflicts.includes(code), code);
+    // Conflicts are about the same device: removing a conventional array or generator is a review pair.
+    const reviews = knowledge.edits.flatMap((e) => (e.kind === 'review' && e.code === '64596' ? e.otherCodes : []));
+    for (const code of ['64585', '64595']) assert.ok(reviews.includes(code) && !conflicts.includes(code), code);
     const imaging = knowledge.edits.find((e) => e.id === 'imaging-included-in-64596');
     assert.deepEqual(imaging?.kind === 'bundled' && imaging.bundledCodes, ['76942', '77002', '77003', '76000', '77011', '77012']);
     assert.equal(knowledge.modifiers.get('51')!.rules.neverOnAddOn, true);

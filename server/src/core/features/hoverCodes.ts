@@ -40,6 +40,7 @@ function modifierHover(code: string, knowledge: Knowledge): string {
       modifier.rules.requiresDocumentation && `Needs: ${modifier.rules.requiresDocumentation}`,
       modifier.rules.neverOnAddOn && 'Never on an add-on code',
       modifier.rules.preferredOver?.length && `Preferred over ${modifier.rules.preferredOver.join(', ')}`,
+      ...modifier.notes,
     ]),
     !modifier.verified && UNVERIFIED,
     sourcesLine(modifier.sources),

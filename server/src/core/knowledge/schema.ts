@@ -232,11 +232,20 @@ export const unresolvedEditSchema = z.strictObject({
   ...editBase,
 });
 
+/** A pair that is legitimate when the two lines describe different devices: rules ask which (information). */
+export const reviewEditSchema = z.strictObject({
+  kind: z.literal('review'),
+  code: procedureCodeSchema,
+  otherCodes: z.array(procedureCodeSchema).min(1),
+  ...editBase,
+});
+
 export const editSchema = z.discriminatedUnion('kind', [
   bundledEditSchema,
   conflictEditSchema,
   requiresPrimaryEditSchema,
   unresolvedEditSchema,
+  reviewEditSchema,
 ]);
 
 export const editsFileSchema = z.strictObject({
@@ -296,6 +305,7 @@ export type PlaceOfService = z.infer<typeof placeOfServiceSchema>;
 export type Edit = z.infer<typeof editSchema>;
 export type BundledEdit = z.infer<typeof bundledEditSchema>;
 export type ConflictEdit = z.infer<typeof conflictEditSchema>;
+export type ReviewEdit = z.infer<typeof reviewEditSchema>;
 export type RequiresPrimaryEdit = z.infer<typeof requiresPrimaryEditSchema>;
 export type UnresolvedEdit = z.infer<typeof unresolvedEditSchema>;
 export type Laterality = z.infer<typeof lateralitySchema>;

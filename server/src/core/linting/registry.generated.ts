@@ -5,6 +5,7 @@ import { rule as addonCountMismatch } from '../rules/addon-count-mismatch';
 import { rule as addonWithoutPrimary } from '../rules/addon-without-primary';
 import { rule as arrayCountMissing } from '../rules/array-count-missing';
 import { rule as codeConflict } from '../rules/code-conflict';
+import { rule as codePairReview } from '../rules/code-pair-review';
 import { rule as configInvalid } from '../rules/config-invalid';
 import { rule as dateMalformed } from '../rules/date-malformed';
 import { rule as directiveUnknownRule } from '../rules/directive-unknown-rule';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   addonWithoutPrimary,
   arrayCountMissing,
   codeConflict,
+  codePairReview,
   configInvalid,
   dateMalformed,
   directiveUnknownRule,
