@@ -14,6 +14,7 @@ import { rule as dosMismatch } from '../rules/dos-mismatch';
 import { rule as dxInvalid } from '../rules/dx-invalid';
 import { rule as dxLateralityMismatch } from '../rules/dx-laterality-mismatch';
 import { rule as dxPointer } from '../rules/dx-pointer';
+import { rule as dxSequence } from '../rules/dx-sequence';
 import { rule as dxUnsupported } from '../rules/dx-unsupported';
 import { rule as headerSyntax } from '../rules/header-syntax';
 import { rule as headerUnknownKey } from '../rules/header-unknown-key';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   dxInvalid,
   dxLateralityMismatch,
   dxPointer,
+  dxSequence,
   dxUnsupported,
   headerSyntax,
   headerUnknownKey,

@@ -15,7 +15,7 @@ export const rule: Rule = {
       fix: 'Point to a listed diagnosis, or add the missing diagnosis to the `dx:` list in the right position.',
       sources: ['CMS-1500 items 21 (diagnoses A-L) and 24E (diagnosis pointer)', 'OpNote markup brief (docs/markup.md)'],
       bad: 'payer: Medicare\n\ndx: G57.82\n64596-LT x1 ptr:A,B',
-      good: 'payer: Medicare\n\ndx: G57.82, G89.29\n64596-LT x1 ptr:A,B',
+      good: 'payer: Medicare\n\ndx: G89.29, G57.82\n64596-LT x1 ptr:A,B',
     },
   },
   check({ model }, report) {
