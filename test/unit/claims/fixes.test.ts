@@ -37,6 +37,18 @@ describe('claim quick fixes (each computed statelessly as Finding.fixes)', () =>
     assert.equal(only(`${LEFT}64596-LT x1 ptr:A\n76942 x1 ptr:A\n`, 'imaging-bundled').unnecessary, true);
   });
 
+  it('dx-sequence: points to the pain code first, offered but never applied by fix-all', () => {
+    const text = 'payer: Medicare\ndos: 2026-03-14\n\ndx: G57.82, G89.29, M79.2\n64596-LT x1 ptr:A,C,B\n';
+    const fixes = only(text, 'dx-sequence').fixes ?? [];
+    assert.equal(fixes.length, 1);
+    assert.match(fixes[0].title, /Point to G89\.29 first \(ptr:B,A,C\)/);
+    const result = apply(text, fixes[0]);
+    assert.equal(result, 'payer: Medicare\ndos: 2026-03-14\n\ndx: G57.82, G89.29, M79.2\n64596-LT x1 ptr:B,A,C\n');
+    assert.ok(!ruleIds(service, result).includes('dx-sequence'));
+    // The guideline has an exception (an encounter for the condition itself): fix-all leaves the order.
+    assert.ok(!automaticallyFixable(service, text).includes('dx-sequence'));
+  });
+
   it('units-exceed: sets 64596 to 1 unit and moves the rest to a 64597 line', () => {
     const noNote = 'payer: Medicare\ndos: 2026-03-14\n\ndx: G57.82\n';
     assert.equal(fixed(`${noNote}64596-LT x3 ptr:A $1450.00\n`, 'units-exceed', /bill 2 units of 64597/), `${noNote}64596-LT x1 ptr:A $1450.00\n64597-LT x2 ptr:A\n`);
