@@ -53,6 +53,15 @@ describe('hover with the 64596 knowledge pack', () => {
     assert.match(hoverText(service.hover(doc, at(claim, 'Cigna'))), /\*\*Cigna[^*]*\*\*: implantable peripheral nerve stimulation is not medically necessary/);
   });
 
+  it('lists the payer criteria with their certainty: Aetna CPB 0011 from a secondary summary, Medicare trial success by pain or analgesic use', () => {
+    const claim = 'payer: Aetna\n\ndx: G57.82\n64596-LT x1 ptr:A\n';
+    const aetna = hoverText(service.hover({ uri: '/w/a.claim', version: 1, text: claim }, at(claim, 'Aetna')));
+    for (const criterion of [/refractory/i, /objective/i, /nerve .*named/i, /at least 50% pain relief/]) assert.match(aetna, criterion);
+    assert.match(aetna, /partially verified/);
+    const medicare = 'payer: Medicare\n\ndx: G57.82\n64596-LT x1 ptr:A\n';
+    assert.match(hoverText(service.hover({ uri: '/w/m.claim', version: 1, text: medicare }, at(medicare, 'Medicare'))), /50% pain reduction or at least 50% reduction in analgesic use/);
+  });
+
   it('says who reports a modifier: 52 on facility claims too, GA/GZ for Medicare fee-for-service only', () => {
     const claim = 'payer: Aetna\n\ndx: G57.82\n64596-52-LT x1 ptr:A\n64596-GA-LT x1 ptr:A dos:2026-05-01\n';
     const doc = { uri: '/w/m.claim', version: 1, text: claim };
