@@ -10,10 +10,10 @@ export const rule: Rule = {
     tags: ['64596', 'note', 'device'],
     appliesTo: ['opnote'],
     docs: {
-      what: 'The note documents a pulse generator placed in a pocket and connected to the array, an extension, or an external trial stimulator: the system is not integrated.',
-      why: '64596 is for an integrated system, with the generator or receiver built into the array: no pocket and no connection. A separate implanted generator is coded 64555 (array) + 64590 (generator); a temporary trial with an external stimulator is not an integrated implant.',
+      what: 'The note documents a pulse generator placed in a pocket and connected to the array, an extension, or an external trial stimulator: the system is not integrated. An integrated array powered or controlled by an external transmitter, wearable or controller is still integrated and does not fire this rule.',
+      why: '64596 is for an integrated system, with the generator or receiver built into the array: no pocket and no connection. NCD 160.7 describes implanted PNS as an implanted receiver with an external generator and antenna, and C1827 / L8683 name external controllers and transmitters, so external power does not make a system conventional; a separately implanted generator does. A percutaneous array with a separate implanted generator is coded 64555 + 64590 (an open one 64575 + 64590); a temporary trial with an external trial stimulator is a trial (64555), not an implant. The message names the codes the note supports.',
       fix: 'If the device is integrated, say so ("receiver integrated in the array; no pulse generator pocket"). If a generator was implanted, code 64555 + 64590 instead of 64596.',
-      sources: ['case2code.codingahead.com 64590 (generator needs pocket and connection)', '64596 fact sheet §1 and fact 1'],
+      sources: ['case2code.codingahead.com 64590 (generator needs pocket and connection)', 'automatedworldhealth.com/ncd160.7.html (NCD 160.7: implanted receiver, external generator and antenna)', 'openpayer C1827 (external paired controller); HCPCS L8683 (external transmitter)', '64596 fact sheet §1, §8 and fact 1'],
       bad: 'The lead was tunneled to a subcutaneous pocket and connected to the pulse generator.',
       good: 'The receiver is integrated in the array; no pulse generator pocket was made.',
     },
@@ -22,6 +22,12 @@ export const rule: Rule = {
     if (!isNeurostimulationNote(facts) || facts.integrated?.value !== false) return;
     const span = firstEvidenceSentence(model, facts.integrated.evidence);
     if (!span) return;
-    report({ span, message: 'This documents a separate generator (pocket, connection or external stimulator), so the system is not integrated. 64596 is for integrated systems; a separate implanted generator is 64555 + 64590.' });
+    const supported = facts.codes.map((code) => (code.units > 1 ? `${code.code} x${code.units}` : code.code)).join(' + ');
+    report({
+      span,
+      message:
+        'This documents a separate generator (a pocket, a connection or an external trial stimulator), so the system is not integrated and 64596 does not apply' +
+        (supported ? `: the note supports ${supported}.` : '.'),
+    });
   },
 };
