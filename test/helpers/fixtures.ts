@@ -3,22 +3,15 @@ import * as path from 'node:path';
 import { kindFromUri } from '../../server/src/core/parse/parseDocument';
 import type { FileSystem } from '../../server/src/core/service/fileSystem';
 import { createLanguageService, type LanguageService } from '../../server/src/core/service/languageService';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 
 export const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 export const DOCS_BASE = 'https://opnote.invalid/docs/rules/';
 
-/** A service over the real disk for fixture folders; the core sees only this reader. */
+/** A service over the real disk for fixture folders, read as the CLI reads them (test/fixtures is the workspace). */
 export function fixtureService(fileSystem?: FileSystem): LanguageService {
   return createLanguageService({
-    fileSystem: fileSystem ?? {
-      readFile: (file) => {
-        try {
-          return fs.readFileSync(file, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-    },
+    fileSystem: fileSystem ?? nodeFileSystem({ workspaceRoots: () => [FIXTURES] }),
     docsBaseUri: DOCS_BASE,
     onInternalError: (where, error) => {
       throw new Error(`internal error in ${where}: ${String(error)}`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { LspTestClient } from '../helpers/lspClient';
+import { RawLspClient } from '../helpers/rawLspClient';
 import { recordSideChannels, workspace, type Workspace } from '../helpers/lspSession';
 
 /**
@@ -147,5 +148,26 @@ describe('privacy: no note text in logs or errors (canary)', function () {
     const result = spawnSync(process.execPath, [CLI, 'check', '--config', ws.path('quoted.json'), ws.path('note.opnote')], { cwd: ws.dir, encoding: 'utf8' });
     assert.equal(result.status, 2);
     assert.ok(!result.stderr.includes(CANARY), result.stderr.split('\n')[0]);
+  });
+
+  // vscode-jsonrpc logs a frame that is no request, notification or response with its whole content
+  // (JSON.stringify(message)) to window/logMessage: a client bug or a stray write would put note text there.
+  it('a malformed JSON-RPC frame is logged as malformed, never with its content', async () => {
+    const client = new RawLspClient();
+    try {
+      assert.ok((await client.request(1, 'initialize', { processId: null, rootUri: null, capabilities: {} })).result);
+      client.frame(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":"${CANARY} cut short`);
+      client.send({ jsonrpc: '2.0', note: `${CANARY} neither request nor notification` });
+      client.send({ jsonrpc: '2.0', id: { text: CANARY }, method: 'textDocument/hover', params: {} });
+      client.send([{ jsonrpc: '2.0', method: `${CANARY}/batch` }]);
+      client.send({ jsonrpc: '2.0', error: { code: 1, message: `${CANARY} error without id` } });
+      client.frame(JSON.stringify(`${CANARY} a bare string`));
+      assert.deepEqual((await client.request(3, 'shutdown', undefined)).result, null, 'the connection survives');
+    } finally {
+      client.kill();
+    }
+    const logs = client.logs();
+    assert.match(logs, /malformed JSON-RPC message/);
+    assert.ok(!logs.includes(CANARY), `frame content in the server's logs:\n${logs}`);
   });
 });

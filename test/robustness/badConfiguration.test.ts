@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { LspTestClient, type PublishedDiagnostics } from '../helpers/lspClient';
 import { workspace, type Workspace } from '../helpers/lspSession';
 
@@ -49,6 +51,24 @@ describe('robustness: bad configuration files', function () {
       const problem = published.diagnostics.find((d) => d.code === 'config-invalid')!;
       assert.match(problem.message, clue);
       assert.equal(published.diagnostics.find((d) => d.code === 'date-malformed')!.severity, 1, 'date-malformed keeps its default severity');
+    });
+  }
+
+  // These used to be skipped without a word, as if there were no configuration file.
+  for (const [what, make, clue] of [
+    ['a directory', (file: string) => fs.mkdirSync(file), /was not read: it is not a regular file/],
+    ['a FIFO', (file: string) => assert.equal(spawnSync('mkfifo', [file]).status, 0, 'mkfifo'), /was not read: it is not a regular file/],
+    ['over 10 MB', (file: string) => fs.writeFileSync(file, `{ "rules": { "date-malformed": "off" } ${' '.repeat(11 * 1024 * 1024)}}`), /was not read: it is larger than 10 MB/],
+  ] as const) {
+    it(`.opnoterc.json that is ${what}: one config-invalid saying why, the defaults apply`, async function () {
+      if (process.platform === 'win32') this.skip();
+      ws = workspace();
+      make(ws.path('.opnoterc.json'));
+      const published = client.diagnostics(ws.uri('a.opnote'));
+      client.open(ws.uri('a.opnote'), 'opnote', ws.write('a.opnote', NOTE) && NOTE);
+      const diagnostics = (await published).diagnostics;
+      assert.deepEqual(diagnostics.map((d) => String(d.code)).sort(), ['config-invalid', 'date-malformed']);
+      assert.match(diagnostics.find((d) => d.code === 'config-invalid')!.message, clue);
     });
   }
 

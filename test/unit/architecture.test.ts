@@ -56,6 +56,12 @@ describe('architecture invariants (ARCHITECTURE.md)', () => {
     assert.deepEqual(server.filter((statement) => statement.module === 'vscode'), []);
   });
 
+  it('only the safe reader reads files by path (server/src/node/safeRead.ts)', () => {
+    // fs.readFileSync(0, ...) reads stdin, which is no path.
+    const readers = sourceFiles(path.join(ROOT, 'server/src')).filter((file) => /\bfs\.(promises\.)?(readFileSync|readFile|openSync|open|createReadStream)\((?!0,)/.test(fs.readFileSync(file, 'utf8')));
+    assert.deepEqual(readers.map((file) => path.relative(ROOT, file)), ['server/src/node/safeRead.ts']);
+  });
+
   it('nothing in the product opens network connections', () => {
     const all = [...sourceFiles(path.join(ROOT, 'server/src')), ...sourceFiles(path.join(ROOT, 'client/src'))];
     assert.deepEqual(all.flatMap(imports).filter((statement) => NETWORK.test(statement.module)), []);

@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly configFile?: string;
   readonly docsBaseUri: string;
   readonly version: string;
+  /** The folder a claim's `note:` may be read from; workers build their service with it. */
+  readonly workspaceRoot: string;
   /** Worker threads: a number (1: none) or 'auto' (several for large batches). */
   readonly jobs?: Jobs;
   /** The script a worker thread runs (the CLI bundle); workers are only used when it is given. */
@@ -39,7 +41,7 @@ export function checkFiles(service: LanguageService | (() => LanguageService), o
   let instance: LanguageService | undefined = typeof service === 'function' ? undefined : service;
   const serviceInstance = () => (instance ??= (service as () => LanguageService)());
   const checkHere = (file: string) => checkFile(serviceInstance(), file, settings);
-  const checked: CheckedFile[] = workers > 0 ? checkInWorkers(options.workerScript!, files, settings, workers, checkHere) : files.map(checkHere);
+  const checked: CheckedFile[] = workers > 0 ? checkInWorkers(options.workerScript!, files, settings, options.workspaceRoot, workers, checkHere) : files.map(checkHere);
   const configProblem = checked.flatMap((file) => file.findings).find((finding) => finding.rule === 'config-invalid');
   if (configProblem) throw new UsageError(configProblem.message);
   const output =

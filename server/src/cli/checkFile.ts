@@ -1,14 +1,24 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setRegionMemoLimits } from '../core/facts';
 import { kindFromUri } from '../core/parse/parseDocument';
-import type { DocumentSettings, LanguageService } from '../core/service/languageService';
+import { describeRefusal } from '../core/service/fileSystem';
+import { DEFAULT_MAX_DOCUMENT_SIZE, type DocumentSettings, type LanguageService } from '../core/service/languageService';
+import { readFileSafely } from '../node/safeRead';
+import { UsageError } from './collectFiles';
 import { toCheckedFile, type CheckedFile } from './report';
 
-/** Reads a file as UTF-8; bad bytes become U+FFFD, which the unreadable-text rule reports. */
+/**
+ * A UTF-8 byte decodes to at most one UTF-16 unit and three bytes to at least one, so a file cut at
+ * this many bytes still exceeds the document size limit: it gets its document-too-large finding
+ * without being read to the end.
+ */
+const MAX_INPUT_BYTES = 4 * DEFAULT_MAX_DOCUMENT_SIZE;
+
+/** Reads a file as UTF-8 through the safe reader; bad bytes become U+FFFD, which the unreadable-text rule reports. */
 export function readDocumentText(file: string): string {
-  // With the encoding given, Node decodes in one native call (no Buffer in between); same text.
-  return fs.readFileSync(file, 'utf8');
+  const read = readFileSafely(file, { maxBytes: MAX_INPUT_BYTES, truncate: true });
+  if ('refused' in read) throw new UsageError(`${file} was not read: ${describeRefusal(read.refused, MAX_INPUT_BYTES)}`);
+  return read.text;
 }
 
 /** Reads and checks one file; only the findings are kept, so the text and model can go at once. */

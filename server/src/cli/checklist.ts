@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { kindFromUri } from '../core/parse/parseDocument';
 import type { LanguageService } from '../core/service/languageService';
@@ -9,7 +8,6 @@ import { UsageError } from './collectFiles';
 export function checklistOutput(service: LanguageService, file: string | undefined, format: string): string {
   if (!file) throw new UsageError('opnote checklist needs a file');
   if (!['markdown', 'json'].includes(format)) throw new UsageError(`Unknown --format ${format}: use markdown or json`);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`No such file: ${file}`);
   const checklist = service.checklist({ uri: path.resolve(file), version: 0, text: readDocumentText(file), kindHint: kindFromUri(file) });
   if (!checklist) throw new UsageError(`${file} names no readable operative note (note: header)`);
   return format === 'json' ? `${JSON.stringify({ path: file, items: checklist.items, codes: checklist.codes })}\n` : checklist.markdown;

@@ -9,14 +9,24 @@ function isHidden(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-function walk(dir: string, out: string[]): void {
+/**
+ * Visits the regular files under `dir`, skipping hidden entries; symlinks, FIFOs, devices and sockets
+ * are never followed or opened (a FIFO blocks a read, `/dev/zero` never ends).
+ */
+function visitFiles(dir: string, join: (dir: string, name: string) => string, visit: (file: string) => void): void {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (isHidden(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && CHECKED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) out.push(full);
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) visitFiles(full, join, visit);
+    else if (entry.isFile()) visit(full);
   }
+}
+
+function walk(dir: string, out: string[]): void {
+  visitFiles(dir, path.join, (file) => {
+    if (CHECKED_EXTENSIONS.includes(path.extname(file).toLowerCase())) out.push(file);
+  });
 }
 
 /** `*` and `?` within a segment, `**` across segments. */
@@ -41,15 +51,7 @@ function expandGlob(pattern: string): string[] {
   const base = segments.slice(0, firstGlob).join('/') || '.';
   if (!fs.existsSync(base)) return [];
   const candidates: string[] = [];
-  const walkAll = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (isHidden(entry.name)) continue;
-      const full = path.posix.join(dir, entry.name);
-      if (entry.isDirectory()) walkAll(full);
-      else candidates.push(full);
-    }
-  };
-  walkAll(base);
+  visitFiles(base, path.posix.join, (file) => candidates.push(file));
   const matcher = globToRegExp(base === '.' && !normalized.startsWith('./') ? `./${normalized}` : normalized);
   return candidates.filter((file) => matcher.test(file) || matcher.test(file.replace(/^\.\//, ''))).sort();
 }
@@ -74,7 +76,8 @@ export function collectFiles(inputs: readonly string[]): string[] {
       throw new UsageError(`No such file or directory: ${input}`);
     }
     if (stat.isDirectory()) walk(input, files);
-    else files.push(input);
+    else if (stat.isFile()) files.push(input);
+    else throw new UsageError(`Not a regular file: ${input}`);
   }
   return [...new Set(files)];
 }

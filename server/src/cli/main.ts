@@ -10,18 +10,20 @@ import { contextLines } from './context';
 import { checklistOutput } from './checklist';
 import { factsLines } from './facts';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 declare const OPNOTE_VERSION: string;
 
 const USAGE = `Usage:
-  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--jobs N|auto]
+  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--jobs N|auto]
       Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
       recursively. Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage or config error.
+      --root: the workspace; a claim's note: is read only inside it (default: the current folder).
       --jobs: threads (default auto: one per two cores for 400 files or more; 1 checks on one thread).
   opnote facts FILE...
       Print one JSON line per operative note with the facts OpNote reads from it and the ranges of
       the text that supports each fact.
-  opnote checklist FILE [--format markdown|json]
+  opnote checklist FILE [--format markdown|json] [--root DIR]
       Print the 64596 checklist of an operative note (or of the note a claim names): each component
       as ✓ / ✗ / ! with its evidence line, and the codes the documentation supports.
   opnote context < sentences.jsonl
@@ -31,9 +33,17 @@ const USAGE = `Usage:
   opnote --help
 `;
 
-function createService() {
+/** `--root DIR` (default: the current folder), the only folder a claim's `note:` may be read from. */
+function workspaceRoot(value: string | true | undefined): string {
+  if (value === undefined) return process.cwd();
+  const root = path.resolve(String(value));
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root needs a folder: ${String(value)}`);
+  return root;
+}
+
+function createService(root: string) {
   return createLanguageService({
-    fileSystem: nodeFileSystem(),
+    fileSystem: nodeFileSystem({ workspaceRoots: () => [root] }),
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
     cacheSize: 16,
@@ -41,16 +51,17 @@ function createService() {
 }
 
 function runCheck(argv: readonly string[]): number {
-  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j']));
+  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j', 'root']));
   const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
-  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c', 'jobs', 'j'].includes(name));
+  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c', 'jobs', 'j', 'root'].includes(name));
   if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}`);
   const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
   if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
   const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
   const jobs = parseJobs(args.options.get('jobs') ?? args.options.get('j'));
-  const { output, exitCode } = checkFiles(createService, { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, jobs, workerScript: __filename });
+  const root = workspaceRoot(args.options.get('root'));
+  const { output, exitCode } = checkFiles(() => createService(root), { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, jobs, workspaceRoot: root, workerScript: __filename });
   process.stdout.write(output);
   return exitCode;
 }
@@ -62,11 +73,11 @@ export function main(argv: readonly string[]): number {
       case 'check':
         return runCheck(rest);
       case 'facts':
-        process.stdout.write(factsLines(createService(), rest));
+        process.stdout.write(factsLines(createService(process.cwd()), rest));
         return 0;
       case 'checklist': {
-        const args = parseArgs(rest, new Set(['format']));
-        process.stdout.write(checklistOutput(createService(), args.command, String(args.options.get('format') ?? 'markdown')));
+        const args = parseArgs(rest, new Set(['format', 'root']));
+        process.stdout.write(checklistOutput(createService(workspaceRoot(args.options.get('root'))), args.command, String(args.options.get('format') ?? 'markdown')));
         return 0;
       }
       case 'context':

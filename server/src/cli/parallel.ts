@@ -30,10 +30,13 @@ interface WorkerInput {
   /** [0]: bumped after every reply and when a worker exits; [1 + i]: 1 while worker i is alive. */
   readonly signal: Int32Array;
   readonly settings: DocumentSettings;
+  /** The folder a claim's `note:` may be read from (`--root`). */
+  readonly workspaceRoot: string;
 }
 
 type Task = { readonly start: number; readonly files: readonly string[] } | { readonly done: true };
-type Reply = { readonly start: number; readonly checked: CheckedFile[] } | { readonly start: number; readonly error: string };
+/** `usage`: a file could not be read, said as the main thread would say it (exit 2 with the message). */
+type Reply = { readonly start: number; readonly checked: CheckedFile[] } | { readonly start: number; readonly error: string; readonly usage?: boolean };
 
 /** `--jobs N` or `--jobs auto`. */
 export function parseJobs(value: string | true | undefined): Jobs {
@@ -65,13 +68,13 @@ export function autoThreads(cores: number): number {
  * Checks `files` on this thread (with `check`) and on `count` worker threads started from `script`
  * (this bundle); blocks until done.
  */
-export function checkInWorkers(script: string, files: readonly string[], settings: DocumentSettings, count: number, check: (file: string) => CheckedFile): CheckedFile[] {
+export function checkInWorkers(script: string, files: readonly string[], settings: DocumentSettings, workspaceRoot: string, count: number, check: (file: string) => CheckedFile): CheckedFile[] {
   const signal = new Int32Array(new SharedArrayBuffer(4 * (count + 1)));
   const ports: MessagePort[] = [];
   for (let index = 0; index < count; index++) {
     const { port1, port2 } = new MessageChannel();
     Atomics.store(signal, 1 + index, 1);
-    const input: WorkerInput = { tag: TAG, index, port: port2, signal, settings };
+    const input: WorkerInput = { tag: TAG, index, port: port2, signal, settings, workspaceRoot };
     new Worker(script, { workerData: input, transferList: [port2] }); // runs until it closes its port
     ports.push(port1);
   }
@@ -105,6 +108,7 @@ export function checkInWorkers(script: string, files: readonly string[], setting
           const reply = message.message as Reply;
           outstanding[index]--;
           if ('error' in reply) {
+            if (reply.usage) throw new UsageError(reply.error);
             process.stderr.write(`${reply.error}\n`);
             throw new Error('a check worker failed');
           }
@@ -136,8 +140,8 @@ export function isCheckWorker(): boolean {
 }
 
 /** The worker side: check each batch of files the main thread sends, reply with the findings. */
-export function serveCheckWorker(createService: () => LanguageService): void {
-  const { index, port, signal, settings } = workerData as WorkerInput;
+export function serveCheckWorker(createService: (workspaceRoot: string) => LanguageService): void {
+  const { index, port, signal, settings, workspaceRoot } = workerData as WorkerInput;
   const wake = () => {
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
@@ -155,10 +159,10 @@ export function serveCheckWorker(createService: () => LanguageService): void {
     }
     let reply: Reply;
     try {
-      service ??= createService();
+      service ??= createService(workspaceRoot);
       reply = { start: task.start, checked: task.files.map((file) => checkFile(service!, file, settings)) };
     } catch (error) {
-      reply = { start: task.start, error: describeInternalError('opnote check worker', error) };
+      reply = error instanceof UsageError ? { start: task.start, error: error.message, usage: true } : { start: task.start, error: describeInternalError('opnote check worker', error) };
     }
     port.postMessage(reply);
     wake();

@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { MessageGuard } from './messageGuard';
 import { startServer } from './server';
 
 // `createConnection` picks the transport from the command line: `--stdio` (Neovim, Emacs, any LSP
@@ -7,4 +8,7 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
   process.stderr.write('Usage: opnote-language-server --stdio\n');
   process.exit(2);
 }
-startServer(createConnection(ProposedFeatures.all));
+const guard = new MessageGuard();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: guard });
+guard.attach(connection);
+startServer(connection);

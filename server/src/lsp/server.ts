@@ -32,13 +32,16 @@ export function startServer(connection: Connection): void {
   const dependencies = new Map<string, readonly string[]>();
   let supportsConfiguration = false;
   let supportsResolve = false;
+  let supportsWorkspaceFolders = false;
   let trusted = true;
   let globalSettings: EditorSettings = {};
+  /** Workspace folder paths; a claim's `note:` is read only inside them (or its own folder when there are none). */
+  let workspaceRoots: string[] = [];
 
   const log = (where: string, error: unknown) => connection.console.error(describeInternalError(where, error));
   const openText = (path: string) => documents.get(pathToUri(path))?.getText();
   const service: LanguageService = createLanguageService({
-    fileSystem: nodeFileSystem(openText),
+    fileSystem: nodeFileSystem({ overlay: openText, workspaceRoots: () => workspaceRoots }),
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: log,
   });
@@ -110,9 +113,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     supportsConfiguration = capabilities.workspace?.configuration === true;
-    supportsResolve = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
-    const options = params.initializationOptions as { trusted?: unknown } | undefined;
+    const resolveProperties: unknown = capabilities.textDocument?.codeAction?.resolveSupport?.properties;
+    supportsResolve = Array.isArray(resolveProperties) && resolveProperties.includes('edit');
+    supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
+    const options = params.initializationOptions as { trusted?: unknown } | null | undefined;
     trusted = options?.trusted !== false;
+    workspaceRoots = params.workspaceFolders ? foldersToPaths(params.workspaceFolders) : params.rootUri ? foldersToPaths([{ uri: params.rootUri }]) : params.rootPath ? [params.rootPath] : [];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -122,6 +128,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         executeCommandProvider: { commands: [CHECKLIST_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'opnote-language-server' },
     };
@@ -129,6 +136,13 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (supportsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(foldersToPaths(event.removed));
+        workspaceRoots = [...workspaceRoots.filter((root) => !removed.has(root)), ...foldersToPaths(event.added)];
+        revalidateAll();
+      });
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -199,6 +213,19 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The folders on disk; a folder whose URI is not a file URI, or does not decode, names no folder. */
+function foldersToPaths(folders: ReadonlyArray<{ readonly uri: string }>): string[] {
+  return folders.flatMap((folder) => {
+    if (!folder.uri.startsWith('file://')) return [];
+    try {
+      const path = uriToPath(folder.uri);
+      return path === undefined ? [] : [path];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function isOpNoteDocument(document: TextDocument): boolean {

@@ -1,22 +1,25 @@
 import * as fs from 'node:fs';
-import type { FileSystem } from '../core/service/fileSystem';
+import { MAX_DEPENDENCY_BYTES, type FileSystem } from '../core/service/fileSystem';
+import { insideRoots, readFileSafely } from './safeRead';
 
-/** Files larger than this are not read as dependencies (a claim's note, a config file). */
-const MAX_DEPENDENCY_BYTES = 10 * 1024 * 1024;
+export interface NodeFileSystemOptions {
+  /** Open editor buffers, which win over disk. */
+  readonly overlay?: (path: string) => string | undefined;
+  /** The workspace folders (LSP) or the CLI's root; empty when the editor names none. */
+  readonly workspaceRoots: () => readonly string[];
+}
 
-/** Disk access for the core, with an optional overlay of open editor buffers that win over disk. */
-export function nodeFileSystem(overlay?: (path: string) => string | undefined): FileSystem {
+/** Disk access for the core, through the safe reader. */
+export function nodeFileSystem(options: NodeFileSystemOptions): FileSystem {
   return {
-    readFile(path) {
-      const open = overlay?.(path);
-      if (open !== undefined) return open;
-      try {
-        const stat = fs.statSync(path);
-        if (!stat.isFile() || stat.size > MAX_DEPENDENCY_BYTES) return undefined;
-        return fs.readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+    readFile(path, request) {
+      const defaultRoot = request?.insideWorkspace?.defaultRoot;
+      const folders = options.workspaceRoots();
+      const roots = defaultRoot === undefined ? undefined : folders.length > 0 ? folders : [defaultRoot];
+      const open = options.overlay?.(path);
+      if (open !== undefined) return roots && !insideRoots(path, roots) ? { refused: 'outside-workspace' } : open;
+      const result = readFileSafely(path, { maxBytes: request?.maxBytes ?? MAX_DEPENDENCY_BYTES, ...(roots ? { roots } : {}) });
+      return 'text' in result ? result.text : result;
     },
     readDirectory(path) {
       try {

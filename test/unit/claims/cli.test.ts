@@ -73,8 +73,8 @@ describe('CLI: opnote check on claims and their notes', function () {
     const revision = results.find((result) => result.ruleId === 'procedure-code-mismatch')!;
     assert.equal(revision.locations[0].physicalLocation.artifactLocation.uri, 'procedure-revision.claim');
     assert.equal(revision.relatedLocations![0].physicalLocation.artifactLocation.uri, 'notes/right-occipital-revision.opnote');
-    // A note outside the working directory is named by a file URI.
-    const outside = JSON.parse(run(['check', '--format', 'sarif', path.join(dir, 'addon-count-too-few.claim')], ROOT).stdout);
+    // A note outside the working directory (inside the --root workspace) is named by a file URI.
+    const outside = JSON.parse(run(['check', '--format', 'sarif', '--root', dir, path.join(dir, 'addon-count-too-few.claim')], ROOT).stdout);
     const related = outside.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'addon-count-mismatch').relatedLocations[0];
     assert.match(related.physicalLocation.artifactLocation.uri, /^file:\/\/.*\/notes\/left-peroneal-three-arrays\.opnote$/);
   });

@@ -35,6 +35,7 @@ import { rule as necessityIncomplete } from '../rules/necessity-incomplete';
 import { rule as nerveMissing } from '../rules/nerve-missing';
 import { rule as notIntegrated } from '../rules/not-integrated';
 import { rule as noteMissing } from '../rules/note-missing';
+import { rule as noteOutsideWorkspace } from '../rules/note-outside-workspace';
 import { rule as payerFileInvalid } from '../rules/payer-file-invalid';
 import { rule as payerMissing } from '../rules/payer-missing';
 import { rule as payerNoncoverage } from '../rules/payer-noncoverage';
@@ -85,6 +86,7 @@ export const RULES: readonly Rule[] = [
   nerveMissing,
   notIntegrated,
   noteMissing,
+  noteOutsideWorkspace,
   payerFileInvalid,
   payerMissing,
   payerNoncoverage,

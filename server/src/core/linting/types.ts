@@ -74,6 +74,9 @@ export type LinkedNote =
   | { readonly status: 'found'; readonly uri: string; readonly path: string; readonly model: DocumentModel; readonly facts: NoteFacts }
   | { readonly status: 'no-header' }
   | { readonly status: 'not-found'; readonly path: string }
+  /** `why` ends a sentence: "it is not a regular file", "it is larger than 1 MB". */
+  | { readonly status: 'unreadable'; readonly path: string; readonly why: string }
+  | { readonly status: 'outside-workspace'; readonly path: string }
   | { readonly status: 'unresolvable' };
 
 /** What every rule may read. Rules read the model, facts and knowledge; never raw text searches of their own. */

@@ -4,13 +4,13 @@ import { headerField } from '../parse/model';
 export const rule: Rule = {
   meta: {
     id: 'note-missing',
-    description: 'The operative note named by `note:` does not exist or cannot be located.',
+    description: 'The operative note named by `note:` does not exist or cannot be read.',
     defaultSeverity: 'warning',
     fixable: false,
     tags: ['claim', 'note', 'cross-document'],
     appliesTo: ['claim'],
     docs: {
-      what: 'The claim names its operative note with `note:` (a path relative to the claim file), but no file is there, or the claim is not saved to disk so the path cannot be resolved; or the claim has no `note:` header at all, so it is checked on its own.',
+      what: 'The claim names its operative note with `note:` (a path relative to the claim file), but no file is there, or what is there is not a note OpNote reads (a directory, a device, a pipe, a file larger than 1 MB, a file that cannot be read), or the claim is not saved to disk so the path cannot be resolved; or the claim has no `note:` header at all, so it is checked on its own.',
       why: 'The checks that catch most denials for device procedures compare the claim with the note: the code the note supports, the number of arrays (64597 units), the side (LT/RT), the date of service, the modifier 22 statement. Without the note none of them can run, and the claim may say something the operative report does not support.',
       fix: 'Correct the path in `note:` (relative to the claim\'s folder, e.g. `note: ../notes/2026-03-14-left-spn.opnote`), or save the claim next to its note.',
       sources: ['OpNote markup brief (docs/markup.md): `note` is the path of the operative note, relative to the claim file', '64596 fact sheet §6 (documentation elements the claim depends on)'],
@@ -30,6 +30,11 @@ export const rule: Rule = {
       report({
         span: field.valueSpan,
         message: `The operative note \`${field.value.trim()}\` named by \`note:\` was not found (looked for ${linkedNote.path}): the note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.`,
+      });
+    } else if (linkedNote.status === 'unreadable') {
+      report({
+        span: field.valueSpan,
+        message: `The operative note named by \`note:\` was not read: ${linkedNote.why}. The note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.`,
       });
     } else if (linkedNote.status === 'unresolvable') {
       report({

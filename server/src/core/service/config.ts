@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../linting/types';
 import type { RuleSeverityMap } from '../linting/severity';
-import type { FileSystem } from './fileSystem';
+import { describeRefusal, readText, type FileSystem, type Refused } from './fileSystem';
 import { parseJsonText } from '../text/json';
 import { ancestors } from './paths';
 
@@ -42,6 +42,11 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
   };
 }
 
+/** A configuration file that is there but was not read (a directory, a FIFO, too large) is reported, not skipped. */
+function notRead(path: string, { refused }: Refused): LoadedConfig {
+  return { path, rules: {}, problem: `${path} was not read: ${describeRefusal(refused)}; OpNote uses the default severities.` };
+}
+
 /** Finds the nearest `.opnoterc.json` above a directory, caching by directory. */
 export class ConfigResolver {
   private readonly byDirectory = new Map<string, LoadedConfig>();
@@ -63,9 +68,13 @@ export class ConfigResolver {
         break;
       }
       const path = `${candidate === '/' ? '' : candidate}/${CONFIG_FILE_NAME}`;
-      const text = this.fileSystem.readFile(path);
-      if (text !== undefined) {
-        found = parseConfig(text, path, this.knownRuleIds);
+      const read = readText(this.fileSystem, path);
+      if ('text' in read) {
+        found = parseConfig(read.text, path, this.knownRuleIds);
+        break;
+      }
+      if (read.refused !== 'missing') {
+        found = notRead(path, read);
         break;
       }
     }
@@ -74,9 +83,8 @@ export class ConfigResolver {
   }
 
   fromFile(path: string): LoadedConfig {
-    const text = this.fileSystem.readFile(path);
-    if (text === undefined) return { path, rules: {}, problem: `${path} cannot be read.` };
-    return parseConfig(text, path, this.knownRuleIds);
+    const read = readText(this.fileSystem, path);
+    return 'text' in read ? parseConfig(read.text, path, this.knownRuleIds) : notRead(path, read);
   }
 
   clear(): void {

@@ -4,7 +4,7 @@
 // directory like ConfigResolver; `clear()` forgets everything (a payer file changed).
 import type { PayerFileProblem, PayerFilesInfo } from '../claims/context';
 import { createPayerFinder, mergePayers, parseUserPayerFile, type Knowledge, type Payer, type PayerFinder } from '../knowledge';
-import type { FileSystem } from './fileSystem';
+import { describeRefusal, readText, type FileSystem } from './fileSystem';
 import { ancestors } from './paths';
 
 export const PAYER_FOLDER = '.opnote/payers';
@@ -62,12 +62,12 @@ export class PayerFileResolver {
     const userById = new Map<string, Payer>();
     const problems: PayerFileProblem[] = [];
     for (const path of files) {
-      const text = this.fileSystem.readFile(path);
-      if (text === undefined) {
-        problems.push({ path, jsonPath: '$', message: 'Cannot be read', count: 1 });
+      const read = readText(this.fileSystem, path);
+      if ('refused' in read) {
+        problems.push({ path, jsonPath: '$', message: `Not read: ${describeRefusal(read.refused)}`, count: 1 });
         continue;
       }
-      const { payers, problem } = loadPayerFile(path, text);
+      const { payers, problem } = loadPayerFile(path, read.text);
       if (problem) problems.push(problem);
       // A later file (in name order) wins over an earlier one for the same id.
       for (const payer of payers) {
