@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../parse/model';
+import { buildPattern } from '../text/patterns';
 import { supportedCodes } from './codes';
 import {
   ACCESSORY_INCISION,
@@ -262,7 +263,7 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
 function mayHold(patterns: readonly RegExp[]): (text: string) => boolean {
   const literals = patterns.map(requiredLiterals);
   if (literals.some((list) => list === null)) return (text) => patterns.some((pattern) => text.search(pattern) >= 0);
-  const hint = new RegExp(literals.flat().map((literal) => literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  const hint = buildPattern(literals.flat().map((literal) => literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
   return (text) => hint.test(text);
 }
 
