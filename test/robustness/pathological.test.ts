@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { inMemoryFileSystem } from '../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../server/src/core/service/languageService';
-import { RUN_ON_REMOVAL } from '../helpers/pathological';
-import { guarded } from '../helpers/timing';
+import { PATHOLOGICAL_INPUTS, RUN_ON_REMOVAL } from '../helpers/pathological';
+import { guarded, leastMs } from '../helpers/timing';
 
 /**
  * Notes that froze the checker (issue 10) are checked at once, and long ones cost time in proportion
@@ -12,6 +12,7 @@ import { guarded } from '../helpers/timing';
 
 const service = () => createLanguageService({ fileSystem: inMemoryFileSystem({}), docsBaseUri: 'file:///docs/' });
 const analyze = (text: string) => service().analyze({ uri: '/w/note.opnote', version: 1, text });
+const KB = 1024;
 
 describe('robustness: pathological notes are checked in linear time', function () {
   this.timeout(180000);
@@ -22,4 +23,13 @@ describe('robustness: pathological notes are checked in linear time', function (
     const analysis = guarded(() => analyze(`# Procedure\nPercutaneous implantation of an integrated PNS electrode array.\n${RUN_ON_REMOVAL}.\n`), 10000);
     assert.equal(analysis.facts?.procedure?.value, 'insertion');
   });
+
+  for (const input of PATHOLOGICAL_INPUTS) {
+    it(`${input.name}: four times the text takes at most ten times as long (256 KB -> 1 MB)`, () => {
+      const small = leastMs(() => analyze(input.text(256 * KB)), 3, 20000);
+      const large = leastMs(() => analyze(input.text(1024 * KB)), 3, 20000);
+      // Linear is 4x; quadratic would be 16x. The slack keeps runs of a few milliseconds out of the ratio.
+      assert.ok(large <= 10 * small + 25, `${small.toFixed(1)} ms at 256 KB, ${large.toFixed(1)} ms at 1 MB`);
+    });
+  }
 });
