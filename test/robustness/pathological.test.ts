@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { inMemoryFileSystem } from '../../server/src/core/service/fileSystem';
-import { createLanguageService } from '../../server/src/core/service/languageService';
+import { createLanguageService, DEFAULT_MAX_DOCUMENT_SIZE } from '../../server/src/core/service/languageService';
 import { PATHOLOGICAL_INPUTS, RUN_ON_REMOVAL } from '../helpers/pathological';
 import { guarded, leastMs } from '../helpers/timing';
 
@@ -32,4 +32,19 @@ describe('robustness: pathological notes are checked in linear time', function (
       assert.ok(large <= 10 * small + 25, `${small.toFixed(1)} ms at 256 KB, ${large.toFixed(1)} ms at 1 MB`);
     });
   }
+
+  it('a document over the size limit is answered from its outline alone, whatever its head holds', () => {
+    const size = DEFAULT_MAX_DOCUMENT_SIZE + 2 * 1024 * KB;
+    const prose = 'Under ultrasound guidance the needle was advanced and the lead was placed.\n'.repeat(Math.ceil(size / 75));
+    // Codes everywhere: what a full parse of the head (before the cut-off) spent seconds on.
+    const codes = `${'64596-22-LT 64597-LT G57.82 64598 '.repeat(9)}\n`.repeat(Math.ceil(size / 316));
+    for (const text of [prose, codes]) assert.deepEqual(analyze(text).diagnostics.map((diagnostic) => diagnostic.code), ['document-too-large']);
+    const proseMs = leastMs(() => analyze(prose), 3, 20000);
+    const codesMs = leastMs(() => analyze(codes), 3, 20000);
+    assert.ok(codesMs <= 3 * proseMs + 25, `${proseMs.toFixed(1)} ms for prose, ${codesMs.toFixed(1)} ms for codes`);
+    // The outline still works: the header and the headings of the head.
+    const outlined = `---\ndate: 2026-03-14\n---\n\n# Procedure\n${prose}`;
+    const symbols = service().documentSymbols({ uri: '/w/big.opnote', version: 1, text: outlined });
+    assert.deepEqual(symbols.map((symbol) => symbol.name), ['Header', 'Procedure']);
+  });
 });
