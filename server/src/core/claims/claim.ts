@@ -132,7 +132,8 @@ export function cite(fact: { readonly verified: boolean; readonly sources: reado
 export function codeLabel(knowledge: Knowledge, code: string): string {
   const entry = codeEntry(knowledge, code);
   if (!entry) return code;
-  const summary = entry.summary.replace(/\s*[(.;].*$/, '');
+  const cut = entry.summary.search(/[(.;]/);
+  const summary = cut < 0 ? entry.summary : entry.summary.slice(0, cut).trimEnd();
   return `${code} (${lowerFirst(summary)})`;
 }
 

@@ -1,3 +1,4 @@
+import { isSpace } from '../text/chars';
 import {
   CONTEXT_CATEGORIES,
   DEFAULT_TRIGGERS,
@@ -107,11 +108,6 @@ function isWordChar(code: number): boolean {
 
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
-}
-
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
 }
 
 function normalizeWord(word: string): string {

@@ -1,3 +1,5 @@
+import { isSpace } from '../text/chars';
+
 /** A sentence as UTF-16 offsets into the text it came from, trimmed of surrounding whitespace. */
 export interface SentenceSpan {
   start: number;
@@ -231,11 +233,6 @@ function lastVisibleBefore(text: string, index: number, lineStart: number): numb
 
 function lineStartBefore(text: string, index: number): number {
   return text.lastIndexOf('\n', index - 1) + 1;
-}
-
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
 }
 
 function isDigit(code: number): boolean {

@@ -1,4 +1,6 @@
 import type { DocumentModel } from '../parse/model';
+import { buildPattern } from '../text/patterns';
+import type { Span } from '../text/span';
 import { supportedCodes } from './codes';
 import {
   ACCESSORY_INCISION,
@@ -28,6 +30,7 @@ import { current, findMatches, findPattern, sentencesOf, type Match, type Senten
 import { readCount } from './numbers';
 import { requiredLiterals } from './prefilter';
 import { regionsOf, textWithoutComments } from './regions';
+import { occursIn } from './windows';
 import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
@@ -261,8 +264,8 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
  */
 function mayHold(patterns: readonly RegExp[]): (text: string) => boolean {
   const literals = patterns.map(requiredLiterals);
-  if (literals.some((list) => list === null)) return (text) => patterns.some((pattern) => text.search(pattern) >= 0);
-  const hint = new RegExp(literals.flat().map((literal) => literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  if (literals.some((list) => list === null)) return (text) => patterns.some((pattern) => occursIn(text, pattern));
+  const hint = buildPattern(literals.flat().map((literal) => literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
   return (text) => hint.test(text);
 }
 
@@ -270,14 +273,14 @@ const mayHoldDevice = mayHold([NEUROSTIMULATION]);
 
 /** Without a neurostimulator anywhere, only imaging and increased services are facts of the note. */
 const OTHER_FACTS = [...MODALITIES.map((modality) => modality.pattern), GENERIC_IMAGING, INCREASED_SERVICES.vague];
-const mayHoldOtherFacts = (text: string) => OTHER_FACTS.some((pattern) => text.search(pattern) >= 0);
+const mayHoldOtherFacts = (text: string, span: Span) => OTHER_FACTS.some((pattern) => occursIn(text, pattern, span.start, span.end));
 
 export function extractFacts(model: DocumentModel): NoteFacts {
   const text = textWithoutComments(model);
   const regions = regionsOf(model);
   // Most notes are other surgery: read only the regions that can say something about them.
-  const anyDevice = mayHoldDevice(text) && text.search(NEUROSTIMULATION) >= 0;
-  const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text.slice(region.span.start, region.span.end)));
+  const anyDevice = mayHoldDevice(text) && occursIn(text, NEUROSTIMULATION);
+  const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text, region.span));
   const sentences = sentencesOf(text, read);
   const mentions: ConceptMention[] = [];
   const imaging = imagingOf(sentences, mentions);

@@ -3,6 +3,7 @@
  * sentence (case-insensitive, built once) and the value it stands for. A new way of saying
  * something goes here, not into a rule.
  */
+import { buildPattern } from '../text/patterns';
 import { COUNT_WORD } from './numbers';
 
 export interface ConceptPattern<T extends string = string> {
@@ -14,7 +15,21 @@ export interface ConceptPattern<T extends string = string> {
 /** "axillary nerve", "axillary nerves", "axillary n." */
 const NERVE = '(?:nerves?\\b|n\\.)';
 
-const rx = (source: string) => new RegExp(source.replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
+const rx = (source: string) => buildPattern(source.replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
+
+/*
+ * A pattern reads a text one way: no two quantifiers next to each other (or one inside another) may
+ * match the same words, or a backtracking engine tries every way to split them, which is exponential
+ * in a run-on sentence ("removal of the drapes and all of the ..."). test/robustness/pump.test.ts
+ * pumps every pattern to keep it so. Word gaps are bounded, and what may stand before a gap is
+ * never also one of its words:
+ */
+
+/** Up to `max` words, as few as the rest of the pattern needs. */
+const words = (max: number) => `(?:\\w+ ){0,${max}}?`;
+
+/** One of `alternatives` ("the|a") and a space when the text has it, else nothing; never both readings. */
+const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alternatives}) ))`;
 
 /** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?)';
@@ -102,12 +117,15 @@ export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>
   { value: 'right', pattern: rx(`\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
+/** "Removal of the previously implanted left superficial peroneal nerve stimulator": words between "of" and the device. */
+const REMOVAL_GAP = 10;
+
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
-  { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of (?:the |a |an |both |all |two |\\w+ )*?(?:previously (?:implanted|placed) )?(?:\\w+ ){0,3}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved)\\b|\\b(?:removed|explanted) the (?:\\w+ ){0,4}?${DEVICE_NOUN}`) },
-  { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of (?:the |a )?(?:\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|retracted and readvanced)\\b|\\b(?:revised|repositioned) the (?:previously (?:implanted|placed) )?(?:\\w+ ){0,3}?${DEVICE_NOUN}|\\blead revision\\b`) },
-  { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of (?:the |a |an )?(?:\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the (?:\\w+ ){0,4}?${DEVICE_NOUN}|\\bexchange of (?:the )?(?:\\w+ ){0,3}?${DEVICE_NOUN}`) },
-  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of (?:an? |the |two |one |\\w+ ){0,6}?${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) (?:an? |the |two |one |\\w+ ){0,5}?${DEVICE_NOUN}`) },
+  { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of ${words(REMOVAL_GAP)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved)\\b|\\b(?:removed|explanted) the ${words(4)}${DEVICE_NOUN}`) },
+  { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of ${optional('the|a')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|retracted and readvanced)\\b|\\b(?:revised|repositioned) the ${optional('previously (?:implanted|placed)')}${words(3)}${DEVICE_NOUN}|\\blead revision\\b`) },
+  { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of ${optional('the|an?')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the ${words(4)}${DEVICE_NOUN}|\\bexchange of ${optional('the')}${words(3)}${DEVICE_NOUN}`) },
+  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(5)}${DEVICE_NOUN}`) },
 ];
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
@@ -117,7 +135,7 @@ export const ARRAY_COUNT = rx(
 );
 /** "IMPLANTS: DRG leads x2", "array x 1". */
 export const ARRAY_TIMES = rx('\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b');
-export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
+export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
 export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator'>[] = [
@@ -160,13 +178,16 @@ export const NEUROSTIMULATION = rx(
 );
 
 /** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */
-export const STIMULATOR_AS_TOOL = rx('\\bnerve stimulator (?:was used|to identify|to locate|to confirm|was utilized)\\b|\\busing (?:a|the) (?:\\w+ )?(?:nerve )?stimulator\\b|\\bNIM\\b|\\bnerve monitor\\w*');
+export const STIMULATOR_AS_TOOL = rx('\\bnerve stimulator (?:was used|to identify|to locate|to confirm|was utilized)\\b|\\busing (?:a|the) (?:(?!nerve )\\w+ )?(?:nerve )?stimulator\\b|\\bNIM\\b|\\bnerve monitor\\w*');
 
 /** Integrated tibial systems for bladder or bowel dysfunction are Category III, not 64596. */
 export const BLADDER_INDICATION = rx('\\b(?:overactive bladder|urinary (?:urgency|frequency|incontinence|retention)|urge incontinence|fecal incontinence|OAB|voiding dysfunction|bladder dysfunction)\\b');
 
 /** "following a successful trial", "prior trial": the trial is history, not this procedure. */
-export const EARLIER_TRIAL = rx('\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+(?:a |the |an |her |his |their )?(?:successful |positive |\\d+-day |\\w+ ){0,3}(?:percutaneous |PNS |stimulation |stimulator |neurostimulat\\w* )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b');
+const TRIAL_KIND = '(?:percutaneous|PNS|stimulation|stimulator|neurostimulat\\w*)';
+export const EARLIER_TRIAL = rx(
+  `\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+${optional('a|the|an|her|his|their')}(?:\\d+-day |(?!${TRIAL_KIND} trial\\b)\\w+ ){0,3}(?:${TRIAL_KIND} )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b`,
+);
 
 export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');
 

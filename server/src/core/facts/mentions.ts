@@ -7,6 +7,7 @@ import { LiteralPrefilter } from './prefilter';
 import { memoMatches, RegionMemos, rememberMatches, type RegionMemo, type SentenceMatch, type SentenceMemo } from './sentenceMemo';
 import type { Region, RegionRole } from './regions';
 import type { EvidenceStatus } from './types';
+import { windowsOf } from './windows';
 
 /** One sentence of the note with where it sits. */
 export interface Sentence {
@@ -34,8 +35,6 @@ export interface Match<T extends string = string> {
 const AVAILABILITY: readonly Trigger[] = ['unavailable', 'not available', 'was down', 'malfunctioned', 'malfunctioning', 'out of service'].map((phrase) => ({ phrase, kind: 'post-negation' }));
 
 const engine: ContextEngine = createContextEngine([...DEFAULT_TRIGGERS, ...AVAILABILITY]);
-
-const MAX_SENTENCE = 2000;
 
 /** Every pattern the lexicon exports, alone, in a list of concept patterns or in a record of them. */
 function lexiconPatterns(): RegExp[] {
@@ -73,12 +72,11 @@ function readRegion(text: string, start: number, end: number): Omit<RegionMemo, 
   const lengths: number[] = [];
   const memos: SentenceMemo[] = [];
   for (const span of splitSentences(text, start, end)) {
-    // Very long "sentences" (tables, junk) are read in slices so matching stays linear.
-    for (let at = span.start; at < span.end; at += MAX_SENTENCE) {
-      const sliceEnd = Math.min(span.end, at + MAX_SENTENCE);
-      starts.push(at - start);
-      lengths.push(sliceEnd - at);
-      memos.push({ candidates: prefilter.scan(text, at, sliceEnd) });
+    for (const window of windowsOf(text, span.start, span.end)) {
+      starts.push(window.start - start);
+      lengths.push(window.end - window.start);
+      const candidates = prefilter.scan(text, window.start, window.end);
+      memos.push(window.owned < window.end - window.start ? { candidates, owned: window.owned } : { candidates });
     }
   }
   return { starts, lengths, memos };
@@ -142,6 +140,8 @@ export function findMatches<T extends string>(sentences: readonly Sentence[], pa
   const mask = prefilter.maskOf(patterns.map(({ pattern }) => pattern));
   // The family's matches depend on its patterns alone (not on the values they stand for).
   const family: object = patterns.length === 1 ? patterns[0].pattern : patterns;
+  // The end of the matches so far: a window of a long sentence skips what the window before it found.
+  let reach = 0;
   for (const sentence of candidates(sentences, ids, mask)) {
     const { memo } = sentence;
     let matches = memoMatches(memo, family);
@@ -149,7 +149,10 @@ export function findMatches<T extends string>(sentences: readonly Sentence[], pa
       matches = matchSentence(sentence, patterns, ids);
       rememberMatches(memo, family, matches);
     }
+    const floor = reach;
     for (const match of matches) {
+      if (sentence.start + match.start < floor) continue;
+      reach = Math.max(reach, sentence.start + match.end);
       found.push({
         value: patterns[match.pattern].value,
         span: { start: sentence.start + match.start, end: sentence.start + match.end },
@@ -167,12 +170,13 @@ export function findMatches<T extends string>(sentences: readonly Sentence[], pa
 function matchSentence(sentence: Sentence, patterns: readonly ConceptPattern[], ids: readonly number[]): SentenceMatch[] {
   const matches: SentenceMatch[] = [];
   const taken: Span[] = [];
+  const owned = sentence.memo.owned ?? sentence.text.length;
   for (let index = 0; index < patterns.length; index++) {
     // A pattern with none of its literals in the sentence cannot match there.
     if (!LiteralPrefilter.has(sentence.memo.candidates, ids[index])) continue;
     const { pattern } = patterns[index];
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(sentence.text); match; match = pattern.exec(sentence.text)) {
+    for (let match = pattern.exec(sentence.text); match && match.index < owned; match = pattern.exec(sentence.text)) {
       if (match[0] === '') {
         pattern.lastIndex++;
         continue;

@@ -24,6 +24,8 @@ export interface SentenceMatch {
 export interface SentenceMemo {
   /** Lexicon patterns that may match in the sentence (a LiteralPrefilter bit set). */
   readonly candidates: Int32Array;
+  /** For a window of a long sentence: only matches starting before this offset are its own (see windows.ts). */
+  readonly owned?: number;
   /**
    * Per concept family (a pattern list, or a single RegExp: module constants), the sentence's
    * matches, as [family, matches, family, matches, ...]: a sentence meets few families, and a Map

@@ -92,7 +92,7 @@ function codeCompletion(model: DocumentModel, position: Position, prefix: string
   if (dx) return icd10Items(knowledge, dx);
   const modifier =
     tokenBefore(position, prefix, model.kind === 'claim' ? /^\s*[0-9A-Z]{5}(?:-[0-9A-Z]{2})*-([0-9A-Z]?)$/i : /\b\d{4}[0-9T](?:-[0-9A-Z]{2})*-([0-9A-Z]?)$/) ??
-    tokenBefore(position, prefix, /\bmodifiers?\s*:?\s*(?:-?[0-9A-Z]{2}\s*,\s*)*-?([0-9A-Z]?)$/i);
+    tokenBefore(position, prefix, /\bmodifiers?\s*(?::\s*)?(?:-?[0-9A-Z]{2}\s*,\s*)*-?([0-9A-Z]?)$/i);
   if (modifier) return { isIncomplete: false, items: modifierItems(knowledge, modifier) };
   const code = tokenBefore(position, prefix, model.kind === 'claim' ? /^\s*([0-9A-Z]{1,5})$/i : /(?:^|[\s(,;])(\d{2,5}|[A-V]\d{0,4})$/);
   if (code && /^\d/.test(code.text)) return { isIncomplete: false, items: procedureCodeItems(knowledge, code) };
@@ -117,8 +117,8 @@ export function complete(model: DocumentModel, requested: Position, rules: reado
   const items =
     directiveItems(prefix, rules) ??
     (inHeaderArea(model, position) && /^\s*[A-Za-z-]*$/.test(prefix) ? headerKeyItems(model) : undefined) ??
-    (/^\s{0,3}#{1,3}\s+[\w ]*$/.test(prefix) ? sectionItems(model, true) : undefined) ??
-    (model.kind === 'opnote' && /^\s*[A-Za-z ]*$/.test(prefix) ? sectionItems(model, false) : undefined) ??
+    (/^\s{0,3}#{1,3}\s+(?:\w[\w ]*)?$/.test(prefix) ? sectionItems(model, true) : undefined) ??
+    (model.kind === 'opnote' && /^\s*(?:[A-Za-z][A-Za-z ]*)?$/.test(prefix) ? sectionItems(model, false) : undefined) ??
     [];
   return { isIncomplete: false, items };
 }

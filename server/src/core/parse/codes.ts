@@ -4,8 +4,8 @@ import type { CodeMention, CodeSystem } from './model';
 // look-behind keeps amounts, dates and identifiers (`$64596`, `A-64596`, `1.64596`) out.
 const CODE = /(?<![\w$.\/-])(?:(\d{4}T)|(\d{5})|([A-V]\d{4})|([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}))((?:-[0-9A-Z]{2}(?![0-9A-Za-z]))*)(?![\w])/g;
 // "Modifiers: 22, LT" / "modifier -59" / "modifier 22 and LT".
-const MODIFIER_KEYWORD = /\bmodifiers?\b[ \t]*:?[ \t]*/gi;
-const MODIFIER_LIST_ITEM = /^(?:-?([0-9A-Z]{2}))(?![0-9A-Za-z])(?:[ \t]*(?:,|\/|\band\b|&)?[ \t]*)/;
+const MODIFIER_KEYWORD = /\bmodifiers?\b[ \t]*(?::[ \t]*)?/gi;
+const MODIFIER_LIST_ITEM = /^-?([0-9A-Z]{2})(?![0-9A-Za-z])[ \t]*(?:(?:,|\/|\band\b|&)[ \t]*)?/;
 
 const SYSTEMS: readonly CodeSystem[] = ['cpt-cat3', 'cpt', 'hcpcs', 'icd10cm'];
 

@@ -1,3 +1,4 @@
+import { skipBlanks, trimBlanksEnd } from '../text/blanks';
 import type { LineIndex } from '../text/lineIndex';
 import { parseServiceDate } from './dates';
 import { isAnyHeaderKey, normalizeKey, resolveHeaderKey } from './headerKeys';
@@ -10,7 +11,9 @@ export interface HeaderParse {
   readonly bodyStartLine: number;
 }
 
-const KEY_VALUE = /^[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,39}?)[ \t]*:(?!\/\/)[ \t]*(.*?)[ \t]*$/d;
+/** A header key: a letter, then up to 39 letters, digits, spaces, `_` or `-`. */
+const KEY = /^[A-Za-z][A-Za-z0-9 _-]{0,39}$/;
+const MAX_KEY = 40;
 const FENCE = /^---[ \t]*$/;
 
 interface RawField {
@@ -22,17 +25,22 @@ interface RawField {
   lineEnd: number;
 }
 
+/** `Key: value`, blanks around key and value trimmed; the first colon ends the key, unless `://` follows it. */
 function readKeyValue(text: string, lines: LineIndex, line: number): RawField | undefined {
   const lineStart = lines.lineStart(line);
   const lineEnd = lines.lineEnd(line);
-  const match = KEY_VALUE.exec(text.slice(lineStart, lineEnd));
-  if (!match) return undefined;
-  const indices = match.indices!;
+  const lineText = text.slice(lineStart, lineEnd);
+  const colon = lineText.indexOf(':');
+  if (colon < 0 || lineText.startsWith('//', colon + 1)) return undefined;
+  const keyStart = skipBlanks(lineText, 0, colon);
+  const keyEnd = trimBlanksEnd(lineText, keyStart, colon);
+  if (keyEnd - keyStart > MAX_KEY || !KEY.test(lineText.slice(keyStart, keyEnd))) return undefined;
+  const valueStart = skipBlanks(lineText, colon + 1);
   return {
-    rawKey: match[1],
-    keyStart: lineStart + indices[1][0],
-    valueStart: lineStart + indices[2][0],
-    value: match[2],
+    rawKey: lineText.slice(keyStart, keyEnd),
+    keyStart: lineStart + keyStart,
+    valueStart: lineStart + valueStart,
+    value: lineText.slice(valueStart, trimBlanksEnd(lineText, valueStart, lineText.length)),
     lineStart,
     lineEnd,
   };

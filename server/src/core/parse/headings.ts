@@ -1,3 +1,4 @@
+import { skipBlanks, trimBlanksEnd } from '../text/blanks';
 import type { SectionStyle } from './model';
 import { canonicalSectionId } from './sectionSynonyms';
 
@@ -14,11 +15,53 @@ export interface HeadingMatch {
   readonly headingEnd: number;
 }
 
-const MARKDOWN = /^[ \t]{0,3}(#{1,3})[ \t]+(.*?)[ \t]*(?:#+[ \t]*)?$/d;
-// ALL-CAPS title ending in a colon; `(?!\/\/)` keeps URLs such as HTTP:// out.
-const DICTATION_CAPS = /^[ \t]*(?:\d{1,2}[.)][ \t]+)?([A-Z][A-Z0-9 /&,()'.-]{0,58}?)[ \t]*:(?!\/\/)/d;
+/** `#` to `###` after at most three blanks, then a blank: the opening of a Markdown heading. */
+const MARKDOWN_OPENING = /^[ \t]{0,3}(#{1,3})[ \t]/;
+// ALL-CAPS title before a colon, after an optional list number ("2. FINDINGS:").
+const CAPS_TITLE = /^[A-Z][A-Z0-9 /&,()'.-]{0,58}$/;
 // Title-case titles count only when the synonym table knows them ("Indications: ...").
-const DICTATION_KNOWN = /^[ \t]*([A-Z][A-Za-z0-9 /&,()'-]{0,58}?)[ \t]*:(?!\/\/)/d;
+const KNOWN_TITLE = /^[A-Z][A-Za-z0-9 /&,()'-]{0,58}$/;
+const MAX_TITLE = 59;
+
+/** The Markdown title: the rest of the line, without blanks and a closing run of `#` at its end. */
+function markdownHeading(line: string): HeadingMatch | undefined {
+  const opening = MARKDOWN_OPENING.exec(line);
+  if (!opening) return undefined;
+  const titleStart = skipBlanks(line, opening[0].length);
+  let titleEnd = trimBlanksEnd(line, titleStart, line.length);
+  let closing = titleEnd;
+  while (closing > titleStart && line.charCodeAt(closing - 1) === 0x23 /* # */) closing--;
+  if (closing < titleEnd) titleEnd = trimBlanksEnd(line, titleStart, closing);
+  if (titleEnd === titleStart) return undefined;
+  const headingStart = opening[0].length - 1 - opening[1].length;
+  return { style: 'markdown', level: opening[1].length, title: line.slice(titleStart, titleEnd), titleStart, titleEnd, headingStart, headingEnd: line.length };
+}
+
+/**
+ * The title of a dictation heading starting at `titleStart`: up to the first colon (which `//` must
+ * not follow: HTTP:// is no heading), blanks before the colon trimmed, when `title` accepts it.
+ */
+function dictationTitle(line: string, titleStart: number, title: RegExp): { titleEnd: number; headingEnd: number } | undefined {
+  const colon = line.indexOf(':', titleStart);
+  if (colon < 0 || line.startsWith('//', colon + 1)) return undefined;
+  const titleEnd = trimBlanksEnd(line, titleStart, colon);
+  if (titleEnd - titleStart > MAX_TITLE || !title.test(line.slice(titleStart, titleEnd))) return undefined;
+  return { titleEnd, headingEnd: colon + 1 };
+}
+
+/** Past a list number such as "2. " or "10) " at `at`, blanks included; `at` itself when there is none. */
+function afterListNumber(line: string, at: number): number {
+  let digits = at;
+  while (digits < line.length && digits - at < 3 && isDigit(line.charCodeAt(digits))) digits++;
+  const marker = line.charAt(digits);
+  const count = digits - at;
+  if (count < 1 || count > 2 || (marker !== '.' && marker !== ')') || skipBlanks(line, digits + 1) === digits + 1) return at;
+  return skipBlanks(line, digits + 1);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 function wordCount(title: string): number {
   return title.split(/\s+/).filter(Boolean).length;
@@ -27,20 +70,19 @@ function wordCount(title: string): number {
 export function matchHeading(line: string): HeadingMatch | undefined {
   // Every heading has a `#` (Markdown) or a `:` (dictation); most lines have neither.
   if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return undefined;
-  const markdown = MARKDOWN.exec(line);
-  if (markdown && markdown[2] !== '') {
-    const [titleStart, titleEnd] = markdown.indices![2];
-    return { style: 'markdown', level: markdown[1].length, title: markdown[2], titleStart, titleEnd, headingStart: markdown.indices![1][0], headingEnd: line.length };
+  const markdown = markdownHeading(line);
+  if (markdown) return markdown;
+  const lineStart = skipBlanks(line, 0);
+  const capsStart = afterListNumber(line, lineStart);
+  const caps = dictationTitle(line, capsStart, CAPS_TITLE);
+  if (caps) {
+    const title = line.slice(capsStart, caps.titleEnd);
+    if (/[A-Z]{2}/.test(title) && wordCount(title) <= 8) return { style: 'dictation', level: 1, title, titleStart: capsStart, titleEnd: caps.titleEnd, headingStart: line.search(/\S/), headingEnd: caps.headingEnd };
   }
-  const caps = DICTATION_CAPS.exec(line);
-  if (caps && /[A-Z]{2}/.test(caps[1]) && wordCount(caps[1]) <= 8) {
-    const [titleStart, titleEnd] = caps.indices![1];
-    return { style: 'dictation', level: 1, title: caps[1], titleStart, titleEnd, headingStart: line.search(/\S/), headingEnd: caps[0].length };
-  }
-  const known = DICTATION_KNOWN.exec(line);
-  if (known && wordCount(known[1]) <= 8 && canonicalSectionId(known[1]) !== undefined) {
-    const [titleStart, titleEnd] = known.indices![1];
-    return { style: 'dictation', level: 1, title: known[1], titleStart, titleEnd, headingStart: titleStart, headingEnd: known[0].length };
+  const known = dictationTitle(line, lineStart, KNOWN_TITLE);
+  if (known) {
+    const title = line.slice(lineStart, known.titleEnd);
+    if (wordCount(title) <= 8 && canonicalSectionId(title) !== undefined) return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: known.titleEnd, headingStart: lineStart, headingEnd: known.headingEnd };
   }
   return undefined;
 }

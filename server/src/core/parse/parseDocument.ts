@@ -25,16 +25,30 @@ interface PendingHeading extends HeadingMatch {
   lineEnd: number;
 }
 
-/** Parses any text into a model; never throws. Problems carry exact spans. */
-export function parseDocument(source: SourceDocument): DocumentModel {
+type Top = Pick<DocumentModel, 'uri' | 'version' | 'kind' | 'text' | 'lines' | 'header'> & { readonly bodyStartLine: number };
+type Body = Omit<DocumentModel, keyof Top>;
+
+/** The header and the document kind it settles (`kind:` wins over the hint). */
+function readTop(source: SourceDocument, problems: ParseProblem[]): Top {
   const { text } = source;
   const lines = new LineIndex(text);
-  const problems: ParseProblem[] = [];
   const rawHeader = parseHeader(text, lines, problems);
   const kindField = rawHeader.raw.find((field) => /^(kind|type|document[ _-]?kind)$/i.test(field.rawKey.trim()));
   const kindValue = kindField?.value.trim().toLowerCase();
   const kind: DocumentKind = kindValue === 'claim' || kindValue === 'opnote' ? kindValue : source.kindHint ?? kindFromUri(source.uri);
-  const fields = resolveHeaderFields(rawHeader.raw, kind, problems);
+  const header = { style: rawHeader.style, fields: resolveHeaderFields(rawHeader.raw, kind, problems), span: rawHeader.span };
+  return { uri: source.uri, version: source.version, kind, text, lines, header, bodyStartLine: rawHeader.bodyStartLine };
+}
+
+function modelOf({ bodyStartLine: _, ...top }: Top, body: Body): DocumentModel {
+  return { ...top, ...body };
+}
+
+/** Parses any text into a model; never throws. Problems carry exact spans. */
+export function parseDocument(source: SourceDocument): DocumentModel {
+  const problems: ParseProblem[] = [];
+  const top = readTop(source, problems);
+  const { text, lines, kind } = top;
 
   const comments: Comment[] = [];
   const directives: Directive[] = [];
@@ -54,7 +68,7 @@ export function parseDocument(source: SourceDocument): DocumentModel {
       if (directive) directives.push(directive);
       continue;
     }
-    if (line < rawHeader.bodyStartLine) continue;
+    if (line < top.bodyStartLine) continue;
     const heading = matchHeading(lineText);
     if (kind === 'claim') {
       if (lineText.trim() === '') continue;
@@ -87,20 +101,30 @@ export function parseDocument(source: SourceDocument): DocumentModel {
   scanUnreadable(text, lines, problems);
 
   const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses, dxLines, lines: serviceLines } : undefined;
-  return {
-    uri: source.uri,
-    version: source.version,
-    kind,
-    text,
-    lines,
-    header: { style: rawHeader.style, fields, span: rawHeader.span },
-    sections: buildSections(headings, text.length),
-    comments,
-    directives,
-    codes,
-    ...(claim ? { claim } : {}),
-    problems,
-  };
+  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives, codes, ...(claim ? { claim } : {}), problems });
+}
+
+/**
+ * Only what an outline shows: the header, comments and section headings (in a claim, `#` headings).
+ * For a document too large to check: one cheap pass, no codes, claim lines, directives or problems.
+ */
+export function parseOutline(source: SourceDocument): DocumentModel {
+  const top = readTop(source, []);
+  const { text, lines, kind } = top;
+  const comments: Comment[] = [];
+  const headings: PendingHeading[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineStart = lines.lineStart(line);
+    const lineEnd = lines.lineEnd(line);
+    const lineText = text.slice(lineStart, lineEnd);
+    if (isCommentLine(lineText)) comments.push({ span: { start: lineStart, end: lineEnd }, line });
+    else if (line >= top.bodyStartLine) {
+      const heading = matchHeading(lineText);
+      if (heading && (kind !== 'claim' || heading.style === 'markdown')) headings.push(pendingHeading(heading, lineStart, lineEnd));
+    }
+  }
+  const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses: [], dxLines: [], lines: [] } : undefined;
+  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives: [], codes: [], ...(claim ? { claim } : {}), problems: [] });
 }
 
 /** Spelled out rather than spread: object spread of the match took a slow path and showed in profiles. */

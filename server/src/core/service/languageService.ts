@@ -10,7 +10,7 @@ import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
 import type { Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
-import { parseDocument, type SourceDocument } from '../parse/parseDocument';
+import { parseDocument, parseOutline, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
 import { ConfigResolver, type LoadedConfig } from './config';
@@ -90,13 +90,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const configs = new ConfigResolver(options.fileSystem, ruleIds);
   const payerFiles = new PayerFileResolver(options.fileSystem, knowledge);
 
-  /** Parses once per version; past the size limit only the head is read (for outline and hover) and nothing is checked. */
+  /**
+   * Parses once per version. Past the size limit, decided before any parsing, only the outline of
+   * the head is read (header, comments, headings: one cheap pass) and nothing is checked.
+   */
   function parse(document: SourceDocument, limit = DEFAULT_MAX_DOCUMENT_SIZE): DocumentModel {
     const cached = models.get(document.uri, document.version, document.text);
     if (cached && (cached.truncatedAt ?? Infinity) === (document.text.length > limit ? limit : Infinity)) return cached;
     const model =
       document.text.length > limit
-        ? { ...parseDocument({ ...document, text: document.text.slice(0, limit) }), truncatedAt: limit }
+        ? { ...parseOutline({ ...document, text: document.text.slice(0, limit) }), truncatedAt: limit }
         : parseDocument(document);
     models.set(document.uri, document.version, document.text, model);
     return model;
