@@ -1,4 +1,5 @@
-import { cite, codeLabel, sameSession, serviceLines } from '../claims/claim';
+import { cite, codeLabel, serviceLines } from '../claims/claim';
+import { firstInSession, type SessionLookup } from '../claims/sessions';
 import type { ConflictEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 
@@ -24,18 +25,19 @@ export const rule: Rule = {
     const lines = serviceLines(model);
     const conflicts = knowledge.edits.filter((edit): edit is ConflictEdit => edit.kind === 'conflict');
     const reported = new Set<number>();
+    const lookups = new Map<string, SessionLookup>();
     for (const edit of conflicts) {
-      for (const primary of lines.filter((line) => line.code.value === edit.code)) {
-        for (const other of lines) {
-          if (reported.has(other.line) || !edit.conflictsWith.includes(other.code.value) || !sameSession(context, primary, other)) continue;
-          reported.add(other.line);
-          report({
-            span: other.code.span,
-            message:
-              `${codeLabel(knowledge, other.code.value)} cannot be billed with ${edit.code} for the same session. ${edit.reason} ` +
-              `Keep the code the note supports. ${cite(edit, 'the current CPT book and NCCI edits')}`,
-          });
-        }
+      let primaryInSession = lookups.get(edit.code);
+      if (!primaryInSession) lookups.set(edit.code, (primaryInSession = firstInSession(context, lines.filter((line) => line.code.value === edit.code))));
+      for (const other of lines) {
+        if (reported.has(other.line) || !edit.conflictsWith.includes(other.code.value) || !primaryInSession(other)) continue;
+        reported.add(other.line);
+        report({
+          span: other.code.span,
+          message:
+            `${codeLabel(knowledge, other.code.value)} cannot be billed with ${edit.code} for the same session. ${edit.reason} ` +
+            `Keep the code the note supports. ${cite(edit, 'the current CPT book and NCCI edits')}`,
+        });
       }
     }
   },
