@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { FIXTURES } from '../helpers/fixtures';
 import { checkInvariants, fixAll, robustService, seededRandom, type RobustService } from '../helpers/robustness';
 import { TOKENS } from '../helpers/mutate';
+import { applyEdits, lineTable, type Range } from '../helpers/textEdits';
 
 /**
  * Property tests (fast-check): for any string the service keeps its invariants (see
@@ -114,5 +119,52 @@ describe('robustness: properties for any input (fast-check)', function () {
     );
     // Whether any generated document had automatic fixes depends on the rules; the property holds either way.
     assert.ok(fixed >= 0);
+  });
+
+  // Found by the hardening review (issue 10, finding 7): a units-exceed fix that removed the last line
+  // (no line break after it) and the line above returned overlapping edits, which clients reject.
+  it('no code action returns overlapping edits, on claims whose last line may have no line break', () => {
+    const notes = path.join(FIXTURES, 'claims', 'notes');
+    const claims = robustService(new Map(fs.readdirSync(notes).map((name) => [`/w/notes/${name}`, fs.readFileSync(path.join(notes, name), 'utf8')])));
+    const claimLine = fc.constantFrom(
+      '64596-LT x1 ptr:A', '64596-LT x3 ptr:A', '64596 x2', '64596-RT-51 x1 dos:2026-03-15', '64597-LT x1 ptr:A', '64597-51 x2', '64597-LT x1 dos:2026-03-15',
+      '76942 x1', '77002 x1 pos:24', '64555 x1', '64598-LT', 'dx: G57.82', 'dx: G57.8', '', '// opnote-disable-next-line units-exceed', '64596 x1 // opnote-disable-line units-exceed',
+    );
+    const claim = fc
+      .record({
+        note: fc.constantFrom('', 'note: notes/left-peroneal-three-arrays.opnote\n', 'note: notes/left-spn-one-array.opnote\n', 'note: notes/bilateral-occipital-two-arrays.opnote\n'),
+        dos: fc.constantFrom('dos: 2026-03-14\n', 'dos: 2026-03-15\n', ''),
+        lines: fc.array(claimLine, { minLength: 1, maxLength: 10 }),
+        lastBreak: fc.constantFrom('', '\n'),
+        crlf: fc.boolean(),
+      })
+      .map(({ note, dos, lines, lastBreak, crlf }) => {
+        const text = `payer: Medicare\n${dos}${note}\ndx: G57.82, G57.81\n${lines.join('\n')}${lastBreak}`;
+        return crlf ? text.replace(/\n/g, '\r\n') : text;
+      });
+    let actionsChecked = 0;
+    fc.assert(
+      fc.property(claim, (text) => {
+        const document = { uri: '/w/claims/a.claim', version: 1, text, kindHint: 'claim' as const };
+        const { service } = claims;
+        const table = lineTable(text);
+        const last = table.starts.length - 1;
+        const whole: Range = { start: { line: 0, character: 0 }, end: { line: last, character: table.ends[last] - table.starts[last] } };
+        const ranges = [whole, ...service.analyze(document).diagnostics.map((diagnostic) => diagnostic.range)];
+        for (const range of ranges) {
+          for (const resolveSupport of [false, true]) {
+            for (const action of service.codeActions(document, range, {}, {}, resolveSupport)) {
+              const resolved: CodeAction = action.data ? service.resolveCodeAction(document, action) : action;
+              // applyEdits applies the edits as a client does and throws on overlapping ones.
+              applyEdits(text, resolved.edit?.changes?.[document.uri] ?? []);
+              actionsChecked++;
+            }
+          }
+        }
+      }),
+      { numRuns: 300, seed: 64600 },
+    );
+    assert.ok(actionsChecked > 3000, `only ${actionsChecked} actions were checked`);
+    assert.deepEqual(claims.internalErrors, []);
   });
 });

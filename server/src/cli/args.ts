@@ -13,7 +13,7 @@ export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>):
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) positionals.push(rest);
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {

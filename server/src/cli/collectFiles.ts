@@ -66,7 +66,7 @@ export function collectFiles(inputs: readonly string[]): string[] {
     if (/[*?]/.test(input)) {
       const matches = expandGlob(input);
       if (matches.length === 0) throw new UsageError(`No files match ${input}`);
-      files.push(...matches);
+      for (const match of matches) files.push(match);
       continue;
     }
     let stat: fs.Stats;

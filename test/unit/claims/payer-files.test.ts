@@ -101,7 +101,7 @@ describe('organisation payer files (.opnote/payers/*.json)', () => {
     for (const uri of ['file:///w/claims/a.claim', 'file:///w/other/b.claim']) {
       const found = messages(svc, claim('Acme'), 'payer-file-invalid', uri);
       assert.equal(found.length, 1);
-      assert.match(found[0], /^The payer file \/w\/\.opnote\/payers\/acme\.json is not valid at \$\.payers\[1\]\.id: .+ \(and 1 more problem\)\./);
+      assert.match(found[0], /^The payer file \/w\/\.opnote\/payers\/acme\.json is not valid at \$\.payers\[1\]\.id \(line \d+, column \d+\): .+ \(and 1 more problem\)\./);
       assert.doesNotMatch(found[0], /Secret Plan Name/);
     }
     // The valid payer of the file is used, and the built-in rules keep working.
@@ -116,6 +116,46 @@ describe('organisation payer files (.opnote/payers/*.json)', () => {
     assert.match(message, /broken\.json is not valid at \$: The file is not valid JSON \(line 2, column \d+\)/);
     assert.doesNotMatch(message, /jane/);
     assert.deepEqual(rules(svc, claim('Cigna')).sort(), ['payer-file-invalid', 'payer-noncoverage']);
+  });
+
+  it('say where an unknown key or a duplicate id is, without quoting the key or the id', () => {
+    const svc = service({
+      '/w/.opnote/payers/keys.json': file({ ...payer({}), 'patient-jane-doe': 1 }),
+      '/w/.opnote/payers/ids.json': file(payer({ id: 'jane-doe-plan' }), payer({ id: 'jane-doe-plan', aliases: ['Other'] })),
+    });
+    const found = messages(svc, claim('Acme'), 'payer-file-invalid').sort();
+    assert.match(found[0], /ids\.json is not valid at \$\.payers\[1\]\.id \(line 37, column 13\): Duplicate payer id \(first at \$\.payers\[0\]\)\./);
+    assert.match(found[1], /keys\.json is not valid at \$\.payers\[0\] \(line 35, column 7\): Unknown property\./);
+    for (const message of found) assert.doesNotMatch(message, /jane/);
+  });
+
+  // Issue 10, finding 6: `Math.max(...aliases)` threw a RangeError, so the claim got no diagnostics at all.
+  it('with 200,000 aliases still check the claim and match its payer', () => {
+    const aliases = Array.from({ length: 200_000 }, (_, i) => `Acme Plan ${i}`);
+    const svc = service({ '/w/.opnote/payers/big.json': file(payer({ aliases })) });
+    assert.deepEqual(rules(svc, claim('Acme Plan 199999')), ['payer-noncoverage', 'prior-auth-missing']);
+  });
+
+  it('reject an alias longer than a payer name, and matching a long payer header stays linear', () => {
+    const svc = service({ '/w/.opnote/payers/long.json': file(payer({}), payer({ id: 'long-alias', aliases: ['x'.repeat(200_000)] })) });
+    const [message] = messages(svc, claim('Acme'), 'payer-file-invalid');
+    assert.match(message, /at \$\.payers\[1\]\.aliases\[0\] \(line \d+, column \d+\): must be at most 100 characters/);
+    const header = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+    const time = (words: number) => {
+      const text = claim(header(words));
+      let best = Infinity;
+      for (let run = 0; run < 5; run++) {
+        const start = performance.now();
+        rules(svc, text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    time(8000); // the first runs are slower while V8 compiles the checking code
+    const small = time(8000);
+    const large = time(64_000);
+    // Linear: 8 times as long; trying every run of words against a 200,000-character alias: 64 times.
+    assert.ok(large / small < 24, `8 times the header took ${(large / small).toFixed(1)} times as long (${small.toFixed(1)} -> ${large.toFixed(1)} ms)`);
   });
 
   it('are not loaded in an untrusted workspace', () => {

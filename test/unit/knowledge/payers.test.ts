@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createPayerFinder, loadKnowledge, mergePayers, parseUserPayerFile, userPayerFileJsonSchema, type Payer } from '../../../server/src/core/knowledge';
+import { jsonPathPosition } from '../../../server/src/core/text/jsonLocation';
 
 const knowledge = loadKnowledge();
 
@@ -60,6 +61,14 @@ describe('knowledge: findPayer', () => {
   });
 });
 
+/** "line L, column C" of the n-th (0-based) occurrence of `needle`, found independently of the code under test. */
+function positionOf(text: string, needle: string, occurrence = 0): string {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+  const before = text.slice(0, at).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
 describe('knowledge: organisation payer files', () => {
   it('accepts a valid file whose payer overrides a built-in one', () => {
     const override = userPayer({ id: 'cigna', name: 'Cigna (our contract)', aliases: ['Cigna'] });
@@ -82,8 +91,9 @@ describe('knowledge: organisation payer files', () => {
   });
 
   it('reports a wrong shape with JSON paths', () => {
-    assert.deepEqual(parseUserPayerFile('[]').errors, [{ message: 'Invalid input: expected object, received array', path: '$' }]);
-    assert.deepEqual(parseUserPayerFile('{"payer": []}').errors.map((e) => e.path).sort(), ['$.payer', '$.payers']);
+    assert.deepEqual(parseUserPayerFile('[]').errors, [{ message: 'Invalid input: expected object, received array', path: '$', location: { segments: [], at: 'value' } }]);
+    // The unknown key is pointed at by position (its object's path plus the key's line and column), not by name.
+    assert.deepEqual(parseUserPayerFile('{"payer": []}').errors.map((e) => e.path).sort(), ['$', '$.payers']);
     const { payers, errors } = parseUserPayerFile(JSON.stringify({ payers: [userPayer({}), { id: 'Not Kebab', aliases: [] }, userPayer({ sources: [] })] }));
     assert.deepEqual(payers.map((p) => p.id), ['acme-health']);
     const paths = errors.map((e) => e.path);
@@ -91,12 +101,16 @@ describe('knowledge: organisation payer files', () => {
     assert.equal(errors.find((e) => e.path === '$.payers[1].name')?.message, 'Missing required property');
   });
 
-  it('points at unknown properties and duplicate ids', () => {
-    const text = JSON.stringify({ payers: [userPayer({}), { ...userPayer({}), colour: 'blue' }, userPayer({})] });
-    assert.deepEqual(parseUserPayerFile(text).errors, [
-      { message: 'Unknown property "colour"', path: '$.payers[1].colour' },
-      { message: 'Duplicate payer id "acme-health" (first at $.payers[0])', path: '$.payers[2].id' },
-    ]);
+  it('points at unknown properties and duplicate ids by position, without quoting the key or the id', () => {
+    const text = JSON.stringify({ payers: [userPayer({}), { ...userPayer({}), colour: 'blue' }, userPayer({})] }, null, 2);
+    const errors = parseUserPayerFile(text).errors;
+    assert.deepEqual(
+      errors.map((error) => [error.message, error.path, jsonPathPosition(text, error.location.segments, error.location.at)]),
+      [
+        ['Unknown property', '$.payers[1]', positionOf(text, '"colour"')],
+        ['Duplicate payer id (first at $.payers[0])', '$.payers[2].id', positionOf(text, '"acme-health"', 2)],
+      ],
+    );
   });
 
   it('never throws, whatever the input', () => {

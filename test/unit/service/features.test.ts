@@ -123,6 +123,12 @@ describe('service: hover, completion, symbols, folding', () => {
     assert.ok(ids.includes('line-syntax'));
   });
 
+  // Issue 10, finding 6: the outline spread its sections into one call, a RangeError past about 120,000 arguments.
+  it('outline a document with more headings than a call takes arguments', () => {
+    const text = '# Section\n'.repeat(200_000);
+    assert.equal(serviceWith().documentSymbols({ uri: '/w/n.opnote', version: 1, text }).length, 200_000);
+  });
+
   it('outlines the header and sections, and folds them', () => {
     const service = serviceWith();
     const symbols = service.documentSymbols(doc);

@@ -4,9 +4,11 @@
 import type { Knowledge, RequiresPrimaryEdit } from '../knowledge';
 import type { RuleContext, SpanEdit } from '../linting/types';
 import type { ServiceLine } from '../parse/model';
-import { foundNote, sameSession, serviceLines, sessionDate, unitsOf, type FoundNote } from './claim';
-import { insertLineAfterEdit, removeLineEdit, serviceLineText, setUnitsEdit } from './edits';
+import { foundNote, serviceLines, sessionDate, unitsOf, type FoundNote } from './claim';
+import { insertLineAfterEdit, removeLinesEdits, serviceLineText, setUnitsEdit } from './edits';
 import { ordered } from './order';
+import { perContext } from './perContext';
+import { bySessionKey, nearestAbove } from './sessions';
 import { SIDE_MODIFIERS, sideOfModifier } from './sides';
 
 export function requiresPrimaryEdits(knowledge: Knowledge): RequiresPrimaryEdit[] {
@@ -14,28 +16,45 @@ export function requiresPrimaryEdits(knowledge: Knowledge): RequiresPrimaryEdit[
 }
 
 /**
- * The primary line an add-on line belongs to, so that every add-on line belongs to one session only
- * (a line whose date is unknown matches every session, and two sessions would both correct it): a
- * primary with the same known date first, else any primary of a matching session; the nearest one
- * above the add-on (claims list an add-on after its primary), else the first.
+ * The add-on lines of each session, by the session key of the primary line each belongs to, so that
+ * every add-on line belongs to one session only (a line whose date is unknown matches every session,
+ * and two sessions would both correct it): a primary with the same known date first, else any primary
+ * of a matching session; the nearest one above the add-on (claims list an add-on after its primary),
+ * else the first. One pass over the lines, once per check.
  */
-function ownerOf(context: RuleContext, addOn: ServiceLine, primaries: readonly ServiceLine[]): ServiceLine | undefined {
-  const date = sessionDate(context, addOn);
-  const dated = date === undefined ? [] : primaries.filter((line) => sessionDate(context, line) === date);
-  const candidates = dated.length ? dated : primaries.filter((line) => sameSession(context, line, addOn));
-  return [...candidates].reverse().find((line) => line.line < addOn.line) ?? candidates[0];
+const addOnsBySession = perContext((context) => {
+  const byCodes = new Map<string, ReadonlyMap<string, readonly ServiceLine[]>>();
+  return (primaryCode: string, addOnCode: string): ReadonlyMap<string, readonly ServiceLine[]> => {
+    const key = `${primaryCode} ${addOnCode}`;
+    let sessions = byCodes.get(key);
+    if (!sessions) byCodes.set(key, (sessions = groupAddOns(context, primaryCode, addOnCode)));
+    return sessions;
+  };
+});
+
+function groupAddOns(context: RuleContext, primaryCode: string, addOnCode: string): Map<string, ServiceLine[]> {
+  const lines = serviceLines(context.model);
+  const primaries = lines.filter((line) => line.code.value === primaryCode);
+  const byDate = bySessionKey(context, primaries);
+  const undated = byDate.get('') ?? [];
+  const owned = new Map<string, ServiceLine[]>();
+  for (const line of lines) {
+    if (line.code.value !== addOnCode) continue;
+    const date = sessionDate(context, line);
+    const candidates = date === undefined ? primaries : (byDate.get(date) ?? undated);
+    const owner = nearestAbove(candidates, line.line) ?? candidates[0];
+    if (!owner) continue;
+    const session = sessionDate(context, owner) ?? '';
+    const group = owned.get(session);
+    if (group) group.push(line);
+    else owned.set(session, [line]);
+  }
+  return owned;
 }
 
 /** Add-on lines of the session of a primary line (the sessions of units-exceed: one per known date, one for the rest). */
-export function addOnLines(context: RuleContext, primary: ServiceLine, addOnCode: string): ServiceLine[] {
-  const lines = serviceLines(context.model);
-  const primaries = lines.filter((line) => line.code.value === primary.code.value);
-  const session = sessionDate(context, primary) ?? '';
-  return lines.filter((line) => {
-    if (line.code.value !== addOnCode) return false;
-    const owner = ownerOf(context, line, primaries);
-    return owner !== undefined && (sessionDate(context, owner) ?? '') === session;
-  });
+export function addOnLines(context: RuleContext, primary: ServiceLine, addOnCode: string): readonly ServiceLine[] {
+  return addOnsBySession(context)(primary.code.value, addOnCode).get(sessionDate(context, primary) ?? '') ?? [];
 }
 
 export interface NoteArrays {
@@ -71,7 +90,8 @@ export interface AddOnPlan {
   readonly removed: readonly number[];
 }
 
-function plan(context: RuleContext, edit: RequiresPrimaryEdit, anchor: ServiceLine, target: number, fromNote: NoteArrays | undefined): AddOnPlan {
+/** `alsoRemoved`: lines of the session the plan removes besides add-on lines (repeated primary lines). */
+function plan(context: RuleContext, edit: RequiresPrimaryEdit, anchor: ServiceLine, target: number, fromNote: NoteArrays | undefined, alsoRemoved: readonly number[] = []): AddOnPlan {
   const { model } = context;
   const existing = addOnLines(context, anchor, edit.addOnCode);
   const billed = existing.reduce((sum, line) => sum + unitsOf(line), 0);
@@ -88,7 +108,8 @@ function plan(context: RuleContext, edit: RequiresPrimaryEdit, anchor: ServiceLi
   } else if (target > 0) {
     edits = [insertLineAfterEdit(model, anchor.line, addOnLineText(context, anchor, edit.addOnCode, target))];
   }
-  return { edit, anchor, existing, billed, target, ...(fromNote ? { fromNote } : {}), edits: [...edits, ...removed.map((line) => removeLineEdit(model, line))], removed };
+  removed = removed.concat(alsoRemoved);
+  return { edit, anchor, existing, billed, target, ...(fromNote ? { fromNote } : {}), edits: edits.concat(removeLinesEdits(model, removed)), removed };
 }
 
 /**
@@ -96,34 +117,25 @@ function plan(context: RuleContext, edit: RequiresPrimaryEdit, anchor: ServiceLi
  * several lines; each session gets one plan: the first line keeps one unit, the other primary lines
  * go, and the extra units move to the add-on.
  */
-export function unitsExceedPlans(context: RuleContext): Array<{ group: ServiceLine[]; plan: AddOnPlan }> {
-  const plans: Array<{ group: ServiceLine[]; plan: AddOnPlan }> = [];
+export const unitsExceedPlans = perContext((context): ReadonlyArray<{ group: readonly ServiceLine[]; plan: AddOnPlan }> => {
+  const plans: Array<{ group: readonly ServiceLine[]; plan: AddOnPlan }> = [];
   for (const edit of requiresPrimaryEdits(context.knowledge)) {
-    const sessions = new Map<string, ServiceLine[]>();
-    for (const line of serviceLines(context.model)) {
-      if (!edit.primaryCodes.includes(line.code.value)) continue;
-      const key = sessionDate(context, line) ?? '';
-      sessions.set(key, [...(sessions.get(key) ?? []), line]);
-    }
-    for (const group of sessions.values()) {
+    const primaries = serviceLines(context.model).filter((line) => edit.primaryCodes.includes(line.code.value));
+    for (const group of bySessionKey(context, primaries).values()) {
       const extra = group.reduce((sum, line) => sum + unitsOf(line), 0) - 1;
       if (extra < 1) continue;
       const anchor = group[0];
       const fromNote = noteAddOnUnits(context, anchor.code.value, edit.addOnCode);
       const billed = addOnLines(context, anchor, edit.addOnCode).reduce((sum, line) => sum + unitsOf(line), 0);
-      const planned = plan(context, edit, anchor, fromNote ? fromNote.units : billed + extra, fromNote);
       const duplicates = group.slice(1).map((line) => line.line);
-      plans.push({
-        group,
-        plan: { ...planned, edits: [...planned.edits, ...duplicates.map((line) => removeLineEdit(context.model, line))], removed: [...planned.removed, ...duplicates] },
-      });
+      plans.push({ group, plan: plan(context, edit, anchor, fromNote ? fromNote.units : billed + extra, fromNote, duplicates) });
     }
   }
   return plans;
-}
+});
 
 /** addon-count-mismatch: the add-on units differ from the note (quiet while the primary code has extra units). */
-export function addOnCountPlans(context: RuleContext): AddOnPlan[] {
+export const addOnCountPlans = perContext((context): readonly AddOnPlan[] => {
   const plans: AddOnPlan[] = [];
   for (const edit of requiresPrimaryEdits(context.knowledge)) {
     const primaries = serviceLines(context.model).filter((line) => edit.primaryCodes.includes(line.code.value));
@@ -135,19 +147,12 @@ export function addOnCountPlans(context: RuleContext): AddOnPlan[] {
     if (planned.billed !== fromNote.units) plans.push(planned);
   }
   return plans;
-}
-
-const removals = new WeakMap<RuleContext, ReadonlySet<number>>();
+});
 
 /** Lines (0-based) that the automatic fixes of units-exceed or addon-count-mismatch remove. */
-export function linesRemovedByAddOnFixes(context: RuleContext): ReadonlySet<number> {
-  let lines = removals.get(context);
-  if (!lines) {
-    lines = new Set([...unitsExceedPlans(context).flatMap(({ plan: planned }) => planned.removed), ...addOnCountPlans(context).flatMap((planned) => planned.removed)]);
-    removals.set(context, lines);
-  }
-  return lines;
-}
+export const linesRemovedByAddOnFixes = perContext(
+  (context): ReadonlySet<number> => new Set([...unitsExceedPlans(context).flatMap(({ plan: planned }) => planned.removed), ...addOnCountPlans(context).flatMap((planned) => planned.removed)]),
+);
 
 /**
  * The text of a new add-on line after `primary`, with the primary's pointers and a side: the note's

@@ -5,6 +5,7 @@ import type { CodeEntry, CodeFamily, Knowledge, Payer } from '../knowledge';
 import type { LinkedNote, RelatedLocation, RuleContext } from '../linting/types';
 import { headerField, type DiagnosisEntry, type DocumentModel, type HeaderField, type ServiceLine } from '../parse/model';
 import type { Span } from '../text/span';
+import { perContext } from './perContext';
 
 export type FoundNote = Extract<LinkedNote, { status: 'found' }>;
 
@@ -30,7 +31,8 @@ export function unitsOf(line: ServiceLine): number {
 }
 
 export function codeEntry(knowledge: Knowledge, code: string): CodeEntry | undefined {
-  return knowledge.codes.get(code.toUpperCase());
+  // Parsed codes are upper case already; the rules ask for every line.
+  return knowledge.codes.get(code) ?? knowledge.codes.get(code.toUpperCase());
 }
 
 export function isAddOn(knowledge: Knowledge, code: string): boolean {
@@ -55,21 +57,18 @@ export function isArrayLine(knowledge: Knowledge, line: ServiceLine): boolean {
  * become the note's. So a fix of the date never brings a line into a session a rule did not judge it in.
  */
 export function sessionDate(context: RuleContext, line: ServiceLine): string | undefined {
-  const { model, knowledge } = context;
-  const note = foundNote(context);
-  const noteIso = note ? noteDate(note)?.iso : undefined;
-  if (line.dos) return noteIso && isProcedureLine(knowledge, line) ? noteIso : line.dos.value;
-  const header = headerField(model, 'dos');
-  if (header && !header.isoDate) return undefined;
-  return noteIso ?? header?.isoDate;
+  const { noteIso, headerIso, headerUnreadable } = dateBasis(context);
+  if (line.dos) return noteIso && isProcedureLine(context.knowledge, line) ? noteIso : line.dos.value;
+  if (headerUnreadable) return undefined;
+  return noteIso ?? headerIso;
 }
 
-/** Two lines belong to the same session unless their dates of service are known and differ. */
-export function sameSession(context: RuleContext, a: ServiceLine, b: ServiceLine): boolean {
-  const first = sessionDate(context, a);
-  const second = sessionDate(context, b);
-  return first === undefined || second === undefined || first === second;
-}
+/** The dates every line's session date is judged against, read once per check (rules ask per line). */
+const dateBasis = perContext((context) => {
+  const note = foundNote(context);
+  const header = headerField(context.model, 'dos');
+  return { noteIso: note ? noteDate(note)?.iso : undefined, headerIso: header?.isoDate, headerUnreadable: header !== undefined && !header.isoDate };
+});
 
 export function foundNote(context: RuleContext): FoundNote | undefined {
   return context.linkedNote?.status === 'found' ? context.linkedNote : undefined;

@@ -6,6 +6,8 @@ export interface PayerFileProblem {
   readonly path: string;
   /** JSON path of the first problem, e.g. `$.payers[0].aliases`. */
   readonly jsonPath: string;
+  /** Where the first problem is in the file, e.g. "line 3, column 5", when it can be located. */
+  readonly position?: string;
   /** What is wrong there, in words that never quote the file's content. */
   readonly message: string;
   /** How many problems the file has in all. */

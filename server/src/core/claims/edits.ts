@@ -14,10 +14,31 @@ export function lineBreak(model: DocumentModel): string {
 
 /** Removes a whole line with its line break (the next line's start stays free for other edits). */
 export function removeLineEdit(model: DocumentModel, line: number): SpanEdit {
+  return removeLineRunEdit(model, line, line);
+}
+
+/**
+ * Removes lines (0-based, any order), one edit per run of consecutive lines. Removing the last line
+ * takes the line break before it, so two removals of neighbouring lines would overlap when one of them
+ * is the last line: a run is removed as one edit.
+ */
+export function removeLinesEdits(model: DocumentModel, lines: readonly number[]): SpanEdit[] {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const edits: SpanEdit[] = [];
+  for (let first = 0; first < sorted.length; ) {
+    let last = first;
+    while (last + 1 < sorted.length && sorted[last + 1] === sorted[last] + 1) last++;
+    edits.push(removeLineRunEdit(model, sorted[first], sorted[last]));
+    first = last + 1;
+  }
+  return edits;
+}
+
+function removeLineRunEdit(model: DocumentModel, first: number, last: number): SpanEdit {
   const { lines } = model;
-  if (line + 1 < lines.lineCount) return { span: { start: lines.lineStart(line), end: lines.lineStart(line + 1) }, newText: '' };
-  if (line > 0) return { span: { start: lines.lineEnd(line - 1), end: lines.lineEnd(line) }, newText: '' };
-  return { span: lines.lineSpan(line), newText: '' };
+  if (last + 1 < lines.lineCount) return { span: { start: lines.lineStart(first), end: lines.lineStart(last + 1) }, newText: '' };
+  if (first > 0) return { span: { start: lines.lineEnd(first - 1), end: lines.lineEnd(last) }, newText: '' };
+  return { span: { start: lines.lineStart(first), end: lines.lineEnd(last) }, newText: '' };
 }
 
 /** Inserts a new line after `line`. */

@@ -10,7 +10,10 @@ import { linesRemovedByAddOnFixes } from './addon';
 import { foundNote, isAddOn, isArrayLine } from './claim';
 import { MAX_MODIFIERS } from './edits';
 import { modifierInfo, ordered } from './order';
+import { perContext } from './perContext';
 import { SIDE_MODIFIERS, sideOfModifier } from './sides';
+import { partitionPoint } from '../text/partition';
+import type { Span } from '../text/span';
 
 export { BILATERAL_MODIFIER, SIDE_MODIFIERS, sideOfModifier } from './sides';
 export { isOrdered, modifierInfo, ordered } from './order';
@@ -87,8 +90,24 @@ function hasUnreadableCodeToken(context: RuleContext, line: ServiceLine): boolea
   const { model } = context;
   const rest = model.text.slice(line.code.span.start, model.lines.lineEnd(line.line));
   const end = line.code.span.start + (/\s/.exec(rest)?.index ?? rest.length);
-  return model.problems.some((problem) => problem.span.start < end && problem.span.end > line.code.span.start);
+  return problemOverlaps(context)({ start: line.code.span.start, end });
 }
+
+/**
+ * Whether a parse problem overlaps a span, answered by binary search (modifier fixes ask once per
+ * line, and a claim may have a problem on every line): problems sorted by start, with the largest end
+ * among each prefix of them.
+ */
+const problemOverlaps = perContext((context) => {
+  const problems = [...context.model.problems].sort((a, b) => a.span.start - b.span.start);
+  const maxEnd: number[] = [];
+  for (const problem of problems) maxEnd.push(Math.max(problem.span.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (span: Span): boolean => {
+    // The problems that start before the span ends; one of them overlaps it if it ends after the span starts.
+    const before = partitionPoint(problems.length, (index) => problems[index].span.start < span.end);
+    return before > 0 && maxEnd[before - 1] > span.start;
+  };
+});
 
 /**
  * A fix that rewrites the line's modifiers as planned. The change the finding is about (the first one

@@ -2,7 +2,8 @@
 import type { Knowledge, Modifier } from '../knowledge';
 
 export function modifierInfo(knowledge: Knowledge, code: string): Modifier | undefined {
-  return knowledge.modifiers.get(code.toUpperCase());
+  // Parsed modifiers are upper case already; the rules ask for every modifier of every line.
+  return knowledge.modifiers.get(code) ?? knowledge.modifiers.get(code.toUpperCase());
 }
 
 /** Pricing modifiers first, informational after; modifiers OpNote does not know keep their place among the informational ones. */

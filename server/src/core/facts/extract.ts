@@ -162,7 +162,7 @@ function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind>
   const all = [...counts, ...ordinals, ...eachSide];
   for (const entry of all) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
   if (all.length) {
-    const max = Math.max(...all.map((entry) => entry.count));
+    const max = all.reduce((most, entry) => Math.max(most, entry.count), 0);
     return fact(max, all.filter((entry) => entry.count === max).map((entry) => entry.match));
   }
   if (laterality?.value === 'bilateral') return { value: 2, evidence: laterality.evidence };

@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Fix, RuleFinding, SpanEdit } from '../linting/types';
-import type { DocumentModel } from '../parse/model';
+import type { Directive, DocumentModel } from '../parse/model';
 import type { Range } from '../text/lineIndex';
 import { spansOverlap, type Span } from '../text/span';
 
@@ -10,7 +10,9 @@ export const FIX_ALL_KIND = 'source.fixAll.opnote';
 export type DeferredEdit =
   | { readonly type: 'disable-line'; readonly rule: string; readonly line: number }
   | { readonly type: 'disable-file'; readonly rule: string }
-  | { readonly type: 'fix-all'; readonly rule?: string };
+  | { readonly type: 'fix-all'; readonly rule?: string }
+  /** A fix several findings share (one units-exceed fix settles a whole session): fix `fix` of finding `finding` (of rule `rule`) of the analysis. */
+  | { readonly type: 'fix'; readonly rule: string; readonly finding: number; readonly fix: number };
 
 export interface DeferredActionData {
   readonly uri: string;
@@ -26,9 +28,22 @@ function lineText(model: DocumentModel, line: number): string {
   return model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
 }
 
+/** The first directive of each line, indexed once per model (actions ask once per finding). */
+const directiveIndex = new WeakMap<DocumentModel, ReadonlyMap<number, Directive>>();
+
+function directiveOn(model: DocumentModel, line: number): Directive | undefined {
+  let byLine = directiveIndex.get(model);
+  if (!byLine) {
+    const index = new Map<number, Directive>();
+    for (const directive of model.directives) if (!index.has(directive.line)) index.set(directive.line, directive);
+    directiveIndex.set(model, (byLine = index));
+  }
+  return byLine.get(line);
+}
+
 /** Appends a rule id to an existing directive's list, before any `-- reason`. */
 function appendToDirective(model: DocumentModel, line: number, rule: string): SpanEdit | undefined {
-  const directive = model.directives.find((candidate) => candidate.line === line);
+  const directive = directiveOn(model, line);
   if (!directive || directive.rules.length === 0) return undefined;
   if (directive.rules.some((existing) => existing.id === rule)) return { span: { start: directive.span.end, end: directive.span.end }, newText: '' };
   const last = directive.rules[directive.rules.length - 1].span.end;
@@ -38,7 +53,7 @@ function appendToDirective(model: DocumentModel, line: number, rule: string): Sp
 /** `// opnote-disable-next-line RULE` above the line, keeping its indentation, or merged into one already there. */
 export function disableLineEdit(model: DocumentModel, rule: string, line: number): SpanEdit {
   const above = line - 1;
-  if (above >= 0 && model.directives.some((directive) => directive.line === above && directive.kind === 'disable-next-line')) {
+  if (above >= 0 && directiveOn(model, above)?.kind === 'disable-next-line') {
     const merged = appendToDirective(model, above, rule);
     if (merged) return merged;
   }
@@ -70,29 +85,67 @@ export function automaticFix(finding: RuleFinding): Fix | undefined {
   return finding.fixes?.find((fix) => fix.isPreferred);
 }
 
-/** Non-overlapping edits of every automatic fix, in document order (first come, first kept). */
+/**
+ * Non-overlapping edits of every automatic fix, in document order (first come, first kept). A fix that
+ * several findings share counts once. Linear in the size of the edits: what the chosen edits cover
+ * is marked per offset, so a fix is tested against all of them at the cost of its own spans.
+ */
 export function fixAllEdits(findings: readonly RuleFinding[], rule?: string): SpanEdit[] {
+  const fixes = [
+    ...new Set(
+      findings
+        .filter((finding) => !rule || finding.rule.id === rule)
+        .map(automaticFix)
+        .filter((fix): fix is Fix => fix !== undefined && fix.edits.length > 0),
+    ),
+  ].sort((a, b) => a.edits[0].span.start - b.edits[0].span.start);
+  const size = fixes.reduce((end, fix) => fix.edits.reduce((max, edit) => Math.max(max, edit.span.end), end), 0);
+  const taken = new TakenOffsets(size);
   const chosen: SpanEdit[] = [];
-  const taken: Span[] = [];
-  const fixes = findings
-    .filter((finding) => !rule || finding.rule.id === rule)
-    .map(automaticFix)
-    .filter((fix): fix is Fix => fix !== undefined && fix.edits.length > 0)
-    .sort((a, b) => a.edits[0].span.start - b.edits[0].span.start);
   for (const fix of fixes) {
-    const spans = fix.edits.map((edit) => edit.span);
-    const clashes = spans.some((s) => taken.some((t) => spansOverlap(s, t) || (s.start === s.end && s.start === t.start) || (t.start === t.end && t.start === s.start)));
-    if (clashes) continue;
-    chosen.push(...fix.edits);
-    taken.push(...spans);
+    if (fix.edits.some((edit) => taken.clashes(edit.span))) continue;
+    for (const edit of fix.edits) {
+      taken.take(edit.span);
+      chosen.push(edit);
+    }
   }
   return chosen;
+}
+
+const COVERED = 1; // inside a chosen non-empty span
+const STARTS = 2; // a chosen span starts here
+const INSERTS = 4; // a chosen empty span (an insertion) is here
+
+/**
+ * The offsets chosen edits touch. Two edits clash when they overlap, when two start at the same
+ * offset and one is an insertion (their order would be ambiguous), or when an insertion falls inside
+ * a replaced span.
+ */
+class TakenOffsets {
+  private readonly flags: Uint8Array;
+
+  constructor(size: number) {
+    this.flags = new Uint8Array(size + 1);
+  }
+
+  clashes(span: Span): boolean {
+    const { flags } = this;
+    if (span.start === span.end) return (flags[span.start] & STARTS) !== 0 || (span.start > 0 && (flags[span.start - 1] & flags[span.start] & COVERED) !== 0);
+    for (let offset = span.start; offset < span.end; offset++) if ((flags[offset] & (COVERED | INSERTS)) !== 0) return true;
+    return false;
+  }
+
+  take(span: Span): void {
+    const { flags } = this;
+    flags[span.start] |= span.start === span.end ? STARTS | INSERTS : STARTS;
+    for (let offset = span.start; offset < span.end; offset++) flags[offset] |= COVERED;
+  }
 }
 
 /** Fix-all for a document, to a fixed point (the service re-checks between rounds). */
 export type FixAll = (rule?: string) => SpanEdit[];
 
-export function deferredEdits(model: DocumentModel, deferred: DeferredEdit, fixAll: FixAll): SpanEdit[] {
+export function deferredEdits(model: DocumentModel, findings: readonly RuleFinding[], deferred: DeferredEdit, fixAll: FixAll): readonly SpanEdit[] {
   switch (deferred.type) {
     case 'disable-line':
       return [disableLineEdit(model, deferred.rule, deferred.line)];
@@ -100,15 +153,24 @@ export function deferredEdits(model: DocumentModel, deferred: DeferredEdit, fixA
       return [disableFileEdit(model, deferred.rule)];
     case 'fix-all':
       return fixAll(deferred.rule);
+    case 'fix': {
+      const finding = findings[deferred.finding];
+      return finding?.rule.id === deferred.rule ? (finding.fixes?.[deferred.fix]?.edits ?? []) : [];
+    }
   }
 }
 
-/** Applies non-overlapping span edits to a text. */
+/** Applies non-overlapping span edits to a text in one pass (insertions at one offset keep their order). */
 export function applySpanEdits(text: string, edits: readonly SpanEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
-  return result;
+  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.span.start - b.edit.span.start || a.edit.span.end - b.edit.span.end || a.order - b.order);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { edit } of sorted) {
+    parts.push(text.slice(at, edit.span.start), edit.newText);
+    at = Math.max(at, edit.span.end);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** One edit that turns `before` into `after`, covering only the part between their common prefix and suffix. */
@@ -136,6 +198,18 @@ export interface CodeActionInput {
   readonly fixAll: FixAll;
 }
 
+/** How many findings share each fix, and how many distinct automatic fixes each rule has. */
+function fixCounts(findings: readonly RuleFinding[]): { sharing: Map<Fix, number>; fixableByRule: Map<string, number> } {
+  const sharing = new Map<Fix, number>();
+  const fixableByRule = new Map<string, number>();
+  for (const finding of findings) {
+    for (const fix of finding.fixes ?? []) sharing.set(fix, (sharing.get(fix) ?? 0) + 1);
+    const automatic = automaticFix(finding);
+    if (automatic && sharing.get(automatic) === 1) fixableByRule.set(finding.rule.id, (fixableByRule.get(finding.rule.id) ?? 0) + 1);
+  }
+  return { sharing, fixableByRule };
+}
+
 function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
 }
@@ -151,21 +225,32 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       title,
       kind,
       ...(diagnostics ? { diagnostics } : {}),
-      ...(input.resolveSupport ? { data } : { edit: toWorkspaceEdit(model, deferredEdits(model, deferred, input.fixAll)) }),
+      ...(input.resolveSupport ? { data } : { edit: toWorkspaceEdit(model, deferredEdits(model, findings, deferred, input.fixAll)) }),
     };
   };
   if (wants(only, 'quickfix')) {
     const seenRules = new Set<string>();
+    const { sharing, fixableByRule } = fixCounts(findings);
+    // One action per fix: the findings a fix settles together (a units-exceed session) list their diagnostics on it.
+    const fixDiagnostics = new Map<Fix, Diagnostic[]>();
     findings.forEach((finding, index) => {
       const touches = spansOverlap(finding.span, requested) || (requested.start === requested.end && finding.span.start <= requested.start && requested.start <= finding.span.end);
       if (!touches) return;
       const diagnostic = input.diagnostics[index];
-      for (const fix of finding.fixes ?? []) {
-        actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: fix.isPreferred ?? false, edit: toWorkspaceEdit(model, fix.edits) });
-      }
+      (finding.fixes ?? []).forEach((fix, fixIndex) => {
+        const listed = fixDiagnostics.get(fix);
+        if (listed) {
+          listed.push(diagnostic);
+          return;
+        }
+        const diagnostics = [diagnostic];
+        fixDiagnostics.set(fix, diagnostics);
+        // A shared fix can be large (an edit per line of the session): a client that resolves fetches it when it is picked.
+        const action = (sharing.get(fix) ?? 0) > 1 ? deferredAction(fix.title, 'quickfix', { type: 'fix', rule: finding.rule.id, finding: index, fix: fixIndex }, diagnostics) : { title: fix.title, kind: 'quickfix', diagnostics, edit: toWorkspaceEdit(model, fix.edits) };
+        actions.push({ ...action, isPreferred: fix.isPreferred ?? false });
+      });
       const rule = finding.rule.id;
-      const sameRuleFixable = findings.filter((other) => other.rule.id === rule && automaticFix(other)).length;
-      if (sameRuleFixable > 1 && !seenRules.has(`all:${rule}`)) {
+      if ((fixableByRule.get(rule) ?? 0) > 1 && !seenRules.has(`all:${rule}`)) {
         seenRules.add(`all:${rule}`);
         actions.push(deferredAction(`Fix all ${rule} problems in this file`, 'quickfix', { type: 'fix-all', rule }, [diagnostic]));
       }

@@ -22,7 +22,7 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
     const fields = model.header.fields.map((field) => symbol(model, field.rawKey, KIND.property, field.span, field.keySpan, field.known ? undefined : 'unknown key'));
     result.push(symbol(model, 'Header', KIND.module, model.header.span, model.header.fields[0].keySpan, undefined, fields));
   }
-  result.push(...nestSections(model, model.sections));
+  for (const section of nestSections(model, model.sections)) result.push(section);
   if (model.claim) {
     for (const entry of model.claim.diagnoses) {
       result.push(symbol(model, `${entry.letter}: ${entry.code.value}`, KIND.enumMember, entry.code.span, entry.code.span, 'diagnosis'));

@@ -144,6 +144,14 @@ export const payerCriterionSchema = z.strictObject({
   ...provenanceFields,
 });
 
+/**
+ * The longest alias or exclusion word, in characters: a payer's name, not a document. Matching tries
+ * every run of header words up to the longest alias, so an unbounded alias would make each check
+ * cost the header's length times the alias's.
+ */
+export const MAX_ALIAS_LENGTH = 100;
+const payerName = z.string().min(1).max(MAX_ALIAS_LENGTH, `must be at most ${MAX_ALIAS_LENGTH} characters (a payer name)`);
+
 export const payerSchema = z.strictObject({
   id: kebabId,
   name: z.string().min(1),
@@ -151,11 +159,11 @@ export const payerSchema = z.strictObject({
     .optional()
     .describe('A broader payer this one belongs to (e.g. anthem → bcbs). When both match a claim header, the more specific one wins.'),
   aliases: z
-    .array(z.string().min(1))
+    .array(payerName)
     .min(1)
     .describe('Names matched against a claim "payer:" header, case-insensitively and ignoring punctuation and spacing.'),
   excludeWhenHeaderMentions: z
-    .array(z.string().min(1))
+    .array(payerName)
     .optional()
     .describe('Words that rule this payer out even if an alias matches (e.g. "advantage" for Original Medicare).'),
   coverage: coverageStanceSchema.describe('Stance on implantable peripheral nerve stimulation.'),

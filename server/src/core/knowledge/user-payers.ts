@@ -4,9 +4,12 @@ import { z } from 'zod';
 import { payerSchema, userPayerFileSchema, type Payer } from './schema';
 
 export interface PayerFileError {
+  /** What is wrong, in words that never quote the file (no key names, no values). */
   message: string;
-  /** JSONPath of the offending value, e.g. "$.payers[0].aliases". */
+  /** JSONPath of the offending value, e.g. "$.payers[0].aliases"; for an unknown key, of the object that has it. */
   path: string;
+  /** Where the problem is, for `jsonPathPosition`: the value at `segments`, or the key itself. */
+  location: { readonly segments: readonly PropertyKey[]; readonly at: 'key' | 'value' };
 }
 
 export interface UserPayerFileResult {
@@ -35,23 +38,25 @@ function listedPayers(data: unknown): unknown[] {
   return Array.isArray(payers) ? payers : [];
 }
 
+function fileError(message: string, segments: readonly PropertyKey[], location: PayerFileError['location'] = { segments, at: 'value' }): PayerFileError {
+  return { message, path: jsonPath(segments), location };
+}
+
 function toErrors(error: z.ZodError, prefix: readonly PropertyKey[]): PayerFileError[] {
   return error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
-    // Point at each unknown key itself so an editor can underline it.
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ message: `Unknown property "${key}"`, path: jsonPath([...path, key]) }));
-    }
-    return [{ message: issue.message, path: jsonPath(path) }];
+    // Zod's message names unknown keys: say what is wrong and point at each key by position instead.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => fileError('Unknown property', path, { segments: [...path, key], at: 'key' }));
+    return [fileError(issue.message, path)];
   });
 }
 
 /** Parses and validates a payer file. Never throws: every problem comes back in `errors`. */
 export function parseUserPayerFile(jsonText: string): UserPayerFileResult {
   try {
-    if (typeof jsonText !== 'string') return { payers: [], errors: [{ message: 'Expected the text of a JSON file', path: '$' }] };
+    if (typeof jsonText !== 'string') return { payers: [], errors: [fileError('Expected the text of a JSON file', [])] };
     const json = parseJsonText(jsonText);
-    if (!json.ok) return { payers: [], errors: [{ message: `The file is ${json.message}`, path: '$' }] };
+    if (!json.ok) return { payers: [], errors: [fileError(`The file is ${json.message}`, [])] };
     const data = json.value;
     const envelope = envelopeSchema.safeParse(data, { error: friendlierMessages });
     const errors: PayerFileError[] = envelope.success ? [] : toErrors(envelope.error, []);
@@ -62,21 +67,21 @@ export function parseUserPayerFile(jsonText: string): UserPayerFileResult {
     candidates.forEach((candidate, index) => {
       const result = payerSchema.safeParse(candidate, { error: friendlierMessages });
       if (!result.success) {
-        errors.push(...toErrors(result.error, ['payers', index]));
+        for (const error of toErrors(result.error, ['payers', index])) errors.push(error);
         return;
       }
       const earlier = firstIndexById.get(result.data.id);
       if (earlier !== undefined) {
-        errors.push({ message: `Duplicate payer id "${result.data.id}" (first at $.payers[${earlier}])`, path: jsonPath(['payers', index, 'id']) });
+        errors.push(fileError(`Duplicate payer id (first at $.payers[${earlier}])`, ['payers', index, 'id']));
         return;
       }
       firstIndexById.set(result.data.id, index);
       payers.push(result.data);
     });
     return { payers, errors };
-  } catch (error) {
-    // Validation should never throw; if it does, report instead of breaking the language server.
-    return { payers: [], errors: [{ message: `Could not read the payer file: ${String(error)}`, path: '$' }] };
+  } catch {
+    // Validation should never throw; if it does, report (without the error's text, which may quote the file) instead of breaking the language server.
+    return { payers: [], errors: [fileError('Could not read the payer file', [])] };
   }
 }
 

@@ -1,16 +1,22 @@
 import type { Directive, DocumentModel } from '../parse/model';
+import { partitionPoint } from '../text/partition';
 
 /**
  * Answers "is rule R disabled on line L" from the document's directives:
  * `disable-next-line` covers the next line, `disable-line` its own line (trailing comments in claims),
  * `disable` / `enable` open and close a region (an empty id list means every rule).
+ * Every finding asks, so an answer is a lookup: the rule ids of each directive are a set, and each
+ * rule's region directives are listed once, in document order, for a binary search by line.
  */
 export class Suppressions {
   private readonly byLine = new Map<number, Directive[]>();
   private readonly regions: Directive[];
+  private readonly ids = new Map<Directive, ReadonlySet<string>>();
+  private readonly regionsByRule = new Map<string, readonly Directive[]>();
 
   constructor(model: DocumentModel) {
     for (const directive of model.directives) {
+      this.ids.set(directive, new Set(directive.rules.map((rule) => rule.id)));
       if (directive.kind === 'disable-next-line') this.add(directive.line + 1, directive);
       if (directive.kind === 'disable-line') this.add(directive.line, directive);
     }
@@ -23,17 +29,16 @@ export class Suppressions {
     this.byLine.set(line, list);
   }
 
-  isSuppressed(ruleId: string, line: number): boolean {
-    if (this.byLine.get(line)?.some((directive) => covers(directive, ruleId))) return true;
-    let disabled = false;
-    for (const directive of this.regions) {
-      if (directive.line > line) break;
-      if (covers(directive, ruleId)) disabled = directive.kind === 'disable';
-    }
-    return disabled;
+  private covers(directive: Directive, ruleId: string): boolean {
+    return directive.rules.length === 0 || this.ids.get(directive)!.has(ruleId);
   }
-}
 
-function covers(directive: Directive, ruleId: string): boolean {
-  return directive.rules.length === 0 || directive.rules.some((rule) => rule.id === ruleId);
+  isSuppressed(ruleId: string, line: number): boolean {
+    if (this.byLine.get(line)?.some((directive) => this.covers(directive, ruleId))) return true;
+    let regions = this.regionsByRule.get(ruleId);
+    if (!regions) this.regionsByRule.set(ruleId, (regions = this.regions.filter((directive) => this.covers(directive, ruleId))));
+    // The last region directive for this rule at or above the line decides.
+    const upTo = partitionPoint(regions.length, (index) => regions[index].line <= line);
+    return upTo > 0 && regions[upTo - 1].kind === 'disable';
+  }
 }

@@ -67,6 +67,8 @@ export interface Directive {
   readonly kind: DirectiveKind;
   /** Empty means every rule. */
   readonly rules: readonly DirectiveRuleRef[];
+  /** The ids past MAX_DIRECTIVE_RULES, which are not read. */
+  readonly ignored?: Span;
   readonly span: Span;
   /** Line the directive sits on (0-based). */
   readonly line: number;

@@ -1,5 +1,6 @@
 import { requiresPrimaryEdits } from '../claims/addon';
-import { cite, sameSession, serviceLines } from '../claims/claim';
+import { cite, serviceLines } from '../claims/claim';
+import { firstInSession } from '../claims/sessions';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -23,9 +24,10 @@ export const rule: Rule = {
     const { model } = context;
     const lines = serviceLines(model);
     for (const edit of requiresPrimaryEdits(context.knowledge)) {
+      const primaryInSession = firstInSession(context, lines.filter((other) => edit.primaryCodes.includes(other.code.value)));
       for (const line of lines) {
         if (line.code.value !== edit.addOnCode) continue;
-        if (lines.some((other) => edit.primaryCodes.includes(other.code.value) && sameSession(context, line, other))) continue;
+        if (primaryInSession(line)) continue;
         report({
           span: line.code.span,
           message:

@@ -1,4 +1,5 @@
-import { cite, codeLabel, sameSession, serviceLines } from '../claims/claim';
+import { cite, codeLabel, serviceLines } from '../claims/claim';
+import { pairedInSession } from '../claims/sessions';
 import type { ConflictEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 
@@ -21,22 +22,14 @@ export const rule: Rule = {
   },
   check(context, report) {
     const { model, knowledge } = context;
-    const lines = serviceLines(model);
     const conflicts = knowledge.edits.filter((edit): edit is ConflictEdit => edit.kind === 'conflict');
-    const reported = new Set<number>();
-    for (const edit of conflicts) {
-      for (const primary of lines.filter((line) => line.code.value === edit.code)) {
-        for (const other of lines) {
-          if (reported.has(other.line) || !edit.conflictsWith.includes(other.code.value) || !sameSession(context, primary, other)) continue;
-          reported.add(other.line);
-          report({
-            span: other.code.span,
-            message:
-              `${codeLabel(knowledge, other.code.value)} and ${edit.code} likely cannot both apply to the same device in one session. ${edit.reason} ` +
-              `Keep the code the note supports. ${cite(edit, 'the current CPT book and NCCI edits')}`,
-          });
-        }
-      }
+    for (const { edit, line } of pairedInSession(context, serviceLines(model), conflicts, (edit) => edit.conflictsWith)) {
+      report({
+        span: line.code.span,
+        message:
+          `${codeLabel(knowledge, line.code.value)} and ${edit.code} likely cannot both apply to the same device in one session. ${edit.reason} ` +
+          `Keep the code the note supports. ${cite(edit, 'the current CPT book and NCCI edits')}`,
+      });
     }
   },
 };

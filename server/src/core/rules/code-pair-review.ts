@@ -1,4 +1,5 @@
-import { cite, codeLabel, sameSession, serviceLines } from '../claims/claim';
+import { cite, codeLabel, serviceLines } from '../claims/claim';
+import { pairedInSession } from '../claims/sessions';
 import type { ReviewEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 
@@ -21,20 +22,12 @@ export const rule: Rule = {
   },
   check(context, report) {
     const { model, knowledge } = context;
-    const lines = serviceLines(model);
     const pairs = knowledge.edits.filter((edit): edit is ReviewEdit => edit.kind === 'review');
-    const reported = new Set<number>();
-    for (const edit of pairs) {
-      for (const primary of lines.filter((line) => line.code.value === edit.code)) {
-        for (const other of lines) {
-          if (reported.has(other.line) || !edit.otherCodes.includes(other.code.value) || !sameSession(context, primary, other)) continue;
-          reported.add(other.line);
-          report({
-            span: other.code.span,
-            message: `${codeLabel(knowledge, other.code.value)} with ${edit.code} in one session: check that the two lines describe different devices. ${cite(edit, 'the operative note and the payer edits')}`,
-          });
-        }
-      }
+    for (const { edit, line } of pairedInSession(context, serviceLines(model), pairs, (edit) => edit.otherCodes)) {
+      report({
+        span: line.code.span,
+        message: `${codeLabel(knowledge, line.code.value)} with ${edit.code} in one session: check that the two lines describe different devices. ${cite(edit, 'the operative note and the payer edits')}`,
+      });
     }
   },
 };

@@ -1,5 +1,7 @@
-import { affirmedEvidence, codeEntry, codeLabel, foundNote, noteLocation, sameSession, serviceLines } from '../claims/claim';
+import { affirmedEvidence, codeEntry, codeLabel, foundNote, noteLocation, serviceLines } from '../claims/claim';
 import { removeLineEdit } from '../claims/edits';
+import { firstInSession } from '../claims/sessions';
+import type { BundledEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 
@@ -28,16 +30,20 @@ export const rule: Rule = {
     const { model, knowledge } = context;
     const lines = serviceLines(model);
     const note = foundNote(context);
+    const headerPos = headerField(model, 'pos')?.value.trim();
+    const imaging = note ? affirmedEvidence(note.facts.imaging.evidence) : undefined;
+    const bundles = knowledge.edits
+      .filter((edit): edit is BundledEdit => edit.kind === 'bundled')
+      .map((edit) => ({ edit, primaryInSession: firstInSession(context, lines.filter((other) => edit.primaryCodes.includes(other.code.value))) }));
     for (const line of lines) {
       if (codeEntry(knowledge, line.code.value)?.family !== 'imaging-guidance') continue;
-      for (const edit of knowledge.edits) {
-        if (edit.kind !== 'bundled' || !edit.bundledCodes.includes(line.code.value)) continue;
-        const primary = lines.find((other) => other !== line && edit.primaryCodes.includes(other.code.value) && sameSession(context, line, other));
+      for (const { edit, primaryInSession } of bundles) {
+        if (!edit.bundledCodes.includes(line.code.value)) continue;
+        const primary = primaryInSession(line);
         if (!primary) continue;
-        const pos = line.pos?.value ?? primary.pos?.value ?? headerField(model, 'pos')?.value.trim();
+        const pos = line.pos?.value ?? primary.pos?.value ?? headerPos;
         if (edit.placesOfService && (!pos || !edit.placesOfService.includes(pos))) continue;
         const source = edit.sources[0];
-        const imaging = note ? affirmedEvidence(note.facts.imaging.evidence) : undefined;
         report({
           span: line.code.span,
           message:

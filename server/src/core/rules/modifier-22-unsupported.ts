@@ -28,22 +28,23 @@ export const rule: Rule = {
     const status = facts.increasedServices.status;
     if (status === 'quantified') return;
     const info = modifierInfo(context.knowledge, INCREASED_SERVICES);
+    const found =
+      status === 'unquantified'
+        ? `the note (${noteName(note)}) justifies it only in general words, with no extra time compared with typical and no specific cause`
+        : `the note (${noteName(note)}) has no statement of increased procedural services`;
+    const related = [
+      factLocation(note, facts.increasedServices, status === 'unquantified' ? 'The increased-services wording in the note has no numbers or specific cause.' : 'The note has no increased-services statement.'),
+    ];
     for (const line of serviceLines(context.model)) {
       const modifier = line.modifiers.find((candidate) => candidate.value === INCREASED_SERVICES);
       if (!modifier) continue;
-      const found =
-        status === 'unquantified'
-          ? `the note (${noteName(note)}) justifies it only in general words, with no extra time compared with typical and no specific cause`
-          : `the note (${noteName(note)}) has no statement of increased procedural services`;
       report({
         span: modifier.span,
         message:
           `Modifier 22 on ${line.code.value} asks for more than the usual payment, but ${found}. ` +
           `Payers need a concise statement of the extra work (minutes beyond the typical, the cause such as scar, BMI-related depth or anatomy); without it the line is paid at the normal fee or denied.` +
           `${info ? ` ${cite(info, 'the payer policy')}` : ''}`,
-        related: [
-          factLocation(note, facts.increasedServices, status === 'unquantified' ? 'The increased-services wording in the note has no numbers or specific cause.' : 'The note has no increased-services statement.'),
-        ],
+        related,
       });
     }
   },

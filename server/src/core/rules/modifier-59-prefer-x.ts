@@ -1,5 +1,6 @@
 import { claimPayer, cite, lowerFirst, serviceLines } from '../claims/claim';
 import { modifierFix } from '../claims/modifiers';
+import type { Modifier } from '../knowledge';
 import type { Fix, Rule } from '../linting/types';
 
 /** The payer id the modifier data uses for Original Medicare (GA/GZ `appliesToPayers`). */
@@ -25,10 +26,19 @@ export const rule: Rule = {
   check(context, report) {
     const { model, knowledge } = context;
     if (claimPayer(context)?.payer.id !== MEDICARE) return;
+    // The modifiers preferred to each modifier (59 → XE, XS, XP, XU), read from the knowledge once per check.
+    const preferredTo = new Map<string, Modifier[]>();
+    for (const candidate of knowledge.modifiers.values()) {
+      for (const other of candidate.rules.preferredOver ?? []) {
+        const list = preferredTo.get(other);
+        if (list) list.push(candidate);
+        else preferredTo.set(other, [candidate]);
+      }
+    }
     for (const line of serviceLines(model)) {
       const codes = line.modifiers.map((modifier) => modifier.value);
       for (const modifier of line.modifiers) {
-        const preferred = [...knowledge.modifiers.values()].filter((candidate) => candidate.rules.preferredOver?.includes(modifier.value));
+        const preferred = preferredTo.get(modifier.value) ?? [];
         if (preferred.length === 0 || preferred.some((candidate) => codes.includes(candidate.code))) continue;
         const fixes = preferred
           .map((candidate) => {

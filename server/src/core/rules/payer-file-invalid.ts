@@ -10,7 +10,7 @@ export const rule: Rule = {
     tags: ['claim', 'payer', 'configuration'],
     appliesTo: ['claim'],
     docs: {
-      what: 'A payer file in the `.opnote/payers/` folder that applies to this claim is not valid JSON or does not follow the payer schema (`schemas/payers.schema.json`). Each bad file gets one diagnostic on the first line of the claim\'s header, naming the file, the JSON path of the first problem and how many problems there are; it never quotes the file\'s content.',
+      what: 'A payer file in the `.opnote/payers/` folder that applies to this claim is not valid JSON or does not follow the payer schema (`schemas/payers.schema.json`). Each bad file gets one diagnostic on the first line of the claim\'s header, naming the file, the JSON path and the line and column of the first problem, and how many problems there are; it never quotes the file\'s content (no key names, no values).',
       why: 'Payer files carry your organisation\'s coverage and prior-authorization rules. A file that silently failed to load would leave coders believing a payer is checked when it is not. OpNote keeps the payers of the file that are valid, drops the invalid ones, and the built-in payers keep working.',
       fix: 'Open the named file: VS Code validates `.opnote/payers/*.json` against the shipped schema and underlines the problem. Every payer needs `id`, `name`, `aliases`, `coverage`, `priorAuthorization`, `criteria`, `policies`, `notes`, `sources` and `verified`.',
       sources: ['OpNote payer files (README, Payer files)', 'schemas/payers.schema.json (generated from the zod schema in server/src/core/knowledge/schema.ts)'],
@@ -27,7 +27,7 @@ export const rule: Rule = {
       const more = problem.count > 1 ? ` (and ${problem.count - 1} more problem${problem.count > 2 ? 's' : ''})` : '';
       report({
         span: anchor,
-        message: `The payer file ${problem.path} is not valid at ${problem.jsonPath}: ${problem.message}${more}. Its valid payers are used and the built-in payers still apply; fix the file to use the rest.`,
+        message: `The payer file ${problem.path} is not valid at ${problem.jsonPath}${problem.position ? ` (${problem.position})` : ''}: ${problem.message}${more}. Its valid payers are used and the built-in payers still apply; fix the file to use the rest.`,
       });
     }
   },

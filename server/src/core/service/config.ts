@@ -3,14 +3,17 @@ import { SEVERITY_SETTINGS, type SeveritySetting } from '../linting/types';
 import type { RuleSeverityMap } from '../linting/severity';
 import { describeRefusal, readText, type FileSystem, type Refused } from './fileSystem';
 import { parseJsonText } from '../text/json';
+import { jsonPathPosition } from '../text/jsonLocation';
 import { ancestors } from './paths';
 
 export const CONFIG_FILE_NAME = '.opnoterc.json';
 
+const severitySchema = z.enum(SEVERITY_SETTINGS as [SeveritySetting, ...SeveritySetting[]]);
+
 export const configFileSchema = z
   .object({
     $schema: z.string().optional(),
-    rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS as [SeveritySetting, ...SeveritySetting[]])).optional(),
+    rules: z.record(z.string(), severitySchema).optional(),
   })
   .strict();
 
@@ -23,23 +26,42 @@ export interface LoadedConfig {
 
 const EMPTY: LoadedConfig = { rules: {} };
 
-/** Parses config text; never throws. Unknown rule ids are a problem but the known ones still apply. */
+/**
+ * Parses config text; never throws. Unknown rule ids are a problem but the known ones still apply.
+ * Problems are described by kind and position, never by quoting the file: a key may be anything.
+ */
 export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
   const json = parseJsonText(text);
   if (!json.ok) return { path, rules: {}, problem: `${path} is ${json.message}; OpNote uses the default severities.` };
+  const invalid = (where: readonly PropertyKey[], at: 'key' | 'value', what: string): LoadedConfig => {
+    const position = jsonPathPosition(text, where, at);
+    return { path, rules: {}, problem: `${path} is not a valid OpNote configuration${position ? ` at ${position}` : ''}: ${what}; OpNote uses the default severities.` };
+  };
   const parsed = configFileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.length ? ` at \`${issue.path.join('.')}\`` : '';
-    return { path, rules: {}, problem: `${path} is not a valid OpNote configuration${where}: ${issue.message}; OpNote uses the default severities.` };
+    // Zod's message for unknown keys names them; point at the first one instead.
+    if (issue.code === 'unrecognized_keys') return invalid([...issue.path, issue.keys[0]], 'key', 'unknown key');
+    return invalid(issue.path, 'value', issue.message);
   }
-  const rules = parsed.data.rules ?? {};
-  const unknown = Object.keys(rules).filter((id) => !knownRuleIds.has(id));
-  return {
-    path,
-    rules,
-    ...(unknown.length ? { problem: `${path} names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `\`${id}\``).join(', ')}; the other settings apply.` } : {}),
-  };
+  // Zod's record leaves out a `__proto__` key, which JSON.parse keeps as an own property: read the ids
+  // from the parsed file itself, and check the values zod did not see.
+  const written = (json.value as { rules?: Record<string, unknown> }).rules ?? {};
+  const validated: Record<string, SeveritySetting> = parsed.data.rules ?? {};
+  const rules: Record<string, SeveritySetting> = Object.create(null);
+  const unknown: string[] = [];
+  for (const id of Object.keys(written)) {
+    if (!Object.hasOwn(validated, id)) {
+      const severity = severitySchema.safeParse(written[id]);
+      if (!severity.success) return invalid(['rules', id], 'value', severity.error.issues[0].message);
+    }
+    if (knownRuleIds.has(id)) rules[id] = validated[id];
+    else unknown.push(id);
+  }
+  if (unknown.length === 0) return { path, rules };
+  const position = jsonPathPosition(text, ['rules', unknown[0]], 'key');
+  const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : '';
+  return { path, rules, problem: `${path} names an unknown rule id${position ? ` at ${position}` : ''}${more}; the other settings apply.` };
 }
 
 /** A configuration file that is there but was not read (a directory, a FIFO, too large) is reported, not skipped. */

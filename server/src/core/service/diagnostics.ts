@@ -1,24 +1,18 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LSP_SEVERITY } from '../linting/severity';
-import type { Fix, RuleFinding } from '../linting/types';
+import type { RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
-import type { LineIndex } from '../text/lineIndex';
 
 export const DIAGNOSTIC_SOURCE = 'opnote';
 
-/** What travels in `Diagnostic.data`: enough to build the quick fixes without re-checking. */
+/**
+ * What travels in `Diagnostic.data`: the rule and the document version. The quick fixes are not
+ * copied into it: several findings may share one fix (a units-exceed session of N lines has N
+ * findings and one fix of N edits), and code actions read the fixes from the analysis of that version.
+ */
 export interface DiagnosticData {
   readonly rule: string;
   readonly version: number;
-  readonly fixes: ReadonlyArray<{ title: string; isPreferred: boolean; edits: Array<{ range: ReturnType<LineIndex['rangeOf']>; newText: string }> }>;
-}
-
-export function fixToData(fix: Fix, lines: LineIndex): DiagnosticData['fixes'][number] {
-  return {
-    title: fix.title,
-    isPreferred: fix.isPreferred ?? false,
-    edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.span), newText: edit.newText })),
-  };
 }
 
 export function ruleDocsUri(docsBaseUri: string, ruleId: string): string {
@@ -26,11 +20,7 @@ export function ruleDocsUri(docsBaseUri: string, ruleId: string): string {
 }
 
 export function toDiagnostic(finding: RuleFinding, model: DocumentModel, docsBaseUri: string): Diagnostic {
-  const data: DiagnosticData = {
-    rule: finding.rule.id,
-    version: model.version,
-    fixes: (finding.fixes ?? []).map((fix) => fixToData(fix, model.lines)),
-  };
+  const data: DiagnosticData = { rule: finding.rule.id, version: model.version };
   return {
     range: model.lines.rangeOf(finding.span),
     severity: LSP_SEVERITY[finding.severity],

@@ -217,8 +217,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     resolveCodeAction(document, action, settings) {
       const data = action.data as DeferredActionData | undefined;
       if (!data?.deferred || data.uri !== document.uri || data.version !== document.version) return action;
-      const { model } = analyze(document, settings);
-      return { ...action, edit: toWorkspaceEdit(model, deferredEdits(model, data.deferred, (rule) => settledFixAll(document, settings ?? {}, rule))) };
+      const { model, findings } = analyze(document, settings);
+      return { ...action, edit: toWorkspaceEdit(model, deferredEdits(model, findings, data.deferred, (rule) => settledFixAll(document, settings ?? {}, rule))) };
     },
     documentSymbols: (document) => documentSymbols(parse(document)),
     checklist(document, settings) {

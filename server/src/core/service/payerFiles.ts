@@ -4,6 +4,7 @@
 // directory like ConfigResolver; `clear()` forgets everything (a payer file changed).
 import type { PayerFileProblem, PayerFilesInfo } from '../claims/context';
 import { createPayerFinder, mergePayers, parseUserPayerFile, type Knowledge, type Payer, type PayerFinder } from '../knowledge';
+import { jsonPathPosition } from '../text/jsonLocation';
 import { describeRefusal, readText, type FileSystem } from './fileSystem';
 import { ancestors } from './paths';
 
@@ -18,8 +19,9 @@ export function loadPayerFile(path: string, text: string): { payers: Payer[]; pr
   const result = parseUserPayerFile(text);
   if (result.errors.length === 0) return { payers: result.payers };
   const first = result.errors[0];
-  const message = first.message;
-  return { payers: result.payers, problem: { path, jsonPath: first.path, message, count: result.errors.length } };
+  // Only the first problem is shown, so only its position is looked up (one pass over the text).
+  const position = first.location.segments.length ? jsonPathPosition(text, first.location.segments, first.location.at) : undefined;
+  return { payers: result.payers, problem: { path, jsonPath: first.path, ...(position ? { position } : {}), message: first.message, count: result.errors.length } };
 }
 
 export class PayerFileResolver {
