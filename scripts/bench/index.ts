@@ -1,22 +1,24 @@
 /**
- * `npm run bench -- [--only batch,stages,latency,memory,activation,vsix] [--runs N] [--quick] [--json FILE]`
+ * `npm run bench -- [--only batch,stages,latency,memory,activation,vsix,claims] [--runs N] [--quick] [--json FILE]`
  *
  * Prints OpNote's speed, latency, memory and size figures for this machine: batch throughput of
  * `opnote check` over the shared corpus (one core and worker threads, process start included), where
  * the time goes, editor latency over the LSP, server memory with 100 open documents, extension
- * activation and .vsix size. Method and latest figures: docs/performance.md. Needs `npm run build`
+ * activation, .vsix size, and `opnote check` on generated claims of up to 8 MB. Method and latest
+ * figures: docs/performance.md. Needs `npm run build`
  * first (the npm script does it). No timed assertions: figures only.
  */
 import * as fs from 'node:fs';
 import { activation, vsix } from './extension';
 import { batch } from './batch';
+import { claims } from './claims';
 import { benchCorpus } from './corpus';
 import { latency } from './latency';
 import { memory } from './memory';
 import { stages } from './stages';
 import { heading, machine, megabytes, ms, print, ROOT, seconds, table } from './util';
 
-const SECTIONS = ['batch', 'stages', 'latency', 'memory', 'activation', 'vsix'] as const;
+const SECTIONS = ['batch', 'stages', 'latency', 'memory', 'activation', 'vsix', 'claims'] as const;
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -77,6 +79,14 @@ async function main(): Promise<void> {
     const result = await vsix();
     figures.vsix = result;
     if (result.production !== undefined) summary.push(['.vsix (npm run package)', megabytes(result.production, 2), '< 1.5 MB']);
+  }
+  if (only.includes('claims')) {
+    heading('big claims: opnote check --format json, process start included');
+    const result = claims(quick ? [1, 8] : [0.024, 0.5, 1, 8], runs);
+    figures.claims = result;
+    print(table([['shape', 'size', 'wall', 'CPU', 'CPU s/MB', 'JSON report'], ...result.map((row) => [row.shape, megabytes(row.bytes, 2), seconds(row.wallMs), seconds(row.cpuMs), row.secondsPerMb.toFixed(2), megabytes(row.reportBytes, 2)])]));
+    const worst = result.filter((row) => row.bytes > 4 * 1024 * 1024).reduce((a, b) => (b.secondsPerMb > a.secondsPerMb ? b : a));
+    summary.push(['big claims, worst shape at 8 MB (CPU)', `${worst.secondsPerMb.toFixed(2)} s/MB (${worst.shape})`, '< 2 s/MB']);
   }
   heading('summary');
   print(table(summary));

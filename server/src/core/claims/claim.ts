@@ -1,7 +1,7 @@
 // Shared helpers for the claim rules: reading service lines, their session, the linked note and the
 // knowledge entries a line refers to. Rules stay small; anything two rules need lives here.
 import type { Evidence, Fact, NoteFacts } from '../facts/types';
-import type { CodeEntry, CodeFamily, Knowledge, Payer } from '../knowledge';
+import type { CodeEntry, CodeFamily, Icd10Lookup, Knowledge, Payer } from '../knowledge';
 import type { LinkedNote, RelatedLocation, RuleContext } from '../linting/types';
 import { headerField, type DiagnosisEntry, type DocumentModel, type HeaderField, type ServiceLine } from '../parse/model';
 import type { Span } from '../text/span';
@@ -146,6 +146,16 @@ export function noteFacts(context: RuleContext): { note: FoundNote; facts: NoteF
   const note = foundNote(context);
   return note ? { note, facts: note.facts } : undefined;
 }
+
+/** ICD-10-CM lookups of the claim's diagnoses (at most 12 codes), made once per check: rules ask per line. */
+export const diagnosisLookup = perContext((context) => {
+  const lookups = new Map<string, Icd10Lookup>();
+  return (code: string): Icd10Lookup => {
+    let lookup = lookups.get(code);
+    if (!lookup) lookups.set(code, (lookup = context.knowledge.icd10.lookup(code)));
+    return lookup;
+  };
+});
 
 /** Diagnoses a line points to: its explicit pointers, or A when it has none. */
 export function pointedDiagnoses(model: DocumentModel, line: ServiceLine): DiagnosisEntry[] {

@@ -8,10 +8,6 @@ import type { DocumentModel, HeaderField, ServiceLine } from '../parse/model';
 /** CMS-1500 item 24D holds four modifiers. */
 export const MAX_MODIFIERS = 4;
 
-export function lineBreak(model: DocumentModel): string {
-  return model.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /** Removes a whole line with its line break (the next line's start stays free for other edits). */
 export function removeLineEdit(model: DocumentModel, line: number): SpanEdit {
   return removeLineRunEdit(model, line, line);
@@ -44,7 +40,7 @@ function removeLineRunEdit(model: DocumentModel, first: number, last: number): S
 /** Inserts a new line after `line`. */
 export function insertLineAfterEdit(model: DocumentModel, line: number, text: string): SpanEdit {
   const at = model.lines.lineEnd(line);
-  return { span: { start: at, end: at }, newText: `${lineBreak(model)}${text}` };
+  return { span: { start: at, end: at }, newText: `${model.lines.lineBreak}${text}` };
 }
 
 /** Sets a line's units: rewrites its `xN` item, or adds one after its last item. */
@@ -70,7 +66,7 @@ export function appendHeaderFieldEdit(model: DocumentModel, text: string): SpanE
   const last = model.header.fields[model.header.fields.length - 1];
   if (!last) return undefined;
   const at = model.lines.lineEnd(model.lines.lineAt(last.span.start));
-  return { span: { start: at, end: at }, newText: `${lineBreak(model)}${text}` };
+  return { span: { start: at, end: at }, newText: `${model.lines.lineBreak}${text}` };
 }
 
 /** Inserts `key: value` as the first line of the header (inside a front-matter block). */
@@ -78,7 +74,7 @@ export function prependHeaderFieldEdit(model: DocumentModel, text: string): Span
   const first = model.header.fields[0];
   if (!first) return undefined;
   const at = model.lines.lineStart(model.lines.lineAt(first.span.start));
-  return { span: { start: at, end: at }, newText: `${text}${lineBreak(model)}` };
+  return { span: { start: at, end: at }, newText: `${text}${model.lines.lineBreak}` };
 }
 
 /** `64597-LT x2 ptr:A,B`, the text of a new service line. */

@@ -20,10 +20,6 @@ export interface DeferredActionData {
   readonly deferred: DeferredEdit;
 }
 
-function lineBreak(model: DocumentModel): string {
-  return model.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 function lineText(model: DocumentModel, line: number): string {
   return model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
 }
@@ -59,7 +55,7 @@ export function disableLineEdit(model: DocumentModel, rule: string, line: number
   }
   const indent = /^[ \t]*/.exec(lineText(model, line))![0];
   const at = model.lines.lineStart(line);
-  return { span: { start: at, end: at }, newText: `${indent}// opnote-disable-next-line ${rule}${lineBreak(model)}` };
+  return { span: { start: at, end: at }, newText: `${indent}// opnote-disable-next-line ${rule}${model.lines.lineBreak}` };
 }
 
 /** `// opnote-disable RULE` right after the header, or merged into a file-level directive already there. */
@@ -71,10 +67,10 @@ export function disableFileEdit(model: DocumentModel, rule: string): SpanEdit {
     if (merged) return merged;
   }
   if (firstLine >= model.lines.lineCount) {
-    return { span: { start: model.text.length, end: model.text.length }, newText: `${lineBreak(model)}// opnote-disable ${rule}` };
+    return { span: { start: model.text.length, end: model.text.length }, newText: `${model.lines.lineBreak}// opnote-disable ${rule}` };
   }
   const at = model.lines.lineStart(firstLine);
-  return { span: { start: at, end: at }, newText: `// opnote-disable ${rule}${lineBreak(model)}` };
+  return { span: { start: at, end: at }, newText: `// opnote-disable ${rule}${model.lines.lineBreak}` };
 }
 
 /**

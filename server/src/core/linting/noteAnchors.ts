@@ -50,16 +50,12 @@ export function firstEvidenceSentence(model: DocumentModel, evidence: readonly E
   return first ? sentenceAt(model, first.span.start) : undefined;
 }
 
-function lineBreak(model: DocumentModel): string {
-  return model.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /**
  * Adds text as a new line at the end of a section (the first of `ids` that exists), or, when none
  * exists, a new section with that text at the end of the note in the note's heading style.
  */
 export function appendToSection(model: DocumentModel, ids: readonly string[], text: string): SpanEdit {
-  const eol = lineBreak(model);
+  const eol = model.lines.lineBreak;
   const section = firstSection(model, ids);
   if (section) {
     const body = model.text.slice(section.bodySpan.start, section.bodySpan.end);
@@ -70,7 +66,7 @@ export function appendToSection(model: DocumentModel, ids: readonly string[], te
 }
 
 export function appendSection(model: DocumentModel, id: string, text: string): SpanEdit {
-  const eol = lineBreak(model);
+  const eol = model.lines.lineBreak;
   const title = sectionDisplayTitle(id);
   const markdown = model.sections.some((section) => section.style === 'markdown');
   const heading = markdown ? `## ${title}${eol}${text}` : `${title.toUpperCase()}: ${text}`;

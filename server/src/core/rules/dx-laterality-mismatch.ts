@@ -1,4 +1,4 @@
-import { factLocation, foundNote, isArrayLine, pointedDiagnoses, serviceLines } from '../claims/claim';
+import { diagnosisLookup, factLocation, foundNote, isArrayLine, pointedDiagnoses, serviceLines } from '../claims/claim';
 import { sideOfModifier } from '../claims/modifiers';
 import type { Rule } from '../linting/types';
 
@@ -21,6 +21,7 @@ export const rule: Rule = {
   },
   check(context, report) {
     const { model, knowledge } = context;
+    const lookUp = diagnosisLookup(context);
     const note = foundNote(context);
     const noteSide = note?.facts.laterality;
     const reported = new Set<string>();
@@ -30,7 +31,7 @@ export const rule: Rule = {
       const side = noteSide?.value ?? lineSide;
       if (!side) continue;
       for (const entry of pointedDiagnoses(model, line)) {
-        const laterality = knowledge.icd10.lookup(entry.code.value).laterality;
+        const laterality = lookUp(entry.code.value).laterality;
         if (!laterality || laterality === side || (side === 'bilateral' && laterality !== 'unspecified') || reported.has(entry.letter)) continue;
         reported.add(entry.letter);
         const where = noteSide ? 'the note documents' : `${line.code.value} is billed for`;

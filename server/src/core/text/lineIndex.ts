@@ -37,6 +37,13 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  private newline?: string;
+
+  /** The line break for inserted lines: \r\n when the text has one, else \n (read once, not per edit). */
+  get lineBreak(): string {
+    return (this.newline ??= this.text.includes('\r\n') ? '\r\n' : '\n');
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }
