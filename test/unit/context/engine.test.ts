@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createContextEngine, type ContextResult } from '../../../server/src/core/context';
 import { scoreNegex } from '../../../scripts/bench-negex';
 
@@ -118,6 +119,30 @@ describe('context engine', () => {
     it('rejects an unknown kind', () => {
       const lexicon = [{ phrase: 'x', kind: 'sideways-negation' as never }];
       assert.throws(() => createContextEngine(lexicon), /Unknown trigger kind/);
+    });
+  });
+
+  describe('many concepts in one sentence', () => {
+    // From the second concept of a sentence on, the engine reads the sentence's phrases from an index
+    // built once; the answers must be those of a sentence read afresh for each concept.
+    const words = ['no', 'not', 'denies', 'without', 'history of', 'in 2019', 'if', 'mother', 'but', 'pain', 'the lead', 'was', 'placed', ',', '.', 'ruled out', 'no change', 'resolved', 'last month', 'family history', 'will', 'should'];
+    const sentence = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 400 }).map((parts) => parts.join(' '));
+    const spans = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 20 })), { minLength: 2, maxLength: 30 });
+
+    it('answers as if each concept were the only one', () => {
+      const reference = createContextEngine();
+      fc.assert(
+        fc.property(sentence, spans, (text, concepts) => {
+          const slot = {};
+          for (const [at, length] of concepts) {
+            const start = at % text.length;
+            const end = Math.min(text.length, start + length);
+            reference.assess('-', 0, 1); // forget the sentence: the reference reads it again
+            assert.deepEqual(engine.assess(text, start, end, slot), reference.assess(text, start, end));
+          }
+        }),
+        { numRuns: 400, seed: 11 },
+      );
     });
   });
 

@@ -65,10 +65,15 @@ class Tokens {
   /** Per token, the trie node of the phrases that start with it (most have none). */
   readonly firstNodes: (TrieNode | undefined)[] = [];
   length = 0;
+  /** How many concepts of this sentence were assessed; from the second on, `phrases` holds its phrases. */
+  assessed = 0;
+  phrases: PhraseIndex | undefined;
 
   /** Words are letters/digits with inner apostrophes; any other visible character is a token of its own. */
   read(text: string): void {
     this.length = 0;
+    this.assessed = 0;
+    this.phrases = undefined;
     let words = 0;
     let index = 0;
     while (index < text.length) {
@@ -97,6 +102,32 @@ class Tokens {
     this.ends[at] = end;
     this.wordsBefore[at + 1] = wordsThrough;
   }
+}
+
+/**
+ * The phrases of one sentence, found once: both scans of every concept ask at each token which
+ * phrases start there, and a long sentence has many concepts (a window of 2,000 characters of
+ * dense dictation has a hundred). Limited to the sentence end; a scan with a nearer limit walks the
+ * trie again where a phrase would cross it.
+ */
+interface PhraseIndex {
+  /** [token * CATEGORY_COUNT + category]: the longest phrase of the category starting at the token. */
+  readonly rules: (Rule | undefined)[];
+  readonly ends: Int32Array;
+  /** Per token (and the sentence end), the first token at or after it where any phrase starts. */
+  readonly nextStart: Int32Array;
+}
+
+/** The first index in [from, length) whose value is above `value` (values ascending), else `length`. */
+function firstAbove(values: readonly number[], from: number, length: number, value: number): number {
+  let low = from;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] as number) > value) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -196,6 +227,20 @@ export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGE
 
   /** Longest phrase per category that starts at token `start` and ends by token `limit`. */
   function matchAt(start: number, limit: number): boolean {
+    const phrases = tokens.phrases;
+    if (phrases !== undefined && start < limit) {
+      let found = false;
+      let fits = true;
+      for (let category = 0; category < CATEGORY_COUNT; category++) {
+        const rule = phrases.rules[start * CATEGORY_COUNT + category];
+        longestRule[category] = rule;
+        if (!rule) continue;
+        found = true;
+        longestEnd[category] = phrases.ends[start * CATEGORY_COUNT + category] as number;
+        if ((longestEnd[category] as number) > limit) fits = false;
+      }
+      if (fits) return found;
+    }
     // Both scans of every concept in a sentence ask at every token: the first step is looked up once.
     let node = start < limit ? tokens.firstNodes[start] : undefined;
     if (node === undefined) return false;
@@ -226,7 +271,8 @@ export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGE
   function scan(from: number, to: number, before: boolean): void {
     nextFree.fill(from);
     let open = CATEGORY_COUNT;
-    for (let start = from; start < to && open > 0; start++) {
+    const next = tokens.phrases?.nextStart;
+    for (let start = next ? (next[from] as number) : from; start < to && open > 0; start = next ? (next[start + 1] as number) : start + 1) {
       if (!matchAt(start, to)) continue;
       for (let category = 0; category < CATEGORY_COUNT; category++) {
         const rule = longestRule[category];
@@ -256,6 +302,24 @@ export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGE
     return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= backward;
   }
 
+  function indexPhrases(): PhraseIndex {
+    const length = tokens.length;
+    const rules = new Array<Rule | undefined>(length * CATEGORY_COUNT).fill(undefined);
+    const ends = new Int32Array(length * CATEGORY_COUNT);
+    const nextStart = new Int32Array(length + 1).fill(length);
+    for (let start = length - 1; start >= 0; start--) {
+      const found = matchAt(start, length);
+      nextStart[start] = found ? start : (nextStart[start + 1] as number);
+      if (!found) continue;
+      for (let category = 0; category < CATEGORY_COUNT; category++) {
+        if (!longestRule[category]) continue;
+        rules[start * CATEGORY_COUNT + category] = longestRule[category];
+        ends[start * CATEGORY_COUNT + category] = longestEnd[category] as number;
+      }
+    }
+    return { rules, ends, nextStart };
+  }
+
   function tokenize(into: Tokens, sentence: string): Tokens {
     into.read(sentence);
     for (let index = 0; index < into.length; index++) into.firstNodes[index] = step(root, into.texts[index] as string);
@@ -277,10 +341,9 @@ export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGE
       }
       tokens = scratch;
     }
-    let first = 0;
-    while (first < tokens.length && (tokens.ends[first] as number) <= conceptStart) first++;
-    let end = first;
-    while (end < tokens.length && (tokens.starts[end] as number) < conceptEnd) end++;
+    if (++tokens.assessed === 2) tokens.phrases = indexPhrases();
+    const first = firstAbove(tokens.ends, 0, tokens.length, conceptStart);
+    const end = firstAbove(tokens.starts, first, tokens.length, conceptEnd - 1);
     // The concept is opaque: no trigger is matched inside it or across its edges.
     lastBefore.fill(undefined);
     firstAfter.fill(undefined);
