@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz -- [--count N] [--seconds S] [--seed K] [--from I] [--workers N] [--budget-ms B]
- *   [--budget-per-kb-ms P] [--generators a,b] [--max-failures F] [--memory-mb M] [--out DIR]
- *   [--corpus-only | --project-only] [--list]`
+ *   [--budget-per-kb-ms P] [--generators a,b] [--generators-module FILE] [--max-failures F]
+ *   [--memory-mb M] [--out DIR] [--corpus-only | --project-only] [--list]`
  *
  * Fuzzing of the language service on worker threads: mutations of real notes and claims (the
  * project's, and the shared corpus's transcriptions when the shared folder is there, read from there,
@@ -15,13 +15,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusTranscriptions, projectDocuments, ROOT, type SeedDocument } from '../test/helpers/corpus';
-import { fuzzInput, MUTATION, SOURCE_NAMES, type FuzzInput } from '../test/helpers/fuzz';
-import { GENERATORS } from '../test/helpers/fuzzGrammar';
-import { budgetFromEnvironment, runFuzzPool, type PoolFailure } from '../test/helpers/fuzzPool';
+import { fuzzInput, generatorsOf, MUTATION, SOURCE_NAMES, type FuzzInput, type FuzzSources } from '../test/helpers/fuzz';
+import { budgetFromEnvironment, NOT_MADE, runFuzzPool, type PoolFailure } from '../test/helpers/fuzzPool';
 
 const USAGE =
   'Usage: npm run fuzz -- [--count N] [--seconds S] [--seed K] [--from I] [--workers N] [--budget-ms B] [--budget-per-kb-ms P]\n' +
-  `       [--generators ${SOURCE_NAMES.join(',')}] [--max-failures F] [--memory-mb M] [--out DIR] [--corpus-only | --project-only] [--list]\n`;
+  `       [--generators ${SOURCE_NAMES.join(',')}] [--generators-module FILE] [--max-failures F] [--memory-mb M] [--out DIR]\n` +
+  '       [--corpus-only | --project-only] [--list]\n';
 
 const args = process.argv.slice(2);
 function option(name: string): string | undefined {
@@ -42,9 +42,12 @@ function numberOption(name: string, fallback: number | undefined): number | unde
   return value;
 }
 
+// A module exporting `generators: Generator[]` (test/helpers/fuzzGrammar.ts) adds sources to try before they join the registry.
+const generatorModules = option('generators-module') ? [path.resolve(option('generators-module')!)] : [];
+const generators = generatorsOf({ generatorModules });
 if (flag('list')) {
-  process.stdout.write(`${MUTATION}: mutations of the project's notes and claims and of the corpus transcriptions (test/helpers/mutate.ts)\n`);
-  for (const generator of GENERATORS) process.stdout.write(`${generator.name}: ${generator.description}\n`);
+  process.stdout.write(`${MUTATION} (weight 1): mutations of the project's notes and claims and of the corpus transcriptions (test/helpers/mutate.ts)\n`);
+  for (const generator of generators) process.stdout.write(`${generator.name} (weight ${generator.weight}): ${generator.description}\n`);
   process.exit(0);
 }
 
@@ -60,8 +63,9 @@ const budget = { baseMs: numberOption('budget-ms', fromEnvironment.baseMs)!, per
 const maxFailures = numberOption('max-failures', 20)!;
 const memoryMb = numberOption('memory-mb', 2048);
 const out = path.resolve(option('out') ?? path.join(ROOT, 'test-results', 'fuzz'));
-const sources = option('generators')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [...SOURCE_NAMES];
-const unknown = sources.filter((name) => !SOURCE_NAMES.includes(name));
+const known = [MUTATION, ...generators.map((generator) => generator.name)];
+const sources = option('generators')?.split(',').map((name) => name.trim()).filter(Boolean) ?? (generatorModules.length ? known : [...SOURCE_NAMES]);
+const unknown = sources.filter((name) => !known.includes(name));
 if (count < 1 || workers < 1 || sources.length === 0 || unknown.length > 0) usage(unknown.length ? `Unknown generators: ${unknown.join(', ')}` : 'Nothing to run.');
 
 const project = flag('corpus-only') ? [] : projectDocuments();
@@ -78,8 +82,25 @@ process.stdout.write(
     `budget ${budget.baseMs} ms + ${budget.perKbMs} ms/KB per input. Mutating ${project.length} project documents${transcriptions ? ` and ${corpus.length} corpus transcriptions` : flag('project-only') ? '' : ' (shared corpus not found)'}.\n`,
 );
 
+const config: FuzzSources = { seed, documents, sources, ...(generatorModules.length ? { generatorModules } : {}) };
 // The flags that decide what input I is, so that a failing one can be made again.
-const sameInputs = [`--seed ${seed}`, ...(option('generators') ? [`--generators ${sources.join(',')}`] : []), ...(flag('corpus-only') ? ['--corpus-only'] : []), ...(flag('project-only') ? ['--project-only'] : [])].join(' ');
+const sameInputs = [
+  `--seed ${seed}`,
+  ...(option('generators') ? [`--generators ${sources.join(',')}`] : []),
+  ...(generatorModules.length ? [`--generators-module ${generatorModules[0]}`] : []),
+  ...(flag('corpus-only') ? ['--corpus-only'] : []),
+  ...(flag('project-only') ? ['--project-only'] : []),
+].join(' ');
+
+/** The input again, or why it cannot be made (its generator threw or was stopped). */
+function remake(index: number, size: number): FuzzInput | string {
+  if (size === NOT_MADE) return 'it was stopped while its generator was making it';
+  try {
+    return fuzzInput(config, index);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 function save(failure: PoolFailure, input: FuzzInput): string {
   // Corpus text stays out of the project, even in an ignored folder.
@@ -102,9 +123,7 @@ function save(failure: PoolFailure, input: FuzzInput): string {
 
 let lastReport = performance.now();
 runFuzzPool({
-  seed,
-  documents,
-  sources,
+  ...config,
   count,
   from,
   ...(seconds !== undefined ? { seconds } : {}),
@@ -120,12 +139,13 @@ runFuzzPool({
 }).then(
   (result) => {
     const seconds = result.elapsedMs / 1000;
+    const failed = new Set(result.failures.map((failure) => failure.index));
     process.stdout.write(
       `\nInputs: ${thousands(result.inputs)} (${(result.bytes / 1e6).toFixed(1)} M characters) in ${seconds.toFixed(1)} s on ${workers} workers: ${thousands(result.inputs / seconds)} inputs/s.\n` +
         `CPU time: ${(result.cpuMs / 1000).toFixed(0)} s, ${(result.cpuMs / result.inputs).toFixed(2)} ms per input (all threads): ${thousands((os.availableParallelism() * 1000 * result.inputs) / result.cpuMs)} inputs/s if this process had all ${os.availableParallelism()} cores.\n` +
         `Exceptions: ${result.counts.exception}; budget overruns: ${result.counts.overrun}; worker crashes: ${result.counts.crash}.\n` +
         `Time per input: p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(1)} ms, max ${result.maxMs.toFixed(0)} ms.\n` +
-        `Slowest: ${result.slowest.map((slow) => `input ${slow.index} ${fuzzInput({ seed, documents, sources }, slow.index).detail} (${slow.source}, ${thousands(slow.size)} characters) ${slow.ms.toFixed(0)} ms`).join('; ')}.\n` +
+        `Slowest: ${result.slowest.map((slow) => `input ${slow.index} (${slow.source}${failed.has(slow.index) ? ', failed' : `: ${(remake(slow.index, slow.size) as FuzzInput).detail}`}, ${thousands(slow.size)} characters) ${slow.ms.toFixed(0)} ms`).join('; ')}.\n` +
         `Peak RSS: ${result.peakRssMb.toFixed(0)} MB (the whole process, workers included); workers started: ${result.workerStarts}.\n` +
         `By source: ${Object.entries(result.bySource).sort().map(([name, figures]) => `${name} ${thousands(figures.inputs)} (mean ${(figures.totalMs / figures.inputs).toFixed(1)} ms, max ${figures.maxMs.toFixed(0)} ms${figures.failures ? `, ${figures.failures} FAILED` : ''})`).join(', ')}.\n`,
     );
@@ -136,9 +156,9 @@ runFuzzPool({
       return;
     }
     for (const failure of result.failures) {
-      const input = fuzzInput({ seed, documents, sources }, failure.index);
-      const dir = save(failure, input);
-      process.stdout.write(`\nFAIL ${failure.kind} input ${failure.index} (${input.source}: ${input.detail}; ${thousands(failure.size)} characters, ${failure.ms.toFixed(0)} ms) -> ${dir}\n${failure.message.split('\n').slice(0, 6).join('\n')}\n`);
+      const input = remake(failure.index, failure.size);
+      const where = typeof input === 'string' ? `cannot be made again: ${input}` : `${input.detail} -> ${save(failure, input)}`;
+      process.stdout.write(`\nFAIL ${failure.kind} input ${failure.index} (${failure.source}, ${thousands(failure.size)} characters, ${failure.ms.toFixed(0)} ms): ${where}\n${failure.message.split('\n').slice(0, 6).join('\n')}\n`);
     }
     process.stdout.write(`\n${result.failures.length} failing inputs; repeat one with: npm run fuzz -- ${sameInputs} --from ${result.failures[0].index} --count 1\n`);
     process.exitCode = 1;

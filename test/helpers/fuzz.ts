@@ -5,7 +5,7 @@
  * Each input is checked against every invariant of test/helpers/robustness.ts;
  * test/helpers/fuzzPool.ts runs them on worker threads with a time budget per input.
  */
-import { Grammar, GENERATORS } from './fuzzGrammar';
+import { Grammar, GENERATORS, type Generator } from './fuzzGrammar';
 import { mutate } from './mutate';
 import { checkInvariants, InvariantViolation, robustService, seededRandom, type RobustService } from './robustness';
 import type { SeedDocument } from './corpus';
@@ -13,15 +13,20 @@ import type { SeedDocument } from './corpus';
 /** The source that mutates the seed documents; every other source is a generator. */
 export const MUTATION = 'mutation';
 const MUTATION_WEIGHT = 1;
+/** The built-in sources; `generatorModules` add more. */
 export const SOURCE_NAMES: readonly string[] = [MUTATION, ...GENERATORS.map((generator) => generator.name)];
-const WEIGHTS: ReadonlyMap<string, number> = new Map([[MUTATION, MUTATION_WEIGHT], ...GENERATORS.map((generator) => [generator.name, generator.weight] as const)]);
 
 export interface FuzzSources {
   readonly seed: number;
   /** Documents to mutate, and donors for splices. */
   readonly documents: readonly SeedDocument[];
-  /** Names from SOURCE_NAMES; each input comes from one of them, chosen by their weights. */
+  /** Names from SOURCE_NAMES or the generator modules; each input comes from one of them, chosen by their weights. */
   readonly sources: readonly string[];
+  /**
+   * Absolute paths of modules that export `generators: Generator[]`, used beside GENERATORS: a way
+   * to try a generator (X12 segments, say) before it joins the registry, and to plant failures.
+   */
+  readonly generatorModules?: readonly string[];
 }
 
 export interface FuzzInput {
@@ -55,6 +60,8 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [];
 export const FUZZ_ROOT = '/fuzz';
 /** Generated documents and their files, apart from FUZZ_ROOT so that their payer and config files reach no seed document. */
 export const GENERATED_ROOT = '/generated';
+/** Mutations that copy text from other documents (which may be corpus transcriptions). */
+const DONOR_MUTATIONS: ReadonlySet<string> = new Set(['splice', 'crossover']);
 /** How often a generated document goes through the mutations too. */
 const MUTATE_GENERATED = 0.15;
 
@@ -68,20 +75,47 @@ export function isCorpusDocument(document: SeedDocument): boolean {
   return document.name.startsWith('corpus/');
 }
 
-function pickSource(sources: readonly string[], roll: number): string {
-  const total = sources.reduce((sum, name) => sum + (WEIGHTS.get(name) ?? 0), 0);
-  let left = roll * total;
-  for (const name of sources) {
-    left -= WEIGHTS.get(name) ?? 0;
-    if (left < 0) return name;
+const loadedModules = new Map<string, readonly Generator[]>();
+
+/** The built-in generators and those of `config.generatorModules`. */
+export function generatorsOf(config: Pick<FuzzSources, 'generatorModules'>): readonly Generator[] {
+  const extra = (config.generatorModules ?? []).flatMap((file) => {
+    let generators = loadedModules.get(file);
+    if (!generators) loadedModules.set(file, (generators = (require(file) as { generators: readonly Generator[] }).generators));
+    return generators;
+  });
+  return [...GENERATORS, ...extra];
+}
+
+function weightOf(name: string, generators: readonly Generator[]): number {
+  if (name === MUTATION) return MUTATION_WEIGHT;
+  const generator = generators.find((candidate) => candidate.name === name);
+  if (!generator) throw new Error(`unknown fuzz source ${name}; known: ${[MUTATION, ...generators.map((known) => known.name)].join(', ')}`);
+  return generator.weight;
+}
+
+const randomOf = (config: FuzzSources, index: number) => seededRandom((config.seed * 1_000_003 + index) >>> 0);
+
+function pickSource(config: FuzzSources, random: () => number): string {
+  const generators = generatorsOf(config);
+  const weights = config.sources.map((name) => weightOf(name, generators));
+  let left = random() * weights.reduce((sum, weight) => sum + weight, 0);
+  for (let i = 0; i < weights.length; i++) {
+    left -= weights[i];
+    if (left < 0) return config.sources[i];
   }
-  return sources[sources.length - 1];
+  return config.sources[config.sources.length - 1];
+}
+
+/** Which source input `index` comes from, without making it. */
+export function fuzzSource(config: FuzzSources, index: number): string {
+  return pickSource(config, randomOf(config, index));
 }
 
 /** Input `index` of a run. */
 export function fuzzInput(config: FuzzSources, index: number): FuzzInput {
-  const random = seededRandom((config.seed * 1_000_003 + index) >>> 0);
-  const source = pickSource(config.sources, random());
+  const random = randomOf(config, index);
+  const source = pickSource(config, random);
   const donors = config.documents.map((document) => document.text);
   if (source === MUTATION) {
     const document = config.documents[Math.floor(random() * config.documents.length)];
@@ -91,9 +125,9 @@ export function fuzzInput(config: FuzzSources, index: number): FuzzInput {
     const uri = `${FUZZ_ROOT}/${document.name.replace(/\.(opnote|claim)$/, '')}.mutated.${kind}`;
     return { index, source, detail: `${document.name} as ${kind}; ${mutations.join(' + ')}`, kind, uri, text, files: {}, fromCorpus: isCorpusDocument(document), random };
   }
-  const generator = GENERATORS.find((candidate) => candidate.name === source);
-  if (!generator) throw new Error(`unknown fuzz source ${source}; known: ${SOURCE_NAMES.join(', ')}`);
-  const generated = generator.generate(new Grammar(random));
+  const generated = generatorsOf(config)
+    .find((generator) => generator.name === source)!
+    .generate(new Grammar(random));
   const mutated = donors.length > 0 && random() < MUTATE_GENERATED ? mutate(generated.text, random, donors) : undefined;
   const files: Record<string, string> = {};
   for (const [relative, text] of Object.entries(generated.files ?? {})) files[`${GENERATED_ROOT}/${relative}`] = text;
@@ -105,8 +139,7 @@ export function fuzzInput(config: FuzzSources, index: number): FuzzInput {
     uri: `${GENERATED_ROOT}/fuzz.${generated.kind}`,
     text: mutated?.text ?? generated.text,
     files,
-    // Splices and crossovers bring in text from the donors.
-    fromCorpus: mutated !== undefined && config.documents.some(isCorpusDocument),
+    fromCorpus: (mutated?.mutations ?? []).some((name) => DONOR_MUTATIONS.has(name)) && config.documents.some(isCorpusDocument),
     random,
   };
 }

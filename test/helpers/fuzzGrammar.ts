@@ -2,7 +2,7 @@
  * Grammar-aware generators for `npm run fuzz`: documents that read like real dictation, headers,
  * claims and workspace files, made adversarial where real ones are (run-on sentences full of
  * articles, runs of spaces, tabs and `#`, long header values, many aliases, directive id lists) and
- * pumped: a generated fragment repeated k times, k from 1 to a quarter of a million, so that a pattern that
+ * pumped: a generated fragment repeated k times, from one copy to 256 K characters of them, so that a pattern that
  * is super-linear in some run shows up as an input over its time budget.
  *
  * Every generator is a pure function of its random source, so input `i` of seed `s` is always the
@@ -383,14 +383,16 @@ const PUMPS: readonly Pump[] = [
   { name: 'line-breaks', kind: 'opnote', parts: (g) => ['# Procedure', g.pick(['\r', '\n', '\r\n', '\n\r', '\u2028', ' \n']), 'x'] },
 ];
 
-/** Pumps go big more often than other inputs: a quadratic pattern only shows past tens of KB. */
-const PUMP_ODDS: SizeOdds = { medium: 0.06, large: 0.01 };
-const MAX_PUMPED = 256 * 1024;
+/**
+ * How long a pumped run is, in characters: mostly up to 256, 5 % up to 16 K, 1 % up to 256 K (a
+ * quadratic pattern shows only past tens of KB; a big input costs a thousand small ones).
+ */
+const PUMP_ODDS: SizeOdds = { medium: 0.05, large: 0.01 };
 
 function pumped(g: Grammar): GeneratedDocument {
   const pump = g.pick(PUMPS);
   const [prefix, fragment, suffix] = pump.parts(g);
-  const k = Math.min(Math.max(1, Math.floor(MAX_PUMPED / Math.max(1, fragment.length))), g.size(64, 4096, 262_144, PUMP_ODDS));
+  const k = Math.max(1, Math.floor(g.size(256, 16_384, 262_144, PUMP_ODDS) / Math.max(1, fragment.length)));
   return { kind: pump.kind, text: prefix + fragment.repeat(k) + suffix, variant: `${pump.name} x${k}` };
 }
 
@@ -448,7 +450,7 @@ export const GENERATORS: readonly Generator[] = [
   },
   {
     name: 'claim',
-    weight: 1,
+    weight: 0.6,
     description: 'claim drafts: header, dx lists, service lines with codes, modifiers, units, ptr:, $, pos:, dos:, comments; with the note they name',
     generate: (g) => {
       const withNote = g.chance(0.7);
@@ -458,7 +460,7 @@ export const GENERATORS: readonly Generator[] = [
   },
   {
     name: 'payer',
-    weight: 0.5,
+    weight: 0.4,
     description: 'organisation payer files (.opnote/payers/*.json): many and long aliases, exclusions, parent cycles, __proto__ keys, broken JSON; with a claim whose payer: header is long',
     generate: (g) => {
       const files = g.int(1, 3);
@@ -481,7 +483,7 @@ export const GENERATORS: readonly Generator[] = [
   {
     name: 'pump',
     weight: 1.5,
-    description: 'structured pumping: prefix + a generated fragment repeated k times + suffix, k log-uniform from 1 to 262,144 (at most 256 KB)',
+    description: 'structured pumping: prefix + a generated fragment repeated k times + suffix, the run log-uniform from 1 character to 256 K',
     generate: pumped,
   },
 ];

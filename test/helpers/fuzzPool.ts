@@ -18,18 +18,19 @@ export interface Budget {
 }
 
 /**
- * Hundreds of times what an input takes on a loaded 2-core machine (a few ms for a small one, about
- * 1.5 s for 512 KB), so that a budget overrun means super-linear work, not a busy machine.
+ * Far more than any input needs on a loaded 2-core machine (p99 about 100 ms, the slowest small
+ * inputs about 1 s; real notes about 1.5 ms per KB), so that an overrun means super-linear work,
+ * not a busy machine: a 100 KB run of spaces in a quadratic pattern takes 10 s or more.
  */
-export const DEFAULT_BUDGET: Budget = { baseMs: 2000, perKbMs: 10 };
+export const DEFAULT_BUDGET: Budget = { baseMs: 2500, perKbMs: 20 };
 
-/** The default budget, or the one OPNOTE_FUZZ_BUDGET_MS and OPNOTE_FUZZ_BUDGET_PER_KB_MS set (for a slower machine). */
-export function budgetFromEnvironment(): Budget {
+/** `fallback`, or the budget OPNOTE_FUZZ_BUDGET_MS and OPNOTE_FUZZ_BUDGET_PER_KB_MS set (for a slower machine). */
+export function budgetFromEnvironment(fallback: Budget = DEFAULT_BUDGET): Budget {
   const read = (name: string, fallback: number) => {
     const value = Number(process.env[name]);
     return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
   };
-  return { baseMs: read('OPNOTE_FUZZ_BUDGET_MS', DEFAULT_BUDGET.baseMs), perKbMs: read('OPNOTE_FUZZ_BUDGET_PER_KB_MS', DEFAULT_BUDGET.perKbMs) };
+  return { baseMs: read('OPNOTE_FUZZ_BUDGET_MS', fallback.baseMs), perKbMs: read('OPNOTE_FUZZ_BUDGET_PER_KB_MS', fallback.perKbMs) };
 }
 
 export function budgetMs(budget: Budget, size: number): number {
@@ -63,7 +64,7 @@ export interface PoolFailure {
   readonly message: string;
   /** Time spent on the input (until it was stopped, for an overrun or a crash). */
   readonly ms: number;
-  /** Characters of the input and its files (0 when the worker died before it said). */
+  /** Characters of the input and its files; NOT_MADE when it was stopped while being made. */
   readonly size: number;
 }
 
@@ -111,6 +112,8 @@ export interface PoolResult {
  * milliseconds since WorkerData.epoch; deadline 0 means between inputs.
  */
 export const SLOT = { index: 0, source: 1, size: 2, start: 3, deadline: 4, length: 5 } as const;
+/** The size of an input still being made. */
+export const NOT_MADE = -1;
 
 export interface WorkerData extends FuzzSources {
   readonly epoch: number;
@@ -303,7 +306,15 @@ export async function runFuzzPool(options: PoolOptions): Promise<PoolResult> {
 
     const spawn = (at: number) => {
       const slot = new SharedArrayBuffer(SLOT.length * Int32Array.BYTES_PER_ELEMENT);
-      const workerData: WorkerData = { seed: options.seed, documents: options.documents, sources: options.sources, epoch, slot, budget: options.budget };
+      const workerData: WorkerData = {
+        seed: options.seed,
+        documents: options.documents,
+        sources: options.sources,
+        ...(options.generatorModules ? { generatorModules: options.generatorModules } : {}),
+        epoch,
+        slot,
+        budget: options.budget,
+      };
       const worker = new Worker(BOOTSTRAP, {
         eval: true,
         workerData,

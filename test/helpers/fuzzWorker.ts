@@ -4,12 +4,12 @@
  * and deadline into the shared slot, so that the pool can tell which input a stuck thread is on.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkInput, fuzzInput, fuzzService, inputSize, type FuzzSources } from './fuzz';
-import { budgetMs, SLOT, type Batch, type BatchResult, type WorkerData } from './fuzzPool';
+import { checkInput, fuzzInput, fuzzService, fuzzSource, inputSize, type FuzzSources } from './fuzz';
+import { budgetMs, NOT_MADE, SLOT, type Batch, type BatchResult, type WorkerData } from './fuzzPool';
 import { checkInvariants, seededRandom } from './robustness';
 
 const data = workerData as WorkerData;
-const config: FuzzSources = { seed: data.seed, documents: data.documents, sources: data.sources };
+const config: FuzzSources = { seed: data.seed, documents: data.documents, sources: data.sources, ...(data.generatorModules ? { generatorModules: data.generatorModules } : {}) };
 const slot = new Int32Array(data.slot);
 const robust = fuzzService(config.documents);
 const sinceEpoch = () => Date.now() - data.epoch;
@@ -27,16 +27,19 @@ function run(batch: Batch): BatchResult {
     const started = performance.now();
     let outcome: ReturnType<typeof checkInput>;
     let size = 0;
-    let source = 0;
+    const source = config.sources.indexOf(fuzzSource(config, index));
+    const start = sinceEpoch();
+    Atomics.store(slot, SLOT.index, index);
+    Atomics.store(slot, SLOT.source, source);
+    Atomics.store(slot, SLOT.size, NOT_MADE);
+    Atomics.store(slot, SLOT.start, start);
+    // Making the input is on the clock too (with the base budget), then checking it (with its size's).
+    Atomics.store(slot, SLOT.deadline, start + Math.ceil(budgetMs(data.budget, 0)));
     try {
       const input = fuzzInput(config, index);
-      source = config.sources.indexOf(input.source);
       size = inputSize(input);
-      Atomics.store(slot, SLOT.index, index);
-      Atomics.store(slot, SLOT.source, source);
       Atomics.store(slot, SLOT.size, size);
-      Atomics.store(slot, SLOT.start, sinceEpoch());
-      Atomics.store(slot, SLOT.deadline, sinceEpoch() + Math.ceil(budgetMs(data.budget, size)));
+      Atomics.store(slot, SLOT.deadline, start + Math.ceil(budgetMs(data.budget, size)));
       outcome = checkInput(robust, input);
     } catch (error) {
       outcome = { invariant: 'making the input never throws', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
