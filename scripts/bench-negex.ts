@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedDir } from './sharedData';
-import { createContextEngine, type ContextEngine, type ContextResult } from '../server/src/core/context';
+import { createAssertionEngine, type AssertionEngine, type AssertionStatus } from '../server/src/core/assertion';
 
 const NEGEX_FILE = 'negex-annotations.tsv';
 const CONTEXT_FILE = 'context-annotations.tsv';
@@ -164,11 +164,11 @@ const inTuningHalf = (reports: readonly number[]): boolean =>
 const inHeldOutHalf = (reports: readonly number[]): boolean =>
   reports.length > 0 && reports.every((report) => report > TUNING_LAST_REPORT);
 
-function assessAll<T extends BenchmarkCase>(engine: ContextEngine, cases: readonly T[]): Array<[T, ContextResult]> {
+function assessAll<T extends BenchmarkCase>(engine: AssertionEngine, cases: readonly T[]): Array<[T, AssertionStatus]> {
   return cases.map((item) => [item, engine.assess(item.sentence, item.start, item.end)]);
 }
 
-export function scoreNegex(engine: ContextEngine = createContextEngine()): NegexScores {
+export function scoreNegex(engine: AssertionEngine = createAssertionEngine()): NegexScores {
   const results = assessAll(engine, loadNegexCases());
   const negation = (rows: typeof results): BinaryScore =>
     score(rows.map(([item, result]) => [item.negated, result.negated] as const));
@@ -181,7 +181,7 @@ export function scoreNegex(engine: ContextEngine = createContextEngine()): Negex
 }
 
 export function scoreContext(
-  engine: ContextEngine = createContextEngine(),
+  engine: AssertionEngine = createAssertionEngine(),
   filter: (item: BenchmarkCase) => boolean = () => true,
 ): ContextScores {
   const results = assessAll(engine, loadContextCases(loadNegexCases()).filter(filter));
@@ -193,7 +193,7 @@ export function scoreContext(
 }
 
 /** Sentences per second over the whole negex set: the median of several rounds after a warm-up round. */
-export function measureThroughput(engine: ContextEngine = createContextEngine()): number {
+export function measureThroughput(engine: AssertionEngine = createAssertionEngine()): number {
   const cases = loadNegexCases();
   const rates: number[] = [];
   for (let round = 0; round <= SPEED_ROUNDS; round++) {
@@ -215,7 +215,7 @@ function describe(label: string, s: BinaryScore): string {
   );
 }
 
-function printTuningErrors(engine: ContextEngine): void {
+function printTuningErrors(engine: AssertionEngine): void {
   const show = (tag: string, item: BenchmarkCase): void =>
     console.log(`${tag}\t${item.sentence.slice(item.start, item.end)}\t${item.sentence.replace(/\s+/g, ' ')}`);
   console.log('\nNegation misses, reports 1-60 only:');
@@ -234,7 +234,7 @@ function printTuningErrors(engine: ContextEngine): void {
 }
 
 function main(): void {
-  const engine = createContextEngine();
+  const engine = createAssertionEngine();
   const negex = scoreNegex(engine);
   console.log(`NegEx annotations (${NEGEX_FILE}), "negated":`);
   console.log(describe('  reports 1-60 (tuning)', negex.tuning));

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedDir } from './sharedData';
 import { gunzipSync } from 'node:zlib';
-import { CODE_SET_ENCODING, encodeCodeSet } from '../server/src/core/knowledge/compact-code-set';
+import { CODE_SET_ENCODING, encodeCodeSet } from '../server/src/core/knowledge/compactCodeSet';
 import { generatedCodeSetSchema, type GeneratedCodeSet } from '../server/src/core/knowledge/schema';
 
 const repoRoot = path.resolve(__dirname, '..');

@@ -9,7 +9,7 @@ async function main(): Promise<number> {
   const registry = registrySource(ruleFileIds());
   const registryStale = !fs.existsSync(REGISTRY_FILE) || fs.readFileSync(REGISTRY_FILE, 'utf8') !== registry;
   if (!check && registryStale) fs.writeFileSync(REGISTRY_FILE, registry);
-  const { RULES } = await import('../server/src/core/linting/registry.generated');
+  const { RULES } = await import('../server/src/core/rules/index.generated');
   const files = derivedFiles(RULES);
   const stale = [...(registryStale ? [path.relative(ROOT, REGISTRY_FILE)] : []), ...staleFiles(files)];
   const orphans = orphanRuleDocs(RULES);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CHECKLIST_REQUEST } from '../../server/src/protocol';
 
 export const CHECKLIST_SCHEME = 'opnote-checklist';
-const CHECKLIST_REQUEST = 'opnote/checklist';
 const REFRESH_DELAY_MS = 300;
 
 /**

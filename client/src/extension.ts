@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol';
 import { CHECKLIST_SCHEME, ChecklistProvider, showChecklist } from './checklistView';
 
 let client: LanguageClient | undefined;
@@ -35,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklists),
     vscode.workspace.onDidChangeTextDocument((event) => checklists.documentChanged(event.document.uri)),
     vscode.commands.registerCommand('opnote.showChecklist', showChecklist),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('opnote/workspaceTrust', { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true })),
     ...registerCheckWorkspace(context),
   );
   await client.start();

@@ -10,7 +10,7 @@
  * `npm run fuzz -- --generators <name>` then runs it alone, and the short seeded run in `npm test`
  * covers it.
  */
-import { RULES } from '../../server/src/core/linting/registry.generated';
+import { RULES } from '../../server/src/core/rules/index.generated';
 import { SEVERITY_SETTINGS } from '../../server/src/core/linting/types';
 import { HEADER_KEYS } from '../../server/src/core/parse/headerKeys';
 import { SECTION_SYNONYMS } from '../../server/src/core/parse/sectionSynonyms';

@@ -68,7 +68,7 @@ describe('privacy: nothing executes code from a workspace file', () => {
     for (const file of PRODUCT) assert.doesNotMatch(code(file), /(?<![\w.$])require\s*\([^)]*(?:opnoterc|payer)/i, path.relative(ROOT, file));
     const parsers = PRODUCT.filter((file) => /JSON\.parse\s*\(/.test(code(file))).map((file) => path.relative(ROOT, file));
     assert.ok(parsers.some((file) => file.endsWith(path.join('text', 'json.ts'))), parsers.join(', '));
-    for (const reader of ['service/config.ts', 'knowledge/user-payers.ts']) {
+    for (const reader of ['service/config.ts', 'knowledge/userPayers.ts']) {
       assert.match(code(path.join(ROOT, 'server/src/core', reader)), /\bparseJsonText\(/, `${reader} parses with parseJsonText`);
     }
   });

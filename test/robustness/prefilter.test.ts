@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as lexicon from '../../server/src/core/facts/lexicon';
 import { LiteralPrefilter, requiredLiterals } from '../../server/src/core/facts/prefilter';
-import { splitSentences } from '../../server/src/core/context';
+import { splitSentences } from '../../server/src/core/assertion';
 import { corpusTranscriptions, projectDocuments } from '../helpers/corpus';
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../server/src/core/linting/registry.generated';
+import { RULES } from '../../server/src/core/rules/index.generated';
 import { derivedFiles, orphanRuleDocs, REGISTRY_FILE, registrySource, ROOT, ruleFileIds, staleFiles } from '../../scripts/generators';
 
 describe('rule registry, settings schema and rule docs agree', () => {

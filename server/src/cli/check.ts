@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../core/linting/registry.generated';
+import { RULES } from '../core/rules/index.generated';
 import type { DocumentSettings, LanguageService } from '../core/service/languageService';
 import { checkFile, prepareBatch } from './checkFile';
 import { collectFiles, UsageError } from './collectFiles';

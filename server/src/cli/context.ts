@@ -1,4 +1,4 @@
-import { createContextEngine } from '../core/context';
+import { createAssertionEngine } from '../core/assertion';
 
 interface ContextRequest {
   sentence?: unknown;
@@ -11,7 +11,7 @@ interface ContextRequest {
  * `{"error": ...}` so that output lines stay aligned with input lines.
  */
 export function contextLines(input: string): string {
-  const engine = createContextEngine();
+  const engine = createAssertionEngine();
   const out: string[] = [];
   for (const line of input.split(/\r?\n/)) {
     if (line.trim() === '') continue;

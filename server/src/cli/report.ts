@@ -11,10 +11,11 @@ export interface CheckedFile {
   /** As given on the command line, or dir/file when found under a given directory. */
   readonly path: string;
   readonly kind: DocumentKind;
-  readonly findings: readonly ReportedFinding[];
+  readonly findings: readonly FindingRecord[];
 }
 
-export interface ReportedFinding {
+/** A finding as plain data (rule id, line/column range) for the formatters and worker threads. */
+export interface FindingRecord {
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;

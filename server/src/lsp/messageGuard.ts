@@ -6,6 +6,7 @@
 // a malformed frame is dropped, and the log says only which of these happened.
 import { z } from 'zod';
 import { ErrorCodes, Message, ResponseError, type Connection, type MessageStrategy, type RequestMessage } from 'vscode-languageserver/node';
+import { CHECKLIST_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
 
 /** Malformed requests are re-addressed here, so that the library answers them with InvalidParams under their own id. */
 const REJECTED_REQUEST = 'opnote/rejectedRequest';
@@ -37,7 +38,7 @@ const REQUEST_PARAMS = new Map<string, z.ZodType>([
   ['textDocument/foldingRange', onDocument],
   ['textDocument/willSaveWaitUntil', onDocument.extend({ reason: z.number() })],
   ['workspace/executeCommand', z.object({ command: z.string(), arguments: z.array(z.unknown()).optional() })],
-  ['opnote/checklist', z.object({ uri: z.string() })],
+  [CHECKLIST_REQUEST, z.object({ uri: z.string() })],
 ]);
 
 const NOTIFICATION_PARAMS = new Map<string, z.ZodType>([
@@ -56,7 +57,7 @@ const NOTIFICATION_PARAMS = new Map<string, z.ZodType>([
   ['workspace/didChangeConfiguration', z.object({ settings: z.unknown().optional() })],
   ['workspace/didChangeWatchedFiles', z.object({ changes: z.array(z.object({ uri: z.string(), type: z.number() })) })],
   ['workspace/didChangeWorkspaceFolders', z.object({ event: z.object({ added: z.array(workspaceFolder), removed: z.array(workspaceFolder) }) })],
-  ['opnote/workspaceTrust', z.object({ trusted: z.boolean() })],
+  [WORKSPACE_TRUST_NOTIFICATION, z.object({ trusted: z.boolean() })],
   ['$/setTrace', z.object({ value: z.enum(['off', 'messages', 'compact', 'verbose']) })],
 ]);
 

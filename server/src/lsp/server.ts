@@ -16,12 +16,12 @@ import { pathToUri, uriToPath } from '../core/service/paths';
 import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
+import { CHECKLIST_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
 import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
 
 const LANGUAGES = new Set(['opnote', 'claim']);
 /** Returns the 64596 checklist of a document as Markdown (any LSP client can run it). */
 export const CHECKLIST_COMMAND = 'opnote.checklist.markdown';
-export const CHECKLIST_REQUEST = 'opnote/checklist';
 
 /** Starts OpNote on a connection: a thin adapter from LSP to the pure language service. */
 export function startServer(connection: Connection): void {
@@ -152,7 +152,7 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  connection.onNotification('opnote/workspaceTrust', (params: { trusted?: unknown }) => {
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: { trusted?: unknown }) => {
     trusted = params?.trusted !== false;
     settingsCache.clear();
     service.configurationChanged();

@@ -30,7 +30,7 @@ const LEFT = 'payer: Medicare\ndos: 2026-03-14\npos: 24\nnote: notes/left-spn-on
 const THREE = 'payer: Aetna\ndos: 2026-04-20\npos: 22\nnote: notes/left-peroneal-three-arrays.opnote\nprior-auth: PA-1\n\ndx: G57.32\n';
 const BILATERAL = 'payer: Medicare\ndos: 2026-05-20\npos: 22\nnote: notes/bilateral-occipital-two-arrays.opnote\n\ndx: M54.81\n';
 
-describe('claim quick fixes (each computed statelessly as Finding.fixes)', () => {
+describe('claim quick fixes (each computed statelessly as RuleReport.fixes)', () => {
   it('imaging-bundled: removes the bundled imaging line', () => {
     assert.equal(fixed(`${LEFT}64596-LT x1 ptr:A\n76942 x1 ptr:A\n`, 'imaging-bundled', /Remove the 76942 line/), `${LEFT}64596-LT x1 ptr:A\n`);
     assert.equal(fixed(`${LEFT}76942 x1 ptr:A\n64596-LT x1 ptr:A`, 'imaging-bundled'), `${LEFT}64596-LT x1 ptr:A`);

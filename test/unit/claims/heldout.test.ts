@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../../server/src/core/linting/registry.generated';
+import { RULES } from '../../../server/src/core/rules/index.generated';
 import { FIXTURES, fixtureService } from '../../helpers/fixtures';
 
 const DIR = path.join(FIXTURES, 'claims-heldout');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { completeIcd10, icd10Count, isHcpcsCode, lookupIcd10 } from '../../../server/src/core/knowledge';
-import { decodeCodeSet, encodeCodeSet } from '../../../server/src/core/knowledge/compact-code-set';
+import { decodeCodeSet, encodeCodeSet } from '../../../server/src/core/knowledge/compactCodeSet';
 import { hcpcsCount } from '../../../server/src/core/knowledge/hcpcs';
 import { icd10Provenance } from '../../../server/src/core/knowledge/icd10';
 

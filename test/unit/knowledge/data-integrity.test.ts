@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { loadKnowledge, lookupIcd10 } from '../../../server/src/core/knowledge';
-import { parseBuiltinData } from '../../../server/src/core/knowledge/builtin-data';
+import { parseBuiltinData } from '../../../server/src/core/knowledge/builtinData';
 import codesJson from '../../../server/src/core/knowledge/data/codes.json';
 import modifiersJson from '../../../server/src/core/knowledge/data/modifiers.json';
 import payersJson from '../../../server/src/core/knowledge/data/payers.json';

@@ -1,5 +1,5 @@
-import { createContextEngine, splitSentences, type ContextEngine } from '../context';
-import { DEFAULT_TRIGGERS, type Trigger } from '../context/triggers';
+import { createAssertionEngine, splitSentences, type AssertionEngine } from '../assertion';
+import { DEFAULT_TRIGGERS, type Trigger } from '../assertion/triggers';
 import type { Span } from '../text/span';
 import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
@@ -17,7 +17,7 @@ export interface Sentence {
   readonly role: RegionRole;
   /** What is known of this text already: the patterns that may match in it, the matches found so far. */
   readonly memo: SentenceMemo;
-  /** The ConText engine's reading of the sentence during this analysis (see ContextEngine.assess). */
+  /** The ConText engine's reading of the sentence during this analysis (see AssertionEngine.assess). */
   context?: unknown;
 }
 
@@ -34,7 +34,7 @@ export interface Match<T extends string = string> {
 /** Availability is not use: "ultrasound was unavailable" does not document ultrasound guidance. */
 const AVAILABILITY: readonly Trigger[] = ['unavailable', 'not available', 'was down', 'malfunctioned', 'malfunctioning', 'out of service'].map((phrase) => ({ phrase, kind: 'post-negation' }));
 
-const engine: ContextEngine = createContextEngine([...DEFAULT_TRIGGERS, ...AVAILABILITY]);
+const engine: AssertionEngine = createAssertionEngine([...DEFAULT_TRIGGERS, ...AVAILABILITY]);
 
 /** Every pattern the lexicon exports, alone, in a list of concept patterns or in a record of them. */
 function lexiconPatterns(): RegExp[] {

@@ -1,4 +1,4 @@
-import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 import type { Rule } from '../linting/types';
 import { HEADER_KEYS } from '../parse/headerKeys';
@@ -6,8 +6,6 @@ import type { DocumentModel } from '../parse/model';
 import { SECTION_SYNONYMS, sectionDisplayTitle } from '../parse/sectionSynonyms';
 import { icd10Items, modifierItems, payerItems, posItems, procedureCodeItems, type TokenAtCursor } from './completionCodes';
 import { SECTION_GUIDANCE } from './sectionGuidance';
-
-const KIND = { text: 1, keyword: 14, snippet: 15, property: 10, module: 9, value: 12, constant: 21, enumMember: 20 } as const;
 
 function linePrefix(model: DocumentModel, position: Position): string {
   const start = model.lines.lineStart(position.line);
@@ -25,10 +23,10 @@ function inHeaderArea(model: DocumentModel, position: Position): boolean {
 function directiveItems(prefix: string, rules: readonly Rule[]): CompletionItem[] | undefined {
   const directive = /^\s*\/\/\s*(opnote-[a-z-]*)?$/.exec(prefix);
   if (directive) {
-    return ['opnote-disable-next-line', 'opnote-disable', 'opnote-enable'].map((label) => ({ label, kind: KIND.keyword, detail: 'OpNote directive' }));
+    return ['opnote-disable-next-line', 'opnote-disable', 'opnote-enable'].map((label) => ({ label, kind: CompletionItemKind.Keyword, detail: 'OpNote directive' }));
   }
   if (/^\s*\/\/\s*opnote-(disable-next-line|disable-line|disable|enable)\b[\sA-Za-z0-9,-]*$/.test(prefix)) {
-    return rules.map((rule) => ({ label: rule.meta.id, kind: KIND.enumMember, detail: rule.meta.defaultSeverity, documentation: rule.meta.description }));
+    return rules.map((rule) => ({ label: rule.meta.id, kind: CompletionItemKind.EnumMember, detail: rule.meta.defaultSeverity, documentation: rule.meta.description }));
   }
   return undefined;
 }
@@ -37,7 +35,7 @@ function headerKeyItems(model: DocumentModel): CompletionItem[] {
   const present = new Set(model.header.fields.map((field) => field.key));
   return HEADER_KEYS.filter((info) => info.kinds.includes(model.kind) && info.key !== 'kind' && !present.has(info.key)).map((info) => ({
     label: info.key,
-    kind: KIND.property,
+    kind: CompletionItemKind.Property,
     detail: 'header key',
     documentation: info.description,
     insertText: `${info.key}: `,
@@ -58,7 +56,7 @@ function sectionItems(model: DocumentModel, markdownPrefix: boolean): Completion
       const title = sectionDisplayTitle(id);
       return {
         label: markdown ? title : title.toUpperCase(),
-        kind: KIND.module,
+        kind: CompletionItemKind.Module,
         detail: `section (${id})`,
         ...(SECTION_GUIDANCE[id] ? { documentation: SECTION_GUIDANCE[id] } : {}),
         insertText: markdown ? (markdownPrefix ? title : `## ${title}`) : `${title.toUpperCase()}: `,

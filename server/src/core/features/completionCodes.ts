@@ -1,7 +1,6 @@
-import type { CompletionItem, Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
 
-const KIND = { value: 12, constant: 21, enumMember: 20, reference: 18 } as const;
 const ICD_LIMIT = 50;
 
 export interface TokenAtCursor {
@@ -18,7 +17,7 @@ export function procedureCodeItems(knowledge: Knowledge, token: TokenAtCursor): 
     .filter((entry) => entry.code.startsWith(prefix))
     .map((entry) => ({
       label: entry.code,
-      kind: KIND.constant,
+      kind: CompletionItemKind.Constant,
       detail: entry.family.replace(/-/g, ' '),
       documentation: `${entry.summary}${entry.verified ? '' : ' (unverified)'}`,
       sortText: entry.code === '64596' ? '0' : entry.family.startsWith('pns') ? `1${entry.code}` : `2${entry.code}`,
@@ -32,7 +31,7 @@ export function modifierItems(knowledge: Knowledge, token: TokenAtCursor): Compl
     .filter((modifier) => modifier.code.startsWith(prefix))
     .map((modifier) => ({
       label: modifier.code,
-      kind: KIND.enumMember,
+      kind: CompletionItemKind.EnumMember,
       detail: modifier.title,
       documentation: `${modifier.meaning} ${modifier.whenToUse}`,
       sortText: `${modifier.kind === 'pricing' ? 0 : 1}${modifier.code}`,
@@ -48,7 +47,7 @@ export function icd10Items(knowledge: Knowledge, token: TokenAtCursor): { items:
     const described = descriptions.get(code);
     return {
       label: code,
-      kind: KIND.value,
+      kind: CompletionItemKind.Value,
       ...(described ? { detail: described.description } : {}),
       ...edit(code, token),
     };
@@ -59,7 +58,7 @@ export function icd10Items(knowledge: Knowledge, token: TokenAtCursor): { items:
 export function payerItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
   return knowledge.payers.map((payer) => ({
     label: payer.aliases[0],
-    kind: KIND.reference,
+    kind: CompletionItemKind.Reference,
     detail: payer.name,
     documentation: `Implantable PNS: ${payer.coverage.replace(/-/g, ' ')}; prior authorization: ${payer.priorAuthorization.value.replace(/-/g, ' ')}.`,
     filterText: payer.aliases.join(' '),
@@ -70,7 +69,7 @@ export function payerItems(knowledge: Knowledge, token: TokenAtCursor): Completi
 export function posItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
   return [...knowledge.pos.values()].map((pos) => ({
     label: pos.code,
-    kind: KIND.value,
+    kind: CompletionItemKind.Value,
     detail: pos.name,
     ...edit(pos.code, token),
   }));

@@ -1,11 +1,11 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
+import type { NoteFacts } from '../facts/types';
 import type { Knowledge } from '../knowledge';
 import type { Payer } from '../knowledge/schema';
-import { RULES } from '../linting/registry.generated';
+import { RULES } from '../rules/index.generated';
 import { resolveHeaderKey } from '../parse/headerKeys';
 import type { DocumentModel } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
-import type { Analysis } from '../service/languageService';
 import { spanContains, type Span } from '../text/span';
 import { codeHover } from './hoverCodes';
 import { factHover } from './hoverFacts';
@@ -22,8 +22,7 @@ function markdown(model: DocumentModel, span: Span, value: string): Hover {
 }
 
 /** Hover for what sits under the cursor: directive rule ids, header keys and values, section headings, codes, fact evidence. */
-export function hover(analysis: Analysis, position: Position, context: HoverContext): Hover | null {
-  const { model } = analysis;
+export function hover(model: DocumentModel, facts: NoteFacts | undefined, position: Position, context: HoverContext): Hover | null {
   const offset = model.lines.offsetAt(position);
   for (const directive of model.directives) {
     const ref = directive.rules.find((rule) => spanContains(rule.span, offset));
@@ -50,9 +49,9 @@ export function hover(analysis: Analysis, position: Position, context: HoverCont
   }
   const code = model.codes.find((candidate) => spanContains(candidate.span, offset));
   if (code) return markdown(model, code.span, codeHover(code, context.knowledge));
-  if (analysis.facts) {
-    const mentions = analysis.facts.mentions.filter((mention) => spanContains(mention.span, offset));
-    const text = factHover(mentions, analysis.facts, context.knowledge);
+  if (facts) {
+    const mentions = facts.mentions.filter((mention) => spanContains(mention.span, offset));
+    const text = factHover(mentions, facts, context.knowledge);
     if (text && mentions[0]) return markdown(model, mentions[0].span, text);
   }
   return null;

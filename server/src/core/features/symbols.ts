@@ -1,8 +1,6 @@
-import type { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { DocumentModel, Section } from '../parse/model';
 import type { Span } from '../text/span';
-
-const KIND = { module: 2, namespace: 3, property: 7, function: 12, enumMember: 22 } as const satisfies Record<string, SymbolKind>;
 
 function symbol(model: DocumentModel, name: string, kind: SymbolKind, range: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
   return {
@@ -19,17 +17,17 @@ function symbol(model: DocumentModel, name: string, kind: SymbolKind, range: Spa
 export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
   const result: DocumentSymbol[] = [];
   if (model.header.fields.length) {
-    const fields = model.header.fields.map((field) => symbol(model, field.rawKey, KIND.property, field.span, field.keySpan, field.known ? undefined : 'unknown key'));
-    result.push(symbol(model, 'Header', KIND.module, model.header.span, model.header.fields[0].keySpan, undefined, fields));
+    const fields = model.header.fields.map((field) => symbol(model, field.rawKey, SymbolKind.Property, field.span, field.keySpan, field.known ? undefined : 'unknown key'));
+    result.push(symbol(model, 'Header', SymbolKind.Module, model.header.span, model.header.fields[0].keySpan, undefined, fields));
   }
   for (const section of nestSections(model, model.sections)) result.push(section);
   if (model.claim) {
     for (const entry of model.claim.diagnoses) {
-      result.push(symbol(model, `${entry.letter}: ${entry.code.value}`, KIND.enumMember, entry.code.span, entry.code.span, 'diagnosis'));
+      result.push(symbol(model, `${entry.letter}: ${entry.code.value}`, SymbolKind.EnumMember, entry.code.span, entry.code.span, 'diagnosis'));
     }
     for (const line of model.claim.lines) {
       const name = [line.code.value, ...line.modifiers.map((modifier) => modifier.value)].join('-');
-      result.push(symbol(model, name, KIND.function, line.span, line.code.span, `x${line.units?.value ?? 1}`));
+      result.push(symbol(model, name, SymbolKind.Function, line.span, line.code.span, `x${line.units?.value ?? 1}`));
     }
   }
   return result;
@@ -39,7 +37,7 @@ function nestSections(model: DocumentModel, sections: readonly Section[]): Docum
   const roots: DocumentSymbol[] = [];
   const stack: Array<{ level: number; symbol: DocumentSymbol; section: Section }> = [];
   for (const section of sections) {
-    const item = symbol(model, section.title, KIND.namespace, section.span, section.titleSpan, section.id === 'other' ? undefined : section.id);
+    const item = symbol(model, section.title, SymbolKind.Namespace, section.span, section.titleSpan, section.id === 'other' ? undefined : section.id);
     while (stack.length && stack[stack.length - 1].level >= section.level) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) {

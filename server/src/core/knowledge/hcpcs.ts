@@ -1,6 +1,6 @@
 // HCPCS Level II (2026 Q3) membership over the bundled CMS code list. CPT codes are not in it.
-import { CodeTable, decodeCodeSet } from './compact-code-set';
-import { lazy, parseBuiltinData } from './builtin-data';
+import { CodeTable, decodeCodeSet } from './compactCodeSet';
+import { lazy, parseBuiltinData } from './builtinData';
 import { generatedCodeSetSchema, type CodeSetProvenance } from './schema';
 import codeSetJson from './data/hcpcs-2026q3.generated.json';
 

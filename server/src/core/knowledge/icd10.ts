@@ -1,6 +1,6 @@
 // ICD-10-CM FY2026 lookups over the bundled CMS code list (billable codes only).
-import { CodeTable, decodeCodeSet } from './compact-code-set';
-import { lazy, parseBuiltinData } from './builtin-data';
+import { CodeTable, decodeCodeSet } from './compactCodeSet';
+import { lazy, parseBuiltinData } from './builtinData';
 import { generatedCodeSetSchema, icd10DescriptionsFileSchema, type CodeSetProvenance, type Icd10Description, type Laterality } from './schema';
 import codeSetJson from './data/icd10cm-2026.generated.json';
 import descriptionsJson from './data/icd10-descriptions.json';

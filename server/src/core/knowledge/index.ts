@@ -1,9 +1,9 @@
 // OpNote's coding knowledge: CPT/HCPCS entries, modifiers, payers, places of service, edits and
 // ICD-10-CM/HCPCS code sets, all bundled as JSON and validated through the zod schemas.
-import { lazy, parseBuiltinData } from './builtin-data';
+import { lazy, parseBuiltinData } from './builtinData';
 import { completeIcd10, icd10Count, icd10Descriptions, icd10Provenance, lookupIcd10 } from './icd10';
 import { hcpcsCount, hcpcsProvenance, isHcpcsCode } from './hcpcs';
-import { createPayerFinder, type PayerFinder } from './payer-matching';
+import { createPayerFinder, type PayerFinder } from './payerMatching';
 import {
   builtinPayersFileSchema,
   codesFileSchema,
@@ -85,8 +85,8 @@ export const loadKnowledge: () => Knowledge = lazy(() => {
   };
 });
 
-export { createPayerFinder, type PayerFinder } from './payer-matching';
-export { mergePayers, parseUserPayerFile, userPayerFileJsonSchema, type PayerFileError, type UserPayerFileResult } from './user-payers';
+export { createPayerFinder, type PayerFinder } from './payerMatching';
+export { mergePayers, parseUserPayerFile, userPayerFileJsonSchema, type PayerFileError, type UserPayerFileResult } from './userPayers';
 export { completeIcd10, icd10Count, lookupIcd10, type Icd10Lookup } from './icd10';
 export { isHcpcsCode } from './hcpcs';
 export type * from './schema';

@@ -279,7 +279,7 @@ export const icd10DescriptionSchema = z.strictObject({
 
 export const icd10DescriptionsFileSchema = z.strictObject({ descriptions: z.array(icd10DescriptionSchema).min(1) });
 
-/** Compact code lists written by scripts/build-icd10.ts (see compact-code-set.ts for the encoding). */
+/** Compact code lists written by scripts/build-icd10.ts (see compactCodeSet.ts for the encoding). */
 export const generatedCodeSetSchema = z.strictObject({
   provenance: z.strictObject({
     codeSystem: z.string().min(1),

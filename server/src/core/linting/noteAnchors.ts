@@ -1,4 +1,4 @@
-import { splitSentences } from '../context';
+import { splitSentences } from '../assertion';
 import { textWithoutComments } from '../facts/regions';
 import type { Evidence, NoteFacts } from '../facts/types';
 import type { DocumentModel, Section } from '../parse/model';

@@ -1,6 +1,6 @@
 import { effectiveSeverity, type RuleSeverityMap } from './severity';
 import { Suppressions } from './suppressions';
-import type { Finding, Rule, RuleContext, RuleFinding } from './types';
+import type { RuleReport, Rule, RuleContext, RuleFinding } from './types';
 
 export interface RunOptions {
   /** Severity layers, lowest precedence first. */
@@ -26,7 +26,7 @@ export function runRules<Context extends RuleContext>(rules: readonly Rule<Conte
     if (!rule.meta.appliesTo.includes(context.model.kind)) continue;
     const severity = effectiveSeverity(rule.meta, ...options.severityLayers);
     if (severity === 'off') continue;
-    const report = (finding: Finding): void => {
+    const report = (finding: RuleReport): void => {
       const line = context.model.lines.lineAt(finding.span.start);
       if (suppressions.isSuppressed(rule.meta.id, line)) return;
       findings.push({ ...finding, rule: rule.meta, severity });

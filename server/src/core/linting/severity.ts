@@ -1,3 +1,4 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { RuleMeta, Severity, SeveritySetting } from './types';
 
 export type RuleSeverityMap = Readonly<Record<string, SeveritySetting>>;
@@ -12,4 +13,9 @@ export function effectiveSeverity(meta: RuleMeta, ...layers: ReadonlyArray<RuleS
   return severity;
 }
 
-export const LSP_SEVERITY: Readonly<Record<Severity, 1 | 2 | 3 | 4>> = { error: 1, warning: 2, information: 3, hint: 4 };
+export const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};

@@ -50,7 +50,8 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
-export interface Finding {
+/** What a rule reports: where, what, and how to fix it. */
+export interface RuleReport {
   readonly span: Span;
   readonly message: string;
   readonly fixes?: readonly Fix[];
@@ -59,14 +60,15 @@ export interface Finding {
   readonly unnecessary?: boolean;
 }
 
-export interface RuleFinding extends Finding {
+/** A rule's report once `runRules` has kept it: with its rule and effective severity. */
+export interface RuleFinding extends RuleReport {
   readonly rule: RuleMeta;
   readonly severity: Severity;
 }
 
 export interface Rule<Context = RuleContext> {
   readonly meta: RuleMeta;
-  check(context: Context, report: (finding: Finding) => void): void;
+  check(context: Context, report: (finding: RuleReport) => void): void;
 }
 
 /** The operative note a claim names with `note:`. */

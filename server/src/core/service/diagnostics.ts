@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { LSP_SEVERITY } from '../linting/severity';
 import type { RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
@@ -28,7 +28,7 @@ export function toDiagnostic(finding: RuleFinding, model: DocumentModel, docsBas
     codeDescription: { href: ruleDocsUri(docsBaseUri, finding.rule.id) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    ...(finding.unnecessary ? { tags: [1] } : {}),
+    ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     ...(finding.related?.length
       ? { relatedInformation: finding.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message })) }
       : {}),

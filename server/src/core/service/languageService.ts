@@ -5,7 +5,7 @@ import { buildChecklist, checklistMarkdown, type Checklist } from '../features/c
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { documentSymbols } from '../features/symbols';
-import { RULES } from '../linting/registry.generated';
+import { RULES } from '../rules/index.generated';
 import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
 import type { Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
@@ -206,8 +206,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     rules,
     analyze,
-    hover: (document, position, settings = {}) =>
-      hover(analyze(document, settings), position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer }),
+    hover(document, position, settings = {}) {
+      const { model, facts } = analyze(document, settings);
+      return hover(model, facts, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });
+    },
     complete: (document, position) => complete(parse(document), position, rules, knowledge),
     codeActions(document, range, context, settings, resolveSupport = false) {
       const analysis = analyze(document, settings);

@@ -1,28 +1,28 @@
 import { isSpace } from '../text/chars';
 import {
-  CONTEXT_CATEGORIES,
+  ASSERTION_CATEGORIES,
   DEFAULT_TRIGGERS,
   TRIGGER_ROLES,
-  type ContextCategory,
+  type AssertionCategory,
   type Trigger,
   type TriggerRole,
 } from './triggers';
 
-export interface ContextResult {
+export interface AssertionStatus {
   negated: boolean;
   historical: boolean;
   hypothetical: boolean;
   experiencer: 'patient' | 'other';
 }
 
-export interface ContextEngine {
+export interface AssertionEngine {
   /**
    * Context of the concept at `sentence[conceptStart, conceptEnd)` (UTF-16 offsets). `slot`, an
    * object that stands for this sentence (its record), keeps the engine's reading of the sentence in
    * `slot.context`, so that every concept of the sentence shares it however the calls interleave;
    * without it only back-to-back calls on one sentence do.
    */
-  assess(sentence: string, conceptStart: number, conceptEnd: number, slot?: SentenceSlot): ContextResult;
+  assess(sentence: string, conceptStart: number, conceptEnd: number, slot?: SentenceSlot): AssertionStatus;
 }
 
 /** Where the engine may keep what it read of a sentence; opaque to the caller. */
@@ -41,12 +41,12 @@ interface Rule {
 
 interface TrieNode {
   readonly children: Map<string, TrieNode>;
-  /** Rule per category (CONTEXT_CATEGORIES order) of the phrase ending here. */
+  /** Rule per category (ASSERTION_CATEGORIES order) of the phrase ending here. */
   rules: (Rule | undefined)[] | undefined;
 }
 
-const CATEGORY_COUNT = CONTEXT_CATEGORIES.length;
-const categoryIndex = (category: ContextCategory): number => CONTEXT_CATEGORIES.indexOf(category);
+const CATEGORY_COUNT = ASSERTION_CATEGORIES.length;
+const categoryIndex = (category: AssertionCategory): number => ASSERTION_CATEGORIES.indexOf(category);
 const NEGATION = categoryIndex('negation');
 const HISTORICAL = categoryIndex('historical');
 const HYPOTHETICAL = categoryIndex('hypothetical');
@@ -170,7 +170,7 @@ function phraseTokens(phrase: string): string[] {
 function parseKind(trigger: Trigger): { role: TriggerRole; category: number } {
   const separator = trigger.kind.lastIndexOf('-');
   const role = trigger.kind.slice(0, separator) as TriggerRole;
-  const category = CONTEXT_CATEGORIES.indexOf(trigger.kind.slice(separator + 1) as ContextCategory);
+  const category = ASSERTION_CATEGORIES.indexOf(trigger.kind.slice(separator + 1) as AssertionCategory);
   if (category < 0 || !TRIGGER_ROLES.includes(role)) {
     throw new Error(`Unknown trigger kind "${trigger.kind}" for "${trigger.phrase}"`);
   }
@@ -207,7 +207,7 @@ function compile(lexicon: readonly Trigger[]): TrieNode {
  * token trie. assess() tokenizes the sentence once and matches triggers on both sides of the
  * concept, so its cost grows linearly with the sentence. Not re-entrant: it reuses scratch arrays.
  */
-export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGERS): ContextEngine {
+export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGERS): AssertionEngine {
   const root = compile(lexicon);
   const scratch = new Tokens();
   /** The tokens of the sentence being assessed: the scratch ones, or those kept for a keyed sentence. */
@@ -329,7 +329,7 @@ export function createContextEngine(lexicon: readonly Trigger[] = DEFAULT_TRIGGE
   /** The sentence the scratch tokens are of: several concepts of one sentence are assessed in a row. */
   let tokenized: string | undefined;
 
-  function assess(sentence: string, conceptStart: number, conceptEnd: number, slot?: SentenceSlot): ContextResult {
+  function assess(sentence: string, conceptStart: number, conceptEnd: number, slot?: SentenceSlot): AssertionStatus {
     if (slot !== undefined) {
       let kept = slot.context as { readonly engine: object; readonly sentence: string; readonly tokens: Tokens } | undefined;
       if (kept?.engine !== root || kept.sentence !== sentence) slot.context = kept = { engine: root, sentence, tokens: tokenize(new Tokens(), sentence) };

@@ -7,8 +7,8 @@
  * The operative-note phrases after them are OpNote's own.
  */
 
-export const CONTEXT_CATEGORIES = ['negation', 'historical', 'hypothetical', 'experiencer'] as const;
-export type ContextCategory = (typeof CONTEXT_CATEGORIES)[number];
+export const ASSERTION_CATEGORIES = ['negation', 'historical', 'hypothetical', 'experiencer'] as const;
+export type AssertionCategory = (typeof ASSERTION_CATEGORIES)[number];
 
 /**
  * pre: scopes forward to the end of the sentence; post: scopes backward to its start;
@@ -19,7 +19,7 @@ export type ContextCategory = (typeof CONTEXT_CATEGORIES)[number];
  */
 export const TRIGGER_ROLES = ['pre', 'post', 'pseudo', 'termination', 'forward-termination'] as const;
 export type TriggerRole = (typeof TRIGGER_ROLES)[number];
-export type TriggerKind = `${TriggerRole}-${ContextCategory}`;
+export type TriggerKind = `${TriggerRole}-${AssertionCategory}`;
 
 export interface Trigger {
   /** Words and punctuation, matched case-insensitively on word boundaries; `<year>` is any year 1900-2099. */
@@ -37,7 +37,7 @@ const phrases = (kind: TriggerKind, list: readonly string[], maxWords?: number):
   list.map((phrase) => (maxWords === undefined ? { phrase, kind } : { phrase, kind, maxWords }));
 
 /** Triggers that reach both ways: "in 2023, X" and "X in 2023". */
-const bothWays = (category: ContextCategory, list: readonly string[]): Trigger[] => [
+const bothWays = (category: AssertionCategory, list: readonly string[]): Trigger[] => [
   ...phrases(`pre-${category}`, list),
   ...phrases(`post-${category}`, list),
 ];
@@ -92,7 +92,7 @@ const NEGEX_NEGATION: readonly Trigger[] = [
     'sufficient to rule him out against', 'sufficient to rule her out against',
     'sufficient to rule the patient out against',
   ]),
-  // [PREP] 'possible' pre-triggers ([PREP]): ContextResult has no 'possible', so they only close negation scopes
+  // [PREP] 'possible' pre-triggers ([PREP]): AssertionStatus has no 'possible', so they only close negation scopes
   ...phrases('termination-negation', [
     'rule out', 'r/o', 'ro', 'rule him out', 'rule her out', 'rule the patient out', 'rule out for',
     'rule him out for', 'rule her out for', 'rule the patinet out for', 'be ruled out for',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { splitSentences } from '../../../server/src/core/context';
+import { splitSentences } from '../../../server/src/core/assertion';
 
 /** The sentences of `text` as strings. */
 function split(text: string, start?: number, end?: number): string[] {

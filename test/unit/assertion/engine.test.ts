@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createContextEngine, type ContextResult } from '../../../server/src/core/context';
+import { createAssertionEngine, type AssertionStatus } from '../../../server/src/core/assertion';
 import { scoreNegex } from '../../../scripts/bench-negex';
 
-const engine = createContextEngine();
+const engine = createAssertionEngine();
 
 /** Assesses the first occurrence of `concept` (case-insensitive) in `sentence`. */
-function assess(sentence: string, concept: string): ContextResult {
+function assess(sentence: string, concept: string): AssertionStatus {
   const start = sentence.toLowerCase().indexOf(concept.toLowerCase());
   assert.ok(start >= 0, `"${concept}" is not in "${sentence}"`);
   return engine.assess(sentence, start, start + concept.length);
@@ -16,7 +16,7 @@ const negated = (sentence: string, concept: string): boolean => assess(sentence,
 const historical = (sentence: string, concept: string): boolean => assess(sentence, concept).historical;
 const hypothetical = (sentence: string, concept: string): boolean => assess(sentence, concept).hypothetical;
 
-const AFFIRMED: ContextResult = { negated: false, historical: false, hypothetical: false, experiencer: 'patient' };
+const AFFIRMED: AssertionStatus = { negated: false, historical: false, hypothetical: false, experiencer: 'patient' };
 
 describe('context engine', () => {
   describe('negation', () => {
@@ -109,7 +109,7 @@ describe('context engine', () => {
 
   describe('custom lexicon', () => {
     it('uses the triggers it is given, with their word limits', () => {
-      const custom = createContextEngine([{ phrase: 'absent', kind: 'pre-negation', maxWords: 1 }]);
+      const custom = createAssertionEngine([{ phrase: 'absent', kind: 'pre-negation', maxWords: 1 }]);
       const sentence = 'Absent pulse and absent distal capillary refill.';
       const at = (concept: string) => sentence.indexOf(concept);
       assert.equal(custom.assess(sentence, at('pulse'), at('pulse') + 5).negated, true);
@@ -118,7 +118,7 @@ describe('context engine', () => {
 
     it('rejects an unknown kind', () => {
       const lexicon = [{ phrase: 'x', kind: 'sideways-negation' as never }];
-      assert.throws(() => createContextEngine(lexicon), /Unknown trigger kind/);
+      assert.throws(() => createAssertionEngine(lexicon), /Unknown trigger kind/);
     });
   });
 
@@ -130,7 +130,7 @@ describe('context engine', () => {
     const spans = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 20 })), { minLength: 2, maxLength: 30 });
 
     it('answers as if each concept were the only one', () => {
-      const reference = createContextEngine();
+      const reference = createAssertionEngine();
       fc.assert(
         fc.property(sentence, spans, (text, concepts) => {
           const slot = {};

@@ -1,0 +1,8 @@
+// OpNote's additions to the Language Server Protocol: the one place both the server and the VS Code
+// client take these method names from. Plain constants, so the client imports nothing else of the server.
+
+/** Request, client to server: `{ uri }` → the 64596 checklist of that document as Markdown, or null. */
+export const CHECKLIST_REQUEST = 'opnote/checklist';
+
+/** Notification, client to server: `{ trusted }`, sent when the user grants workspace trust. */
+export const WORKSPACE_TRUST_NOTIFICATION = 'opnote/workspaceTrust';
