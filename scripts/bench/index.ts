@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- [--only batch,stages,latency,memory,activation,vsix,claims] [--runs N] [--quick] [--json FILE]`
+ * `npm run bench -- [--only batch,stages,latency,pathological,memory,activation,vsix,claims] [--runs N] [--quick] [--json FILE]`
  *
  * Prints OpNote's speed, latency, memory and size figures for this machine: batch throughput of
  * `opnote check` over the shared corpus (one core and worker threads, process start included), where
- * the time goes, editor latency over the LSP, server memory with 100 open documents, extension
+ * the time goes, editor latency over the LSP, pathological notes (seconds per MB up to 8 MiB, hover
+ * latency while one is checked), server memory with 100 open documents, extension
  * activation, .vsix size, and `opnote check` on generated claims of up to 8 MB. Method and latest
  * figures: docs/performance.md. Needs `npm run build`
  * first (the npm script does it). No timed assertions: figures only.
@@ -15,10 +16,11 @@ import { claims } from './claims';
 import { benchCorpus } from './corpus';
 import { latency } from './latency';
 import { memory } from './memory';
+import { pathological } from './pathological';
 import { stages } from './stages';
 import { heading, machine, megabytes, ms, print, ROOT, seconds, table } from './util';
 
-const SECTIONS = ['batch', 'stages', 'latency', 'memory', 'activation', 'vsix', 'claims'] as const;
+const SECTIONS = ['batch', 'stages', 'latency', 'pathological', 'memory', 'activation', 'vsix', 'claims'] as const;
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -60,6 +62,14 @@ async function main(): Promise<void> {
     summary.push(['didChange -> diagnostics, 5 KB note', `p50 ${ms(result.note5k.change.p50, 2)}, p95 ${ms(result.note5k.change.p95, 2)}`, 'p50 <= 2 ms']);
     summary.push(['didChange -> diagnostics, 1 MB document', `p50 ${ms(result.doc1m.change.p50)}, p95 ${ms(result.doc1m.change.p95)}`, 'p50 <= 50 ms']);
     summary.push(['hover, 5 KB note', `p50 ${ms(result.note5k.hover.p50, 2)}, p95 ${ms(result.note5k.hover.p95, 2)}`, 'p50 <= 1 ms']);
+  }
+  if (only.includes('pathological')) {
+    heading('pathological notes: seconds per MB up to 8 MiB, hover while one is checked');
+    const result = await pathological(quick);
+    figures.pathological = result;
+    const worst = Math.max(...result.check.flatMap((row) => row.runs.map((run) => run.ms / (run.chars / (1024 * 1024)))));
+    summary.push(['pathological notes up to 8 MiB, worst', `${(worst / 1000).toFixed(2)} s/MB`, '< 2 s per MB']);
+    summary.push(['hover on another note while a 1 MB pathological note is checked', `max ${ms(Math.max(...result.hover.map((row) => row.hover.max)))}`, 'within 100 ms']);
   }
   if (only.includes('memory')) {
     heading('server memory with 100 open notes and claims');
