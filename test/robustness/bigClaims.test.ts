@@ -89,4 +89,20 @@ describe('robustness: big claims stay linear', function () {
     // applyEdits applies edits as a client does, and rejects overlapping ones.
     assert.equal(applyEdits(doc.text, fix.edit!.changes![doc.uri]), `${HEADER}64596-LT x1 ptr:A\n64597-LT x2 ptr:A`);
   });
+
+  it('code actions asked again and again on one version settle fix-all once (a client without resolve support gets it in every answer)', () => {
+    // Found by the fuzzer: 452 unreadable lines made every code action request re-check the claim up to ten times.
+    const { service: svc } = service();
+    const text = HEADER + 'L8688-XE-73  x1000  $1450.00  pos:ASC // checked\n'.repeat(452);
+    const everywhere = { start: { line: 0, character: 0 }, end: { line: 460, character: 0 } };
+    const ask = (doc: ReturnType<typeof document>) => svc.codeActions(doc, everywhere, { only: ['source.fixAll.opnote'] }, {}, false);
+    // Each run a new version: what one request costs when nothing is known yet.
+    const once = bestTime(() => ask(document(text)));
+    const twenty = bestTime(() => {
+      const doc = document(text);
+      for (let request = 0; request < 20; request++) ask(doc);
+    });
+    // Settling again per request would cost 20x; once per version about 1x.
+    assert.ok(twenty < once * 6, `20 requests on one version took ${twenty.toFixed(0)} ms, one request ${once.toFixed(0)} ms`);
+  });
 });

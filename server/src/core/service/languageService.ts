@@ -87,6 +87,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const ruleIds = new Set(rules.map((rule) => rule.meta.id));
   const models = new VersionedCache<DocumentModel>(options.cacheSize ?? 200);
   const analyses = new VersionedCache<{ key: string; analysis: Analysis }>(options.cacheSize ?? 200);
+  /** The settled fix-all edits of an analysis, by rule ('' for all rules); gone with the analysis. */
+  const settledFixAlls = new WeakMap<Analysis, Map<string, SpanEdit[]>>();
   const configs = new ConfigResolver(options.fileSystem, ruleIds);
   const payerFiles = new PayerFileResolver(options.fileSystem, knowledge);
 
@@ -191,8 +193,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
    * work for another (at most MAX_FIX_ROUNDS rounds); one edit for the whole change.
    */
   function settledFixAll(document: SourceDocument, settings: DocumentSettings, rule?: string): SpanEdit[] {
+    const first = analyze(document, settings);
+    // Editors ask for code actions on every cursor move; without resolve support each answer carries
+    // fix-all, which re-checks the document up to MAX_FIX_ROUNDS times: once per analysis is enough.
+    let settled = settledFixAlls.get(first);
+    if (!settled) settledFixAlls.set(first, (settled = new Map()));
+    const known = settled.get(rule ?? '');
+    if (known) return known;
     let text = document.text;
-    let analysis = analyze(document, settings);
+    let analysis = first;
     for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
       const edits = fixAllEdits(analysis.findings, rule);
       if (edits.length === 0) break;
@@ -200,7 +209,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const next = { ...document, text };
       analysis = check(next, settings, parseDocument(next), false);
     }
-    return text === document.text ? [] : [replacementEdit(document.text, text)];
+    const edits = text === document.text ? [] : [replacementEdit(document.text, text)];
+    settled.set(rule ?? '', edits);
+    return edits;
   }
 
   return {
