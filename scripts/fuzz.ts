@@ -63,7 +63,6 @@ const tried = result.tried;
 const mb = result.bytes / 1e6;
 process.stdout.write(`Tried ${tried} inputs (${mb.toFixed(1)} M characters) in ${(result.elapsedMs / 1000).toFixed(1)} s: ${(tried / (result.elapsedMs / 1000)).toFixed(0)} inputs/s.\n`);
 process.stdout.write(`Mutations: ${Object.entries(result.mutationCounts).sort().map(([name, count]) => `${name} ${count}`).join(', ')}\n`);
-for (const [issue, count] of Object.entries(result.knownIssues)) process.stdout.write(`Known issue ${issue}: ${count} inputs (see the pending tests in test/robustness).\n`);
 if (result.failures.length === 0) {
   process.stdout.write('Every invariant held.\n');
 } else {

@@ -37,29 +37,13 @@ export interface FuzzResult {
   readonly elapsedMs: number;
   readonly failures: readonly FuzzFailure[];
   readonly mutationCounts: Readonly<Record<string, number>>;
-  /** Inputs that broke an invariant the way a known, reported issue does (see KNOWN_ISSUES). */
-  readonly knownIssues: Readonly<Record<string, number>>;
 }
-
-/**
- * Failures already reported: counted apart so that fuzzing keeps looking for new ones. Remove an
- * entry when its cause is fixed.
- */
-export interface KnownIssue {
-  readonly id: string;
-  readonly invariant: string;
-  readonly matches: (text: string, kind: 'opnote' | 'claim') => boolean;
-}
-
-export const KNOWN_ISSUES: readonly KnownIssue[] = [];
 
 /** Where the fuzzed documents live in the in-memory file system, so that claims find their notes. */
 export const FUZZ_ROOT = '/fuzz';
 
 export function fuzzService(documents: readonly SeedDocument[]): RobustService {
-  const files = new Map<string, string>();
-  for (const document of documents) files.set(`${FUZZ_ROOT}/${document.name}`, document.text);
-  return robustService(files);
+  return robustService(Object.fromEntries(documents.map((document) => [`${FUZZ_ROOT}/${document.name}`, document.text])));
 }
 
 /** One input of a run: the seed document, the mutations and the mutated text. */
@@ -80,7 +64,6 @@ export function fuzz(options: FuzzOptions): FuzzResult {
   const runs = options.runs ?? Infinity;
   const failures: FuzzFailure[] = [];
   const mutationCounts: Record<string, number> = {};
-  const knownIssues: Record<string, number> = {};
   let tried = 0;
   let bytes = 0;
   for (let index = options.skip ?? 0; index < runs && Date.now() < deadline && failures.length < (options.maxFailures ?? 10); index++) {
@@ -91,9 +74,7 @@ export function fuzz(options: FuzzOptions): FuzzResult {
       checkInvariants(robust, { uri, text: input.text, kind: input.kind }, { random: input.random, probes: 6 });
     } catch (error) {
       const violation = error instanceof InvariantViolation ? error : new InvariantViolation('no exception', String(error));
-      const known = KNOWN_ISSUES.find((issue) => issue.invariant === violation.invariant && issue.matches(input.text, input.kind));
-      if (known) knownIssues[known.id] = (knownIssues[known.id] ?? 0) + 1;
-      else failures.push({ index, document: input.document.name, mutations: input.mutations, invariant: violation.invariant, message: violation.message, text: input.text, kind: input.kind });
+      failures.push({ index, document: input.document.name, mutations: input.mutations, invariant: violation.invariant, message: violation.message, text: input.text, kind: input.kind });
       robust.internalErrors.length = 0;
     }
     robust.service.forget(uri);
@@ -101,5 +82,5 @@ export function fuzz(options: FuzzOptions): FuzzResult {
     bytes += input.text.length;
     if (tried % 100 === 0) options.onProgress?.(tried);
   }
-  return { tried, bytes, elapsedMs: Date.now() - started, failures, mutationCounts, knownIssues };
+  return { tried, bytes, elapsedMs: Date.now() - started, failures, mutationCounts };
 }
