@@ -37,7 +37,7 @@ export function ruleIds(service: LanguageService, text: string, uri = '/w/a.clai
   return findings(service, text, uri).map((finding) => finding.rule.id);
 }
 
-/** One fix-all pass, as `source.fixAll.opnote` computes it. */
+/** One round of fix-all (`source.fixAll.opnote` repeats rounds until nothing is left to fix). */
 export function fixAll(service: LanguageService, text: string, uri = '/w/a.claim'): string {
   return applySpanEdits(text, fixAllEdits(findings(service, text, uri)));
 }
