@@ -112,3 +112,12 @@ export function checkFixtureSnapshot(service: LanguageService, file: string, tex
   assert.ok(fs.existsSync(target), `${path.basename(target)} is missing: run \`npm run test:update\``);
   assert.deepEqual(actual, JSON.parse(fs.readFileSync(target, 'utf8')), `${path.basename(file)} differs from its snapshot (\`npm run test:update\` rewrites it; check the diff)`);
 }
+
+/** Snapshots under `dir` (recursively) whose fixture is gone. */
+export function orphanSnapshots(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return orphanSnapshots(full);
+    return entry.name.endsWith('.snapshot.json') && !fs.existsSync(full.slice(0, -'.snapshot.json'.length)) ? [path.relative(FIXTURES, full)] : [];
+  });
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { actualFindings, checkFixtureSnapshot, expectedFindings, FIXTURES, fixtureFiles, fixtureService } from '../helpers/fixtures';
+import { actualFindings, checkFixtureSnapshot, expectedFindings, FIXTURES, fixtureFiles, fixtureService, orphanSnapshots } from '../helpers/fixtures';
 
 describe('rule fixtures (expected findings marked inline, messages, columns and fixed text in snapshots)', () => {
   const service = fixtureService();
@@ -12,4 +12,8 @@ describe('rule fixtures (expected findings marked inline, messages, columns and 
       checkFixtureSnapshot(service, file, text);
     });
   }
+
+  it('every snapshot belongs to a fixture', () => {
+    assert.deepEqual(orphanSnapshots(FIXTURES), []);
+  });
 });
