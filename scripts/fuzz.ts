@@ -149,7 +149,6 @@ runFuzzPool({
         `Peak RSS: ${result.peakRssMb.toFixed(0)} MB (the whole process, workers included); workers started: ${result.workerStarts}.\n` +
         `By source: ${Object.entries(result.bySource).sort().map(([name, figures]) => `${name} ${thousands(figures.inputs)} (mean ${(figures.totalMs / figures.inputs).toFixed(1)} ms, max ${figures.maxMs.toFixed(0)} ms${figures.failures ? `, ${figures.failures} FAILED` : ''})`).join(', ')}.\n`,
     );
-    for (const [issue, n] of Object.entries(result.knownIssues)) process.stdout.write(`Known issue ${issue}: ${n} inputs (see the pending tests in test/robustness).\n`);
     if (result.stoppedEarly && result.failures.length >= maxFailures) process.stdout.write(`Stopped after ${maxFailures} failures.\n`);
     if (result.failures.length === 0) {
       process.stdout.write('Every invariant held within budget.\n');

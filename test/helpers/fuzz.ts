@@ -44,18 +44,6 @@ export interface FuzzInput {
   readonly random: () => number;
 }
 
-/**
- * Failures already reported: counted apart so that fuzzing keeps looking for new ones. Remove an
- * entry when its cause is fixed.
- */
-export interface KnownIssue {
-  readonly id: string;
-  readonly invariant: string;
-  readonly matches: (text: string, kind: 'opnote' | 'claim') => boolean;
-}
-
-export const KNOWN_ISSUES: readonly KnownIssue[] = [];
-
 /** Where the fuzzed documents live in the in-memory file system, so that claims find their notes. */
 export const FUZZ_ROOT = '/fuzz';
 /** Generated documents and their files, apart from FUZZ_ROOT so that their payer and config files reach no seed document. */
@@ -66,9 +54,7 @@ const DONOR_MUTATIONS: ReadonlySet<string> = new Set(['splice', 'crossover']);
 const MUTATE_GENERATED = 0.15;
 
 export function fuzzService(documents: readonly SeedDocument[]): RobustService {
-  const files = new Map<string, string>();
-  for (const document of documents) files.set(`${FUZZ_ROOT}/${document.name}`, document.text);
-  return robustService(files);
+  return robustService(Object.fromEntries(documents.map((document) => [`${FUZZ_ROOT}/${document.name}`, document.text])));
 }
 
 export function isCorpusDocument(document: SeedDocument): boolean {
@@ -155,12 +141,11 @@ export interface CheckFailure {
 }
 
 /**
- * Checks one input against every invariant; returns the first broken one, undefined when all hold,
- * or the id of a known issue it matches.
+ * Checks one input against every invariant; returns the first broken one, undefined when all hold.
  */
-export function checkInput(robust: RobustService, input: FuzzInput): CheckFailure | { readonly knownIssue: string } | undefined {
+export function checkInput(robust: RobustService, input: FuzzInput): CheckFailure | undefined {
   const paths = Object.keys(input.files);
-  for (const path of paths) robust.files.set(path, input.files[path]);
+  for (const path of paths) robust.files[path] = input.files[path];
   // Configuration and payer files are cached by folder: forget them when an input brings or takes some.
   if (paths.length > 0) robust.service.configurationChanged();
   try {
@@ -168,11 +153,10 @@ export function checkInput(robust: RobustService, input: FuzzInput): CheckFailur
     return undefined;
   } catch (error) {
     const violation = error instanceof InvariantViolation ? error : new InvariantViolation('no exception', error instanceof Error ? (error.stack ?? error.message) : String(error));
-    const known = KNOWN_ISSUES.find((issue) => issue.invariant === violation.invariant && issue.matches(input.text, input.kind));
-    return known ? { knownIssue: known.id } : { invariant: violation.invariant, message: violation.message };
+    return { invariant: violation.invariant, message: violation.message };
   } finally {
     robust.internalErrors.length = 0;
-    for (const path of paths) robust.files.delete(path);
+    for (const path of paths) delete robust.files[path];
     if (paths.length > 0) robust.service.configurationChanged();
     robust.service.forget(input.uri);
   }

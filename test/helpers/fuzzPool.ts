@@ -91,7 +91,6 @@ export interface PoolResult {
   readonly cpuMs: number;
   readonly failures: readonly PoolFailure[];
   readonly counts: Readonly<Record<FailureKind, number>>;
-  readonly knownIssues: Readonly<Record<string, number>>;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
@@ -134,7 +133,6 @@ export interface BatchResult extends Batch {
   readonly sources: Uint8Array;
   /** The pool knows the source of each from `sources`. */
   readonly failures: Omit<PoolFailure, 'source'>[];
-  readonly knownIssues: Record<string, number>;
 }
 
 const WORKER_FILE = path.join(__dirname, 'fuzzWorker.ts');
@@ -171,7 +169,6 @@ export async function runFuzzPool(options: PoolOptions): Promise<PoolResult> {
   const sizeOf: number[] = [];
   const failures: PoolFailure[] = [];
   const counts: Record<FailureKind, number> = { exception: 0, overrun: 0, crash: 0 };
-  const knownIssues: Record<string, number> = {};
   let done = 0;
   let workerStarts = 0;
   let stopped = false;
@@ -232,7 +229,6 @@ export async function runFuzzPool(options: PoolOptions): Promise<PoolResult> {
         cpuMs: cpuMs(process.cpuUsage(cpuAtStart)),
         failures: failures.sort((a, b) => a.index - b.index),
         counts,
-        knownIssues,
         p50Ms: percentile(measured, 0.5),
         p99Ms: percentile(measured, 0.99),
         maxMs: measured.length ? measured[measured.length - 1] : 0,
@@ -277,7 +273,6 @@ export async function runFuzzPool(options: PoolOptions): Promise<PoolResult> {
         sizeOf[at] = result.sizes[i];
         done++;
       });
-      for (const [id, count] of Object.entries(result.knownIssues)) knownIssues[id] = (knownIssues[id] ?? 0) + count;
       options.onProgress?.(done, failures.length);
     };
 

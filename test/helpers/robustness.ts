@@ -8,7 +8,7 @@ import type { CodeAction, DocumentSymbol, TextEdit } from 'vscode-languageserver
 import { FIX_ALL_KIND } from '../../server/src/core/features/codeActions';
 import type { DocumentKind } from '../../server/src/core/parse/model';
 import type { SourceDocument } from '../../server/src/core/parse/parseDocument';
-import type { FileSystem } from '../../server/src/core/service/fileSystem';
+import { inMemoryFileSystem } from '../../server/src/core/service/fileSystem';
 import { createLanguageService, type DocumentSettings, type LanguageService } from '../../server/src/core/service/languageService';
 import { applyEdits, lineTable, offsetAt, positionInside, rangeInside, type Position, type Range } from './textEdits';
 
@@ -32,23 +32,19 @@ export interface RobustService {
   readonly service: LanguageService;
   /** Internal errors the service reported (a rule or feature that threw); each one breaks an invariant. */
   readonly internalErrors: string[];
-  /** Files the service can read (notes named by claims, payer files), by path. */
-  readonly files: Map<string, string>;
+  /** The files the service reads, by path: an input may bring some and take them away again. */
+  readonly files: Record<string, string>;
 }
 
-/** A service over an in-memory file system that records internal errors instead of logging them. */
-export function robustService(files = new Map<string, string>()): RobustService {
+/**
+ * A service over an in-memory file system (the files it can read: notes named by claims, payer
+ * files, by path) that records internal errors instead of logging them.
+ */
+export function robustService(seed: Readonly<Record<string, string>> = {}): RobustService {
+  const files: Record<string, string> = { ...seed };
   const internalErrors: string[] = [];
-  const fileSystem: FileSystem = {
-    readFile: (path) => files.get(path),
-    readDirectory: (path) => {
-      const prefix = path.endsWith('/') ? path : `${path}/`;
-      const names = [...files.keys()].filter((file) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/')).map((file) => file.slice(prefix.length));
-      return names.length ? names : undefined;
-    },
-  };
   const service = createLanguageService({
-    fileSystem,
+    fileSystem: inMemoryFileSystem(files),
     docsBaseUri: 'https://opnote.invalid/docs/rules/',
     onInternalError: (where, error) => internalErrors.push(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     cacheSize: 8,

@@ -139,10 +139,8 @@ describe('privacy: no note text in logs or errors (canary)', function () {
   });
 
   // JSON.parse messages quote the text around the error ("Unexpected token 'Q', "QZX7-CANARY..." is
-  // not valid JSON"), and server/src/core/service/config.ts puts that message in config-invalid and in
-  // the CLI's exit-2 error. A note passed by mistake as --config (or PHI pasted into .opnoterc.json)
-  // then reaches stderr and CI logs. Needs config.ts to report the line and column only, as
-  // service/payerFiles.ts does for payer files.
+  // not valid JSON"); a note passed by mistake as --config (or PHI pasted into .opnoterc.json) must not
+  // reach stderr and CI logs that way, so configuration errors give the line and column only.
   it('a configuration file that is not JSON is reported by position, never quoted', () => {
     ws.write('quoted.json', `${CANARY} is the first line of a note given as --config`);
     const result = spawnSync(process.execPath, [CLI, 'check', '--config', ws.path('quoted.json'), ws.path('note.opnote')], { cwd: ws.dir, encoding: 'utf8' });

@@ -41,7 +41,7 @@ describe('robustness: properties for any input (fast-check)', function () {
   this.timeout(60000);
   let robust: RobustService;
   before(() => {
-    robust = robustService(new Map([['/w/note.opnote', 'PROCEDURE: percutaneous integrated array, ultrasound, left tibial nerve.\n']]));
+    robust = robustService({ '/w/note.opnote': 'PROCEDURE: percutaneous integrated array, ultrasound, left tibial nerve.\n' });
   });
 
   const holds = (text: string, docKind: 'opnote' | 'claim' | undefined, seed: number, settings = {}) => {
@@ -125,7 +125,7 @@ describe('robustness: properties for any input (fast-check)', function () {
   // (no line break after it) and the line above returned overlapping edits, which clients reject.
   it('no code action returns overlapping edits, on claims whose last line may have no line break', () => {
     const notes = path.join(FIXTURES, 'claims', 'notes');
-    const claims = robustService(new Map(fs.readdirSync(notes).map((name) => [`/w/notes/${name}`, fs.readFileSync(path.join(notes, name), 'utf8')])));
+    const claims = robustService(Object.fromEntries(fs.readdirSync(notes).map((name) => [`/w/notes/${name}`, fs.readFileSync(path.join(notes, name), 'utf8')])));
     const claimLine = fc.constantFrom(
       '64596-LT x1 ptr:A', '64596-LT x3 ptr:A', '64596 x2', '64596-RT-51 x1 dos:2026-03-15', '64597-LT x1 ptr:A', '64597-51 x2', '64597-LT x1 dos:2026-03-15',
       '76942 x1', '77002 x1 pos:24', '64555 x1', '64598-LT', 'dx: G57.82', 'dx: G57.8', '', '// opnote-disable-next-line units-exceed', '64596 x1 // opnote-disable-line units-exceed',

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Fix } from '../../../server/src/core/linting/types';
-import { applySpanEdits, automaticallyFixable, claimService, findings, fixAll, ruleIds } from './helpers';
+import { applySpanEdits } from '../../../server/src/core/features/codeActions';
+import { automaticallyFixable, claimService, findings, fixAll, ruleIds } from './helpers';
 
 const service = claimService();
 

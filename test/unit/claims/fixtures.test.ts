@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { actualFindings, expectedFindings, FIXTURES, fixtureService, sourceOf } from '../../helpers/fixtures';
+import { actualFindings, checkFixtureSnapshot, expectedFindings, FIXTURES, fixtureService, sourceOf } from '../../helpers/fixtures';
 
 export const CLAIM_FIXTURES = path.join(FIXTURES, 'claims');
 
@@ -16,7 +16,7 @@ export function claimFixtures(dir = CLAIM_FIXTURES): string[] {
 /** Rules that compare a claim with its note: their findings carry a related location in the note. */
 const CROSS_DOCUMENT = new Set(['addon-count-mismatch', 'procedure-code-mismatch', 'modifier-22-unsupported', 'laterality-mismatch', 'dos-mismatch']);
 
-describe('claim fixtures: the right rules fire and the others stay quiet (expected findings marked inline)', () => {
+describe('claim fixtures: the right rules fire and the others stay quiet (expected findings marked inline, the rest in snapshots)', () => {
   const service = fixtureService();
   const files = claimFixtures();
 
@@ -32,6 +32,7 @@ describe('claim fixtures: the right rules fire and the others stay quiet (expect
     it(path.relative(CLAIM_FIXTURES, file), () => {
       const text = fs.readFileSync(file, 'utf8');
       assert.deepEqual(actualFindings(service, file, text), expectedFindings(text));
+      checkFixtureSnapshot(service, file, text);
     });
   }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { automaticFix, fixAllEdits } from '../../../server/src/core/features/codeActions';
-import type { RuleFinding, SpanEdit } from '../../../server/src/core/linting/types';
+import { applySpanEdits, automaticFix, fixAllEdits } from '../../../server/src/core/features/codeActions';
+import type { RuleFinding } from '../../../server/src/core/linting/types';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService, type DocumentSettings, type LanguageService } from '../../../server/src/core/service/languageService';
 import { DOCS_BASE, FIXTURES } from '../../helpers/fixtures';
@@ -23,14 +23,6 @@ export function claimService(files: Record<string, string> = {}): LanguageServic
   });
 }
 
-/** Applies non-overlapping span edits (later offsets first; insertions at one offset keep their order). */
-export function applySpanEdits(text: string, edits: readonly SpanEdit[]): string {
-  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.span.start - a.edit.span.start || b.index - a.index);
-  let result = text;
-  for (const { edit } of sorted) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
-  return result;
-}
-
 let version = 1;
 
 export function analyzeClaim(service: LanguageService, text: string, uri = '/w/a.claim', settings?: DocumentSettings) {
@@ -45,7 +37,7 @@ export function ruleIds(service: LanguageService, text: string, uri = '/w/a.clai
   return findings(service, text, uri).map((finding) => finding.rule.id);
 }
 
-/** One fix-all pass, as `source.fixAll.opnote` computes it. */
+/** One round of fix-all (`source.fixAll.opnote` repeats rounds until nothing is left to fix). */
 export function fixAll(service: LanguageService, text: string, uri = '/w/a.claim'): string {
   return applySpanEdits(text, fixAllEdits(findings(service, text, uri)));
 }

@@ -62,15 +62,6 @@ describe('knowledge: ICD-10-CM', () => {
     assert.deepEqual(completeIcd10('Z99.999'), []);
     assert.deepEqual(completeIcd10('G5(', 5), []);
   });
-
-  it('completes in well under a millisecond once loaded', () => {
-    completeIcd10('A');
-    const prefixes = ['G57', 'G57.8', 'M54.1', 'S72', 'T85.1', 'Z45', 'M'];
-    const rounds = 2000;
-    const start = performance.now();
-    for (let i = 0; i < rounds; i++) completeIcd10(prefixes[i % prefixes.length]!, 50);
-    assert.ok((performance.now() - start) / rounds < 1, 'average completion took 1 ms or more');
-  });
 });
 
 describe('knowledge: HCPCS Level II', () => {

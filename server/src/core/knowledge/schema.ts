@@ -297,17 +297,12 @@ export const generatedCodeSetSchema = z.strictObject({
 
 // ---------------------------------------------------------------- types
 
-export type SourcedFact<T> = { value: T; verified: boolean; sources: string[] };
 export type CodeEntry = z.infer<typeof codeEntrySchema>;
 export type CodeFamily = z.infer<typeof codeFamilySchema>;
-export type GlobalPeriod = z.infer<typeof globalPeriodSchema>;
 export type Modifier = z.infer<typeof modifierSchema>;
-export type ModifierRules = z.infer<typeof modifierRulesSchema>;
 export type CoverageStance = z.infer<typeof coverageStanceSchema>;
-export type PayerPolicy = z.infer<typeof payerPolicySchema>;
 export type PayerCriterion = z.infer<typeof payerCriterionSchema>;
 export type Payer = z.infer<typeof payerSchema>;
-export type UserPayerFile = z.infer<typeof userPayerFileSchema>;
 export type PosSetting = z.infer<typeof posSettingSchema>;
 export type PlaceOfService = z.infer<typeof placeOfServiceSchema>;
 export type Edit = z.infer<typeof editSchema>;
@@ -315,7 +310,6 @@ export type BundledEdit = z.infer<typeof bundledEditSchema>;
 export type ConflictEdit = z.infer<typeof conflictEditSchema>;
 export type ReviewEdit = z.infer<typeof reviewEditSchema>;
 export type RequiresPrimaryEdit = z.infer<typeof requiresPrimaryEditSchema>;
-export type UnresolvedEdit = z.infer<typeof unresolvedEditSchema>;
 export type Laterality = z.infer<typeof lateralitySchema>;
 export type Icd10Description = z.infer<typeof icd10DescriptionSchema>;
 export type GeneratedCodeSet = z.infer<typeof generatedCodeSetSchema>;

@@ -5,12 +5,6 @@ import { isAnyHeaderKey, normalizeKey, resolveHeaderKey } from './headerKeys';
 import type { DocumentKind, Header, HeaderField, ParseProblem } from './model';
 import { canonicalSectionId } from './sectionSynonyms';
 
-export interface HeaderParse {
-  readonly header: Header;
-  /** First line after the header (and its closing fence or blank line). */
-  readonly bodyStartLine: number;
-}
-
 /** A header key: a letter, then up to 39 letters, digits, spaces, `_` or `-`. */
 const KEY = /^[A-Za-z][A-Za-z0-9 _-]{0,39}$/;
 const MAX_KEY = 40;

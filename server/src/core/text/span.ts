@@ -4,10 +4,6 @@ export interface Span {
   readonly end: number;
 }
 
-export function span(start: number, end: number): Span {
-  return { start, end };
-}
-
 export function spanContains(outer: Span, offset: number): boolean {
   return offset >= outer.start && offset <= outer.end;
 }

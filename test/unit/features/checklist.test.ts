@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
+import { createLanguageService } from '../../../server/src/core/service/languageService';
+import { DOCS_BASE, FIXTURES } from '../../helpers/fixtures';
+
+const service = createLanguageService({ fileSystem: inMemoryFileSystem({}), docsBaseUri: DOCS_BASE });
+const CLEAN = fs.readFileSync(path.join(FIXTURES, 'rules', 'note-64596-clean.opnote'), 'utf8');
+const TRIAL = 'A 7-day trial in January gave 70% relief.';
+const INSERTION = 'Percutaneous insertion of an integrated peripheral nerve stimulator';
+const DEPLOYED = 'One electrode array with an\nintegrated receiver was deployed';
+
+let version = 0;
+function check(text: string) {
+  const document = { uri: '/w/note.opnote', version: ++version, text };
+  const necessity = service.checklist(document)!.items.find((item) => item.id === 'necessity')!;
+  const necessityFinding = service.analyze(document).findings.some((finding) => finding.rule.id === 'necessity-incomplete');
+  return { mark: necessity.mark, finding: necessity.finding, necessityFinding };
+}
+
+describe('64596 checklist: medical necessity', () => {
+  it('a first implant with duration, failed care and a trial outcome is complete', () => {
+    assert.ok(CLEAN.includes(TRIAL) && CLEAN.includes(INSERTION) && CLEAN.includes(DEPLOYED));
+    assert.deepEqual(check(CLEAN), { mark: '✓', finding: 'all elements documented', necessityFinding: false });
+  });
+
+  it('a first implant without the trial outcome misses it, as the diagnostics say', () => {
+    assert.deepEqual(check(CLEAN.replace(TRIAL, '')), { mark: '!', finding: 'missing: trial outcome', necessityFinding: true });
+  });
+
+  it('a replacement needs no new trial', () => {
+    const replacement = CLEAN.replace(TRIAL, '')
+      .replace(INSERTION, 'Replacement of the integrated peripheral nerve stimulator')
+      .replace(DEPLOYED, `The old array was removed through its exit site. ${DEPLOYED.replace('One', 'One new')}`);
+    assert.notEqual(replacement, CLEAN.replace(TRIAL, ''));
+    assert.deepEqual(check(replacement), { mark: '✓', finding: 'all elements documented', necessityFinding: false });
+  });
+});
