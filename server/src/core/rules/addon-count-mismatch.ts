@@ -1,5 +1,5 @@
-import { addOnCountPlans } from '../claims/addon';
-import { cite, factLocation, noteName } from '../claims/claim';
+import { addOnCountPlans } from '../ruleSupport/addon';
+import { cite, factLocation, noteName } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
-import { requiresPrimaryEdits } from '../claims/addon';
-import { cite, serviceLines } from '../claims/claim';
-import { firstInSession } from '../claims/sessions';
+import { requiresPrimaryEdits } from '../ruleSupport/addon';
+import { cite, serviceLines } from '../ruleSupport/claim';
+import { firstInSession } from '../ruleSupport/sessions';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

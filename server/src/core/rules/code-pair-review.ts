@@ -1,5 +1,5 @@
-import { cite, codeLabel, serviceLines } from '../claims/claim';
-import { pairedInSession } from '../claims/sessions';
+import { cite, codeLabel, serviceLines } from '../ruleSupport/claim';
+import { pairedInSession } from '../ruleSupport/sessions';
 import type { ReviewEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 

@@ -1,6 +1,6 @@
-import { isProcedureLine, noteDate, noteLocation, noteName, foundNote, serviceLines } from '../claims/claim';
-import { linesRemovedByAddOnFixes } from '../claims/addon';
-import { prependHeaderFieldEdit, setHeaderValueEdit } from '../claims/edits';
+import { isProcedureLine, noteDate, noteLocation, noteName, foundNote, serviceLines } from '../ruleSupport/claim';
+import { linesRemovedByAddOnFixes } from '../ruleSupport/addon';
+import { prependHeaderFieldEdit, setHeaderValueEdit } from '../ruleSupport/edits';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 

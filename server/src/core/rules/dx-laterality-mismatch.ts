@@ -1,5 +1,5 @@
-import { factLocation, foundNote, isArrayLine, pointedDiagnoses, serviceLines } from '../claims/claim';
-import { sideOfModifier } from '../claims/modifiers';
+import { factLocation, foundNote, isArrayLine, pointedDiagnoses, serviceLines } from '../ruleSupport/claim';
+import { sideOfModifier } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

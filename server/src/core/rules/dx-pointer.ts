@@ -1,4 +1,4 @@
-import { diagnoses, serviceLines } from '../claims/claim';
+import { diagnoses, serviceLines } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

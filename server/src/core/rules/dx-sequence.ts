@@ -1,4 +1,4 @@
-import { pointedDiagnoses, serviceLines } from '../claims/claim';
+import { pointedDiagnoses, serviceLines } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 /** ICD-10-CM category G89 (pain, not elsewhere classified): the code the guideline sequences first. */

@@ -1,4 +1,4 @@
-import { PRIMARY_CODE, pointedDiagnoses, serviceLines } from '../claims/claim';
+import { PRIMARY_CODE, pointedDiagnoses, serviceLines } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
-import { affirmedEvidence, codeEntry, codeLabel, foundNote, noteLocation, serviceLines } from '../claims/claim';
-import { removeLineEdit } from '../claims/edits';
-import { firstInSession } from '../claims/sessions';
+import { affirmedEvidence, codeEntry, codeLabel, foundNote, noteLocation, serviceLines } from '../ruleSupport/claim';
+import { removeLineEdit } from '../ruleSupport/edits';
+import { firstInSession } from '../ruleSupport/sessions';
 import type { BundledEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';

@@ -1,5 +1,5 @@
-import { factLocation, isArrayLine, noteFacts, noteName, serviceLines } from '../claims/claim';
-import { expectedSide, modifierFix, SIDE_MODIFIERS, sideOfModifier } from '../claims/modifiers';
+import { factLocation, isArrayLine, noteFacts, noteName, serviceLines } from '../ruleSupport/claim';
+import { expectedSide, modifierFix, SIDE_MODIFIERS, sideOfModifier } from '../ruleSupport/modifiers';
 import type { Fix, Rule } from '../linting/types';
 
 const SIDE_CHANGE = /^(add|replace|remove) /;

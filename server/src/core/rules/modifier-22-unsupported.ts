@@ -1,5 +1,5 @@
-import { cite, factLocation, noteFacts, noteName, serviceLines } from '../claims/claim';
-import { modifierInfo } from '../claims/modifiers';
+import { cite, factLocation, noteFacts, noteName, serviceLines } from '../ruleSupport/claim';
+import { modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 const INCREASED_SERVICES = '22';

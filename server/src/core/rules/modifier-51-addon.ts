@@ -1,5 +1,5 @@
-import { codeEntry, cite, isAddOn, serviceLines } from '../claims/claim';
-import { modifierFix, modifierInfo } from '../claims/modifiers';
+import { codeEntry, cite, isAddOn, serviceLines } from '../ruleSupport/claim';
+import { modifierFix, modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

@@ -1,5 +1,5 @@
-import { claimPayer, cite, lowerFirst, serviceLines } from '../claims/claim';
-import { modifierFix } from '../claims/modifiers';
+import { claimPayer, cite, lowerFirst, serviceLines } from '../ruleSupport/claim';
+import { modifierFix } from '../ruleSupport/modifiers';
 import type { Modifier } from '../knowledge';
 import type { Fix, Rule } from '../linting/types';
 

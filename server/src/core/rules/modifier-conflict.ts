@@ -1,5 +1,5 @@
-import { cite, lowerFirst, serviceLines } from '../claims/claim';
-import { modifierInfo } from '../claims/modifiers';
+import { cite, lowerFirst, serviceLines } from '../ruleSupport/claim';
+import { modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

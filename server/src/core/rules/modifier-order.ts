@@ -1,5 +1,5 @@
-import { serviceLines } from '../claims/claim';
-import { isForbiddenOnLine, isOrdered, modifierFix, modifierInfo } from '../claims/modifiers';
+import { serviceLines } from '../ruleSupport/claim';
+import { isForbiddenOnLine, isOrdered, modifierFix, modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

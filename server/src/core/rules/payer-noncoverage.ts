@@ -1,4 +1,4 @@
-import { claimPayer, isProcedureLine, serviceLines } from '../claims/claim';
+import { claimPayer, isProcedureLine, serviceLines } from '../ruleSupport/claim';
 import type { CoverageStance } from '../knowledge';
 import type { Rule } from '../linting/types';
 

@@ -1,4 +1,4 @@
-import { codeEntry, cite, serviceLines } from '../claims/claim';
+import { codeEntry, cite, serviceLines } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 import type { Span } from '../text/span';

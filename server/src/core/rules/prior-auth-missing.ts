@@ -1,5 +1,5 @@
-import { claimPayer, cite, isProcedureLine, serviceLines } from '../claims/claim';
-import { appendHeaderFieldEdit } from '../claims/edits';
+import { claimPayer, cite, isProcedureLine, serviceLines } from '../ruleSupport/claim';
+import { appendHeaderFieldEdit } from '../ruleSupport/edits';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 

@@ -1,5 +1,5 @@
-import { cite, codeEntry, isAddOn, isProcedureLine, noteLocation, noteName, noteFacts, serviceLines } from '../claims/claim';
-import { supportReason } from '../claims/support';
+import { cite, codeEntry, isAddOn, isProcedureLine, noteLocation, noteName, noteFacts, serviceLines } from '../ruleSupport/claim';
+import { supportReason } from '../ruleSupport/support';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
-import { unitsExceedPlans, type AddOnPlan } from '../claims/addon';
-import { cite, unitsOf } from '../claims/claim';
-import { setUnitsEdit } from '../claims/edits';
+import { unitsExceedPlans, type AddOnPlan } from '../ruleSupport/addon';
+import { cite, unitsOf } from '../ruleSupport/claim';
+import { setUnitsEdit } from '../ruleSupport/edits';
 import type { Fix, Rule } from '../linting/types';
 import type { ServiceLine } from '../parse/model';
 
