@@ -1,4 +1,3 @@
-import { addOnCountPlans } from '../ruleSupport/addon';
 import { cite, factLocation, noteName } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
@@ -22,7 +21,7 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    for (const plan of addOnCountPlans(context)) {
+    for (const plan of context.claim?.addOnCount ?? []) {
       const { edit, anchor: primary, existing, billed, target, fromNote } = plan;
       if (!fromNote) continue;
       const { note } = fromNote;

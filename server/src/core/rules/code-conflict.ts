@@ -1,4 +1,4 @@
-import { cite, codeLabel, serviceLines } from '../ruleSupport/claim';
+import { cite, codeLabel } from '../ruleSupport/claim';
 import { pairedInSession } from '../ruleSupport/sessions';
 import type { ConflictEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
@@ -21,9 +21,10 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
+    const { claim, knowledge } = context;
+    if (!claim) return;
     const conflicts = knowledge.edits.filter((edit): edit is ConflictEdit => edit.kind === 'conflict');
-    for (const { edit, line } of pairedInSession(context, serviceLines(model), conflicts, (edit) => edit.conflictsWith)) {
+    for (const { edit, line } of pairedInSession(claim.sessionDates, claim.lines, conflicts, (edit) => edit.conflictsWith)) {
       report({
         span: line.code.span,
         message:

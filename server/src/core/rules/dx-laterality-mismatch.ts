@@ -1,4 +1,4 @@
-import { factLocation, foundNote, isArrayLine, pointedDiagnoses, serviceLines } from '../ruleSupport/claim';
+import { factLocation, isArrayLine, pointedDiagnoses } from '../ruleSupport/claim';
 import { sideOfModifier } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
@@ -21,10 +21,12 @@ export const rule: Rule = {
   },
   check(context, report) {
     const { model, knowledge } = context;
-    const note = foundNote(context);
+    const { claim } = context;
+    if (!claim) return;
+    const { note } = claim;
     const noteSide = note?.facts.laterality;
     const reported = new Set<string>();
-    for (const line of serviceLines(model)) {
+    for (const line of claim.lines) {
       if (!isArrayLine(knowledge, line)) continue;
       const lineSide = line.modifiers.map((modifier) => sideOfModifier(modifier.value)).find((side) => side !== undefined);
       const side = noteSide?.value ?? lineSide;

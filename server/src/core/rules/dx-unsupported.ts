@@ -1,4 +1,4 @@
-import { PRIMARY_CODE, pointedDiagnoses, serviceLines } from '../ruleSupport/claim';
+import { PRIMARY_CODE, pointedDiagnoses } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -18,10 +18,10 @@ export const rule: Rule = {
       good: 'payer: Medicare\n\ndx: G57.81, M25.561\n64596-RT x1 ptr:A,B',
     },
   },
-  check({ model, knowledge }, report) {
+  check({ model, knowledge, claim }, report) {
     const typical = [...knowledge.icd10.descriptions().values()].filter((entry) => entry.typicalForPns);
     const categories = [...new Set(typical.map((entry) => entry.code.slice(0, 3)))];
-    for (const line of serviceLines(model)) {
+    for (const line of claim?.lines ?? []) {
       if (line.code.value !== PRIMARY_CODE) continue;
       const pointed = pointedDiagnoses(model, line)
         .map((entry) => knowledge.icd10.lookup(entry.code.value))

@@ -1,4 +1,4 @@
-import { affirmedEvidence, codeEntry, codeLabel, foundNote, noteLocation, serviceLines } from '../ruleSupport/claim';
+import { affirmedEvidence, codeEntry, codeLabel, noteLocation } from '../ruleSupport/claim';
 import { removeLineEdit } from '../ruleSupport/edits';
 import { firstInSession } from '../ruleSupport/sessions';
 import type { BundledEdit } from '../knowledge';
@@ -27,14 +27,14 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    const lines = serviceLines(model);
-    const note = foundNote(context);
+    const { model, knowledge, claim } = context;
+    if (!claim) return;
+    const { lines, note } = claim;
     const headerPos = headerField(model, 'pos')?.value.trim();
     const imaging = note ? affirmedEvidence(note.facts.imaging.evidence) : undefined;
     const bundles = knowledge.edits
       .filter((edit): edit is BundledEdit => edit.kind === 'bundled')
-      .map((edit) => ({ edit, primaryInSession: firstInSession(context, lines.filter((other) => edit.primaryCodes.includes(other.code.value))) }));
+      .map((edit) => ({ edit, primaryInSession: firstInSession(claim.sessionDates, lines.filter((other) => edit.primaryCodes.includes(other.code.value))) }));
     for (const line of lines) {
       if (codeEntry(knowledge, line.code.value)?.family !== 'imaging-guidance') continue;
       for (const { edit, primaryInSession } of bundles) {

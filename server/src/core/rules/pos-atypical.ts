@@ -1,4 +1,4 @@
-import { codeEntry, cite, serviceLines } from '../ruleSupport/claim';
+import { codeEntry, cite } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 import type { Span } from '../text/span';
@@ -20,10 +20,10 @@ export const rule: Rule = {
       good: 'payer: Medicare\npos: 24\n\ndx: G57.82\n64596-LT x1 ptr:A',
     },
   },
-  check({ model, knowledge }, report) {
+  check({ model, knowledge, claim }, report) {
     const header = headerField(model, 'pos');
     const reported = new Set<number>();
-    for (const line of serviceLines(model)) {
+    for (const line of claim?.lines ?? []) {
       const typical = codeEntry(knowledge, line.code.value)?.typicalPos;
       if (!typical) continue;
       const pos = line.pos?.value ?? header?.value.trim();
