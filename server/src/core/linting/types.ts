@@ -1,6 +1,6 @@
 import type { NoteFacts } from '../facts/types';
 import type { Knowledge, Payer, RequiresPrimaryEdit } from '../knowledge';
-import type { DocumentKind, DocumentModel, HeaderField, ServiceLine } from '../parse/model';
+import type { DiagnosisEntry, DocumentKind, DocumentModel, HeaderField, ServiceLine, Token } from '../parse/model';
 import type { Range } from '../text/lineIndex';
 import type { Span } from '../text/span';
 
@@ -196,6 +196,10 @@ export interface ClaimFacts {
   readonly note?: FoundNote;
   /** The header's payer, matched once. */
   readonly payer?: ClaimPayer;
+  /** The header's place of service, when it is a two-digit code (a line's own `pos:` takes precedence). */
+  readonly headerPos?: Token<string>;
+  /** The diagnoses each line points to: its explicit pointers, or A when it has none; pointers to no diagnosis are left out. */
+  readonly pointedDiagnoses: ReadonlyMap<ServiceLine, readonly DiagnosisEntry[]>;
   /**
    * The date of service (ISO) each line is judged by; undefined when unknown (the line shares every
    * session). When the note has a date, the dates dos-mismatch corrects are taken as corrected.

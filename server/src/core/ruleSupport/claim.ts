@@ -102,9 +102,3 @@ export function codeLabel(knowledge: Knowledge, code: string): string {
 export function lowerFirst(title: string): string {
   return /^[A-Z][a-z]/.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
 }
-
-/** Diagnoses a line points to: its explicit pointers, or A when it has none. */
-export function pointedDiagnoses(model: DocumentModel, line: ServiceLine): DiagnosisEntry[] {
-  const letters = line.pointers ? line.pointers.letters.map((letter) => letter.value) : ['A'];
-  return letters.map((letter) => diagnoses(model).find((entry) => entry.letter === letter)).filter((entry): entry is DiagnosisEntry => entry !== undefined);
-}

@@ -3,7 +3,7 @@
 // "which add-on belongs to which primary", "what does the fix remove" and "what should the modifiers be".
 import type { Knowledge, Payer } from '../knowledge';
 import type { ClaimFacts, ClaimPayer, FoundNote, LinkedNote, ModifierPlan } from '../linting/types';
-import { headerField, type DocumentModel, type ServiceLine } from '../parse/model';
+import { headerField, type DiagnosisEntry, type DocumentModel, type ServiceLine, type Token } from '../parse/model';
 import { addOnCountPlans, addOnSessions, requiresPrimaryEdits, unitsExceedPlans } from './addon';
 import { isProcedureLine, noteDate } from './claim';
 import { planModifiers, unreadableCodeToken } from './modifiers';
@@ -29,7 +29,8 @@ export function claimFacts({ model, knowledge, linkedNote, findPayer }: ClaimInp
   const modifiers = new Map<ServiceLine, ModifierPlan>();
   for (const line of lines) modifiers.set(line, { ...planModifiers(knowledge, note, line), rewritable: !removedLines.has(line.line) && !unreadable(line) });
   const payer = claimPayer(model, findPayer);
-  return { lines, ...(note ? { note } : {}), ...(payer ? { payer } : {}), sessionDates, addOns, unitsExceed, addOnCount, removedLines, modifiers };
+  const headerPos = headerPlaceOfService(model);
+  return { lines, ...(note ? { note } : {}), ...(payer ? { payer } : {}), ...(headerPos ? { headerPos } : {}), pointedDiagnoses: pointedDiagnoses(model, lines), sessionDates, addOns, unitsExceed, addOnCount, removedLines, modifiers };
 }
 
 /**
@@ -55,4 +56,22 @@ function claimPayer(model: DocumentModel, findPayer: ClaimInput['findPayer']): C
   if (!field || field.value.trim() === '') return undefined;
   const payer = findPayer(field.value);
   return payer ? { payer, field } : undefined;
+}
+
+function headerPlaceOfService(model: DocumentModel): Token<string> | undefined {
+  const field = headerField(model, 'pos');
+  const value = field?.value.trim();
+  return field && value && /^\d{2}$/.test(value) ? { value, span: field.valueSpan } : undefined;
+}
+
+function pointedDiagnoses(model: DocumentModel, lines: readonly ServiceLine[]): Map<ServiceLine, readonly DiagnosisEntry[]> {
+  // A pointer names the first entry with its letter.
+  const byLetter = new Map<string, DiagnosisEntry>();
+  for (const entry of model.claim?.diagnoses ?? []) if (!byLetter.has(entry.letter)) byLetter.set(entry.letter, entry);
+  const pointed = new Map<ServiceLine, readonly DiagnosisEntry[]>();
+  for (const line of lines) {
+    const letters = line.pointers ? line.pointers.letters.map((letter) => letter.value) : ['A'];
+    pointed.set(line, letters.map((letter) => byLetter.get(letter)).filter((entry): entry is DiagnosisEntry => entry !== undefined));
+  }
+  return pointed;
 }

@@ -1,4 +1,4 @@
-import { factLocation, isArrayLine, pointedDiagnoses } from '../ruleSupport/claim';
+import { factLocation, isArrayLine } from '../ruleSupport/claim';
 import { sideOfModifier } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
@@ -20,8 +20,7 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    const { claim } = context;
+    const { knowledge, claim } = context;
     if (!claim) return;
     const { note } = claim;
     const noteSide = note?.facts.laterality;
@@ -31,7 +30,7 @@ export const rule: Rule = {
       const lineSide = line.modifiers.map((modifier) => sideOfModifier(modifier.value)).find((side) => side !== undefined);
       const side = noteSide?.value ?? lineSide;
       if (!side) continue;
-      for (const entry of pointedDiagnoses(model, line)) {
+      for (const entry of claim.pointedDiagnoses.get(line) ?? []) {
         const laterality = knowledge.icd10.lookup(entry.code.value).laterality;
         if (!laterality || laterality === side || (side === 'bilateral' && laterality !== 'unspecified') || reported.has(entry.letter)) continue;
         reported.add(entry.letter);

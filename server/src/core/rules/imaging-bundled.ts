@@ -3,7 +3,6 @@ import { removeLineEdit } from '../ruleSupport/edits';
 import { firstInSession } from '../ruleSupport/sessions';
 import type { BundledEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
-import { headerField } from '../parse/model';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +29,6 @@ export const rule: Rule = {
     const { model, knowledge, claim } = context;
     if (!claim) return;
     const { lines, note } = claim;
-    const headerPos = headerField(model, 'pos')?.value.trim();
     const imaging = note ? affirmedEvidence(note.facts.imaging.evidence) : undefined;
     const bundles = knowledge.edits
       .filter((edit): edit is BundledEdit => edit.kind === 'bundled')
@@ -41,7 +39,7 @@ export const rule: Rule = {
         if (!edit.bundledCodes.includes(line.code.value)) continue;
         const primary = primaryInSession(line);
         if (!primary) continue;
-        const pos = line.pos?.value ?? primary.pos?.value ?? headerPos;
+        const pos = line.pos?.value ?? primary.pos?.value ?? claim.headerPos?.value;
         if (edit.placesOfService && (!pos || !edit.placesOfService.includes(pos))) continue;
         const source = edit.sources[0];
         report({
