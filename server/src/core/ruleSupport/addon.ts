@@ -40,7 +40,7 @@ export function addOnSessions(edit: RequiresPrimaryEdit, lines: readonly Service
 }
 
 /** What the add-on plans read besides the sessions. */
-export interface PlanInput {
+interface PlanInput {
   readonly model: DocumentModel;
   readonly knowledge: Knowledge;
   readonly note?: FoundNote;

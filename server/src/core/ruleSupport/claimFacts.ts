@@ -9,7 +9,7 @@ import { isProcedureLine, noteDate } from './claim';
 import { planModifiers, unreadableCodeToken } from './modifiers';
 import type { SessionDates } from './sessions';
 
-export interface ClaimInput {
+interface ClaimInput {
   readonly model: DocumentModel;
   readonly knowledge: Knowledge;
   readonly linkedNote?: LinkedNote;

@@ -28,7 +28,7 @@ function expectedSide(knowledge: Knowledge, note: FoundNote | undefined, line: S
 }
 
 /** A choice between several fixes that the plan of a line does not make by itself. */
-export interface ModifierChoice {
+interface ModifierChoice {
   /** Replace one modifier by another (59 → XS); `description` names the one put in. */
   readonly replace?: { readonly from: string; readonly to: string; readonly description?: string };
   /** Add this side modifier (the user's choice when the note documents both sides). */
