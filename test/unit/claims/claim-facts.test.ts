@@ -29,13 +29,13 @@ describe('claim facts (read once per check by every claim rule)', () => {
       claim.addOnCount.map((plan) => ({ billed: plan.billed, target: plan.target, arrays: plan.fromNote?.arrays, removed: plan.removed })),
       [{ billed: 1, target: 2, arrays: 3, removed: [] }],
     );
-    const planned = claim.modifiers.get(addOn);
-    assert.deepEqual(planned?.changes, [
+    const planned = claim.modifierPlan(addOn);
+    assert.deepEqual(planned.changes, [
       { kind: 'remove', modifier: '51' },
       { kind: 'replace', from: 'RT', to: 'LT' },
     ]);
-    assert.deepEqual(planned?.modifiers, ['LT']);
-    assert.equal(planned?.rewritable, true);
+    assert.deepEqual(planned.modifiers, ['LT']);
+    assert.equal(planned.rewritable, true);
     assert.equal(claim.payer?.field.value, 'Medicare');
     assert.equal(claim.sessionDates.get(primary), '2026-04-20');
   });
@@ -58,6 +58,6 @@ describe('claim facts (read once per check by every claim rule)', () => {
     const claim = factsOf('payer: Medicare\nnote: notes/left-spn-one-array.opnote\n\ndx: G57.32\n64596-LT x1 ptr:A\n64597-51 x1 ptr:A\n', 'left-spn-one-array.opnote');
     const addOn = claim.lines[1];
     assert.deepEqual([...claim.removedLines], [addOn.line]);
-    assert.equal(claim.modifiers.get(addOn)?.rewritable, false);
+    assert.equal(claim.modifierPlan(addOn).rewritable, false);
   });
 });

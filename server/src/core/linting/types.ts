@@ -212,8 +212,8 @@ export interface ClaimFacts {
   readonly addOnCount: readonly AddOnPlan[];
   /** Lines (0-based) that the automatic fixes of units-exceed or addon-count-mismatch remove. */
   readonly removedLines: ReadonlySet<number>;
-  /** The corrected modifiers of every line, as the automatic fixes write them. */
-  readonly modifiers: ReadonlyMap<ServiceLine, ModifierPlan>;
+  /** The corrected modifiers of a line, as the automatic fixes write them (planned on first use, once per line). */
+  readonly modifierPlan: (line: ServiceLine) => ModifierPlan;
 }
 
 /** What every rule may read. Rules read the model, facts and knowledge; never raw text searches of their own. */

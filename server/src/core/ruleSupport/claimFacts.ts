@@ -25,12 +25,20 @@ export function claimFacts({ model, knowledge, linkedNote, findPayer }: ClaimInp
   const unitsExceed = unitsExceedPlans(planInput, addOns);
   const addOnCount = addOnCountPlans(planInput, addOns);
   const removedLines = new Set([...unitsExceed.flatMap(({ plan }) => plan.removed), ...addOnCount.flatMap((plan) => plan.removed)]);
-  const unreadable = unreadableCodeToken(model);
-  const modifiers = new Map<ServiceLine, ModifierPlan>();
-  for (const line of lines) modifiers.set(line, { ...planModifiers(knowledge, note, line), rewritable: !removedLines.has(line.line) && !unreadable(line) });
+  // Planned when a rule asks: a check that reaches the problem cap early asks for few lines.
+  let unreadable: ((line: ServiceLine) => boolean) | undefined;
+  const plans = new Map<ServiceLine, ModifierPlan>();
+  const modifierPlan = (line: ServiceLine): ModifierPlan => {
+    let planned = plans.get(line);
+    if (!planned) {
+      unreadable ??= unreadableCodeToken(model);
+      plans.set(line, (planned = { ...planModifiers(knowledge, note, line), rewritable: !removedLines.has(line.line) && !unreadable(line) }));
+    }
+    return planned;
+  };
   const payer = claimPayer(model, findPayer);
   const headerPos = headerPlaceOfService(model);
-  return { lines, ...(note ? { note } : {}), ...(payer ? { payer } : {}), ...(headerPos ? { headerPos } : {}), pointedDiagnoses: pointedDiagnoses(model, lines), sessionDates, addOns, unitsExceed, addOnCount, removedLines, modifiers };
+  return { lines, ...(note ? { note } : {}), ...(payer ? { payer } : {}), ...(headerPos ? { headerPos } : {}), pointedDiagnoses: pointedDiagnoses(model, lines), sessionDates, addOns, unitsExceed, addOnCount, removedLines, modifierPlan };
 }
 
 /**

@@ -110,8 +110,8 @@ export function unreadableCodeToken(model: DocumentModel): (line: ServiceLine) =
  * edit makes follow it.
  */
 export function modifierFix(knowledge: Knowledge, claim: ClaimFacts, line: ServiceLine, isLead: (change: ModifierChange) => boolean, choice: ModifierChoice = {}, isPreferred = true): Fix | undefined {
-  const planned = claim.modifiers.get(line);
-  if (!planned?.rewritable) return undefined;
+  const planned = claim.modifierPlan(line);
+  if (!planned.rewritable) return undefined;
   const plan = choice.replace || choice.addSide ? planModifiers(knowledge, claim.note, line, choice) : planned;
   const lead = plan.changes.find(isLead);
   if (lead === undefined) return undefined;

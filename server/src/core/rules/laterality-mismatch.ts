@@ -42,7 +42,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      const expected = claim.modifiers.get(line)?.expectedSide;
+      const expected = claim.modifierPlan(line).expectedSide;
       if (!expected) continue;
       const wrong = sides.find((modifier) => sideOfModifier(modifier.value) !== side);
       if (!wrong && sides.some((modifier) => modifier.value === expected.modifier)) continue;
