@@ -1,4 +1,4 @@
-import { isPeripheralImplant } from '../linting/noteAnchors';
+import { isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

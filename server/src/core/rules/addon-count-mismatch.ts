@@ -1,5 +1,4 @@
-import { addOnCountPlans } from '../claims/addon';
-import { cite, factLocation, noteName } from '../claims/claim';
+import { cite, factLocation, noteName } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -22,7 +21,7 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    for (const plan of addOnCountPlans(context)) {
+    for (const plan of context.claim?.addOnCount ?? []) {
       const { edit, anchor: primary, existing, billed, target, fromNote } = plan;
       if (!fromNote) continue;
       const { note } = fromNote;

@@ -1,6 +1,4 @@
-import { requiresPrimaryEdits } from '../claims/addon';
-import { cite, serviceLines } from '../claims/claim';
-import { firstInSession } from '../claims/sessions';
+import { cite } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -21,13 +19,11 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model } = context;
-    const lines = serviceLines(model);
-    for (const edit of requiresPrimaryEdits(context.knowledge)) {
-      const primaryInSession = firstInSession(context, lines.filter((other) => edit.primaryCodes.includes(other.code.value)));
-      for (const line of lines) {
-        if (line.code.value !== edit.addOnCode) continue;
-        if (primaryInSession(line)) continue;
+    const { claim } = context;
+    if (!claim) return;
+    for (const { edit, ownerOf } of claim.addOns) {
+      for (const line of claim.lines) {
+        if (line.code.value !== edit.addOnCode || ownerOf.has(line)) continue;
         report({
           span: line.code.span,
           message:

@@ -1,5 +1,5 @@
-import { cite, codeLabel, serviceLines } from '../claims/claim';
-import { pairedInSession } from '../claims/sessions';
+import { cite, codeLabel } from '../ruleSupport/claim';
+import { pairedInSession } from '../ruleSupport/sessions';
 import type { ConflictEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 
@@ -21,9 +21,10 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
+    const { claim, knowledge } = context;
+    if (!claim) return;
     const conflicts = knowledge.edits.filter((edit): edit is ConflictEdit => edit.kind === 'conflict');
-    for (const { edit, line } of pairedInSession(context, serviceLines(model), conflicts, (edit) => edit.conflictsWith)) {
+    for (const { edit, line } of pairedInSession(claim.sessionDates, claim.lines, conflicts, (edit) => edit.conflictsWith)) {
       report({
         span: line.code.span,
         message:

@@ -1,5 +1,5 @@
-import { cite, codeLabel, serviceLines } from '../claims/claim';
-import { pairedInSession } from '../claims/sessions';
+import { cite, codeLabel } from '../ruleSupport/claim';
+import { pairedInSession } from '../ruleSupport/sessions';
 import type { ReviewEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 
@@ -21,9 +21,10 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
+    const { claim, knowledge } = context;
+    if (!claim) return;
     const pairs = knowledge.edits.filter((edit): edit is ReviewEdit => edit.kind === 'review');
-    for (const { edit, line } of pairedInSession(context, serviceLines(model), pairs, (edit) => edit.otherCodes)) {
+    for (const { edit, line } of pairedInSession(claim.sessionDates, claim.lines, pairs, (edit) => edit.otherCodes)) {
       report({
         span: line.code.span,
         message: `${codeLabel(knowledge, line.code.value)} with ${edit.code} in one session: check that the two lines describe different devices. ${cite(edit, 'the operative note and the payer edits')}`,

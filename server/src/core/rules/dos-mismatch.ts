@@ -1,6 +1,5 @@
-import { isProcedureLine, noteDate, noteLocation, noteName, foundNote, serviceLines } from '../claims/claim';
-import { linesRemovedByAddOnFixes } from '../claims/addon';
-import { prependHeaderFieldEdit, setHeaderValueEdit } from '../claims/edits';
+import { isProcedureLine, noteDate, noteLocation, noteName } from '../ruleSupport/claim';
+import { prependHeaderFieldEdit, setHeaderValueEdit } from '../ruleSupport/edits';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 
@@ -22,9 +21,10 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const note = foundNote(context);
+    const { claim } = context;
+    const note = claim?.note;
     const date = note && noteDate(note);
-    if (!note || !date) return;
+    if (!claim || !note || !date) return;
     const { model, knowledge } = context;
     const related = [noteLocation(note, date.field.valueSpan, `The note is dated ${date.iso}.`)];
     const name = noteName(note);
@@ -46,10 +46,10 @@ export const rule: Rule = {
         ...(edit ? { fixes: [{ title: `Insert \`dos: ${date.iso}\` (from the note)`, edits: [edit], isPreferred: true }] } : {}),
       });
     }
-    for (const line of serviceLines(model)) {
+    for (const line of claim.lines) {
       if (!line.dos || line.dos.value === date.iso || !isProcedureLine(knowledge, line)) continue;
       // A line another fix removes (a 64597 the note does not support) keeps its date: fix-all removes it.
-      const removed = linesRemovedByAddOnFixes(context).has(line.line);
+      const removed = claim.removedLines.has(line.line);
       report({
         span: line.dos.span,
         message: `The ${line.code.value} line is dated ${line.dos.value}, but the operative note (${name}) is dated ${date.iso}: the line is denied or tied to the wrong encounter.`,

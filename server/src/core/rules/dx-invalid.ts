@@ -1,4 +1,4 @@
-import { diagnoses } from '../claims/claim';
+import { diagnoses } from '../ruleSupport/claim';
 import type { Fix, Rule } from '../linting/types';
 
 const MAX_SUGGESTIONS = 8;

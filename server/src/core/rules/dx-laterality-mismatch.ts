@@ -1,5 +1,5 @@
-import { diagnosisLookup, factLocation, foundNote, isArrayLine, pointedDiagnoses, serviceLines } from '../claims/claim';
-import { sideOfModifier } from '../claims/modifiers';
+import { factLocation, isArrayLine } from '../ruleSupport/claim';
+import { sideOfModifier } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -20,18 +20,18 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    const lookUp = diagnosisLookup(context);
-    const note = foundNote(context);
+    const { knowledge, claim } = context;
+    if (!claim) return;
+    const { note } = claim;
     const noteSide = note?.facts.laterality;
     const reported = new Set<string>();
-    for (const line of serviceLines(model)) {
+    for (const line of claim.lines) {
       if (!isArrayLine(knowledge, line)) continue;
       const lineSide = line.modifiers.map((modifier) => sideOfModifier(modifier.value)).find((side) => side !== undefined);
       const side = noteSide?.value ?? lineSide;
       if (!side) continue;
-      for (const entry of pointedDiagnoses(model, line)) {
-        const laterality = lookUp(entry.code.value).laterality;
+      for (const entry of claim.pointedDiagnoses.get(line) ?? []) {
+        const laterality = knowledge.icd10.lookup(entry.code.value).laterality;
         if (!laterality || laterality === side || (side === 'bilateral' && laterality !== 'unspecified') || reported.has(entry.letter)) continue;
         reported.add(entry.letter);
         const where = noteSide ? 'the note documents' : `${line.code.value} is billed for`;

@@ -1,4 +1,4 @@
-import { diagnoses, serviceLines } from '../claims/claim';
+import { diagnoses } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -18,10 +18,11 @@ export const rule: Rule = {
       good: 'payer: Medicare\n\ndx: G89.29, G57.82\n64596-LT x1 ptr:A,B',
     },
   },
-  check({ model }, report) {
+  check({ model, claim }, report) {
+    if (!claim) return;
     const listed = diagnoses(model);
     if (listed.length === 0) {
-      for (const line of serviceLines(model)) {
+      for (const line of claim.lines) {
         const span = line.pointers?.letters[0]?.span ?? line.code.span;
         report({ span, message: `${line.code.value} points to diagnosis ${line.pointers?.letters[0]?.value ?? 'A (the default)'}, but the claim lists no diagnoses: add a \`dx:\` line (CMS-1500 item 21) with the diagnosis that justifies the line.` });
       }
@@ -29,7 +30,7 @@ export const rule: Rule = {
     }
     const letters = new Set(listed.map((entry) => entry.letter));
     const last = listed[listed.length - 1].letter;
-    for (const line of serviceLines(model)) {
+    for (const line of claim.lines) {
       for (const pointer of line.pointers?.letters ?? []) {
         if (letters.has(pointer.value)) continue;
         report({

@@ -1,4 +1,3 @@
-import { pointedDiagnoses, serviceLines } from '../claims/claim';
 import type { Rule } from '../linting/types';
 
 /** ICD-10-CM category G89 (pain, not elsewhere classified): the code the guideline sequences first. */
@@ -23,10 +22,11 @@ export const rule: Rule = {
       good: 'payer: Medicare\n\ndx: G89.29, G57.82\n64596-LT x1 ptr:A,B',
     },
   },
-  check({ model }, report) {
-    for (const line of serviceLines(model)) {
+  check({ claim }, report) {
+    if (!claim) return;
+    for (const line of claim.lines) {
       if (!STIMULATOR_CODES.has(line.code.value) || !line.pointers) continue;
-      const pointed = pointedDiagnoses(model, line);
+      const pointed = claim.pointedDiagnoses.get(line) ?? [];
       const painIndex = pointed.findIndex((entry) => PAIN_CATEGORY.test(entry.code.value));
       if (painIndex <= 0) continue;
       const letters = line.pointers.letters;

@@ -1,4 +1,4 @@
-import { diagnosisLookup, PRIMARY_CODE, pointedDiagnoses, serviceLines } from '../claims/claim';
+import { PRIMARY_CODE } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -18,15 +18,14 @@ export const rule: Rule = {
       good: 'payer: Medicare\n\ndx: G57.81, M25.561\n64596-RT x1 ptr:A,B',
     },
   },
-  check(context, report) {
-    const { model, knowledge } = context;
-    const lookUp = diagnosisLookup(context);
+  check({ knowledge, claim }, report) {
+    if (!claim) return;
     const typical = [...knowledge.icd10.descriptions().values()].filter((entry) => entry.typicalForPns);
     const categories = [...new Set(typical.map((entry) => entry.code.slice(0, 3)))];
-    for (const line of serviceLines(model)) {
+    for (const line of claim.lines) {
       if (line.code.value !== PRIMARY_CODE) continue;
-      const pointed = pointedDiagnoses(model, line)
-        .map((entry) => lookUp(entry.code.value))
+      const pointed = (claim.pointedDiagnoses.get(line) ?? [])
+        .map((entry) => knowledge.icd10.lookup(entry.code.value))
         .filter((lookup) => lookup.billable);
       if (pointed.length === 0 || pointed.some((lookup) => lookup.typicalForPns === true)) continue;
       report({

@@ -1,9 +1,8 @@
-import { affirmedEvidence, codeEntry, codeLabel, foundNote, noteLocation, serviceLines } from '../claims/claim';
-import { removeLineEdit } from '../claims/edits';
-import { firstInSession } from '../claims/sessions';
+import { affirmedEvidence, codeEntry, codeLabel, noteLocation } from '../ruleSupport/claim';
+import { removeLineEdit } from '../ruleSupport/edits';
+import { firstInSession } from '../ruleSupport/sessions';
 import type { BundledEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
-import { headerField } from '../parse/model';
 
 export const rule: Rule = {
   meta: {
@@ -27,21 +26,20 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    const lines = serviceLines(model);
-    const note = foundNote(context);
-    const headerPos = headerField(model, 'pos')?.value.trim();
+    const { model, knowledge, claim } = context;
+    if (!claim) return;
+    const { lines, note } = claim;
     const imaging = note ? affirmedEvidence(note.facts.imaging.evidence) : undefined;
     const bundles = knowledge.edits
       .filter((edit): edit is BundledEdit => edit.kind === 'bundled')
-      .map((edit) => ({ edit, primaryInSession: firstInSession(context, lines.filter((other) => edit.primaryCodes.includes(other.code.value))) }));
+      .map((edit) => ({ edit, primaryInSession: firstInSession(claim.sessionDates, lines.filter((other) => edit.primaryCodes.includes(other.code.value))) }));
     for (const line of lines) {
       if (codeEntry(knowledge, line.code.value)?.family !== 'imaging-guidance') continue;
       for (const { edit, primaryInSession } of bundles) {
         if (!edit.bundledCodes.includes(line.code.value)) continue;
         const primary = primaryInSession(line);
         if (!primary) continue;
-        const pos = line.pos?.value ?? primary.pos?.value ?? headerPos;
+        const pos = line.pos?.value ?? primary.pos?.value ?? claim.headerPos?.value;
         if (edit.placesOfService && (!pos || !edit.placesOfService.includes(pos))) continue;
         const source = edit.sources[0];
         report({

@@ -1,4 +1,4 @@
-import { firstEvidenceSentence, isPeripheralImplant } from '../linting/noteAnchors';
+import { firstEvidenceSentence, isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

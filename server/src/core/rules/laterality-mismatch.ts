@@ -1,8 +1,6 @@
-import { factLocation, isArrayLine, noteFacts, noteName, serviceLines } from '../claims/claim';
-import { expectedSide, modifierFix, SIDE_MODIFIERS, sideOfModifier } from '../claims/modifiers';
+import { factLocation, isArrayLine, noteName } from '../ruleSupport/claim';
+import { changesSide, modifierFix, SIDE_MODIFIERS, sideOfModifier } from '../ruleSupport/modifiers';
 import type { Fix, Rule } from '../linting/types';
-
-const SIDE_CHANGE = /^(add|replace|remove) /;
 
 export const rule: Rule = {
   meta: {
@@ -22,19 +20,19 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const linked = noteFacts(context);
-    const laterality = linked?.facts.laterality;
-    if (!linked || !laterality) return;
-    const { note } = linked;
+    const { claim, knowledge } = context;
+    const note = claim?.note;
+    const laterality = note?.facts.laterality;
+    if (!claim || !note || !laterality) return;
     const side = laterality.value;
     const related = [factLocation(note, laterality, `The note documents the ${side === 'bilateral' ? 'procedure on both sides' : `${side} side`}.`)];
-    for (const line of serviceLines(context.model)) {
-      if (!isArrayLine(context.knowledge, line)) continue;
+    for (const line of claim.lines) {
+      if (!isArrayLine(knowledge, line)) continue;
       const sides = line.modifiers.filter((modifier) => sideOfModifier(modifier.value) !== undefined);
       if (side === 'bilateral') {
         if (sides.length > 0) continue;
         const fixes = Object.values(SIDE_MODIFIERS)
-          .map((modifier) => modifierFix(context, line, (change) => change === `add ${modifier}`, { addSide: modifier }, false))
+          .map((modifier) => modifierFix(knowledge, claim, line, (change) => change.kind === 'add' && change.modifier === modifier, { addSide: modifier }, false))
           .filter((fix): fix is Fix => fix !== undefined);
         report({
           span: line.code.span,
@@ -44,11 +42,11 @@ export const rule: Rule = {
         });
         continue;
       }
-      const expected = expectedSide(context, line);
+      const expected = claim.modifierPlan(line).expectedSide;
       if (!expected) continue;
       const wrong = sides.find((modifier) => sideOfModifier(modifier.value) !== side);
       if (!wrong && sides.some((modifier) => modifier.value === expected.modifier)) continue;
-      const fix = modifierFix(context, line, (change) => SIDE_CHANGE.test(change) && /\b(LT|RT|50)\b/.test(change));
+      const fix = modifierFix(knowledge, claim, line, changesSide);
       const says = wrong ? (sideOfModifier(wrong.value) === 'bilateral' ? 'both sides' : `the ${sideOfModifier(wrong.value)} side`) : '';
       report({
         span: wrong?.span ?? line.code.span,

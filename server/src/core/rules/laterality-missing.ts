@@ -1,4 +1,4 @@
-import { anchorFor, appendToSection, isPeripheralImplant } from '../linting/noteAnchors';
+import { anchorFor, appendToSection, isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 const WHERE = ['procedure', 'technique'];

@@ -1,5 +1,5 @@
-import { cite, factLocation, noteFacts, noteName, serviceLines } from '../claims/claim';
-import { modifierInfo } from '../claims/modifiers';
+import { cite, factLocation, noteName } from '../ruleSupport/claim';
+import { modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 const INCREASED_SERVICES = '22';
@@ -22,9 +22,10 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const linked = noteFacts(context);
-    if (!linked) return;
-    const { note, facts } = linked;
+    const { claim } = context;
+    const note = claim?.note;
+    if (!claim || !note) return;
+    const { facts } = note;
     const status = facts.increasedServices.status;
     if (status === 'quantified') return;
     const info = modifierInfo(context.knowledge, INCREASED_SERVICES);
@@ -35,7 +36,7 @@ export const rule: Rule = {
     const related = [
       factLocation(note, facts.increasedServices, status === 'unquantified' ? 'The increased-services wording in the note has no numbers or specific cause.' : 'The note has no increased-services statement.'),
     ];
-    for (const line of serviceLines(context.model)) {
+    for (const line of claim.lines) {
       const modifier = line.modifiers.find((candidate) => candidate.value === INCREASED_SERVICES);
       if (!modifier) continue;
       report({

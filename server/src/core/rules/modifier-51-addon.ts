@@ -1,5 +1,5 @@
-import { codeEntry, cite, isAddOn, serviceLines } from '../claims/claim';
-import { modifierFix, modifierInfo } from '../claims/modifiers';
+import { codeEntry, cite, isAddOn } from '../ruleSupport/claim';
+import { modifierFix, modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -20,13 +20,14 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    for (const line of serviceLines(model)) {
+    const { claim, knowledge } = context;
+    if (!claim) return;
+    for (const line of claim.lines) {
       if (!isAddOn(knowledge, line.code.value)) continue;
       const addOn = codeEntry(knowledge, line.code.value)!.addOn;
       for (const modifier of line.modifiers) {
         if (modifierInfo(knowledge, modifier.value)?.rules.neverOnAddOn !== true) continue;
-        const fix = modifierFix(context, line, (change) => change === `remove ${modifier.value}`);
+        const fix = modifierFix(knowledge, claim, line, (change) => change.kind === 'remove' && change.modifier === modifier.value);
         report({
           span: modifier.span,
           message:

@@ -1,5 +1,5 @@
-import { claimPayer, cite, lowerFirst, serviceLines } from '../claims/claim';
-import { modifierFix } from '../claims/modifiers';
+import { cite, lowerFirst } from '../ruleSupport/claim';
+import { modifierFix } from '../ruleSupport/modifiers';
 import type { Modifier } from '../knowledge';
 import type { Fix, Rule } from '../linting/types';
 
@@ -24,8 +24,8 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    if (claimPayer(context)?.payer.id !== MEDICARE) return;
+    const { claim, knowledge } = context;
+    if (!claim || claim.payer?.payer.id !== MEDICARE) return;
     // The modifiers preferred to each modifier (59 → XE, XS, XP, XU), read from the knowledge once per check.
     const preferredTo = new Map<string, Modifier[]>();
     for (const candidate of knowledge.modifiers.values()) {
@@ -35,15 +35,15 @@ export const rule: Rule = {
         else preferredTo.set(other, [candidate]);
       }
     }
-    for (const line of serviceLines(model)) {
+    for (const line of claim.lines) {
       const codes = line.modifiers.map((modifier) => modifier.value);
       for (const modifier of line.modifiers) {
         const preferred = preferredTo.get(modifier.value) ?? [];
         if (preferred.length === 0 || preferred.some((candidate) => codes.includes(candidate.code))) continue;
         const fixes = preferred
           .map((candidate) => {
-            const fix = modifierFix(context, line, (change) => change === `replace ${modifier.value} with ${candidate.code}`, { replace: { from: modifier.value, to: candidate.code } }, false);
-            return fix ? { ...fix, title: `${fix.title.replace(` with ${candidate.code}`, ` with ${candidate.code} (${lowerFirst(candidate.title)})`)}` } : undefined;
+            const replace = { from: modifier.value, to: candidate.code, description: lowerFirst(candidate.title) };
+            return modifierFix(knowledge, claim, line, (change) => change.kind === 'replace' && change.from === replace.from && change.to === replace.to, { replace }, false);
           })
           .filter((fix): fix is Fix => fix !== undefined);
         report({

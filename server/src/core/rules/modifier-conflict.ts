@@ -1,5 +1,5 @@
-import { cite, lowerFirst, serviceLines } from '../claims/claim';
-import { modifierInfo } from '../claims/modifiers';
+import { cite, lowerFirst } from '../ruleSupport/claim';
+import { modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -19,8 +19,8 @@ export const rule: Rule = {
       good: 'payer: Medicare\n\ndx: G57.83\n64596-50 x1 ptr:A',
     },
   },
-  check({ model, knowledge }, report) {
-    for (const line of serviceLines(model)) {
+  check({ knowledge, claim }, report) {
+    for (const line of claim?.lines ?? []) {
       line.modifiers.forEach((modifier, index) => {
         const info = modifierInfo(knowledge, modifier.value);
         const group = info?.rules.onePerLine;

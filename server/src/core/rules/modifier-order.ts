@@ -1,5 +1,4 @@
-import { serviceLines } from '../claims/claim';
-import { isForbiddenOnLine, isOrdered, modifierFix, modifierInfo } from '../claims/modifiers';
+import { isForbiddenOnLine, isOrdered, modifierFix, modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -20,14 +19,15 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    for (const line of serviceLines(model)) {
+    const { claim, knowledge } = context;
+    if (!claim) return;
+    for (const line of claim.lines) {
       if (line.modifiers.some((modifier) => !modifierInfo(knowledge, modifier.value))) continue;
       // A modifier another rule removes (51 on an add-on) does not count for the order.
       const staying = line.modifiers.filter((modifier) => !isForbiddenOnLine(knowledge, line, modifier.value));
       if (isOrdered(knowledge, staying.map((modifier) => modifier.value))) continue;
       const pricing = staying.filter((modifier) => modifierInfo(knowledge, modifier.value)?.kind === 'pricing').map((modifier) => modifier.value);
-      const fix = modifierFix(context, line, (change) => change === 'put pricing modifiers first');
+      const fix = modifierFix(knowledge, claim, line, (change) => change.kind === 'reorder');
       report({
         span: { start: staying[0].span.start, end: staying[staying.length - 1].span.end },
         message: `On ${line.code.value}, pricing modifier${pricing.length > 1 ? 's' : ''} ${pricing.join(', ')} should come before the informational ones: payers read the first positions for pricing, so a pricing modifier further back may be ignored.`,

@@ -1,5 +1,4 @@
-import { serviceLines } from '../claims/claim';
-import { modifierInfo } from '../claims/modifiers';
+import { modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -19,8 +18,8 @@ export const rule: Rule = {
       good: 'payer: Medicare\n\ndx: G57.82\n64596-LT x1 ptr:A',
     },
   },
-  check({ model, knowledge }, report) {
-    for (const line of serviceLines(model)) {
+  check({ knowledge, claim }, report) {
+    for (const line of claim?.lines ?? []) {
       for (const modifier of line.modifiers) {
         if (modifierInfo(knowledge, modifier.value)) continue;
         report({

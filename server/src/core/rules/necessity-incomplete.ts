@@ -1,4 +1,4 @@
-import { anchorFor, isPeripheralImplant } from '../linting/noteAnchors';
+import { anchorFor, isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 import type { PayerCriterion } from '../knowledge/schema';
 import { headerField } from '../parse/model';

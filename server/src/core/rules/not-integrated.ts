@@ -1,4 +1,4 @@
-import { firstEvidenceSentence, isNeurostimulationNote } from '../linting/noteAnchors';
+import { firstEvidenceSentence, isNeurostimulationNote } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

@@ -1,4 +1,4 @@
-import { claimPayer, isProcedureLine, serviceLines } from '../claims/claim';
+import { isProcedureLine } from '../ruleSupport/claim';
 import type { CoverageStance } from '../knowledge';
 import type { Rule } from '../linting/types';
 
@@ -27,9 +27,9 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    if (!serviceLines(model).some((line) => isProcedureLine(knowledge, line))) return;
-    const matched = claimPayer(context);
+    const { claim, knowledge } = context;
+    if (!claim?.lines.some((line) => isProcedureLine(knowledge, line))) return;
+    const matched = claim.payer;
     if (!matched || !NOT_COVERED.has(matched.payer.coverage)) return;
     const { payer, field } = matched;
     const policies = payer.policies.filter((policy) => NOT_COVERED.has(policy.stance));

@@ -1,7 +1,5 @@
-import { codeEntry, cite, serviceLines } from '../claims/claim';
+import { codeEntry, cite } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
-import { headerField } from '../parse/model';
-import type { Span } from '../text/span';
 
 export const rule: Rule = {
   meta: {
@@ -20,15 +18,15 @@ export const rule: Rule = {
       good: 'payer: Medicare\npos: 24\n\ndx: G57.82\n64596-LT x1 ptr:A',
     },
   },
-  check({ model, knowledge }, report) {
-    const header = headerField(model, 'pos');
+  check({ knowledge, claim }, report) {
+    if (!claim) return;
     const reported = new Set<number>();
-    for (const line of serviceLines(model)) {
+    for (const line of claim.lines) {
       const typical = codeEntry(knowledge, line.code.value)?.typicalPos;
       if (!typical) continue;
-      const pos = line.pos?.value ?? header?.value.trim();
-      const span: Span | undefined = line.pos?.span ?? header?.valueSpan;
-      if (!pos || !span || !/^\d{2}$/.test(pos) || typical.value.includes(pos) || reported.has(span.start)) continue;
+      const place = line.pos ?? claim.headerPos;
+      if (!place || typical.value.includes(place.value) || reported.has(place.span.start)) continue;
+      const { value: pos, span } = place;
       reported.add(span.start);
       const name = knowledge.pos.get(pos)?.name;
       const sites = typical.value.map((code) => `${code}${knowledge.pos.get(code) ? ` ${knowledge.pos.get(code)!.name.toLowerCase()}` : ''}`).join(', ');

@@ -1,5 +1,5 @@
-import { claimPayer, cite, isProcedureLine, serviceLines } from '../claims/claim';
-import { appendHeaderFieldEdit } from '../claims/edits';
+import { cite, isProcedureLine } from '../ruleSupport/claim';
+import { appendHeaderFieldEdit } from '../ruleSupport/edits';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 
@@ -21,9 +21,9 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const { model, knowledge } = context;
-    if (!serviceLines(model).some((line) => isProcedureLine(knowledge, line))) return;
-    const matched = claimPayer(context);
+    const { model, knowledge, claim } = context;
+    if (!claim?.lines.some((line) => isProcedureLine(knowledge, line))) return;
+    const matched = claim.payer;
     if (!matched) return;
     const { payer, field } = matched;
     const authorization = payer.priorAuthorization;

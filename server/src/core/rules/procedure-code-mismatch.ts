@@ -1,5 +1,5 @@
-import { cite, codeEntry, isAddOn, isProcedureLine, noteLocation, noteName, noteFacts, serviceLines } from '../claims/claim';
-import { supportReason } from '../claims/support';
+import { cite, codeEntry, isAddOn, isProcedureLine, noteLocation, noteName } from '../ruleSupport/claim';
+import { supportReason } from '../ruleSupport/support';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -20,14 +20,15 @@ export const rule: Rule = {
     },
   },
   check(context, report) {
-    const linked = noteFacts(context);
-    if (!linked) return;
-    const { note, facts } = linked;
+    const { claim } = context;
+    const note = claim?.note;
+    if (!claim || !note) return;
+    const { facts } = note;
     const supported = facts.codes.map((code) => code.code);
     if (supported.length === 0) return;
     const { knowledge } = context;
     const reason = supportReason(facts, context.knowledge);
-    for (const line of serviceLines(context.model)) {
+    for (const line of claim.lines) {
       const code = line.code.value;
       if (!isProcedureLine(knowledge, line) || isAddOn(knowledge, code) || supported.includes(code)) continue;
       const primaries = supported.filter((candidate) => !isAddOn(knowledge, candidate));

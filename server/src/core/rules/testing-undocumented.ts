@@ -1,4 +1,4 @@
-import { anchorFor, firstEvidenceSentence, isPeripheralImplant } from '../linting/noteAnchors';
+import { anchorFor, firstEvidenceSentence, isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

@@ -1,4 +1,4 @@
-import { isNeurostimulationNote } from '../linting/noteAnchors';
+import { isNeurostimulationNote } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {

@@ -1,7 +1,6 @@
-import { unitsExceedPlans, type AddOnPlan } from '../claims/addon';
-import { cite, unitsOf } from '../claims/claim';
-import { setUnitsEdit } from '../claims/edits';
-import type { Fix, Rule } from '../linting/types';
+import { cite, unitsOf } from '../ruleSupport/claim';
+import { setUnitsEdit } from '../ruleSupport/edits';
+import type { AddOnPlan, Fix, Rule } from '../linting/types';
 import type { ServiceLine } from '../parse/model';
 
 export const rule: Rule = {
@@ -24,7 +23,7 @@ export const rule: Rule = {
   check(context, report) {
     // One fix for the whole session (the first line keeps one unit, the other primary lines go, the
     // rest moves to the add-on line), so fix-all settles the session whichever finding it takes.
-    for (const { group, plan } of unitsExceedPlans(context)) {
+    for (const { group, plan } of context.claim?.unitsExceed ?? []) {
       const fix = sessionFix(group, plan);
       const [first, ...repeated] = group;
       if (unitsOf(first) > 1) {

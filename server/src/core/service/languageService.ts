@@ -13,6 +13,7 @@ import type { DocumentModel } from '../parse/model';
 import { parseDocument, parseOutline, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
+import { claimFacts } from '../ruleSupport/claimFacts';
 import { ConfigResolver, type LoadedConfig } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { FileSystem } from './fileSystem';
@@ -161,14 +162,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null]);
     const cached = cache ? analyses.get(document.uri, document.version, document.text) : undefined;
     if (cached && cached.key === key) return cached.analysis;
+    const findPayer = payers?.findPayer ?? knowledge.findPayer;
+    const claim = checked && model.kind === 'claim' ? claimFacts({ model, knowledge, findPayer, ...(linkedNote ? { linkedNote } : {}) }) : undefined;
     const context: RuleContext = {
       model,
       ruleIds,
       knowledge,
-      findPayer: payers?.findPayer ?? knowledge.findPayer,
+      findPayer,
       ...(payers ? { payerFiles: payers } : {}),
       ...(facts ? { facts } : {}),
       ...(linkedNote ? { linkedNote } : {}),
+      ...(claim ? { claim } : {}),
       ...(config?.problem ? { configProblem: config.problem } : {}),
     };
     const findings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {

@@ -2,7 +2,7 @@
 // has a `.opnote/payers/` folder, read through the injected file system, validated with zod and merged
 // over the built-in payers (a payer with a built-in id replaces it; new ids are added). Cached by
 // directory like ConfigResolver; `clear()` forgets everything (a payer file changed).
-import type { PayerFileProblem, PayerFilesInfo } from '../claims/context';
+import type { PayerFileProblem, PayerFilesInfo } from '../linting/types';
 import { createPayerFinder, mergePayers, parseUserPayerFile, type Knowledge, type Payer, type PayerFinder } from '../knowledge';
 import { jsonPathPosition } from '../text/jsonLocation';
 import { describeRefusal, readText, type FileSystem } from './fileSystem';

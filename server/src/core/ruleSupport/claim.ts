@@ -1,13 +1,10 @@
-// Shared helpers for the claim rules: reading service lines, their session, the linked note and the
-// knowledge entries a line refers to. Rules stay small; anything two rules need lives here.
-import type { Evidence, Fact, NoteFacts } from '../facts/types';
-import type { CodeEntry, CodeFamily, Icd10Lookup, Knowledge, Payer } from '../knowledge';
-import type { LinkedNote, RelatedLocation, RuleContext } from '../linting/types';
+// Shared helpers for the claim rules: the linked note, the knowledge entries a line refers to and the
+// words of messages. Rules stay small; anything two rules need lives here.
+import type { Evidence, Fact } from '../facts/types';
+import type { CodeEntry, CodeFamily, Knowledge } from '../knowledge';
+import type { FoundNote, RelatedLocation } from '../linting/types';
 import { headerField, type DiagnosisEntry, type DocumentModel, type HeaderField, type ServiceLine } from '../parse/model';
 import type { Span } from '../text/span';
-import { perContext } from './perContext';
-
-export type FoundNote = Extract<LinkedNote, { status: 'found' }>;
 
 /**
  * Code families of the peripheral-nerve stimulation procedures (enum values of the knowledge schema,
@@ -17,10 +14,6 @@ const PROCEDURE_FAMILIES: ReadonlySet<CodeFamily> = new Set<CodeFamily>(['pns-in
 
 /** The code of the integrated system whose diagnoses dx-unsupported checks (the rule is about this code). */
 export const PRIMARY_CODE = '64596';
-
-export function serviceLines(model: DocumentModel): readonly ServiceLine[] {
-  return model.claim?.lines ?? [];
-}
 
 export function diagnoses(model: DocumentModel): readonly DiagnosisEntry[] {
   return model.claim?.diagnoses ?? [];
@@ -49,29 +42,6 @@ export function isProcedureLine(knowledge: Knowledge, line: ServiceLine): boolea
 export function isArrayLine(knowledge: Knowledge, line: ServiceLine): boolean {
   const entry = codeEntry(knowledge, line.code.value);
   return entry !== undefined && PROCEDURE_FAMILIES.has(entry.family) && entry.family !== 'pns-generator';
-}
-
-/**
- * The date of service a line is judged by (ISO). When the linked note has a date, the dates
- * dos-mismatch corrects are taken as corrected: the header's date, and a stimulator line's own `dos:`,
- * become the note's. So a fix of the date never brings a line into a session a rule did not judge it in.
- */
-export function sessionDate(context: RuleContext, line: ServiceLine): string | undefined {
-  const { noteIso, headerIso, headerUnreadable } = dateBasis(context);
-  if (line.dos) return noteIso && isProcedureLine(context.knowledge, line) ? noteIso : line.dos.value;
-  if (headerUnreadable) return undefined;
-  return noteIso ?? headerIso;
-}
-
-/** The dates every line's session date is judged against, read once per check (rules ask per line). */
-const dateBasis = perContext((context) => {
-  const note = foundNote(context);
-  const header = headerField(context.model, 'dos');
-  return { noteIso: note ? noteDate(note)?.iso : undefined, headerIso: header?.isoDate, headerUnreadable: header !== undefined && !header.isoDate };
-});
-
-export function foundNote(context: RuleContext): FoundNote | undefined {
-  return context.linkedNote?.status === 'found' ? context.linkedNote : undefined;
 }
 
 /** The first text that affirms a fact (the evidence a related location points at). */
@@ -113,14 +83,6 @@ export function noteName(note: FoundNote): string {
   return slash < 0 ? note.path : note.path.slice(slash + 1);
 }
 
-/** The payer named in the claim header, matched against built-in and organisation payers. */
-export function claimPayer(context: RuleContext): { payer: Payer; field: HeaderField } | undefined {
-  const field = headerField(context.model, 'payer');
-  if (!field || field.value.trim() === '') return undefined;
-  const payer = context.findPayer(field.value);
-  return payer ? { payer, field } : undefined;
-}
-
 /** How a fact is cited in a message: its first source, and a warning when it is unverified. */
 export function cite(fact: { readonly verified: boolean; readonly sources: readonly string[] }, check: string): string {
   const source = fact.sources[0] ?? 'OpNote knowledge pack';
@@ -139,26 +101,4 @@ export function codeLabel(knowledge: Knowledge, code: string): string {
 /** Lower-cases the first letter of a title for use inside a sentence, unless the first word is an abbreviation. */
 export function lowerFirst(title: string): string {
   return /^[A-Z][a-z]/.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
-}
-
-/** The facts of the note, if it was found. */
-export function noteFacts(context: RuleContext): { note: FoundNote; facts: NoteFacts } | undefined {
-  const note = foundNote(context);
-  return note ? { note, facts: note.facts } : undefined;
-}
-
-/** ICD-10-CM lookups of the claim's diagnoses (at most 12 codes), made once per check: rules ask per line. */
-export const diagnosisLookup = perContext((context) => {
-  const lookups = new Map<string, Icd10Lookup>();
-  return (code: string): Icd10Lookup => {
-    let lookup = lookups.get(code);
-    if (!lookup) lookups.set(code, (lookup = context.knowledge.icd10.lookup(code)));
-    return lookup;
-  };
-});
-
-/** Diagnoses a line points to: its explicit pointers, or A when it has none. */
-export function pointedDiagnoses(model: DocumentModel, line: ServiceLine): DiagnosisEntry[] {
-  const letters = line.pointers ? line.pointers.letters.map((letter) => letter.value) : ['A'];
-  return letters.map((letter) => diagnoses(model).find((entry) => entry.letter === letter)).filter((entry): entry is DiagnosisEntry => entry !== undefined);
 }

@@ -4,7 +4,7 @@ import type { Evidence, NoteFacts } from '../facts/types';
 import type { DocumentModel, Section } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import type { Span } from '../text/span';
-import type { SpanEdit } from './types';
+import type { SpanEdit } from '../linting/types';
 
 /** A note that describes a neurostimulator procedure at all; the 64596 rules stay quiet on other surgery. */
 export function isNeurostimulationNote(facts: NoteFacts | undefined): facts is NoteFacts {

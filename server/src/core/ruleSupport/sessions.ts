@@ -1,10 +1,11 @@
 // Service lines by session, built in one pass per check: the claim rules ask "is there a line of
 // these codes in the session of this line" once per line, so a scan of every line per question would
 // make a claim of N lines cost N² (a 500 KB claim of 64596 lines is 28,000 lines).
-import type { RuleContext } from '../linting/types';
 import type { ServiceLine } from '../parse/model';
 import { partitionPoint } from '../text/partition';
-import { sessionDate } from './claim';
+
+/** The date of service each line is judged by (the claim facts' `sessionDates`). */
+export type SessionDates = ReadonlyMap<ServiceLine, string | undefined>;
 
 /** Finds the first of some lines in the same session as a line: two lines share a session unless their dates of service are known and differ. */
 export type SessionLookup = (line: ServiceLine) => ServiceLine | undefined;
@@ -13,17 +14,17 @@ export type SessionLookup = (line: ServiceLine) => ServiceLine | undefined;
  * Indexes `lines` (in claim order) by session date. A line whose date is unknown shares every session,
  * so the answer is the earlier of the first line with the same date and the first line with no date.
  */
-export function firstInSession(context: RuleContext, lines: readonly ServiceLine[]): SessionLookup {
+export function firstInSession(dates: SessionDates, lines: readonly ServiceLine[]): SessionLookup {
   const firstByDate = new Map<string, ServiceLine>();
   let firstUndated: ServiceLine | undefined;
   for (const line of lines) {
-    const date = sessionDate(context, line);
+    const date = dates.get(line);
     if (date === undefined) firstUndated ??= line;
     else if (!firstByDate.has(date)) firstByDate.set(date, line);
   }
   const first = lines[0];
   return (line) => {
-    const date = sessionDate(context, line);
+    const date = dates.get(line);
     if (date === undefined) return first;
     const dated = firstByDate.get(date);
     if (!dated || !firstUndated) return dated ?? firstUndated;
@@ -32,10 +33,10 @@ export function firstInSession(context: RuleContext, lines: readonly ServiceLine
 }
 
 /** Groups lines by session key (the known date, or '' for the lines whose date is unknown), keeping claim order. */
-export function bySessionKey(context: RuleContext, lines: readonly ServiceLine[]): Map<string, ServiceLine[]> {
+export function bySessionKey(dates: SessionDates, lines: readonly ServiceLine[]): Map<string, ServiceLine[]> {
   const sessions = new Map<string, ServiceLine[]>();
   for (const line of lines) {
-    const key = sessionDate(context, line) ?? '';
+    const key = dates.get(line) ?? '';
     const group = sessions.get(key);
     if (group) group.push(line);
     else sessions.set(key, [line]);
@@ -54,7 +55,7 @@ export function nearestAbove(sorted: readonly ServiceLine[], lineNumber: number)
  * once (its first edit wins), for the pair rules (conflicts, pairs to review).
  */
 export function pairedInSession<Edit extends { readonly code: string }>(
-  context: RuleContext,
+  dates: SessionDates,
   lines: readonly ServiceLine[],
   edits: readonly Edit[],
   partners: (edit: Edit) => readonly string[],
@@ -64,7 +65,7 @@ export function pairedInSession<Edit extends { readonly code: string }>(
   const lookups = new Map<string, SessionLookup>();
   for (const edit of edits) {
     let primaryInSession = lookups.get(edit.code);
-    if (!primaryInSession) lookups.set(edit.code, (primaryInSession = firstInSession(context, lines.filter((line) => line.code.value === edit.code))));
+    if (!primaryInSession) lookups.set(edit.code, (primaryInSession = firstInSession(dates, lines.filter((line) => line.code.value === edit.code))));
     for (const line of lines) {
       if (paired.has(line.line) || !partners(edit).includes(line.code.value) || !primaryInSession(line)) continue;
       paired.add(line.line);

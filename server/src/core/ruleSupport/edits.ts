@@ -1,5 +1,5 @@
 // Span edits on claim drafts, shaped so that the fixes of different rules do not overlap (fix-all
-// applies only non-overlapping fixes): modifier edits rewrite the code token (claims/modifiers.ts),
+// applies only non-overlapping fixes): modifier edits rewrite the code token (ruleSupport/modifiers.ts),
 // unit edits touch the units item, new lines are inserted at the end of the line they follow, and a
 // removed line takes its own line break with it.
 import type { SpanEdit } from '../linting/types';
