@@ -36,9 +36,7 @@ const SERVER = path.join(ROOT, 'server/src');
 /**
  * The layers of server/src, lowest first; a file may import its own layer or a lower one, never a
  * higher one (type imports count). Layers that share a rank are peers and may not import each other.
- * The rule-support folder is named by whichever of these names exists.
  */
-const RULE_SUPPORT_FOLDERS = ['core/claims', 'core/ruleSupport', 'core/rule-support'];
 const LAYERS: readonly (readonly string[])[] = [
   ['core/text'],
   ['core/assertion'],
@@ -46,7 +44,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['core/knowledge'],
   ['core/facts'],
   ['core/linting'],
-  RULE_SUPPORT_FOLDERS,
+  ['core/ruleSupport'],
   ['core/rules'],
   ['core/features'],
   ['core/service'],
@@ -55,12 +53,6 @@ const LAYERS: readonly (readonly string[])[] = [
   ['lsp', 'cli'],
 ];
 
-/**
- * Upward imports that another change of the same restructuring removes: the payer-file types leave
- * the claim helpers with the claim facts (issue 11, item 2). Each entry must still breach, so the list
- * cannot outlive its reason: delete the entry when that change lands.
- */
-const PENDING_UPWARD = [{ file: 'core/linting/types.ts', into: RULE_SUPPORT_FOLDERS }];
 
 interface LayerPosition {
   readonly folder: string;
@@ -183,21 +175,15 @@ describe('architecture invariants (ARCHITECTURE.md)', () => {
     const edges = serverEdges();
     const unplaced = [...new Set(edges.flatMap((edge) => [edge.from, edge.to]))].filter((file) => !layerOf(file));
     assert.deepEqual(unplaced, [], 'every server file belongs to a layer of the table');
-    const pendingFor = (edge: ServerEdge) => PENDING_UPWARD.find((entry) => entry.file === edge.from && entry.into.includes(layerOf(edge.to)!.folder));
     const breaches = edges.filter((edge) => {
       const from = layerOf(edge.from)!;
       const to = layerOf(edge.to)!;
       return to.rank > from.rank || (to.rank === from.rank && to.folder !== from.folder);
     });
     assert.deepEqual(
-      breaches.filter((edge) => !pendingFor(edge)).map((edge) => `${edge.from} -> ${edge.to}`),
+      breaches.map((edge) => `${edge.from} -> ${edge.to}`),
       [],
       'a layer imports only from itself and the layers below it',
-    );
-    assert.deepEqual(
-      PENDING_UPWARD.filter((entry) => !breaches.some((edge) => pendingFor(edge) === entry)),
-      [],
-      'a pending entry that no longer breaches must be removed',
     );
   });
 
