@@ -152,6 +152,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   /** Runs the rules over a model; `cache` is false for the intermediate texts of fix-all. */
+  /** A failure computing the claim facts silences the claim rules only; the parse-level rules still run. */
+  function claimFactsSafely(input: Parameters<typeof claimFacts>[0]): ReturnType<typeof claimFacts> | undefined {
+    try {
+      return claimFacts(input);
+    } catch (error) {
+      options.onInternalError?.('claim facts', error);
+      return undefined;
+    }
+  }
+
   function check(document: SourceDocument, settings: DocumentSettings, model: DocumentModel, cache: boolean): Analysis {
     const config = configFor(document.uri, settings);
     const checked = model.truncatedAt === undefined;
@@ -163,7 +173,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const cached = cache ? analyses.get(document.uri, document.version, document.text) : undefined;
     if (cached && cached.key === key) return cached.analysis;
     const findPayer = payers?.findPayer ?? knowledge.findPayer;
-    const claim = checked && model.kind === 'claim' ? claimFacts({ model, knowledge, findPayer, ...(linkedNote ? { linkedNote } : {}) }) : undefined;
+    const claim = checked && model.kind === 'claim' ? claimFactsSafely({ model, knowledge, findPayer, ...(linkedNote ? { linkedNote } : {}) }) : undefined;
     const context: RuleContext = {
       model,
       ruleIds,
