@@ -8,6 +8,7 @@ import {
   APPROACHES,
   ARRAY_COUNT,
   ARRAY_TIMES,
+  BEFORE_NOT_PAIN_DURATION,
   BLADDER_INDICATION,
   EACH_SIDE,
   EARLIER_TRIAL,
@@ -27,11 +28,12 @@ import {
   TESTING,
 } from './lexicon';
 import { current, findMatches, findPattern, sentencesOf, type Match, type Sentence } from './mentions';
-import { readCount } from './numbers';
+import { readDays, readDuration } from './durations';
+import { readCount, readNumber } from './numbers';
 import { requiredLiterals } from './prefilter';
 import { regionsOf, textWithoutComments } from './regions';
 import { occursIn } from './windows';
-import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target } from './types';
+import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
 
@@ -221,20 +223,99 @@ function sentenceStartOf(sentences: readonly Sentence[], match: Match): number {
   return sentences.find((sentence) => sentence.start <= match.span.start && match.span.start < sentence.start + sentence.text.length)?.start ?? -1;
 }
 
-function necessityOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NecessityFacts {
+/**
+ * What a duration is told of: its clause up to it (from the nearest , ; : ( ) or line end) and the
+ * three words after it ("PT x 8 wks", "twelve weeks of physical therapy", "a 10-day percutaneous trial").
+ */
+function durationContext(sentence: Sentence, match: Match): string {
+  const from = match.span.start - sentence.start;
+  const to = match.span.end - sentence.start;
+  const before = sentence.text.slice(Math.max(0, from - CLAUSE_REACH), from);
+  const head = before.slice(Math.max(...CLAUSE_ENDS.map((mark) => before.lastIndexOf(mark))) + 1);
+  const after = sentence.text.slice(to, to + CLAUSE_REACH);
+  const cut = after.search(/[,;:()\n]/);
+  const tail = (cut < 0 ? after : after.slice(0, cut)).split(/\s+/).slice(0, 4).join(' ');
+  return `${head} ${match.text} ${tail}`;
+}
+
+const CLAUSE_REACH = 60;
+
+function wordBefore(sentence: Sentence, match: Match): string {
+  const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 12), match.span.start - sentence.start).toLowerCase();
+  return before.split(/[^a-z]+/).filter(Boolean).pop() ?? '';
+}
+const CLAUSE_ENDS = [',', ';', ':', '(', ')', '\n'];
+
+const percentOf = (value: string | undefined): number | null => {
+  const number = value === undefined ? Number.NaN : readNumber(value);
+  return Number.isFinite(number) && number >= 0 && number <= 100 ? number : null;
+};
+
+function necessityOf(sentences: readonly Sentence[], dateOfService: string | undefined, mentions: ConceptMention[]): NecessityFacts {
   const histories = sentences.filter((sentence) => sentence.role === 'history' || sentence.role === 'current' || sentence.role === 'diagnosis');
-  const read = (pattern: RegExp, value: (match: Match) => string): Fact<string> | null => {
-    const matches = findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical');
-    if (matches.length === 0) return null;
+  const find = (pattern: RegExp) => findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical');
+  const note = (matches: readonly Match[], value: (match: Match) => string) => {
     for (const match of matches) mentions.push({ field: 'necessity', value: value(match), span: match.span, status: match.status });
-    return fact(value(matches[0]), matches);
   };
+  const sentenceFor = (match: Match) => sentenceOf(histories, match)!;
+
+  // The pain has lasted at least as long as anything told of it: the longest duration that is not a treatment's, a trial's or a follow-up's.
+  const durations = find(NECESSITY.duration)
+    .filter((match) => !occursIn(durationContext(sentenceFor(match), match), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(wordBefore(sentenceFor(match), match)))
+    .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
+    .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);
+  const known = durations.filter((entry) => entry.months !== null).map((entry) => entry.months!);
+  note(durations.map((entry) => entry.match), (match) => `pain duration ${match.text.trim()}`);
+  const painDuration = durations.length ? { months: known.length ? Math.max(...known) : null, evidence: evidenceOf(durations.map((entry) => entry.match)) } : null;
+
+  const care = find(NECESSITY.conservativeCare);
+  note(care, (match) => match.text.toLowerCase());
+  const conservativeCare = care.length ? { treatments: [...new Set(care.map((match) => match.text.toLowerCase().replace(/\s+/g, ' ')))], evidence: evidenceOf(care) } : null;
+
+  const pathology = find(NECESSITY.objectivePathology);
+  note(pathology, (match) => match.text);
+  const objectivePathology = pathology.length ? fact(pathology[0].text, pathology) : null;
+
+  return { painDuration, conservativeCare, objectivePathology, trialOutcome: trialOutcomeOf(find, sentenceFor, note) };
+}
+
+/** Percent relief (stated, or from pain scores before and after) and analgesic reduction, of the trial and not of a diagnostic block. */
+function trialOutcomeOf(find: (pattern: RegExp) => Match[], sentenceFor: (match: Match) => Sentence, note: (matches: readonly Match[], value: (match: Match) => string) => void): TrialOutcome | null {
+  const ofTrial = (match: Match) => {
+    const sentence = sentenceFor(match).text;
+    return occursIn(sentence, NECESSITY.trial) || !occursIn(sentence, NECESSITY.diagnosticProcedure);
+  };
+  const stated = find(NECESSITY.percentRelief).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }));
+  const scored = find(NECESSITY.painScores).filter(ofTrial).map((match) => {
+    const before = Number(match.groups[0]);
+    const after = Number(match.groups[1]);
+    return { match, percent: before > 0 && before <= 10 && after <= before ? Math.round(((before - after) / before) * 100) : null };
+  });
+  const relief = [...stated, ...scored].filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
+  const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }))
+    .filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
+  if (relief.length === 0 && analgesic.length === 0) return null;
+  note(relief.map((entry) => entry.match), (match) => `trial relief ${match.text.trim()}`);
+  note(analgesic.map((entry) => entry.match), (match) => `analgesic reduction ${match.text.trim()}`);
+  const evidence = [...relief, ...analgesic].map((entry) => entry.match).sort((a, b) => a.span.start - b.span.start);
+  const days = trialDays(find, sentenceFor, evidence);
   return {
-    painDuration: read(NECESSITY.painDuration, (match) => (match.groups[0] ?? match.groups[1] ?? match.text).trim()),
-    conservativeCare: read(NECESSITY.conservativeCare, (match) => match.text.toLowerCase()),
-    objectivePathology: read(NECESSITY.objectivePathology, (match) => match.text),
-    trialOutcome: read(NECESSITY.trialOutcome, (match) => `${match.groups[0] ?? match.groups[1]}%`),
+    percentRelief: relief.length ? Math.max(...relief.map((entry) => entry.percent)) : null,
+    ...(analgesic.length ? { analgesicReductionPercent: Math.max(...analgesic.map((entry) => entry.percent)) } : {}),
+    ...(days !== undefined ? { days } : {}),
+    evidence: evidenceOf(evidence),
   };
+}
+
+/** The trial's length: a duration of a month or less in a sentence that tells the outcome. */
+function trialDays(find: (pattern: RegExp) => Match[], sentenceFor: (match: Match) => Sentence, outcome: readonly Match[]): number | undefined {
+  const outcomeSentences = new Set(outcome.map((match) => sentenceFor(match).start));
+  for (const match of find(NECESSITY.duration)) {
+    if (!outcomeSentences.has(sentenceFor(match).start)) continue;
+    const days = readDays(match.text);
+    if (days !== undefined && days <= 31) return days;
+  }
+  return undefined;
 }
 
 /** Adds matches to the hover list and passes them through. */
@@ -293,7 +374,7 @@ export function extractFacts(model: DocumentModel): NoteFacts {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions);
-  const necessity = necessityOf(sentences, mentions);
+  const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
   const approach = approachOf(sentences, mentions);

@@ -165,11 +165,32 @@ export const INCREASED_SERVICES = {
   vague: rx('\\b(?:difficult|difficulty|challenging|complex|complicated|technically demanding|arduous|unusual(?:ly)?|increased (?:procedural )?(?:services|complexity|difficulty|time|effort))\\b|\\bmodifier[- ]?22\\b|\\btook (?:much )?longer\\b'),
 };
 
+/** A number of days, weeks, months or years ("x 19 mo", "2.5 years", "19-month", "six weeks", "since 2023"); durations.ts reads the value. */
+const AMOUNT = '(?:\\d{1,3}(?:\\.\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|several|many|multiple|numerous)';
+const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monts?|mths?|yrs?|years?)';
+/** A percentage in digits or words ("70", "seventy", "sixty-five"). */
+const PERCENT_AMOUNT = '(\\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|hundred))';
+const RELIEF = '(?:relief|relif|releif|reduction|improvement|decrease|better)';
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+
+/** A word right before a duration that makes it a time from now or a frequency ("in 2 weeks", "at 1 wk", "every 3 months"). */
+export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at', 'within', 'after', 'every', 'per', 'q', 'until']);
+
 export const NECESSITY = {
-  painDuration: rx('\\b(?:for|over|past|last|of|x)\\s+(?:more than |over |approximately |about |nearly |at least |greater than )?((?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|many)\\+?\\s*(?:months?|years?|yrs?|weeks?))\\b|\\b((?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)[- ](?:month|year|week))[- ](?:history|duration)\\b|\\bsince (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \\d{4})?)\\b'),
-  conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?relief\\b'),
+  duration: rx(`\\b${AMOUNT}\\+?(?: and a half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)|\\bsince (?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
+  /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
+  notPainDuration: rx('\\b(?:trial|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
+  conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b'),
   objectivePathology: rx('\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\bMRI\\b|\\bneuroma\\b|\\bdiagnostic (?:nerve )?block\\b|\\bsensory (?:nerve action potential|response)\\b'),
-  trialOutcome: rx('\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:pain )?(?:relief|reduction|improvement|decrease)\\b|\\b(?:relief|reduction|improvement) of (\\d{1,3})\\s*(?:%|percent)'),
+  /** "70% relief", "relief of 70 percent". */
+  percentRelief: rx(`\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\s*(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?(?:opioid|analgesic|medication|MME|narcotic|pain medication)s?\\b)|\\b(?:relief|relif|reduction|improvement) of ${PERCENT_AMOUNT}\\s*(?:%|percent)`),
+  /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
+  painScores: rx('\\b(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\s*/\\s*10\\b'),
+  /** "50% reduction in opioid use", "opioid use reduced by 60%". */
+  analgesicReduction: rx('\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)\\s+(?:\\w+\\s+)?(?:opioid|analgesic|medication|MME|narcotic|pain medication)s?\\b|\\b(?:opioid|analgesic|medication|MME|narcotic)s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent)'),
+  /** A relief figure in a sentence about a block or injection is the block's, not the trial's. */
+  diagnosticProcedure: rx('\\b(?:blocks?|injections?|RFA|radiofrequency|ablation|steroid)\\b'),
+  trial: rx('\\btrial(?:ed|ing)?\\b'),
 };
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
