@@ -272,7 +272,9 @@ const OPNOTE_HISTORICAL: readonly Trigger[] = [
     'last month', 'last year', 'months ago', 'years ago', 'in the past', 'in <year>',
     'during the trial', 'during trial', 'at the time of the trial', 'at the trial',
   ]),
-  ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's"]),
+  // "in December she had a trial": a month named in the past tense of the history.
+  ...phrases('pre-historical', ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((month) => [`in ${month} she had`, `in ${month} he had`, `in ${month} the patient had`])),
+  ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's", 'today']),
 ];
 
 const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [

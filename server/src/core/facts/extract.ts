@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../parse/model';
+import { isEmptyValue } from '../parse/template';
 import { buildPattern } from '../text/patterns';
 import type { Span } from '../text/span';
 import { supportedCodes } from './codes';
@@ -134,7 +135,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     if (of(value).length) return fact(value, of(value));
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
-  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && permanent));
+  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
   return titled.length ? fact(titled[0].value, titled.filter((match) => match.value === titled[0].value)) : null;
 }
 
@@ -154,7 +155,7 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): 
 function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   const counts = current([...findPattern(sentences, ARRAY_COUNT, 'count'), ...findPattern(sentences, ARRAY_TIMES, 'count')])
-    .map((match) => ({ match, count: readCount(match.groups[0] ?? '') }))
+    .map((match) => ({ match, count: readCount(match.groups[0] ?? match.groups[1] ?? '') }))
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).map((match) => {
     const word = (match.groups[0] ?? '').toLowerCase();
@@ -212,7 +213,7 @@ function increasedServicesOf(sentences: readonly Sentence[], mentions: ConceptMe
   });
   const reasons = current(findPattern(considered, INCREASED_SERVICES.reason, 'reason'));
   const evidence = [...vague, ...compared, ...reasons].sort((a, b) => a.span.start - b.span.start);
-  if (evidence.length === 0 && section.every((sentence) => sentence.text.trim() === '')) return { status: 'absent', evidence: [] };
+  if (evidence.length === 0 && section.every((sentence) => sentence.text.trim() === '' || isEmptyValue(sentence.text))) return { status: 'absent', evidence: [] };
   const status: IncreasedServicesStatus = compared.length && reasons.length ? 'quantified' : 'unquantified';
   const spans = evidence.length ? evidence : considered.map((sentence) => ({ span: { start: sentence.start, end: sentence.start + sentence.text.length }, status: 'affirmed' as const }));
   for (const match of spans) mentions.push({ field: 'increasedServices', value: status, span: match.span, status: match.status });

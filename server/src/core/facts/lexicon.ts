@@ -35,7 +35,7 @@ const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alte
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?)';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|US[- ]guid(?:ed|ance))\\b') },
+  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
@@ -113,19 +113,22 @@ const ANATOMY =
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\b(?:LT|L)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
-  { value: 'right', pattern: rx(`\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'left', pattern: rx(`(?<=\\b(?:side|laterality)\\s{0,3}:[^\\n]{0,40})\\b(?:left|LT|L)\\b|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\b(?:LT|L)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'right', pattern: rx(`(?<=\\b(?:side|laterality)\\s{0,3}:[^\\n]{0,40})\\b(?:right|RT|R)\\b|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
 /** "Removal of the previously implanted left superficial peroneal nerve stimulator": words between "of" and the device. */
 const REMOVAL_GAP = 10;
+
+/** An aside between the device and its verb: "the array (receiver built in) was deployed", "the lead - receiver built in - was deployed". */
+const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–—])?';
 
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
   { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of ${words(REMOVAL_GAP)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved)\\b|\\b(?:removed|explanted) the ${words(4)}${DEVICE_NOUN}`) },
   { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of ${optional('the|a')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|retracted and readvanced)\\b|\\b(?:revised|repositioned) the ${optional('previously (?:implanted|placed)')}${words(3)}${DEVICE_NOUN}|\\blead revision\\b`) },
   { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of ${optional('the|an?')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the ${words(4)}${DEVICE_NOUN}|\\bexchange of ${optional('the')}${words(3)}${DEVICE_NOUN}`) },
-  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(5)}${DEVICE_NOUN}`) },
+  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted|placed)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN}${ASIDE} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(5)}${DEVICE_NOUN}|\\b(?:array|lead) #?\\d:[^.;\\n]{0,160}\\b(?:deployed|implanted|inserted)\\b`) },
 ];
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
@@ -134,7 +137,7 @@ export const ARRAY_COUNT = rx(
   `\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1". */
-export const ARRAY_TIMES = rx('\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b');
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?:\\s*(${COUNT_WORD})\\b`);
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
@@ -205,9 +208,11 @@ export const STIMULATOR_AS_TOOL = rx('\\bnerve stimulator (?:was used|to identif
 export const BLADDER_INDICATION = rx('\\b(?:overactive bladder|urinary (?:urgency|frequency|incontinence|retention)|urge incontinence|fecal incontinence|OAB|voiding dysfunction|bladder dysfunction)\\b');
 
 /** "following a successful trial", "prior trial": the trial is history, not this procedure. */
+/** "PNS trial Jan 2026", "trial 03/2026": a trial with a date is one that was done before. */
+const TRIAL_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const TRIAL_KIND = '(?:percutaneous|PNS|stimulation|stimulator|neurostimulat\\w*)';
 export const EARLIER_TRIAL = rx(
-  `\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+${optional('a|the|an|her|his|their')}(?:\\d+-day |(?!${TRIAL_KIND} trial\\b)\\w+ ){0,3}(?:${TRIAL_KIND} )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b`,
+  `\\b(?:\\d{1,2}-day )?(?:${TRIAL_KIND} )?trial:? (?:(?:in|on|of|from) )?\\(?(?:${TRIAL_MONTH} |\\d{1,2}/)?(?:19|20)\\d{2}\\b|\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+${optional('a|the|an|her|his|their')}(?:\\d+-day |(?!${TRIAL_KIND} trial\\b)\\w+ ){0,3}(?:${TRIAL_KIND} )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b`,
 );
 
 export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');
