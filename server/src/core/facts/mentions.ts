@@ -1,6 +1,6 @@
 import { createContextEngine, splitSentences, type ContextEngine } from '../context';
 import { DEFAULT_TRIGGERS, type Trigger } from '../context/triggers';
-import { MAY_BE_TEMPLATE, templateSpans, type TemplateMark, type TemplateSpan } from '../parse/template';
+import { templateSpans, type TemplateMark, type TemplateSpan } from '../parse/template';
 import type { Span } from '../text/span';
 import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
@@ -64,8 +64,8 @@ export function sentencesOf(text: string, regions: readonly Region[]): Sentence[
     for (let i = 0; i < memo.starts.length; i++) {
       const at = start + memo.starts[i];
       const sentenceText = text.slice(at, at + memo.lengths[i]);
-      const template = MAY_BE_TEMPLATE.test(sentenceText) ? templateOf(text, at, at + sentenceText.length) : undefined;
-      sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], ...(template?.length ? { template } : {}) });
+      const template = templateOf(text, at, at + sentenceText.length);
+      sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], ...(template.length ? { template } : {}) });
     }
   }
   if (sentences.length >= INDEXED_SENTENCES) byPattern.set(sentences, candidateIndex(sentences));

@@ -25,8 +25,21 @@ export function isEmptyValue(value: string): boolean {
 /** The key of a `Key: value` line: up to 60 characters before the first colon. */
 const FIELD = /^([^:\n]{1,60}):/;
 
-/** A cheap test: only lines with a box, "N/A" or a blank can be template lines. */
-export const MAY_BE_TEMPLATE = /[☐☒☑]|\[[xX ]\]|\([xX ]\)|\bN\/?A\b|__/i;
+/** A cheap test: only lines with a box, a colon or a blank can be template lines. */
+const MAY_BE_TEMPLATE = /[☐☒☑:]|\[[xX ]\]|\([xX ]\)|__/;
+
+/** Template lines are short: a longer line is prose (and reading it per sentence would cost its length each time). */
+const MAX_TEMPLATE_LINE = 300;
+
+/** The line around `start`..`end` when it is short enough to be a template line and may be one. */
+function templateLine(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && start - lineStart < MAX_TEMPLATE_LINE) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && lineEnd - end < MAX_TEMPLATE_LINE) lineEnd++;
+  const line = text.slice(lineStart, lineEnd);
+  return line.length < MAX_TEMPLATE_LINE && MAY_BE_TEMPLATE.test(line) ? { start: lineStart, end: lineEnd } : undefined;
+}
 
 const isChecked = (box: string) => box !== '☐' && box !== '[ ]' && box !== '( )';
 
@@ -74,15 +87,17 @@ export function readTemplateLine(line: string): TemplateSpan[] {
   return spans;
 }
 
-/** The template spans of the lines that overlap `start`..`end` of `text`, in document offsets. */
+/** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
 export function templateSpans(text: string, start: number, end: number): TemplateSpan[] {
   const spans: TemplateSpan[] = [];
-  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  while (lineStart < end) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    for (const span of readTemplateLine(text.slice(lineStart, lineEnd))) spans.push({ start: lineStart + span.start, end: lineStart + span.end, mark: span.mark });
-    lineStart = lineEnd + 1;
+  if (end - start > MAX_TEMPLATE_LINE * 4) return spans;
+  let at = start;
+  while (at <= end) {
+    const line = templateLine(text, at, at);
+    const newline = text.indexOf('\n', at);
+    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end))) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
+    if (newline < 0 || newline >= end) break;
+    at = newline + 1;
   }
   return spans;
 }
