@@ -31,6 +31,7 @@ describe('typed medical-necessity facts', () => {
   });
 
   it('lists the treatments that failed, also when told as "has not responded to"', () => {
-    assert.deepEqual(necessityOf('Pain has not responded to gabapentin.').conservativeCare?.treatments, ['not responded to', 'gabapentin']);
+    assert.deepEqual(necessityOf('Pain has not responded to gabapentin.').conservativeCare?.treatments, ['gabapentin']);
+    assert.deepEqual(necessityOf('Failed PT x 8 wks and NSAIDs.').conservativeCare?.treatments, ['pt', 'nsaids']);
   });
 });

@@ -266,12 +266,13 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
     .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
     .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);
   const known = durations.filter((entry) => entry.months !== null).map((entry) => entry.months!);
-  note(durations.map((entry) => entry.match), (match) => `pain duration ${match.text.trim()}`);
+  for (const entry of durations) mentions.push({ field: 'necessity', value: entry.months === null ? 'pain duration (no number given)' : `pain duration ${entry.months} months`, span: entry.match.span, status: entry.match.status });
   const painDuration = durations.length ? { months: known.length ? Math.max(...known) : null, evidence: evidenceOf(durations.map((entry) => entry.match)) } : null;
 
   const care = find(NECESSITY.conservativeCare);
   note(care, (match) => match.text.toLowerCase());
-  const conservativeCare = care.length ? { treatments: [...new Set(care.map((match) => match.text.toLowerCase().replace(/\s+/g, ' ')))], evidence: evidenceOf(care) } : null;
+  const treatments = care.filter((match) => !occursIn(match.text, NECESSITY.careCue)).map((match) => match.text.toLowerCase().replace(/\s+/g, ' '));
+  const conservativeCare = care.length ? { treatments: [...new Set(treatments)], evidence: evidenceOf(care) } : null;
 
   const pathology = find(NECESSITY.objectivePathology);
   note(pathology, (match) => match.text);
@@ -296,8 +297,8 @@ function trialOutcomeOf(find: (pattern: RegExp) => Match[], sentenceFor: (match:
   const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }))
     .filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
   if (relief.length === 0 && analgesic.length === 0) return null;
-  note(relief.map((entry) => entry.match), (match) => `trial relief ${match.text.trim()}`);
-  note(analgesic.map((entry) => entry.match), (match) => `analgesic reduction ${match.text.trim()}`);
+  for (const entry of relief) note([entry.match], () => `trial relief ${entry.percent}%`);
+  for (const entry of analgesic) note([entry.match], () => `trial analgesic reduction ${entry.percent}%`);
   const evidence = [...relief, ...analgesic].map((entry) => entry.match).sort((a, b) => a.span.start - b.span.start);
   const days = trialDays(find, sentenceFor, evidence);
   return {

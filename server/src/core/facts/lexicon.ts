@@ -185,6 +185,8 @@ export const NECESSITY = {
   notPainDuration: rx('\\b(?:trial|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
   conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b'),
   objectivePathology: rx('\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\bMRI\\b|\\bneuroma\\b|\\bdiagnostic (?:nerve )?block\\b|\\bsensory (?:nerve action potential|response)\\b'),
+  /** Words of the care pattern that say the care failed rather than name a treatment ("failed", "despite", "not responded to"). */
+  careCue: rx('^(?:fail\\w*|despite|refractory|without|not|never|no|tried)\\b'),
   /** "70% relief", "relief of 70 percent". */
   percentRelief: rx(`\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\s*(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?(?:opioid|analgesic|medication|MME|narcotic|pain medication)s?\\b)|\\b(?:relief|relif|reduction|improvement) of ${PERCENT_AMOUNT}\\s*(?:%|percent)`),
   /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */

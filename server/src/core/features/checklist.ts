@@ -34,6 +34,18 @@ function item(model: DocumentModel, id: string, component: string, mark: Checkli
   return { id, component, mark, finding, ...(line ? { evidence: line } : {}) };
 }
 
+/** What the indications document, from the typed facts: "pain 19 months; failed: gabapentin, pt; trial 65% relief over 7 days". */
+function necessityText(necessity: NoteFacts['necessity']): string {
+  const { painDuration, conservativeCare, trialOutcome } = necessity;
+  const parts = [
+    painDuration && (painDuration.months === null ? 'pain duration given without a number' : `pain ${painDuration.months} months`),
+    conservativeCare && `failed: ${conservativeCare.treatments.join(', ')}`,
+    trialOutcome &&
+      `trial ${[trialOutcome.percentRelief !== null && `${trialOutcome.percentRelief}% relief`, trialOutcome.analgesicReductionPercent !== undefined && `${trialOutcome.analgesicReductionPercent}% less analgesic use`].filter(Boolean).join(', ')}${trialOutcome.days !== undefined ? ` over ${trialOutcome.days} days` : ''}`,
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
 /**
  * The rules that judge each component: ✗ when a rule that says "contradicts 64596" fired, ! when a
  * rule that says "missing or incomplete" fired. The marks come from the findings, so the checklist
@@ -102,7 +114,7 @@ export function buildChecklist(model: DocumentModel, facts: NoteFacts, findings:
       ? item(model, 'testing', 'Intraoperative stimulation testing', '✓', 'documented', testing.evidence)
       : item(model, 'testing', 'Intraoperative stimulation testing', '!', testing.status === 'negated' ? 'not performed' : 'not documented', testing.evidence),
     missingNecessity.length === 0
-      ? item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '✓', 'all elements documented', necessity.painDuration?.evidence)
+      ? item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '✓', necessityText(necessity), necessity.painDuration?.evidence)
       : item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '!', `missing: ${missingNecessity.join(', ')}`),
     increasedServices.status === 'absent'
       ? item(model, 'modifier-22', 'Modifier 22 justification', '–', 'not claimed')
