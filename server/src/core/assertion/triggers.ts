@@ -212,9 +212,11 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'not used', 'not performed', 'not obtained', 'not required', 'not needed', 'not utilized',
     'not done', 'not attempted', 'not placed', 'not given', 'not administered', 'not seen',
     'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
-    'deferred', 'was declined', 'were declined', 'resolved', 'none', 'is negative', 'was negative',
+    'deferred', 'was declined', 'were declined', 'none', 'is negative', 'was negative',
     'are negative', 'were negative',
   ]),
+  // "the hematoma resolved", but not "65% relief, night pain resolved": the word right before only.
+  ...phrases('post-negation', ['resolved'], 1),
   // "Urine was negative for blood" negates the blood, not the urine.
   ...phrases('pre-negation', [
     'instead of', 'in lieu of', '-ve for', 'is negative for', 'was negative for', 'are negative for',
@@ -231,6 +233,16 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   ...phrases('termination-negation', [
     ';', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
     'and he', 'and she', 'and it', 'and we', 'and there', 'and this',
+    // A new subject starts a new clause in run-on dictation: "no hardware problem, he has failed PT".
+    'he has', 'she has', 'he had', 'she had', 'he did', 'she did', 'he was', 'she was', 'he is', 'she is',
+    'they have', 'the patient has', 'the patient had',
+  ]),
+  // Treatments that failed are facts of the history, not negated: "has not responded to gabapentin".
+  ...phrases('pseudo-negation', [
+    'not responded to', 'not respond to', 'did not respond', 'not improved with', 'not improve with',
+    'no relief from', 'no relief with', 'no benefit from', 'no benefit with', 'no durable benefit',
+    'no lasting benefit', 'no lasting relief', 'no durable relief', 'without benefit', 'without lasting benefit',
+    'without durable benefit', 'without lasting relief', 'without durable relief', 'without relief',
   ]),
   // The verb closes the negated subject: "no sedation was used, the lead was placed under ultrasound".
   ...phrases('termination-negation', passives([
@@ -260,7 +272,9 @@ const OPNOTE_HISTORICAL: readonly Trigger[] = [
     'last month', 'last year', 'months ago', 'years ago', 'in the past', 'in <year>',
     'during the trial', 'during trial', 'at the time of the trial', 'at the trial',
   ]),
-  ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's"]),
+  // "in December she had a trial": a month named in the past tense of the history.
+  ...phrases('pre-historical', ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((month) => [`in ${month} she had`, `in ${month} he had`, `in ${month} the patient had`])),
+  ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's", 'today']),
 ];
 
 const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [

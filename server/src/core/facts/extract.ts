@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../parse/model';
+import { isEmptyValue } from '../parse/template';
 import { buildPattern } from '../text/patterns';
 import type { Span } from '../text/span';
 import { supportedCodes } from './codes';
@@ -8,6 +9,7 @@ import {
   APPROACHES,
   ARRAY_COUNT,
   ARRAY_TIMES,
+  BEFORE_NOT_PAIN_DURATION,
   BLADDER_INDICATION,
   EACH_SIDE,
   EARLIER_TRIAL,
@@ -27,11 +29,12 @@ import {
   TESTING,
 } from './lexicon';
 import { current, findMatches, findPattern, sentencesOf, type Match, type Sentence } from './mentions';
-import { readCount } from './numbers';
+import { readDays, readDuration } from './durations';
+import { readCount, readNumber } from './numbers';
 import { requiredLiterals } from './prefilter';
 import { regionsOf, textWithoutComments } from './regions';
 import { occursIn } from './windows';
-import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target } from './types';
+import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
 
@@ -132,7 +135,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     if (of(value).length) return fact(value, of(value));
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
-  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && permanent));
+  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
   return titled.length ? fact(titled[0].value, titled.filter((match) => match.value === titled[0].value)) : null;
 }
 
@@ -152,7 +155,7 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): 
 function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   const counts = current([...findPattern(sentences, ARRAY_COUNT, 'count'), ...findPattern(sentences, ARRAY_TIMES, 'count')])
-    .map((match) => ({ match, count: readCount(match.groups[0] ?? '') }))
+    .map((match) => ({ match, count: readCount(match.groups[0] ?? match.groups[1] ?? '') }))
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).map((match) => {
     const word = (match.groups[0] ?? '').toLowerCase();
@@ -210,7 +213,7 @@ function increasedServicesOf(sentences: readonly Sentence[], mentions: ConceptMe
   });
   const reasons = current(findPattern(considered, INCREASED_SERVICES.reason, 'reason'));
   const evidence = [...vague, ...compared, ...reasons].sort((a, b) => a.span.start - b.span.start);
-  if (evidence.length === 0 && section.every((sentence) => sentence.text.trim() === '')) return { status: 'absent', evidence: [] };
+  if (evidence.length === 0 && section.every((sentence) => sentence.text.trim() === '' || isEmptyValue(sentence.text))) return { status: 'absent', evidence: [] };
   const status: IncreasedServicesStatus = compared.length && reasons.length ? 'quantified' : 'unquantified';
   const spans = evidence.length ? evidence : considered.map((sentence) => ({ span: { start: sentence.start, end: sentence.start + sentence.text.length }, status: 'affirmed' as const }));
   for (const match of spans) mentions.push({ field: 'increasedServices', value: status, span: match.span, status: match.status });
@@ -221,20 +224,100 @@ function sentenceStartOf(sentences: readonly Sentence[], match: Match): number {
   return sentences.find((sentence) => sentence.start <= match.span.start && match.span.start < sentence.start + sentence.text.length)?.start ?? -1;
 }
 
-function necessityOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NecessityFacts {
+/**
+ * What a duration is told of: its clause up to it (from the nearest , ; : ( ) or line end) and the
+ * three words after it ("PT x 8 wks", "twelve weeks of physical therapy", "a 10-day percutaneous trial").
+ */
+function durationContext(sentence: Sentence, match: Match): string {
+  const from = match.span.start - sentence.start;
+  const to = match.span.end - sentence.start;
+  const before = sentence.text.slice(Math.max(0, from - CLAUSE_REACH), from);
+  const head = before.slice(Math.max(...CLAUSE_ENDS.map((mark) => before.lastIndexOf(mark))) + 1);
+  const after = sentence.text.slice(to, to + CLAUSE_REACH);
+  const cut = after.search(/[,;:()\n]/);
+  const tail = (cut < 0 ? after : after.slice(0, cut)).split(/\s+/).slice(0, 4).join(' ');
+  return `${head} ${match.text} ${tail}`;
+}
+
+const CLAUSE_REACH = 60;
+
+function wordBefore(sentence: Sentence, match: Match): string {
+  const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 12), match.span.start - sentence.start).toLowerCase();
+  return before.split(/[^a-z]+/).filter(Boolean).pop() ?? '';
+}
+const CLAUSE_ENDS = [',', ';', ':', '(', ')', '\n'];
+
+const percentOf = (value: string | undefined): number | null => {
+  const number = value === undefined ? Number.NaN : readNumber(value);
+  return Number.isFinite(number) && number >= 0 && number <= 100 ? number : null;
+};
+
+function necessityOf(sentences: readonly Sentence[], dateOfService: string | undefined, mentions: ConceptMention[]): NecessityFacts {
   const histories = sentences.filter((sentence) => sentence.role === 'history' || sentence.role === 'current' || sentence.role === 'diagnosis');
-  const read = (pattern: RegExp, value: (match: Match) => string): Fact<string> | null => {
-    const matches = findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical');
-    if (matches.length === 0) return null;
+  const find = (pattern: RegExp) => findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical');
+  const note = (matches: readonly Match[], value: (match: Match) => string) => {
     for (const match of matches) mentions.push({ field: 'necessity', value: value(match), span: match.span, status: match.status });
-    return fact(value(matches[0]), matches);
   };
+  const sentenceFor = (match: Match) => sentenceOf(histories, match)!;
+
+  // The pain has lasted at least as long as anything told of it: the longest duration that is not a treatment's, a trial's or a follow-up's.
+  const durations = find(NECESSITY.duration)
+    .filter((match) => !occursIn(durationContext(sentenceFor(match), match), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(wordBefore(sentenceFor(match), match)))
+    .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
+    .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);
+  const known = durations.filter((entry) => entry.months !== null).map((entry) => entry.months!);
+  for (const entry of durations) mentions.push({ field: 'necessity', value: entry.months === null ? 'pain duration (no number given)' : `pain duration ${entry.months} months`, span: entry.match.span, status: entry.match.status });
+  const painDuration = durations.length ? { months: known.length ? Math.max(...known) : null, evidence: evidenceOf(durations.map((entry) => entry.match)) } : null;
+
+  const care = find(NECESSITY.conservativeCare);
+  note(care, (match) => match.text.toLowerCase());
+  const treatments = care.filter((match) => !occursIn(match.text, NECESSITY.careCue)).map((match) => match.text.toLowerCase().replace(/\s+/g, ' '));
+  const conservativeCare = care.length ? { treatments: [...new Set(treatments)], evidence: evidenceOf(care) } : null;
+
+  const pathology = find(NECESSITY.objectivePathology);
+  note(pathology, (match) => match.text);
+  const objectivePathology = pathology.length ? fact(pathology[0].text, pathology) : null;
+
+  return { painDuration, conservativeCare, objectivePathology, trialOutcome: trialOutcomeOf(find, sentenceFor, note) };
+}
+
+/** Percent relief (stated, or from pain scores before and after) and analgesic reduction, of the trial and not of a diagnostic block. */
+function trialOutcomeOf(find: (pattern: RegExp) => Match[], sentenceFor: (match: Match) => Sentence, note: (matches: readonly Match[], value: (match: Match) => string) => void): TrialOutcome | null {
+  const ofTrial = (match: Match) => {
+    const sentence = sentenceFor(match).text;
+    return occursIn(sentence, NECESSITY.trial) || !occursIn(sentence, NECESSITY.diagnosticProcedure);
+  };
+  const stated = find(NECESSITY.percentRelief).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }));
+  const scored = find(NECESSITY.painScores).filter(ofTrial).map((match) => {
+    const before = Number(match.groups[0]);
+    const after = Number(match.groups[1]);
+    return { match, percent: before > 0 && before <= 10 && after <= before ? Math.round(((before - after) / before) * 100) : null };
+  });
+  const relief = [...stated, ...scored].filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
+  const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }))
+    .filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
+  if (relief.length === 0 && analgesic.length === 0) return null;
+  for (const entry of relief) note([entry.match], () => `trial relief ${entry.percent}%`);
+  for (const entry of analgesic) note([entry.match], () => `trial analgesic reduction ${entry.percent}%`);
+  const evidence = [...relief, ...analgesic].map((entry) => entry.match).sort((a, b) => a.span.start - b.span.start);
+  const days = trialDays(find, sentenceFor, evidence);
   return {
-    painDuration: read(NECESSITY.painDuration, (match) => (match.groups[0] ?? match.groups[1] ?? match.text).trim()),
-    conservativeCare: read(NECESSITY.conservativeCare, (match) => match.text.toLowerCase()),
-    objectivePathology: read(NECESSITY.objectivePathology, (match) => match.text),
-    trialOutcome: read(NECESSITY.trialOutcome, (match) => `${match.groups[0] ?? match.groups[1]}%`),
+    percentRelief: relief.length ? Math.max(...relief.map((entry) => entry.percent)) : null,
+    ...(analgesic.length ? { analgesicReductionPercent: Math.max(...analgesic.map((entry) => entry.percent)) } : {}),
+    ...(days !== undefined ? { days } : {}),
+    evidence: evidenceOf(evidence),
   };
+}
+
+/** The trial's length: a duration of a month or less in a sentence that tells the outcome. */
+function trialDays(find: (pattern: RegExp) => Match[], sentenceFor: (match: Match) => Sentence, outcome: readonly Match[]): number | undefined {
+  const outcomeSentences = new Set(outcome.map((match) => sentenceFor(match).start));
+  for (const match of find(NECESSITY.duration)) {
+    if (!outcomeSentences.has(sentenceFor(match).start)) continue;
+    const days = readDays(match.text);
+    if (days !== undefined && days <= 31) return days;
+  }
+  return undefined;
 }
 
 /** Adds matches to the hover list and passes them through. */
@@ -293,7 +376,7 @@ export function extractFacts(model: DocumentModel): NoteFacts {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions);
-  const necessity = necessityOf(sentences, mentions);
+  const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
   const approach = approachOf(sentences, mentions);

@@ -35,7 +35,7 @@ const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alte
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?)';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|US[- ]guid(?:ed|ance))\\b') },
+  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
@@ -113,19 +113,22 @@ const ANATOMY =
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\b(?:LT|L)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
-  { value: 'right', pattern: rx(`\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'left', pattern: rx(`(?<=\\b(?:side|laterality)\\s{0,3}:[^\\n]{0,40})\\b(?:left|LT|L)\\b|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\b(?:LT|L)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'right', pattern: rx(`(?<=\\b(?:side|laterality)\\s{0,3}:[^\\n]{0,40})\\b(?:right|RT|R)\\b|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
 /** "Removal of the previously implanted left superficial peroneal nerve stimulator": words between "of" and the device. */
 const REMOVAL_GAP = 10;
+
+/** An aside between the device and its verb: "the array (receiver built in) was deployed", "the lead - receiver built in - was deployed". */
+const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–—])?';
 
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
   { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of ${words(REMOVAL_GAP)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved)\\b|\\b(?:removed|explanted) the ${words(4)}${DEVICE_NOUN}`) },
   { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of ${optional('the|a')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|retracted and readvanced)\\b|\\b(?:revised|repositioned) the ${optional('previously (?:implanted|placed)')}${words(3)}${DEVICE_NOUN}|\\blead revision\\b`) },
   { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of ${optional('the|an?')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the ${words(4)}${DEVICE_NOUN}|\\bexchange of ${optional('the')}${words(3)}${DEVICE_NOUN}`) },
-  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(5)}${DEVICE_NOUN}`) },
+  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted|placed)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN}${ASIDE} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(5)}${DEVICE_NOUN}|\\b(?:array|lead) #?\\d:[^;\\n]{0,160}\\b(?:deployed|implanted|inserted)\\b`) },
 ];
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
@@ -134,7 +137,7 @@ export const ARRAY_COUNT = rx(
   `\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1". */
-export const ARRAY_TIMES = rx('\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b');
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?:\\s*(${COUNT_WORD})\\b`);
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
@@ -165,11 +168,34 @@ export const INCREASED_SERVICES = {
   vague: rx('\\b(?:difficult|difficulty|challenging|complex|complicated|technically demanding|arduous|unusual(?:ly)?|increased (?:procedural )?(?:services|complexity|difficulty|time|effort))\\b|\\bmodifier[- ]?22\\b|\\btook (?:much )?longer\\b'),
 };
 
+/** A number of days, weeks, months or years ("x 19 mo", "2.5 years", "19-month", "six weeks", "since 2023"); durations.ts reads the value. */
+const AMOUNT = '(?:\\d{1,3}(?:\\.\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|several|many|multiple|numerous)';
+const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monts?|mths?|yrs?|years?)';
+/** A percentage in digits or words ("70", "seventy", "sixty-five"). */
+const PERCENT_AMOUNT = '(\\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|hundred))';
+const RELIEF = '(?:relief|relif|releif|reduction|improvement|decrease|better)';
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+
+/** A word right before a duration that makes it a time from now or a frequency ("in 2 weeks", "at 1 wk", "every 3 months"). */
+export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at', 'within', 'after', 'every', 'per', 'q', 'until']);
+
 export const NECESSITY = {
-  painDuration: rx('\\b(?:for|over|past|last|of|x)\\s+(?:more than |over |approximately |about |nearly |at least |greater than )?((?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|many)\\+?\\s*(?:months?|years?|yrs?|weeks?))\\b|\\b((?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)[- ](?:month|year|week))[- ](?:history|duration)\\b|\\bsince (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \\d{4})?)\\b'),
-  conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?relief\\b'),
+  duration: rx(`\\b${AMOUNT}\\+?(?: and a half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)|\\bsince (?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
+  /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
+  notPainDuration: rx('\\b(?:trial|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
+  conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b'),
   objectivePathology: rx('\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\bMRI\\b|\\bneuroma\\b|\\bdiagnostic (?:nerve )?block\\b|\\bsensory (?:nerve action potential|response)\\b'),
-  trialOutcome: rx('\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:pain )?(?:relief|reduction|improvement|decrease)\\b|\\b(?:relief|reduction|improvement) of (\\d{1,3})\\s*(?:%|percent)'),
+  /** Words of the care pattern that say the care failed rather than name a treatment ("failed", "despite", "not responded to"). */
+  careCue: rx('^(?:fail\\w*|despite|refractory|without|not|never|no|tried)\\b'),
+  /** "70% relief", "relief of 70 percent". */
+  percentRelief: rx(`\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\s*(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?(?:opioid|analgesic|medication|MME|narcotic|pain medication)s?\\b)|\\b(?:relief|relif|reduction|improvement) of ${PERCENT_AMOUNT}\\s*(?:%|percent)`),
+  /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
+  painScores: rx('\\b(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\s*/\\s*10\\b'),
+  /** "50% reduction in opioid use", "opioid use reduced by 60%". */
+  analgesicReduction: rx('\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)\\s+(?:\\w+\\s+)?(?:opioid|analgesic|medication|MME|narcotic|pain medication)s?\\b|\\b(?:opioid|analgesic|medication|MME|narcotic)s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent)'),
+  /** A relief figure in a sentence about a block or injection is the block's, not the trial's. */
+  diagnosticProcedure: rx('\\b(?:blocks?|injections?|RFA|radiofrequency|ablation|steroid)\\b'),
+  trial: rx('\\btrial(?:ed|ing)?\\b'),
 };
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
@@ -184,9 +210,11 @@ export const STIMULATOR_AS_TOOL = rx('\\bnerve stimulator (?:was used|to identif
 export const BLADDER_INDICATION = rx('\\b(?:overactive bladder|urinary (?:urgency|frequency|incontinence|retention)|urge incontinence|fecal incontinence|OAB|voiding dysfunction|bladder dysfunction)\\b');
 
 /** "following a successful trial", "prior trial": the trial is history, not this procedure. */
+/** "PNS trial Jan 2026", "trial 03/2026": a trial with a date is one that was done before. */
+const TRIAL_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const TRIAL_KIND = '(?:percutaneous|PNS|stimulation|stimulator|neurostimulat\\w*)';
 export const EARLIER_TRIAL = rx(
-  `\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+${optional('a|the|an|her|his|their')}(?:\\d+-day |(?!${TRIAL_KIND} trial\\b)\\w+ ){0,3}(?:${TRIAL_KIND} )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b`,
+  `\\b(?:\\d{1,2}-day )?(?:${TRIAL_KIND} )?trial:? (?:(?:in|on|of|from) )?\\(?(?:${TRIAL_MONTH} |\\d{1,2}/)?(?:19|20)\\d{2}\\b|\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+${optional('a|the|an|her|his|their')}(?:\\d+-day |(?!${TRIAL_KIND} trial\\b)\\w+ ){0,3}(?:${TRIAL_KIND} )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b`,
 );
 
 export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');

@@ -1,5 +1,6 @@
 import { createAssertionEngine, splitSentences, type AssertionEngine } from '../assertion';
 import { DEFAULT_TRIGGERS, type Trigger } from '../assertion/triggers';
+import { templateSpans, type TemplateMark, type TemplateSpan } from '../parse/template';
 import type { Span } from '../text/span';
 import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
@@ -19,6 +20,8 @@ export interface Sentence {
   readonly memo: SentenceMemo;
   /** The ConText engine's reading of the sentence during this analysis (see AssertionEngine.assess). */
   context?: unknown;
+  /** Template spans (unchecked options, fields answered "No", "N/A" or blank), in sentence offsets. */
+  readonly template?: readonly TemplateSpan[];
 }
 
 export interface Match<T extends string = string> {
@@ -60,12 +63,24 @@ export function sentencesOf(text: string, regions: readonly Region[]): Sentence[
     const memo = regionMemos.of(text.slice(from, Math.min(text.length, end + 1)), start - from, end - start, () => readRegion(text, start, end));
     for (let i = 0; i < memo.starts.length; i++) {
       const at = start + memo.starts[i];
-      sentences.push({ text: text.slice(at, at + memo.lengths[i]), start: at, role: region.role, memo: memo.memos[i] });
+      const sentenceText = text.slice(at, at + memo.lengths[i]);
+      const template = templateOf(text, at, at + sentenceText.length);
+      sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], ...(template.length ? { template } : {}) });
     }
   }
   if (sentences.length >= INDEXED_SENTENCES) byPattern.set(sentences, candidateIndex(sentences));
   return sentences;
 }
+
+/** The template spans of the sentence's lines that overlap it, in sentence offsets. */
+function templateOf(text: string, start: number, end: number): TemplateSpan[] {
+  return templateSpans(text, start, end)
+    .map((span) => ({ start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start, mark: span.mark }))
+    .filter((span) => span.start < span.end);
+}
+
+/** An unchecked option or a blank field is no fact; a field answered "No" is denied. */
+const TEMPLATE_STATUS: Readonly<Record<TemplateMark, EvidenceStatus>> = { unchosen: 'hypothetical', 'not-applicable': 'hypothetical', declined: 'negated' };
 
 function readRegion(text: string, start: number, end: number): Omit<RegionMemo, 'offset' | 'length'> {
   const starts: number[] = [];
@@ -121,6 +136,8 @@ function candidates(sentences: readonly Sentence[], ids: readonly number[], mask
 }
 
 function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatus {
+  const template = sentence.template?.find((span) => span.start <= start && end <= span.end);
+  if (template) return TEMPLATE_STATUS[template.mark];
   // The sentence record (not its memo) keeps the tokens: they are only needed while it is read.
   const context = engine.assess(sentence.text, start, end, sentence);
   if (context.experiencer === 'other') return 'other-experiencer';

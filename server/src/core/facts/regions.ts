@@ -40,7 +40,16 @@ export function regionsOf(model: DocumentModel): Region[] {
   if (preambleEnd > bodyStart) regions.push({ span: { start: bodyStart, end: preambleEnd }, role: 'current' });
   for (const section of model.sections) {
     const role = section.id === 'other' ? roleOfOther(section.title) : (ROLE_BY_SECTION[section.id] ?? 'current');
-    regions.push({ span: section.bodySpan, role });
+    // A heading OpNote does not know is a field key ("US: SRN under brachioradialis"): it is read with its value.
+    const start = section.id === 'other' && section.style === 'dictation' ? section.titleSpan.start : section.bodySpan.start;
+    const { end } = section.bodySpan;
+    // "Dx: sural neuralgia" is a field: its value is the line. What follows it, under no heading of its own, is the note's account.
+    const lineEnd = model.text.indexOf('\n', start);
+    const inline = role === 'diagnosis' && lineEnd > start && lineEnd < end && model.text.slice(start, lineEnd).trim() !== '';
+    if (inline && model.text.slice(lineEnd, end).trim() !== '') {
+      regions.push({ span: { start, end: lineEnd }, role });
+      regions.push({ span: { start: lineEnd, end }, role: 'current' });
+    } else regions.push({ span: { start, end }, role });
   }
   return regions;
 }

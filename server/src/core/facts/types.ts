@@ -27,12 +27,35 @@ export interface SupportedCode {
   readonly units: number;
 }
 
+/** How long the pain has lasted, normalised ("x 19 mo", "since 2023" against the date of service). */
+export interface PainDuration {
+  /** Months; null when the note gives no number ("for several years", "since 2023" with no date of service). */
+  readonly months: number | null;
+  readonly evidence: readonly Evidence[];
+}
+
+/** What the stimulation trial achieved. Medicare accepts at least 50% less pain or 50% less analgesic use. */
+export interface TrialOutcome {
+  /** Percent pain relief, stated or computed from pain scores before and after (8/10 → 2/10 is 75). Null when only the analgesic reduction is given. */
+  readonly percentRelief: number | null;
+  readonly analgesicReductionPercent?: number;
+  /** Length of the trial in days, when the note gives it. */
+  readonly days?: number;
+  readonly evidence: readonly Evidence[];
+}
+
+/** The treatments that failed, in the words of the note, lower case ("gabapentin", "physical therapy"). */
+export interface ConservativeCare {
+  readonly treatments: readonly string[];
+  readonly evidence: readonly Evidence[];
+}
+
 /** Medical-necessity elements of the indications (fact sheet §6 and the payer criteria). */
 export interface NecessityFacts {
-  readonly painDuration: Fact<string> | null;
-  readonly conservativeCare: Fact<string> | null;
+  readonly painDuration: PainDuration | null;
+  readonly conservativeCare: ConservativeCare | null;
   readonly objectivePathology: Fact<string> | null;
-  readonly trialOutcome: Fact<string> | null;
+  readonly trialOutcome: TrialOutcome | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Evidence, NoteFacts } from '../facts/types';
+import type { RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 
 export type ChecklistMark = '✓' | '✗' | '!' | '–';
@@ -33,8 +34,51 @@ function item(model: DocumentModel, id: string, component: string, mark: Checkli
   return { id, component, mark, finding, ...(line ? { evidence: line } : {}) };
 }
 
-/** The 64596 components, each ✓ (supported), ✗ (contradicts 64596), ! (missing or incomplete) or – (not applicable). */
-export function buildChecklist(model: DocumentModel, facts: NoteFacts): Checklist {
+/** What the indications document, from the typed facts: "pain 19 months; failed: gabapentin, pt; trial 65% relief over 7 days". */
+function necessityText(necessity: NoteFacts['necessity']): string {
+  const { painDuration, conservativeCare, trialOutcome } = necessity;
+  const parts = [
+    painDuration && (painDuration.months === null ? 'pain duration given without a number' : `pain ${painDuration.months} months`),
+    conservativeCare && `failed: ${conservativeCare.treatments.join(', ')}`,
+    trialOutcome &&
+      `trial ${[trialOutcome.percentRelief !== null && `${trialOutcome.percentRelief}% relief`, trialOutcome.analgesicReductionPercent !== undefined && `${trialOutcome.analgesicReductionPercent}% less analgesic use`].filter(Boolean).join(', ')}${trialOutcome.days !== undefined ? ` over ${trialOutcome.days} days` : ''}`,
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+/**
+ * The rules that judge each component: ✗ when a rule that says "contradicts 64596" fired, ! when a
+ * rule that says "missing or incomplete" fired. The marks come from the findings, so the checklist
+ * and the diagnostics cannot disagree.
+ */
+export const CHECKLIST_RULES: Readonly<Record<string, { readonly contradicts: readonly string[]; readonly missing: readonly string[] }>> = {
+  approach: { contradicts: ['wrong-approach'], missing: [] },
+  integrated: { contradicts: ['not-integrated'], missing: [] },
+  nerve: { contradicts: ['wrong-target'], missing: ['nerve-missing'] },
+  laterality: { contradicts: [], missing: ['laterality-missing'] },
+  imaging: { contradicts: ['imaging-negated'], missing: ['imaging-undocumented'] },
+  arrays: { contradicts: [], missing: ['array-count-missing'] },
+  procedure: { contradicts: ['trial-not-implant', 'revision-or-removal'], missing: [] },
+  testing: { contradicts: [], missing: ['testing-undocumented'] },
+  necessity: { contradicts: [], missing: ['necessity-incomplete'] },
+  'modifier-22': { contradicts: [], missing: ['increased-services-unquantified'] },
+};
+
+/** The mark the findings give a component; what the facts say stays the item's text and evidence. */
+function judged(entry: ChecklistItem, findings: readonly RuleFinding[]): ChecklistItem {
+  const rules = CHECKLIST_RULES[entry.id];
+  const fired = (ids: readonly string[]) => findings.find((finding) => ids.includes(finding.rule.id));
+  const contradiction = fired(rules.contradicts);
+  if (contradiction) return { ...entry, mark: '✗' };
+  const gap = fired(rules.missing);
+  if (gap) return { ...entry, mark: '!', finding: entry.id === 'necessity' ? gap.message : entry.finding };
+  if (entry.mark === '✓' || entry.mark === '–') return entry;
+  // The facts are short of 64596 here, but no rule holds it against this note (another procedure, or the rule is off).
+  return { ...entry, mark: '–' };
+}
+
+/** The 64596 components, each ✓ (supported), ✗ (contradicts 64596), ! (missing or incomplete) or – (not applicable or not checked). */
+export function buildChecklist(model: DocumentModel, facts: NoteFacts, findings: readonly RuleFinding[]): Checklist {
   const { approach, integrated, target, nerve, laterality, imaging, arrays, procedure, testing, increasedServices, necessity } = facts;
   const peripheral = target === null || target.value === 'peripheral-nerve';
   const missingNecessity = [
@@ -70,13 +114,13 @@ export function buildChecklist(model: DocumentModel, facts: NoteFacts): Checklis
       ? item(model, 'testing', 'Intraoperative stimulation testing', '✓', 'documented', testing.evidence)
       : item(model, 'testing', 'Intraoperative stimulation testing', '!', testing.status === 'negated' ? 'not performed' : 'not documented', testing.evidence),
     missingNecessity.length === 0
-      ? item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '✓', 'all elements documented', necessity.painDuration?.evidence)
+      ? item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '✓', necessityText(necessity), necessity.painDuration?.evidence)
       : item(model, 'necessity', 'Medical necessity (duration, failed care, trial)', '!', `missing: ${missingNecessity.join(', ')}`),
     increasedServices.status === 'absent'
       ? item(model, 'modifier-22', 'Modifier 22 justification', '–', 'not claimed')
       : item(model, 'modifier-22', 'Modifier 22 justification', increasedServices.status === 'quantified' ? '✓' : '!', increasedServices.status === 'quantified' ? 'extra time/effort and reason stated' : 'claimed but not quantified', increasedServices.evidence),
   ];
-  return { items, codes: facts.codes };
+  return { items: items.map((entry) => judged(entry, findings)), codes: facts.codes };
 }
 
 function cell(text: string): string {

@@ -2,16 +2,16 @@ import { anchorFor, isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 import type { PayerCriterion } from '../knowledge/schema';
 import { headerField } from '../parse/model';
+import type { TrialOutcome } from '../facts/types';
 
-const UNIT_MONTHS: Readonly<Record<string, number>> = { week: 12 / 52, month: 1, year: 12, yr: 12 };
-const SMALL_NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18, several: 3, many: 12 };
+/** Medicare accepts either half the pain or half the analgesic use. */
+function trialMeets(trial: TrialOutcome, minimum: number): boolean {
+  return (trial.percentRelief ?? -1) >= minimum || (trial.analgesicReductionPercent ?? -1) >= minimum;
+}
 
-/** "14 months", "2 years", "six weeks" in months; undefined for "since 2023" (long enough to accept). */
-function durationInMonths(text: string): number | undefined {
-  const match = /^(\d{1,2}|[a-z]+)\+?[\s-]*(week|month|year|yr)/i.exec(text.trim());
-  if (!match) return undefined;
-  const amount = /^\d/.test(match[1]) ? Number(match[1]) : SMALL_NUMBERS[match[1].toLowerCase()];
-  return amount === undefined ? undefined : amount * UNIT_MONTHS[match[2].toLowerCase()];
+function describeTrial(trial: TrialOutcome): string {
+  const parts = [trial.percentRelief !== null && `${trial.percentRelief}% relief`, trial.analgesicReductionPercent !== undefined && `${trial.analgesicReductionPercent}% less analgesic use`];
+  return parts.filter(Boolean).join(' and ');
 }
 
 function threshold(criteria: readonly PayerCriterion[], id: string, fallback: number): number {
@@ -45,14 +45,11 @@ export const rule: Rule = {
     const { painDuration, conservativeCare, trialOutcome } = facts.necessity;
     const gaps: string[] = [];
     if (!painDuration) gaps.push(`the pain duration (at least ${minMonths} months)`);
-    else {
-      const months = durationInMonths(painDuration.value);
-      if (months !== undefined && months < minMonths) gaps.push(`a pain duration of at least ${minMonths} months (the note says ${painDuration.value})`);
-    }
+    else if (painDuration.months !== null && painDuration.months < minMonths) gaps.push(`a pain duration of at least ${minMonths} months (the note gives ${painDuration.months} months)`);
     if (!conservativeCare) gaps.push('the conservative care that failed (medications, physical therapy, psychological therapy, less-invasive treatments)');
     if (facts.procedure.value === 'insertion') {
       if (!trialOutcome) gaps.push(`the trial outcome (at least ${minRelief}% relief, with its duration)`);
-      else if (Number.parseInt(trialOutcome.value, 10) < minRelief) gaps.push(`a trial with at least ${minRelief}% relief (the note says ${trialOutcome.value})`);
+      else if (!trialMeets(trialOutcome, minRelief)) gaps.push(`a trial with at least ${minRelief}% relief or ${minRelief}% less analgesic use (the note gives ${describeTrial(trialOutcome)})`);
     }
     if (gaps.length === 0) return;
     const whose = payer?.criteria.length ? `${payer.name} criteria` : 'criteria most payers share (unverified as a set: check the payer policy)';

@@ -1,0 +1,103 @@
+/**
+ * EHR template lines as a coder reads them: a checked box affirms its option, an unchecked one is
+ * no fact ("☐ IPG with pocket" is an option not chosen, not a generator), "No" checked denies its
+ * field ("IPG pocket created: ☐ Yes ☒ No"), and a field left "N/A" or blank ("Fluoroscopy time:
+ * N/A", "NCS: ____") says nothing about its key. The facts reader gives matches in these spans that
+ * status instead of reading them as prose.
+ */
+export type TemplateMark = 'unchosen' | 'declined' | 'not-applicable';
+
+export interface TemplateSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly mark: TemplateMark;
+}
+
+const BOX = /\[[xX ]\]|\([xX ]\)|[☐☒☑]/g;
+const ANSWER_WORDS = new Set(['yes', 'no', 'y', 'n']);
+const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?$/i;
+const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)\.?$/i;
+
+/** A field value that says nothing: "N/A", "not applicable", "____". */
+export function isEmptyValue(value: string): boolean {
+  return EMPTY_VALUE.test(value.trim());
+}
+/** The key of a `Key: value` line: up to 60 characters before the first colon. */
+const FIELD = /^([^:\n]{1,60}):/;
+
+/** A cheap test: only lines with a box, a colon or a blank can be template lines. */
+const MAY_BE_TEMPLATE = /[☐☒☑:]|\[[xX ]\]|\([xX ]\)|__/;
+
+/** Template lines are short: a longer line is prose (and reading it per sentence would cost its length each time). */
+const MAX_TEMPLATE_LINE = 300;
+
+/** The line around `start`..`end` when it is short enough to be a template line and may be one. */
+function templateLine(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && start - lineStart < MAX_TEMPLATE_LINE) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && lineEnd - end < MAX_TEMPLATE_LINE) lineEnd++;
+  const line = text.slice(lineStart, lineEnd);
+  return line.length < MAX_TEMPLATE_LINE && MAY_BE_TEMPLATE.test(line) ? { start: lineStart, end: lineEnd } : undefined;
+}
+
+const isChecked = (box: string) => box !== '☐' && box !== '[ ]' && box !== '( )';
+
+function lastWord(text: string): string {
+  return text.split(/[^A-Za-z]+/).filter(Boolean).pop()?.toLowerCase() ?? '';
+}
+
+function firstWord(text: string): string {
+  return text.split(/[^A-Za-z]+/).find(Boolean)?.toLowerCase() ?? '';
+}
+
+/** The template spans of one line, in the line's offsets. */
+export function readTemplateLine(line: string): TemplateSpan[] {
+  const spans: TemplateSpan[] = [];
+  const boxes: { start: number; end: number; checked: boolean }[] = [];
+  BOX.lastIndex = 0;
+  for (let match = BOX.exec(line); match; match = BOX.exec(line)) boxes.push({ start: match.index, end: match.index + match[0].length, checked: isChecked(match[0]) });
+  const field = FIELD.exec(line);
+  if (boxes.length === 0) {
+    const value = field ? line.slice(field[0].length).trim() : '';
+    if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
+    else if (field && DENYING_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'declined' });
+    return spans;
+  }
+  let answersStart = -1;
+  let denied = false;
+  // "Yes [x]  No [ ]" puts the label first, "☐ Yes ☒ No" the box: the first box tells which.
+  const labelFirst = ANSWER_WORDS.has(lastWord(line.slice(0, boxes[0].start)));
+  for (let index = 0; index < boxes.length; index++) {
+    const box = boxes[index];
+    const previousEnd = index > 0 ? boxes[index - 1].end : 0;
+    const nextStart = index + 1 < boxes.length ? boxes[index + 1].start : line.length;
+    const before = lastWord(line.slice(previousEnd, box.start));
+    const after = firstWord(line.slice(box.end, nextStart));
+    const label = labelFirst ? before : after;
+    const answer = ANSWER_WORDS.has(label) ? label : undefined;
+    if (answer !== undefined) {
+      if (answersStart < 0) answersStart = answer === before ? previousEnd + line.slice(previousEnd, box.start).toLowerCase().lastIndexOf(before) : box.start;
+      if (box.checked && answer.startsWith('n')) denied = true;
+      continue;
+    }
+    if (!box.checked) spans.push({ start: box.end, end: nextStart, mark: 'unchosen' });
+  }
+  if (denied && answersStart > 0) spans.push({ start: 0, end: answersStart, mark: 'declined' });
+  return spans;
+}
+
+/** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
+export function templateSpans(text: string, start: number, end: number): TemplateSpan[] {
+  const spans: TemplateSpan[] = [];
+  if (end - start > MAX_TEMPLATE_LINE * 4) return spans;
+  let at = start;
+  while (at <= end) {
+    const line = templateLine(text, at, at);
+    const newline = text.indexOf('\n', at);
+    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end))) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
+    if (newline < 0 || newline >= end) break;
+    at = newline + 1;
+  }
+  return spans;
+}

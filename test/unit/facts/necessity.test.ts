@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { extractFacts } from '../../../server/src/core/facts';
+import { parseDocument } from '../../../server/src/core/parse';
+
+/** The medical-necessity facts carry numbers, so rules compare them instead of re-reading text. */
+describe('typed medical-necessity facts', () => {
+  const necessityOf = (indications: string, header = '') => {
+    const text = `${header}INDICATIONS: ${indications}\n\nPROCEDURE: Percutaneous implantation of an integrated peripheral nerve stimulator, left superficial peroneal nerve, under ultrasound guidance. One array was deployed.\n`;
+    return extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text })).necessity;
+  };
+
+  it('reads the pain duration in months, ignoring treatment, trial and follow-up durations', () => {
+    assert.equal(necessityOf('Foot pain x 19 mo. Failed PT x 8 wks and gabapentin.').painDuration?.months, 19);
+    assert.equal(necessityOf('Pain for two and a half years despite twelve weeks of physical therapy.').painDuration?.months, 30);
+    assert.equal(necessityOf('Pain since 2023, failed gabapentin.', 'Date of service: 2026-03-14\n').painDuration?.months, 33);
+    assert.equal(necessityOf('A 53-year-old man with pain after surgery; PT x 6 wks.').painDuration, null);
+  });
+
+  it('reads the trial outcome as percent relief, from pain scores, and as analgesic reduction', () => {
+    assert.equal(necessityOf('A 7-day trial gave 70% relief.').trialOutcome?.percentRelief, 70);
+    assert.equal(necessityOf('A 7-day trial gave 70% relief.').trialOutcome?.days, 7);
+    assert.equal(necessityOf('SEVEN-DAY PNS TRIAL: SEVENTY PERCENT RELIEF.').trialOutcome?.percentRelief, 70);
+    assert.equal(necessityOf('During the trial pain went from 8/10 to 2/10.').trialOutcome?.percentRelief, 75);
+    const analgesic = necessityOf('The trial gave a 60% reduction in opioid use.').trialOutcome;
+    assert.equal(analgesic?.percentRelief, null);
+    assert.equal(analgesic?.analgesicReductionPercent, 60);
+  });
+
+  it('does not take the relief of a diagnostic block for the trial outcome', () => {
+    assert.equal(necessityOf('Diagnostic nerve block gave 80% relief for 5 hours.').trialOutcome, null);
+  });
+
+  it('lists the treatments that failed, also when told as "has not responded to"', () => {
+    assert.deepEqual(necessityOf('Pain has not responded to gabapentin.').conservativeCare?.treatments, ['gabapentin']);
+    assert.deepEqual(necessityOf('Failed PT x 8 wks and NSAIDs.').conservativeCare?.treatments, ['pt', 'nsaids']);
+  });
+});
