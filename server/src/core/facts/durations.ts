@@ -26,7 +26,7 @@ function readAmount(word: string): number | null | undefined {
   return undefined;
 }
 
-export interface Duration {
+interface Duration {
   /** Months, rounded to a tenth; null when the note gives no number ("several years", "since 2023" without a date of service). */
   readonly months: number | null;
 }

@@ -28,7 +28,7 @@ export interface SupportedCode {
 }
 
 /** How long the pain has lasted, normalised ("x 19 mo", "since 2023" against the date of service). */
-export interface PainDuration {
+interface PainDuration {
   /** Months; null when the note gives no number ("for several years", "since 2023" with no date of service). */
   readonly months: number | null;
   readonly evidence: readonly Evidence[];
@@ -45,7 +45,7 @@ export interface TrialOutcome {
 }
 
 /** The treatments that failed, in the words of the note, lower case ("gabapentin", "physical therapy"). */
-export interface ConservativeCare {
+interface ConservativeCare {
   readonly treatments: readonly string[];
   readonly evidence: readonly Evidence[];
 }

@@ -27,10 +27,10 @@ export const rule: Rule = {
     tags: ['64596', 'note', 'medical-necessity'],
     appliesTo: ['opnote'],
     docs: {
-      what: 'The indications of a peripheral nerve stimulator implant do not document one of the medical-necessity elements payers ask for: pain duration of at least 3 months, failed conservative care (medications, physical therapy, psychological therapy, less-invasive treatments), and for a first implant the trial outcome with at least 50% relief. A duration or relief below those thresholds is reported too. A replacement does not need a new trial.',
+      what: 'The indications of a peripheral nerve stimulator implant do not document one of the medical-necessity elements payers ask for: pain duration of at least 3 months, failed conservative care (medications, physical therapy, psychological therapy, less-invasive treatments), and for a first implant the trial outcome: at least 50% pain relief or at least 50% less analgesic use (Medicare\'s stimulator pages accept either). A duration or relief below those thresholds is reported too. A replacement does not need a new trial.',
       why: 'Medicare (LCD L34328 and the MAC articles), BCBS plans (MP-623, II-149) and others cover implantable PNS only when these elements are in the record; a claim without them is denied on review. Thresholds come from the payer named in the header when OpNote has its criteria, else from the criteria most payers share (unverified as a set).',
       fix: 'In the indications, give the pain duration, the treatments that failed, and the trial: its dates, duration and the percentage of relief.',
-      sources: ['cms.gov MCD lcdid=34328 (LCD L34328)', 'fl-policies.exploremyplan.com mp-623 (BCBS AL/FL MP-623)', 'securecms.bluecrossmnonline.com II-149 (≥ 50% trial relief)', '64596 fact sheet fact 5'],
+      sources: ['cms.gov MCD lcdid=34328 (LCD L34328)', 'fl-policies.exploremyplan.com mp-623 (BCBS AL/FL MP-623)', 'securecms.bluecrossmnonline.com II-149 (≥ 50% trial relief)', 'NGS and Noridian spinal-stimulator prior-authorization pages (≥ 50% pain or ≥ 50% analgesic reduction)', '64596 fact sheet fact 5'],
       bad: 'INDICATIONS: Chronic foot pain.',
       good: 'INDICATIONS: Foot pain for 14 months despite gabapentin and physical therapy; a 7-day trial gave 70% relief.',
     },
