@@ -48,7 +48,7 @@ export const rule: Rule = {
     else if (painDuration.months !== null && painDuration.months < minMonths) gaps.push(`a pain duration of at least ${minMonths} months (the note gives ${painDuration.months} months)`);
     if (!conservativeCare) gaps.push('the conservative care that failed (medications, physical therapy, psychological therapy, less-invasive treatments)');
     if (facts.procedure.value === 'insertion') {
-      if (!trialOutcome) gaps.push(`the trial outcome (at least ${minRelief}% relief, with its duration)`);
+      if (!trialOutcome) gaps.push(`the trial outcome (at least ${minRelief}% relief or ${minRelief}% less analgesic use, with its duration)`);
       else if (!trialMeets(trialOutcome, minRelief)) gaps.push(`a trial with at least ${minRelief}% relief or ${minRelief}% less analgesic use (the note gives ${describeTrial(trialOutcome)})`);
     }
     if (gaps.length === 0) return;
