@@ -11,7 +11,7 @@ export const rule: Rule = {
     appliesTo: ['claim'],
     docs: {
       what: 'An add-on code is billed without its primary code for the same date of service: 64597 (each additional array) without 64596 (the first array). The pairs come from the knowledge pack (`edits.json`).',
-      why: 'An add-on code is never billed alone: it reports extra work done with the primary procedure, so a claim with 64597 and no 64596 is denied outright. 64597 reports each additional array of the system placed under 64596. Its add-on (+, ZZZ) status is unverified: check the current CPT book.',
+      why: 'An add-on code is never billed alone: it reports extra work done with the primary procedure, so a claim with 64597 and no 64596 is likely denied outright. 64597 reports each additional array of the system placed under 64596. Its add-on (+, ZZZ) status is unverified: check the current CPT book.',
       fix: 'Add the 64596 line for the first array (and keep 64597 for each additional one), or, if only one array was placed, bill 64596 instead of 64597.',
       sources: ['payerpolicy.org Aetna CPB 0011 update (64596 and 64597)', 'lifewise.com (2019); legalclarity.org; findacode.com (add-on codes are never billed alone)', '64596 fact sheet §1 and fact 3 (64597 add-on status unverified)'],
       bad: 'payer: Medicare\ndos: 2026-03-14\n\ndx: G57.82\n64597-LT x1 ptr:A',
@@ -28,7 +28,7 @@ export const rule: Rule = {
           span: line.code.span,
           message:
             `${line.code.value} is billed without ${edit.primaryCodes.join(' or ')} for the same date of service: ${edit.reason} ` +
-            `An add-on code billed alone is denied. ${cite(edit, 'the current CPT book')}`,
+            `An add-on code billed alone is likely denied. ${cite(edit, 'the current CPT book')}`,
         });
       }
     }

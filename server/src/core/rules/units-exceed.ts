@@ -13,7 +13,7 @@ export const rule: Rule = {
     appliesTo: ['claim'],
     docs: {
       what: 'A 64596 line has more than one unit. The pairing of 64596 with its companion code (64597) comes from the knowledge pack (`edits.json`).',
-      why: '64596 covers the first or only electrode array; each additional array is reported with 64597, one unit per array. Extra units of 64596 are denied (a medically unlikely count for a first-array code), and the additional arrays go unpaid. The add-on status of 64597 and the MUE of 64596 are unverified: check the current CPT book and the CMS MUE file.',
+      why: '64596 covers the first or only electrode array; each additional array is reported with 64597, one unit per array. Extra units of 64596 are likely denied (a medically unlikely count for a first-array code), and the additional arrays go unpaid. The add-on status of 64597 and the MUE of 64596 are unverified: check the current CPT book and the CMS MUE file.',
       fix: 'Bill 64596 x1 and put the other arrays on 64597 (quick fix: sets 64596 to one unit and moves the rest to a 64597 line, or to the count the linked note documents).',
       sources: ['openpayer.com CPT 64596 descriptor (first or only array)', 'payerpolicy.org Aetna CPB 0011 update (64596 and 64597)', '64596 fact sheet fact 3 (units = arrays − 1; 64597 add-on status unverified)'],
       bad: 'payer: Medicare\ndos: 2026-03-14\n\ndx: G57.82\n64596-LT x3 ptr:A',
@@ -31,7 +31,7 @@ export const rule: Rule = {
           span: first.units!.span,
           message:
             `${first.code.value} is billed with ${unitsOf(first)} units, but it covers only the first (or only) electrode array: each additional array is reported with ${plan.edit.addOnCode}, one unit per array. ` +
-            `Extra units of ${first.code.value} are denied. ${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
+            `Extra units of ${first.code.value} are likely denied. ${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
           fixes: [fix],
         });
       }
