@@ -71,7 +71,7 @@ export function fuzzService(documents: readonly SeedDocument[]): RobustService {
   return robustService(files);
 }
 
-export function isCorpusDocument(document: SeedDocument): boolean {
+function isCorpusDocument(document: SeedDocument): boolean {
   return document.name.startsWith('corpus/');
 }
 
