@@ -141,12 +141,12 @@ runFuzzPool({
     const seconds = result.elapsedMs / 1000;
     const failed = new Set(result.failures.map((failure) => failure.index));
     process.stdout.write(
-      `\nInputs: ${thousands(result.inputs)} (${(result.bytes / 1e6).toFixed(1)} M characters) in ${seconds.toFixed(1)} s on ${workers} workers: ${thousands(result.inputs / seconds)} inputs/s.\n` +
+      `\nInputs: ${thousands(result.inputs)} (${(result.characters / 1e6).toFixed(1)} M characters) in ${seconds.toFixed(1)} s on ${workers} workers: ${thousands(result.inputs / seconds)} inputs/s.\n` +
         `CPU time: ${(result.cpuMs / 1000).toFixed(0)} s, ${(result.cpuMs / result.inputs).toFixed(2)} ms per input (all threads): ${thousands((os.availableParallelism() * 1000 * result.inputs) / result.cpuMs)} inputs/s if this process had all ${os.availableParallelism()} cores.\n` +
         `Exceptions: ${result.counts.exception}; budget overruns: ${result.counts.overrun}; worker crashes: ${result.counts.crash}.\n` +
         `Time per input: p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(1)} ms, max ${result.maxMs.toFixed(0)} ms.\n` +
         `Slowest: ${result.slowest.map((slow) => `input ${slow.index} (${slow.source}${failed.has(slow.index) ? ', failed' : `: ${(remake(slow.index, slow.size) as FuzzInput).detail}`}, ${thousands(slow.size)} characters) ${slow.ms.toFixed(0)} ms`).join('; ')}.\n` +
-        `Peak RSS: ${result.peakRssMb.toFixed(0)} MB (the whole process, workers included); workers started: ${result.workerStarts}.\n` +
+        `Peak RSS: ${result.peakRssMb.toFixed(0)} MB (the whole process, workers included); workers started: ${result.workerStarts}; load average now ${os.loadavg()[0].toFixed(1)} (a busy machine slows every input).\n` +
         `By source: ${Object.entries(result.bySource).sort().map(([name, figures]) => `${name} ${thousands(figures.inputs)} (mean ${(figures.totalMs / figures.inputs).toFixed(1)} ms, max ${figures.maxMs.toFixed(0)} ms${figures.failures ? `, ${figures.failures} FAILED` : ''})`).join(', ')}.\n`,
     );
     if (result.stoppedEarly && result.failures.length >= maxFailures) process.stdout.write(`Stopped after ${maxFailures} failures.\n`);

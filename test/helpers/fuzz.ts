@@ -57,7 +57,7 @@ export function fuzzService(documents: readonly SeedDocument[]): RobustService {
   return robustService(Object.fromEntries(documents.map((document) => [`${FUZZ_ROOT}/${document.name}`, document.text])));
 }
 
-export function isCorpusDocument(document: SeedDocument): boolean {
+function isCorpusDocument(document: SeedDocument): boolean {
   return document.name.startsWith('corpus/');
 }
 

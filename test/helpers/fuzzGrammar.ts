@@ -107,12 +107,14 @@ const NEGATIONS = ['no', 'without', 'denies', 'negative for', 'not', 'never', 'r
 const STIMULATOR_PHRASES = ['peripheral nerve stimulator', 'PNS lead', 'integrated neurostimulator', 'electrode array', 'peripheral nerve stimulation system', 'stimulator lead', 'neurostimulator leads', 'spinal cord stimulator'];
 const EXTRAS = [...STIMULATOR_PHRASES, '45 additional minutes due to BMI of 48', '70% pain relief', 'concordant paresthesia at 0.8 mA', 'modifier 22', 'the receiver is built into the array', 'no pulse generator pocket was made', 'an integrated receiver', 'impedance was normal', 'the patient tolerated the procedure well'];
 
+const WORDS = [...MODIFIERS, ...OBJECTS, ...DEVICES];
 const SECTION_TITLES = Object.values(SECTION_SYNONYMS).flat();
 const HEADER_KEY_NAMES = HEADER_KEYS.flatMap((info) => [info.key, ...info.aliases]);
 const RULE_IDS = RULES.map((rule) => rule.meta.id);
 const CODES = codesFile.codes.map((entry) => entry.code);
 const MODIFIER_CODES = modifiersFile.modifiers.map((entry) => entry.code);
 const PAYER_ALIASES = payersFile.payers.flatMap((payer) => payer.aliases);
+const PAYER_WORDS = [...PAYER_ALIASES, ...MODIFIERS, 'Alias'];
 const DX_CODES = ['G57.82', 'G57.81', 'G57.80', 'G57.8', 'G57.12', 'G58.8', 'M54.81', 'G89.29', 'G89.4', 'M79.2', 'M79.672', 'G56.01', 'N32.81', 'R32', 'Z99.99', 'G57', 'S84.11XA', 'M54.5', 'G8929', 'g57.82', 'U07.1', 'Q99', '1234', 'G57.8212'];
 const BAD_DATES = ['2026-02-30', '2026-13-45', '02/30/2026', '2026/03/14', '14 March 2026', '0000-00-00', '9999-99-99', '2026-3-4', ''];
 const GOOD_DATES = ['2026-03-14', '2026-02-28', '03/14/2026', '2024-02-29', '2026-12-31'];
@@ -171,7 +173,7 @@ function paragraph(g: Grammar): string {
 }
 
 function sectionTitle(g: Grammar): string {
-  return g.chance(0.8) ? g.pick(SECTION_TITLES) : g.times(g.int(1, 9), () => g.pick([...MODIFIERS, ...OBJECTS, ...DEVICES]), ' ');
+  return g.chance(0.8) ? g.pick(SECTION_TITLES) : g.times(g.int(1, 9), () => g.pick(WORDS), ' ');
 }
 
 function heading(g: Grammar): string {
@@ -180,13 +182,13 @@ function heading(g: Grammar): string {
     case 0:
       return `${'#'.repeat(g.int(1, 3))} ${title.charAt(0).toUpperCase()}${title.slice(1)}`;
     case 1:
-      return `${' '.repeat(g.int(0, 4))}${'#'.repeat(g.int(1, 7))}${g.pick([' ', '\t', '', '  '])}${title}${g.pick(['', ' #', ' ###', '#', '  ', '\t#\t', ` ${'#'.repeat(g.size(4, 40, 400))} x`])}`;
+      return `${' '.repeat(g.int(0, 4))}${'#'.repeat(g.int(1, 7))}${g.pick([' ', '\t', '', '  '])}${title}${g.chance(0.15) ? ` ${'#'.repeat(g.size(4, 400, 100_000))} x` : g.pick(['', ' #', ' ###', '#', '  ', '\t#\t'])}`;
     case 2:
       return `${g.chance(0.2) ? `${g.int(1, 12)}${g.pick(['.', ')'])} ` : ''}${title.toUpperCase()}${g.pick([':', ' :', '\t:', ': ', ':://'])}`;
     case 3:
       return `${title.replace(/\b\w/g, (c) => c.toUpperCase())}:${g.chance(0.5) ? ` ${sentence(g)}` : ''}`;
     case 4:
-      return `${title.toUpperCase()}${' '.repeat(g.size(3, 60, 600))}:`;
+      return `${title.toUpperCase()}${' '.repeat(g.size(3, 600, 100_000))}:`;
     default:
       return `${g.pick(['', '  ', '\t'])}${title.toUpperCase().slice(0, g.int(1, 70))}${g.pick([':', '', '.'])} ${g.chance(0.5) ? sentence(g) : ''}`;
   }
@@ -206,11 +208,11 @@ function headerValue(g: Grammar, key: string): string {
   if (/note/.test(normalized)) return g.pick(['note.opnote', '../note.opnote', 'missing.opnote', 'note.claim', '']);
   switch (g.int(0, 5)) {
     case 0:
-      return `${g.pick(OBJECTS)}${' '.repeat(g.size(2, 80, 2000))}${g.pick(['x', '', '\t', '#'])}`;
+      return `${g.pick(OBJECTS)}${' '.repeat(g.size(2, 2000, 200_000))}${g.pick(['x', '', '\t', '#'])}`;
     case 1:
-      return g.times(g.size(3, 40, 400), () => g.pick([' ', '\t', ' \t', '#', '# ', 'a ']));
+      return g.times(g.size(3, 400, 100_000), () => g.pick([' ', '\t', ' \t', '#', '# ', 'a ']));
     case 2:
-      return g.times(g.size(4, 60, 3000), () => g.pick([...MODIFIERS, ...OBJECTS]), ' ');
+      return g.times(g.size(4, 60, 3000), () => g.pick(WORDS), ' ');
     case 3:
       return g.pick(['http://example.invalid/x', 'a: b: c', '---', '//', '// opnote-disable', '"quoted"', '\u00e9\u0130\u212a', 'DEMO-0001']);
     default:
@@ -299,12 +301,14 @@ function payerEntry(g: Grammar, id: string, aliases: readonly string[]): Record<
   };
 }
 
+const ALIAS_WORDS = [...MODIFIERS, ...OBJECTS, 'Blue', 'Cross', 'Shield', 'of', 'the', 'and', 'Health', 'Plan'];
+
 function shortAlias(g: Grammar): string {
   switch (g.int(0, 3)) {
     case 0:
       return g.pick(PAYER_ALIASES);
     case 1:
-      return g.times(g.int(1, 5), () => g.pick([...MODIFIERS, ...OBJECTS, 'Blue', 'Cross', 'Shield', 'of', 'the', 'and', 'Health', 'Plan']), ' ');
+      return g.times(g.int(1, 5), () => g.pick(ALIAS_WORDS), ' ');
     case 2:
       return g.pick(['-', ' ', 'the', 'of and', '\u00e9', 'a'.repeat(g.int(1, 40))]);
     default:
@@ -312,9 +316,13 @@ function shortAlias(g: Grammar): string {
   }
 }
 
-/** Many short aliases (up to 250,000), or a few long ones (up to 200,000 characters). */
+/**
+ * Short aliases, a few to tens of thousands; rarely 130,000 to 250,000 of them (more than a spread
+ * into one call takes on a 1 MB stack); or a few long ones (up to 200,000 characters).
+ */
 function aliases(g: Grammar): string[] {
-  if (g.chance(0.7)) return g.list(g.size(3, 300, 250_000), () => shortAlias(g));
+  if (g.chance(0.002)) return g.list(g.int(130_000, 250_000), (i) => (g.chance(0.9) ? `A${i}` : shortAlias(g)));
+  if (g.chance(0.7)) return g.list(g.size(3, 300, 20_000), () => shortAlias(g));
   return g.list(g.int(1, 3), () => g.times(g.size(8, 2000, 200_000), () => g.pick(['a', 'b', ' ', '-', 'z', '9', 'Blue ', 'of '])));
 }
 
@@ -466,7 +474,7 @@ export const GENERATORS: readonly Generator[] = [
       const files = g.int(1, 3);
       const payerFiles: Record<string, string> = {};
       for (let i = 0; i < files; i++) payerFiles[`.opnote/payers/${g.pick(['acme', 'org', 'z', '__proto__', 'constructor'])}${i}.json`] = payerFile(g);
-      const payerHeader = `payer: ${g.times(g.size(3, 200, 20_000), () => g.pick([...PAYER_ALIASES, ...MODIFIERS, 'Alias', String(g.int(0, 99))]), ' ')}\n`;
+      const payerHeader = `payer: ${g.times(g.size(3, 200, 20_000), () => (g.chance(0.1) ? String(g.int(0, 99)) : g.pick(PAYER_WORDS)), ' ')}\n`;
       return { kind: 'claim', text: `${payerHeader}${claimDocument(g)}`, files: payerFiles, variant: `${files} payer files` };
     },
   },

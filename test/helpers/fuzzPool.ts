@@ -18,17 +18,19 @@ export interface Budget {
 }
 
 /**
- * Far more than any input needs on a loaded 2-core machine (p99 about 100 ms, the slowest small
- * inputs about 1 s; real notes about 1.5 ms per KB), so that an overrun means super-linear work,
- * not a busy machine: a 100 KB run of spaces in a quadratic pattern takes 10 s or more.
+ * Far more than any input needs, even on a 2-core machine loaded four times over: there the slowest
+ * ordinary inputs (a claim with a thousand findings, each with its code actions) take about 3 s and
+ * real notes 3-5 ms per KB; idle, a fifth of that. An overrun then means super-linear work: a
+ * backtracking pattern (seconds to hours on a few hundred characters), or a quadratic one on a run of
+ * 100 KB or more (10 s and up).
  */
-export const DEFAULT_BUDGET: Budget = { baseMs: 2500, perKbMs: 20 };
+export const DEFAULT_BUDGET: Budget = { baseMs: 5000, perKbMs: 50 };
 
 /** `fallback`, or the budget OPNOTE_FUZZ_BUDGET_MS and OPNOTE_FUZZ_BUDGET_PER_KB_MS set (for a slower machine). */
 export function budgetFromEnvironment(fallback: Budget = DEFAULT_BUDGET): Budget {
-  const read = (name: string, fallback: number) => {
+  const read = (name: string, otherwise: number) => {
     const value = Number(process.env[name]);
-    return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+    return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : otherwise;
   };
   return { baseMs: read('OPNOTE_FUZZ_BUDGET_MS', fallback.baseMs), perKbMs: read('OPNOTE_FUZZ_BUDGET_PER_KB_MS', fallback.perKbMs) };
 }
@@ -85,7 +87,8 @@ export interface SourceFigures {
 export interface PoolResult {
   /** Inputs checked to the end or stopped as failures. */
   readonly inputs: number;
-  readonly bytes: number;
+  /** Characters of those inputs and their files. */
+  readonly characters: number;
   readonly elapsedMs: number;
   /** CPU time of the whole process (workers, their collectors and compilers, the pool): what a busy machine does not inflate. */
   readonly cpuMs: number;
@@ -211,11 +214,16 @@ export async function runFuzzPool(options: PoolOptions): Promise<PoolResult> {
       if (finished) return;
       stopAll();
       const measured = Float64Array.from(times.filter((ms) => ms >= 0)).sort();
-      let bytes = 0;
+      let characters = 0;
+      const slowest: number[] = [];
       const bySource: Record<string, SourceFigures> = {};
       times.forEach((ms, at) => {
         if (ms < 0) return;
-        bytes += sizeOf[at];
+        characters += Math.max(0, sizeOf[at]);
+        if (slowest.length < SLOWEST || ms > times[slowest[SLOWEST - 1]]) {
+          slowest.splice(SLOWEST - 1, 1, at);
+          slowest.sort((a, b) => times[b] - times[a]);
+        }
         const figures = (bySource[options.sources[sourceOf[at]]] ??= { inputs: 0, failures: 0, totalMs: 0, maxMs: 0 });
         figures.inputs++;
         figures.totalMs += ms;
@@ -224,7 +232,7 @@ export async function runFuzzPool(options: PoolOptions): Promise<PoolResult> {
       for (const failure of failures) bySource[failure.source].failures++;
       resolve({
         inputs: done,
-        bytes,
+        characters,
         elapsedMs: performance.now() - started,
         cpuMs: cpuMs(process.cpuUsage(cpuAtStart)),
         failures: failures.sort((a, b) => a.index - b.index),
@@ -232,10 +240,7 @@ export async function runFuzzPool(options: PoolOptions): Promise<PoolResult> {
         p50Ms: percentile(measured, 0.5),
         p99Ms: percentile(measured, 0.99),
         maxMs: measured.length ? measured[measured.length - 1] : 0,
-        slowest: times
-          .map((ms, at) => ({ index: from + at, source: options.sources[sourceOf[at]], ms, size: sizeOf[at] }))
-          .sort((a, b) => b.ms - a.ms)
-          .slice(0, SLOWEST),
+        slowest: slowest.map((at) => ({ index: from + at, source: options.sources[sourceOf[at]], ms: times[at], size: sizeOf[at] })),
         peakRssMb: process.resourceUsage().maxRSS / 1024,
         bySource,
         workerStarts,
