@@ -3,11 +3,8 @@
  * weeks", "since 2023", "since March 2024") normalised to months, so rules compare numbers instead of
  * re-reading text. A week counts as a quarter month and a day as a thirtieth, as coders count.
  */
+import { readNumber } from './numbers';
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, 'twenty-four': 24,
-};
 
 const UNIT_MONTHS: Readonly<Record<string, number>> = {
   d: 1 / 30, day: 1 / 30, days: 1 / 30,
@@ -21,7 +18,10 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 /** "19", "2.5", "six", "a" as a number; "several", "many" and the like as null (an amount, not a number). */
 function readAmount(word: string): number | null | undefined {
   if (/^\d{1,3}(?:\.\d{1,2})?$/.test(word)) return Number(word);
-  if (word in NUMBER_WORDS) return NUMBER_WORDS[word];
+  if (word === 'a' || word === 'an') return 1;
+  // Words only: readNumber also takes digits, which the line above bounds.
+  const spelled = /^[a-z]+$/.test(word) ? readNumber(word) : Number.NaN;
+  if (spelled > 0) return spelled;
   if (word === 'several' || word === 'many' || word === 'multiple' || word === 'numerous') return null;
   return undefined;
 }

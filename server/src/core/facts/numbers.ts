@@ -12,14 +12,17 @@ export function readCount(word: string): number | undefined {
 export const COUNT_WORD = '(?:\\d{1,2}|a|an|one|single|solitary|two|dual|both|twin|three|four|five|six)';
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
-/** "70", "seventy", "sixty-five", "one hundred" as a number; NaN when it is none. */
+/** "70", "seventy", "sixty-five", "twelve", "one hundred" as a number; NaN when it is none. */
 export function readNumber(text: string): number {
   const lower = text.trim().toLowerCase();
   if (/^\d+(?:\.\d+)?$/.test(lower)) return Number(lower);
   if (lower === 'hundred' || lower === 'one hundred') return 100;
   const [tens, unit] = lower.split(/[-\s]+/);
+  if (unit === undefined && UNITS.includes(tens)) return UNITS.indexOf(tens);
+  if (unit === undefined && TEENS.includes(tens)) return 10 + TEENS.indexOf(tens);
   if (!(tens in TENS)) return Number.NaN;
   const ones = unit === undefined ? 0 : UNITS.indexOf(unit);
   return ones < 0 ? Number.NaN : TENS[tens] + ones;
