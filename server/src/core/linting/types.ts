@@ -1,6 +1,7 @@
 import type { NoteFacts } from '../facts/types';
 import type { Knowledge, Payer, RequiresPrimaryEdit } from '../knowledge';
 import type { DiagnosisEntry, DocumentKind, DocumentModel, HeaderField, ServiceLine, Token } from '../parse/model';
+import type { ClaimType } from '../parse/headerKeys';
 import type { Range } from '../text/lineIndex';
 import type { Span } from '../text/span';
 
@@ -200,6 +201,10 @@ export interface ClaimFacts {
   readonly payer?: ClaimPayer;
   /** The header's place of service, when it is a two-digit code (a line's own `pos:` takes precedence). */
   readonly headerPos?: Token<string>;
+  /** The claim form (`claim-type:` / `form:`); professional when the header does not name one. */
+  readonly claimType: ClaimType;
+  /** The institutional claim's type of bill (`bill-type:`), as written. */
+  readonly billType?: Token<string>;
   /** The diagnoses each line points to: its explicit pointers, or A when it has none; pointers to no diagnosis are left out. */
   readonly pointedDiagnoses: ReadonlyMap<ServiceLine, readonly DiagnosisEntry[]>;
   /**

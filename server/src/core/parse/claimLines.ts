@@ -66,7 +66,7 @@ export function startsWithProcedureCode(line: string): boolean {
   return PROCEDURE_CODE.test(line.trimStart());
 }
 
-/** `64596-22-LT  x1  ptr:A,B  $1450.00  pos:24  dos:2026-03-14  // comment` */
+/** `64596-22-LT  x1  ptr:A,B  $1450.00  pos:24  rev:0360  dos:2026-03-14  // comment` */
 export function parseServiceLine(line: string, lineStart: number, lineNumber: number, problems: ParseProblem[]): ServiceLine {
   const { tokens, commentAt } = tokenize(line, lineStart);
   const first = tokens[0];
@@ -132,6 +132,9 @@ function readItem(token: RawToken, line: MutableLine, problems: ParseProblem[]):
   } else if ((match = /^pos:(\d{2})$/i.exec(text))) {
     if (line.pos) return duplicate('Place of service');
     line.pos = { value: match[1], span: { start: token.start + 4, end: span.end } };
+  } else if ((match = /^rev:(\d{4})$/i.exec(text))) {
+    if (line.revenueCode) return duplicate('The revenue code');
+    line.revenueCode = { value: match[1], span: { start: token.start + 4, end: span.end } };
   } else if ((match = /^dos:(.*)$/i.exec(text))) {
     if (line.dos) return duplicate('Date of service');
     const valueSpan = { start: token.start + 4, end: span.end };
@@ -139,7 +142,7 @@ function readItem(token: RawToken, line: MutableLine, problems: ParseProblem[]):
     if (iso) line.dos = { value: iso, span: valueSpan };
     else problems.push({ rule: 'date-malformed', span: valueSpan, message: '`dos:` must be a real calendar date written YYYY-MM-DD (or MM/DD/YYYY).' });
   } else {
-    problems.push({ rule: 'line-syntax', span, message: `\`${text.length > 24 ? text.slice(0, 24) + '…' : text}\` is not a service-line item: expected units (x2), pointers (ptr:A,B), a charge ($1450.00), pos:NN or dos:YYYY-MM-DD.` });
+    problems.push({ rule: 'line-syntax', span, message: `\`${text.length > 24 ? text.slice(0, 24) + '…' : text}\` is not a service-line item: expected units (x2), pointers (ptr:A,B), a charge ($1450.00), pos:NN, rev:NNNN or dos:YYYY-MM-DD.` });
   }
 }
 

@@ -1,6 +1,16 @@
 import type { DocumentKind } from './model';
 
-export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind';
+export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind' | 'claim-type';
+
+export type ClaimType = 'professional' | 'institutional';
+
+/** The claim form a `claim-type:` (or `form:`) value names; undefined for a value that names none. */
+export function claimTypeOf(value: string): ClaimType | undefined {
+  const normalized = value.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  if (normalized === 'professional' || normalized === 'cms1500' || normalized === '837p' || normalized === 'hcfa1500') return 'professional';
+  if (normalized === 'institutional' || normalized === 'ub04' || normalized === '837i' || normalized === 'cms1450') return 'institutional';
+  return undefined;
+}
 
 export interface HeaderKeyInfo {
   readonly key: string;
@@ -23,6 +33,8 @@ export const HEADER_KEYS: readonly HeaderKeyInfo[] = [
   { key: 'note', description: 'Path of the operative note that supports the claim, relative to the claim file.', valueType: 'text', kinds: ['claim'], aliases: ['operative-note', 'op-note', 'opnote'] },
   { key: 'prior-auth', description: 'Prior authorization number.', valueType: 'text', kinds: ['claim'], aliases: ['prior-authorization', 'authorization', 'auth', 'pa'] },
   { key: 'npi', description: 'Rendering provider NPI.', valueType: 'text', kinds: ['claim'], aliases: ['rendering-npi', 'provider-npi'] },
+  { key: 'claim-type', description: 'Claim form: `professional` (CMS-1500 / 837P, physicians and ASCs; the default) or `institutional` (UB-04 / 837I, hospitals).', valueType: 'claim-type', kinds: ['claim'], aliases: ['form', 'claim-form'] },
+  { key: 'bill-type', description: 'Type of bill of an institutional claim (UB-04 form locator 4), e.g. `131` hospital outpatient.', valueType: 'text', kinds: ['claim'], aliases: ['type-of-bill', 'tob'] },
   { key: 'kind', description: 'Overrides the document kind: `opnote` or `claim`.', valueType: 'kind', kinds: ['opnote', 'claim'], aliases: ['type', 'document-kind'] },
 ];
 

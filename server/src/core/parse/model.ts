@@ -108,6 +108,8 @@ export interface ServiceLine {
   readonly charge?: Token<number>;
   readonly pos?: Token<string>;
   readonly dos?: Token<string>;
+  /** Revenue code (`rev:0360`) of an institutional claim line, four digits. */
+  readonly revenueCode?: Token<string>;
   /** Trailing `// ...` comment, if any. */
   readonly comment?: Span;
 }

@@ -3,6 +3,7 @@
 // "which add-on belongs to which primary", "what does the fix remove" and "what should the modifiers be".
 import type { Knowledge, Payer } from '../knowledge';
 import type { ClaimFacts, ClaimPayer, FoundNote, LinkedNote, ModifierPlan } from '../linting/types';
+import { claimTypeOf } from '../parse/headerKeys';
 import { headerField, type DiagnosisEntry, type DocumentModel, type ServiceLine, type Token } from '../parse/model';
 import { addOnCountPlans, addOnSessions, requiresPrimaryEdits, unitsExceedPlans } from './addon';
 import { isProcedureLine, noteDate } from './claim';
@@ -38,7 +39,15 @@ export function claimFacts({ model, knowledge, linkedNote, findPayer }: ClaimInp
   };
   const payer = claimPayer(model, findPayer);
   const headerPos = headerPlaceOfService(model);
-  return { lines, ...(note ? { note } : {}), ...(payer ? { payer } : {}), ...(headerPos ? { headerPos } : {}), pointedDiagnoses: pointedDiagnoses(model, lines), sessionDates, addOns, unitsExceed, addOnCount, removedLines, modifierPlan };
+  const billType = headerField(model, 'bill-type');
+  return {
+    lines,
+    ...(note ? { note } : {}),
+    ...(payer ? { payer } : {}),
+    ...(headerPos ? { headerPos } : {}),
+    claimType: claimTypeOf(headerField(model, 'claim-type')?.value ?? '') ?? 'professional',
+    ...(billType && billType.value !== '' ? { billType: { value: billType.value, span: billType.valueSpan } } : {}),
+    pointedDiagnoses: pointedDiagnoses(model, lines), sessionDates, addOns, unitsExceed, addOnCount, removedLines, modifierPlan };
 }
 
 /**
