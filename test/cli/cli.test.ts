@@ -43,24 +43,32 @@ describe('CLI: opnote check', function () {
     const report = JSON.parse(stdout);
     assert.equal(report.version, 1);
     assert.deepEqual(Object.keys(report), ['version', 'files', 'summary']);
-    assert.deepEqual(Object.keys(report.summary), ['files', 'errors', 'warnings']);
+    assert.deepEqual(Object.keys(report.summary), ['files', 'errors', 'warnings', 'information', 'hints']);
     assert.equal(report.summary.files, report.files.length);
     for (const file of report.files) {
       assert.deepEqual(Object.keys(file), ['path', 'kind', 'diagnostics']);
       assert.match(file.path, /^examples\//);
       assert.ok(['opnote', 'claim'].includes(file.kind));
       for (const diagnostic of file.diagnostics) {
-        assert.deepEqual(Object.keys(diagnostic), ['rule', 'severity', 'message', 'range']);
+        assert.deepEqual(Object.keys(diagnostic), diagnostic.related ? ['rule', 'severity', 'message', 'range', 'related'] : ['rule', 'severity', 'message', 'range']);
+        for (const related of diagnostic.related ?? []) {
+          assert.ok(fs.existsSync(related.path), `${related.path} is a path from the working directory`);
+          assert.equal(typeof related.message, 'string');
+          assert.equal(typeof related.range.start.line, 'number');
+        }
         assert.ok(['error', 'warning', 'information', 'hint'].includes(diagnostic.severity));
         assert.equal(typeof diagnostic.range.start.line, 'number');
         assert.equal(typeof diagnostic.range.end.character, 'number');
       }
     }
-    const errors = report.files.flatMap((f: { diagnostics: Array<{ severity: string }> }) => f.diagnostics).filter((d: { severity: string }) => d.severity === 'error');
-    assert.equal(report.summary.errors, errors.length);
+    const diagnostics = report.files.flatMap((f: { diagnostics: Array<{ severity: string; related?: unknown[] }> }) => f.diagnostics);
+    const count = (severity: string) => diagnostics.filter((d: { severity: string }) => d.severity === severity).length;
+    assert.deepEqual(report.summary, { files: report.files.length, errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') });
+    assert.ok(report.summary.information > 0, 'the examples have information findings');
+    assert.ok(diagnostics.some((d: { related?: unknown[] }) => d.related?.length), 'a claim finding points into its note');
   });
 
-  it('writes SARIF 2.1.0 with rules, help links and 1-based regions', () => {
+  it('writes SARIF 2.1.0 with rules, their pages embedded and 1-based regions', () => {
     const { stdout } = run(['check', '--format=sarif', 'examples']);
     const sarif = JSON.parse(stdout);
     assert.equal(sarif.version, '2.1.0');
@@ -69,8 +77,8 @@ describe('CLI: opnote check', function () {
     assert.equal(runLog.tool.driver.name, 'opnote');
     const ruleIds = runLog.tool.driver.rules.map((rule: { id: string }) => rule.id);
     for (const rule of runLog.tool.driver.rules) {
-      assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
-      assert.ok(fs.existsSync(new URL(rule.helpUri)), `${rule.helpUri} exists`);
+      assert.equal(rule.helpUri, undefined, 'no link to a file of the machine that ran the check');
+      assert.equal(rule.help.markdown, fs.readFileSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8').replace(/^<!--.*-->\n/, ''), `${rule.id}: the rule page is embedded`);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
     }
     assert.ok(runLog.results.length > 0);

@@ -19,7 +19,6 @@ export interface CheckOptions {
   readonly inputs: readonly string[];
   readonly format: Format;
   readonly configFile?: string;
-  readonly docsBaseUri: string;
   readonly version: string;
   /** The folder a claim's `note:` may be read from; workers build their service with it. */
   readonly workspaceRoot: string;
@@ -48,7 +47,7 @@ export function checkFiles(service: LanguageService | (() => LanguageService), o
     options.format === 'json'
       ? formatJson(checked)
       : options.format === 'sarif'
-        ? formatSarif(checked, instance?.rules ?? RULES, options.docsBaseUri, options.version)
+        ? formatSarif(checked, instance?.rules ?? RULES, options.version)
         : formatText(checked);
   const hasError = checked.some((file) => file.findings.some((finding) => finding.severity === 'error'));
   return { output, exitCode: hasError ? 1 : 0 };

@@ -1,4 +1,4 @@
-import { summarize, type CheckedFile } from './report';
+import { relatedPath, summarize, type CheckedFile } from './report';
 
 /** The JSON contract of `opnote check --format json` (version 1); other tools depend on its shape. */
 export function formatJson(files: readonly CheckedFile[]): string {
@@ -12,6 +12,7 @@ export function formatJson(files: readonly CheckedFile[]): string {
         severity: finding.severity,
         message: finding.message,
         range: finding.range,
+        ...(finding.related?.length ? { related: finding.related.map((related) => ({ path: relatedPath(related.uri), range: related.range, message: related.message })) } : {}),
       })),
     })),
     summary: summarize(files),

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, Severity } from '../core/linting/types';
-import { ruleDocsUri } from '../core/service/diagnostics';
-import type { CheckedFile } from './report';
+import { rulePageMarkdown } from '../core/features/rulePage';
+import { HAS_SCHEME, relatedPath, type CheckedFile } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -11,18 +11,12 @@ function region(range: { start: { line: number; character: number }; end: { line
 }
 
 function artifactUri(file: string): string {
+  if (HAS_SCHEME.test(file)) return file;
   return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
 }
 
-/** A related location (the note a claim names) as the primary locations are written: relative to the working directory when inside it. */
-function relatedArtifactUri(uri: string): string {
-  if (/^[a-z][a-z0-9+.-]+:/i.test(uri)) return uri;
-  const relative = path.relative(process.cwd(), uri);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? artifactUri(relative) : artifactUri(uri);
-}
-
 /** SARIF 2.1.0; columns are UTF-16 code units (LSP positions), said so in `columnKind`. */
-export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], docsBaseUri: string, version: string): string {
+export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], version: string): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const results = files.flatMap((file) =>
     file.findings.map((finding) => ({
@@ -36,7 +30,7 @@ export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[
             relatedLocations: finding.related.map((related, id) => ({
               id,
               message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: relatedArtifactUri(related.uri) }, region: region(related.range) },
+              physicalLocation: { artifactLocation: { uri: artifactUri(relatedPath(related.uri)) }, region: region(related.range) },
             })),
           }
         : {}),
@@ -51,13 +45,12 @@ export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[
           driver: {
             name: 'opnote',
             version,
-            informationUri: docsBaseUri,
             rules: rules.map((rule) => ({
               id: rule.meta.id,
               shortDescription: { text: rule.meta.description },
               fullDescription: { text: rule.meta.docs.what },
-              helpUri: ruleDocsUri(docsBaseUri, rule.meta.id),
-              help: { text: rule.meta.docs.fix },
+              // The page itself, not a link: a file URI of the machine that ran the check means nothing elsewhere.
+              help: { text: rule.meta.docs.fix, markdown: rulePageMarkdown(rule.meta) },
               defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
               properties: { tags: [...rule.meta.tags], fixable: rule.meta.fixable },
             })),

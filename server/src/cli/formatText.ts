@@ -10,8 +10,7 @@ export function formatText(files: readonly CheckedFile[]): string {
     }
   }
   const summary = summarize(files);
-  const infos = files.reduce((count, file) => count + file.findings.filter((f) => f.severity === 'information' || f.severity === 'hint').length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${infos} information in ${plural(summary.files, 'file')}`);
+  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.information + summary.hints} information in ${plural(summary.files, 'file')}`);
   return `${lines.join('\n')}\n`;
 }

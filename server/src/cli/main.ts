@@ -61,7 +61,7 @@ function runCheck(argv: readonly string[]): number {
   const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
   const jobs = parseJobs(args.options.get('jobs') ?? args.options.get('j'));
   const root = workspaceRoot(args.options.get('root'));
-  const { output, exitCode } = checkFiles(() => createService(root), { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, jobs, workspaceRoot: root, workerScript: __filename });
+  const { output, exitCode } = checkFiles(() => createService(root), { inputs, format, ...(configFile ? { configFile } : {}), version: OPNOTE_VERSION, jobs, workspaceRoot: root, workerScript: __filename });
   process.stdout.write(output);
   return exitCode;
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Analysis } from '../core/service/languageService';
 import type { DocumentKind } from '../core/parse/model';
 import type { RelatedLocation, Severity } from '../core/linting/types';
@@ -38,20 +39,31 @@ export function toCheckedFile(path: string, analysis: Analysis): CheckedFile {
   };
 }
 
+/** A URI such as `file:///w/a.opnote`, as opposed to a path (a drive letter is one character, so not a scheme). */
+export const HAS_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
+
+/**
+ * Where a related location (the note a claim names) is, written like the checked files' paths:
+ * relative to the working directory when inside it, else absolute; other URIs as they are.
+ */
+export function relatedPath(uri: string): string {
+  if (HAS_SCHEME.test(uri)) return uri;
+  const relative = path.relative(process.cwd(), uri);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : uri;
+}
+
 export interface Summary {
   readonly files: number;
   readonly errors: number;
   readonly warnings: number;
+  readonly information: number;
+  readonly hints: number;
 }
 
 export function summarize(files: readonly CheckedFile[]): Summary {
-  let errors = 0;
-  let warnings = 0;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const file of files) {
-    for (const finding of file.findings) {
-      if (finding.severity === 'error') errors++;
-      else if (finding.severity === 'warning') warnings++;
-    }
+    for (const finding of file.findings) counts[finding.severity]++;
   }
-  return { files: files.length, errors, warnings };
+  return { files: files.length, errors: counts.error, warnings: counts.warning, information: counts.information, hints: counts.hint };
 }
