@@ -251,18 +251,27 @@ function main() {
   }
   if (assignSplits(corpus)) console.error(`assigned new documents to splits in ${path.relative(ROOT, SPLITS_FILE)}`);
   const firstHeldOut = FIRST_HELD_OUT.filter((dir) => fs.existsSync(dir)).flatMap((dir) => labelledIn(path.basename(dir), dir, 'holdout'));
+  const holdout = corpus.filter((document) => document.split === 'holdout');
   const results = {
     tune: evaluate(corpus.filter((document) => document.split === 'tune')),
-    holdout: evaluate(corpus.filter((document) => document.split === 'holdout')),
+    holdout: evaluate(holdout),
     firstHeldOut: evaluate(firstHeldOut),
   };
+  // Per set, so that a set written after the tuning (all held out) is reported on its own.
+  const holdoutBySet = Object.fromEntries([...new Set(holdout.map((document) => document.set))].map((set) => [set, evaluate(holdout.filter((document) => document.set === set))]));
   if (args.includes('--json')) {
-    console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([key, tally]) => [key, { ...tally, misses: key === 'holdout' ? tally.misses.length : tally.misses }]))));
+    const figures = Object.fromEntries(Object.entries(results).map(([key, tally]) => [key, { ...tally, misses: key === 'holdout' ? tally.misses.length : tally.misses }]));
+    const bySet = Object.fromEntries(Object.entries(holdoutBySet).map(([set, tally]) => [set, { ...tally, misses: tally.misses.length }]));
+    console.log(JSON.stringify({ ...figures, holdoutBySet: bySet }));
     return;
   }
   console.log('# OpNote evaluation (npm run eval)');
   print('tune split (tuning allowed)', results.tune, missesOf === 'tune');
   print('holdout split (never tuned on; misses not shown)', results.holdout, false);
+  console.log('\n| holdout by set | documents | fields right | rule expectations met | clean with a warning or error |\n|---|---|---|---|---|');
+  for (const [set, tally] of Object.entries(holdoutBySet)) {
+    console.log(`| ${set} | ${tally.documents} | ${percent(tally.fields.right, tally.fields.total)} | ${percent(tally.expectations.met, tally.expectations.total)} | ${tally.clean.flagged} of ${tally.clean.documents} |`);
+  }
   print('first held-out fixture sets (test/fixtures/*-heldout)', results.firstHeldOut, missesOf === 'first-held-out');
 }
 
