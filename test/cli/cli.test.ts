@@ -103,6 +103,49 @@ describe('CLI: opnote check', function () {
     assert.deepEqual(viaGlob.files.map((f: { path: string }) => f.path), ['a/b/one.opnote']);
   });
 
+  it('expands a glob run inside the notes folder, with or without ./ (issue 17)', () => {
+    write('here/one.opnote', 'patient: A\n');
+    write('here/sub/two.opnote', 'patient: B\n');
+    const inside = path.join(dir, 'here');
+    const paths = (glob: string) => JSON.parse(run(['check', '--format', 'json', glob], inside).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepEqual(paths('*.opnote'), ['one.opnote']);
+    assert.deepEqual(paths('./*.opnote'), ['one.opnote']);
+    assert.deepEqual(paths('**/*.opnote'), ['one.opnote', 'sub/two.opnote']);
+    assert.deepEqual(paths('./**/*.opnote'), ['one.opnote', 'sub/two.opnote']);
+  });
+
+  it('prints the help of each command, and a usage error as its cause and a pointer to that help (issue 17)', () => {
+    for (const command of ['check', 'facts', 'checklist', 'context']) {
+      const help = run([command, '--help']);
+      assert.equal(help.code, 0, `${command} --help`);
+      assert.match(help.stdout, new RegExp(`^Usage:\\n  opnote ${command} `));
+      assert.equal(help.stdout.match(/^  opnote \S+/gm)?.length, 1, 'only that command');
+    }
+    const unknown = run(['check', '--frobnicate', 'examples']);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr, 'opnote: Unknown option --frobnicate\nRun `opnote check --help` for usage.\n');
+    assert.equal(run(['frobnicate']).stderr, 'opnote: Unknown command frobnicate\nRun `opnote --help` for usage.\n');
+  });
+
+  it('refuses a bad --config before checking anything, without claiming the defaults are used (issue 17)', () => {
+    const config = write('broken.json', '{"rules": {"date-malformed": "loud"}}');
+    const bad = run(['check', '--format', 'json', '--config', config, 'examples']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stdout, '', 'nothing was checked');
+    assert.match(bad.stderr, /broken\.json is not a valid OpNote configuration at line 1, column 30: .*; nothing was checked\.\n/);
+    assert.doesNotMatch(bad.stderr, /default/);
+  });
+
+  it('checks files next to a bad .opnoterc.json with the defaults and says so on each file', () => {
+    write('cfg/.opnoterc.json', '{"rules": {"date-malformed": "loud"}}');
+    write('cfg/n.opnote', 'date: 2026-02-30\n');
+    const { code, stdout } = run(['check', '--format', 'json', 'cfg'], dir);
+    const [file] = JSON.parse(stdout).files;
+    assert.deepEqual(file.diagnostics.map((d: { rule: string }) => d.rule).sort(), ['config-invalid', 'date-malformed']);
+    assert.match(file.diagnostics.find((d: { rule: string }) => d.rule === 'config-invalid').message, /OpNote uses the default severities/);
+    assert.equal(code, 1, 'date-malformed keeps its default severity, error');
+  });
+
   it('exits 2 with a clear message on usage and configuration errors', () => {
     const missing = run(['check', 'no/such/file.opnote']);
     assert.equal(missing.code, 2);
@@ -151,6 +194,12 @@ describe('CLI: opnote facts, context and checklist', function () {
     for (const [field, value] of Object.entries(first.facts)) {
       if (value !== null && value !== 'absent' && !(Array.isArray(value) && value.length === 0)) assert.ok(first.evidence[field]?.length, `${field} has evidence`);
     }
+    // The medical-necessity elements the README promises, typed, each with its evidence.
+    assert.deepEqual(Object.keys(first.necessity), ['painDurationMonths', 'conservativeCare', 'objectivePathology', 'trialPercentRelief', 'trialAnalgesicReductionPercent']);
+    assert.equal(first.necessity.painDurationMonths, 14);
+    assert.equal(first.necessity.trialPercentRelief, 70);
+    assert.ok(first.necessity.conservativeCare.includes('physical therapy'));
+    for (const element of ['painDuration', 'conservativeCare', 'trialOutcome']) assert.ok(first.evidence[`necessity.${element}`]?.length, `${element} has evidence`);
     assert.equal(run(['facts']).code, 2);
   });
 

@@ -9,6 +9,9 @@ import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { checkInWorkers, workerCount, type Jobs } from './parallel';
 import type { CheckedFile } from './report';
+import { parseConfig } from '../core/service/config';
+import { describeRefusal, MAX_DEPENDENCY_BYTES } from '../core/service/fileSystem';
+import { readFileSafely } from '../node/safeRead';
 
 export { readDocumentText } from './checkFile';
 
@@ -28,12 +31,23 @@ export interface CheckOptions {
   readonly workerScript?: string;
 }
 
+/**
+ * A file named with `--config` must be right: a usage error before anything is checked. (A bad
+ * `.opnoterc.json` found next to the files is a config-invalid finding instead, as in the editor,
+ * and those files are checked with the defaults.)
+ */
+function refuseBadConfig(configFile: string): void {
+  if (!fs.existsSync(configFile)) throw new UsageError(`Config file not found: ${configFile}`);
+  const full = path.resolve(configFile);
+  const read = readFileSafely(full, { maxBytes: MAX_DEPENDENCY_BYTES });
+  const problem = 'refused' in read ? { cause: `${full} was not read: ${describeRefusal(read.refused)}` } : parseConfig(read.text, full, new Set(RULES.map((rule) => rule.meta.id))).problem;
+  if (problem) throw new UsageError(`${problem.cause}; nothing was checked.`);
+}
+
 /** `service` may be a factory: it is built only when this thread checks a file. */
 export function checkFiles(service: LanguageService | (() => LanguageService), options: CheckOptions): { output: string; exitCode: number } {
   const files = collectFiles(options.inputs);
-  if (options.configFile) {
-    if (!fs.existsSync(options.configFile)) throw new UsageError(`Config file not found: ${options.configFile}`);
-  }
+  if (options.configFile) refuseBadConfig(options.configFile);
   const settings: DocumentSettings = options.configFile ? { configFile: path.resolve(options.configFile) } : {};
   prepareBatch();
   const workers = options.workerScript ? workerCount(files.length, options.jobs ?? 'auto') : 0;
@@ -41,8 +55,6 @@ export function checkFiles(service: LanguageService | (() => LanguageService), o
   const serviceInstance = () => (instance ??= (service as () => LanguageService)());
   const checkHere = (file: string) => checkFile(serviceInstance(), file, settings);
   const checked: CheckedFile[] = workers > 0 ? checkInWorkers(options.workerScript!, files, settings, options.workspaceRoot, workers, checkHere) : files.map(checkHere);
-  const configProblem = checked.flatMap((file) => file.findings).find((finding) => finding.rule === 'config-invalid');
-  if (configProblem) throw new UsageError(configProblem.message);
   const output =
     options.format === 'json'
       ? formatJson(checked)

@@ -44,16 +44,18 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/** Matches a glob against the files under its literal base folder; `./` in front of the glob is optional. */
 function expandGlob(pattern: string): string[] {
-  const normalized = pattern.replace(/\\/g, '/');
+  const normalized = pattern.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
   const segments = normalized.split('/');
   const firstGlob = segments.findIndex((segment) => /[*?]/.test(segment));
-  const base = segments.slice(0, firstGlob).join('/') || '.';
-  if (!fs.existsSync(base)) return [];
+  const base = segments.slice(0, firstGlob).join('/');
+  if (base !== '' && !fs.existsSync(base)) return [];
   const candidates: string[] = [];
-  visitFiles(base, path.posix.join, (file) => candidates.push(file));
-  const matcher = globToRegExp(base === '.' && !normalized.startsWith('./') ? `./${normalized}` : normalized);
-  return candidates.filter((file) => matcher.test(file) || matcher.test(file.replace(/^\.\//, ''))).sort();
+  // Under the current folder the files are named `a.opnote`, `sub/b.opnote`, as the glob is (without `./`).
+  visitFiles(base || '.', path.posix.join, (file) => candidates.push(file));
+  const matcher = globToRegExp(normalized);
+  return candidates.filter((file) => matcher.test(file)).sort();
 }
 
 /**

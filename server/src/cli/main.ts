@@ -2,7 +2,7 @@ import { createLanguageService } from '../core/service/languageService';
 import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
-import { parseArgs } from './args';
+import { parseArgs, type ParsedArgs } from './args';
 import { checkFiles, FORMATS, type Format } from './check';
 import { isCheckWorker, parseJobs, serveCheckWorker } from './parallel';
 import { UsageError } from './collectFiles';
@@ -14,24 +14,71 @@ import * as path from 'node:path';
 
 declare const OPNOTE_VERSION: string;
 
-const USAGE = `Usage:
-  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--jobs N|auto]
-      Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
-      recursively. Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage or config error.
-      --root: the workspace; a claim's note: is read only inside it (default: the current folder).
-      --jobs: threads (default auto: one per two cores for 400 files or more; 1 checks on one thread).
-  opnote facts FILE...
-      Print one JSON line per operative note with the facts OpNote reads from it and the ranges of
-      the text that supports each fact.
-  opnote checklist FILE [--format markdown|json] [--root DIR]
-      Print the 64596 checklist of an operative note (or of the note a claim names): each component
-      as ✓ / ✗ / ! with its evidence line, and the codes the documentation supports.
-  opnote context < sentences.jsonl
-      Read JSON Lines {"sentence": "...", "concept": "..."} and print one JSON line per input:
-      {"negated", "historical", "hypothetical", "experiencer"}.
-  opnote --version
-  opnote --help
-`;
+interface Command {
+  /** The synopsis and what it does, as `opnote COMMAND --help` prints it. */
+  readonly usage: string;
+  readonly run: (argv: readonly string[]) => number;
+}
+
+const COMMANDS: Record<string, Command> = {
+  check: {
+    usage: `opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--jobs N|auto]
+    Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
+    recursively. Quote globs so that OpNote, not the shell, expands them (** crosses folders).
+    Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage error or bad --config file.
+    --format: text (default), json or sarif.
+    --config: an .opnoterc.json to use instead of the one found next to the files.
+    --root: the workspace; a claim's note: is read only inside it (default: the current folder).
+    --jobs: threads (default auto: one per two cores for 400 files or more; 1 checks on one thread).`,
+    run: runCheck,
+  },
+  facts: {
+    usage: `opnote facts FILE...
+    Print one JSON line per operative note with the facts OpNote reads from it, the
+    medical-necessity elements, and the ranges of the text that supports each fact.`,
+    run: (argv) => {
+      const args = parseArgs(argv, new Set());
+      refuseUnknownOptions(args, []);
+      process.stdout.write(factsLines(createService(process.cwd()), positionalsOf(args)));
+      return 0;
+    },
+  },
+  checklist: {
+    usage: `opnote checklist FILE [--format markdown|json] [--root DIR]
+    Print the 64596 checklist of an operative note (or of the note a claim names): each component
+    as ✓ / ✗ / ! with its evidence line, and the codes the documentation supports.`,
+    run: (argv) => {
+      const args = parseArgs(argv, new Set(['format', 'root']));
+      refuseUnknownOptions(args, ['format', 'root']);
+      process.stdout.write(checklistOutput(createService(workspaceRoot(args.options.get('root'))), args.command, String(args.options.get('format') ?? 'markdown')));
+      return 0;
+    },
+  },
+  context: {
+    usage: `opnote context < sentences.jsonl
+    Read JSON Lines {"sentence": "...", "concept": "..."} and print one JSON line per input:
+    {"negated", "historical", "hypothetical", "experiencer"}.`,
+    run: (argv) => {
+      refuseUnknownOptions(parseArgs(argv, new Set()), []);
+      process.stdout.write(contextLines(fs.readFileSync(0, 'utf8')));
+      return 0;
+    },
+  },
+};
+
+/** A command's usage as help prints it: indented under `Usage:`. */
+const indented = (usage: string) => `  ${usage.replace(/\n/g, '\n  ')}`;
+
+const USAGE = ['Usage:', ...Object.values(COMMANDS).map((command) => indented(command.usage)), '  opnote --version', '  opnote COMMAND --help', ''].join('\n');
+
+function positionalsOf(args: ParsedArgs): string[] {
+  return [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
+}
+
+function refuseUnknownOptions(args: ParsedArgs, known: readonly string[]): void {
+  const unknown = [...args.options.keys()].find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new UsageError(`Unknown option --${unknown}`);
+}
 
 /** `--root DIR` (default: the current folder), the only folder a claim's `note:` may be read from. */
 function workspaceRoot(value: string | true | undefined): string {
@@ -54,9 +101,8 @@ function runCheck(argv: readonly string[]): number {
   const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j', 'root']));
   const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
-  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c', 'jobs', 'j', 'root'].includes(name));
-  if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}`);
-  const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
+  refuseUnknownOptions(args, ['format', 'config', 'f', 'c', 'jobs', 'j', 'root']);
+  const inputs = positionalsOf(args);
   if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
   const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
   const jobs = parseJobs(args.options.get('jobs') ?? args.options.get('j'));
@@ -67,40 +113,34 @@ function runCheck(argv: readonly string[]): number {
 }
 
 export function main(argv: readonly string[]): number {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  // A usage error points at the help that explains it: the command's own once the command is known.
+  let help = 'opnote --help';
   try {
-    switch (command) {
-      case 'check':
-        return runCheck(rest);
-      case 'facts':
-        process.stdout.write(factsLines(createService(process.cwd()), rest));
-        return 0;
-      case 'checklist': {
-        const args = parseArgs(rest, new Set(['format', 'root']));
-        process.stdout.write(checklistOutput(createService(workspaceRoot(args.options.get('root'))), args.command, String(args.options.get('format') ?? 'markdown')));
-        return 0;
-      }
-      case 'context':
-        process.stdout.write(contextLines(fs.readFileSync(0, 'utf8')));
-        return 0;
-      case '--version':
-      case '-v':
-        process.stdout.write(`${OPNOTE_VERSION}\n`);
-        return 0;
-      case '--help':
-      case '-h':
-      case 'help':
-        process.stdout.write(USAGE);
-        return 0;
-      default:
-        throw new UsageError(command ? `Unknown command ${command}` : 'No command given');
+    if (name === '--version' || name === '-v') {
+      process.stdout.write(`${OPNOTE_VERSION}\n`);
+      return 0;
     }
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      if (name === undefined) throw new UsageError('No command given');
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`Unknown command ${name}`);
+    help = `opnote ${name} --help`;
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`Usage:\n${indented(command.usage)}\n`);
+      return 0;
+    }
+    return command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`opnote: ${error.message}\n\n${USAGE}`);
+      // The cause, and where to read more: the whole help would bury the one line that matters.
+      process.stderr.write(`opnote: ${error.message}\nRun \`${help}\` for usage.\n`);
       return 2;
     }
-    process.stderr.write(`${describeInternalError(`opnote ${command ?? ''}`.trim(), error)}\n`);
+    process.stderr.write(`${describeInternalError(`opnote ${name ?? ''}`.trim(), error)}\n`);
     return 2;
   }
 }

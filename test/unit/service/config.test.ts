@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseConfig } from '../../../server/src/core/service/config';
+import { configProblemMessage, parseConfig } from '../../../server/src/core/service/config';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
 import { DOCS_BASE } from '../../helpers/fixtures';
@@ -18,8 +18,9 @@ describe('service: .opnoterc.json problems', () => {
   ] as const) {
     it(`say where ${what}, without quoting the key`, () => {
       const config = parseConfig(text, PATH, KNOWN);
-      assert.equal(config.problem, problem);
-      assert.ok(!config.problem.includes('jane'));
+      assert.ok(config.problem);
+      assert.equal(configProblemMessage(config.problem), problem);
+      assert.ok(!problem.includes('jane'));
     });
   }
 
@@ -29,11 +30,11 @@ describe('service: .opnoterc.json problems', () => {
 
   it('report `__proto__` among the rules as an unknown rule id, and check its value like any other', () => {
     const named = parseConfig('{"rules":{"__proto__":"off","date-malformed":"warning"}}', PATH, KNOWN);
-    assert.equal(named.problem, `${PATH} names an unknown rule id at line 1, column 11; the other settings apply.`);
+    assert.deepEqual(named.problem, { cause: `${PATH} names an unknown rule id at line 1, column 11`, ignored: false });
     assert.deepEqual({ ...named.rules }, { 'date-malformed': 'warning' });
     assert.equal(Object.getPrototypeOf(named.rules), null, 'the severities are a null-prototype map');
     const nested = parseConfig('{"rules":{"__proto__":{"date-malformed":"off"}}}', PATH, KNOWN);
-    assert.match(nested.problem ?? '', /is not a valid OpNote configuration at line 1, column 23: Invalid option/);
+    assert.match(nested.problem?.cause ?? '', /is not a valid OpNote configuration at line 1, column 23: Invalid option/);
     assert.equal(nested.rules['date-malformed'], undefined);
   });
 

@@ -17,6 +17,15 @@ export interface FactsReport {
     increasedServices: string;
     codes: Array<{ code: string; units: number }>;
   };
+  /** The medical-necessity elements of the indications; evidence under `necessity.<element>`. */
+  readonly necessity: {
+    painDurationMonths: number | null;
+    /** The failed conservative treatments, as written (lower case); empty when none is documented. */
+    conservativeCare: string[];
+    objectivePathology: string | null;
+    trialPercentRelief: number | null;
+    trialAnalgesicReductionPercent: number | null;
+  };
   readonly evidence: Record<string, Range[]>;
 }
 
@@ -36,6 +45,11 @@ export function factsReport(facts: NoteFacts, lines: LineIndex): FactsReport {
   add('integrated', facts.integrated?.evidence);
   add('testing', facts.testing.evidence);
   add('increasedServices', facts.increasedServices.evidence);
+  const { painDuration, conservativeCare, objectivePathology, trialOutcome } = facts.necessity;
+  add('necessity.painDuration', painDuration?.evidence);
+  add('necessity.conservativeCare', conservativeCare?.evidence);
+  add('necessity.objectivePathology', objectivePathology?.evidence);
+  add('necessity.trialOutcome', trialOutcome?.evidence);
   if (facts.codes.length) add('codes', [...(facts.procedure?.evidence ?? []), ...(facts.target?.evidence ?? [])]);
   return {
     facts: {
@@ -51,6 +65,13 @@ export function factsReport(facts: NoteFacts, lines: LineIndex): FactsReport {
       testing: facts.testing.status,
       increasedServices: facts.increasedServices.status,
       codes: facts.codes.map((code) => ({ code: code.code, units: code.units })),
+    },
+    necessity: {
+      painDurationMonths: painDuration?.months ?? null,
+      conservativeCare: [...(conservativeCare?.treatments ?? [])],
+      objectivePathology: objectivePathology?.value ?? null,
+      trialPercentRelief: trialOutcome?.percentRelief ?? null,
+      trialAnalgesicReductionPercent: trialOutcome?.analgesicReductionPercent ?? null,
     },
     evidence,
   };

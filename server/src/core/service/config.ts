@@ -17,11 +17,22 @@ export const configFileSchema = z
   })
   .strict();
 
+/** What is wrong with a configuration file, described by kind and position, never by quoting it. */
+interface ConfigProblem {
+  readonly cause: string;
+  /** Whether the whole file was set aside (else only the unknown rule ids were). */
+  readonly ignored: boolean;
+}
+
 export interface LoadedConfig {
   readonly path?: string;
   readonly rules: RuleSeverityMap;
-  /** A clear, text-free description of what is wrong with the file; the file is then ignored. */
-  readonly problem?: string;
+  readonly problem?: ConfigProblem;
+}
+
+/** The problem as the editor reports it: the cause and what OpNote does instead. */
+export function configProblemMessage(problem: ConfigProblem): string {
+  return `${problem.cause}; ${problem.ignored ? 'OpNote uses the default severities' : 'the other settings apply'}.`;
 }
 
 const EMPTY: LoadedConfig = { rules: {} };
@@ -32,10 +43,10 @@ const EMPTY: LoadedConfig = { rules: {} };
  */
 export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
   const json = parseJsonText(text);
-  if (!json.ok) return { path, rules: {}, problem: `${path} is ${json.message}; OpNote uses the default severities.` };
+  if (!json.ok) return { path, rules: {}, problem: { cause: `${path} is ${json.message}`, ignored: true } };
   const invalid = (where: readonly PropertyKey[], at: 'key' | 'value', what: string): LoadedConfig => {
     const position = jsonPathPosition(text, where, at);
-    return { path, rules: {}, problem: `${path} is not a valid OpNote configuration${position ? ` at ${position}` : ''}: ${what}; OpNote uses the default severities.` };
+    return { path, rules: {}, problem: { cause: `${path} is not a valid OpNote configuration${position ? ` at ${position}` : ''}: ${what}`, ignored: true } };
   };
   const parsed = configFileSchema.safeParse(json.value);
   if (!parsed.success) {
@@ -61,12 +72,12 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
   if (unknown.length === 0) return { path, rules };
   const position = jsonPathPosition(text, ['rules', unknown[0]], 'key');
   const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : '';
-  return { path, rules, problem: `${path} names an unknown rule id${position ? ` at ${position}` : ''}${more}; the other settings apply.` };
+  return { path, rules, problem: { cause: `${path} names an unknown rule id${position ? ` at ${position}` : ''}${more}`, ignored: false } };
 }
 
 /** A configuration file that is there but was not read (a directory, a FIFO, too large) is reported, not skipped. */
 function notRead(path: string, { refused }: Refused): LoadedConfig {
-  return { path, rules: {}, problem: `${path} was not read: ${describeRefusal(refused)}; OpNote uses the default severities.` };
+  return { path, rules: {}, problem: { cause: `${path} was not read: ${describeRefusal(refused)}`, ignored: true } };
 }
 
 /** Finds the nearest `.opnoterc.json` above a directory, caching by directory. */

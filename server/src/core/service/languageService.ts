@@ -14,7 +14,7 @@ import { parseDocument, parseOutline, type SourceDocument } from '../parse/parse
 import { extractFacts, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
 import { claimFacts } from '../ruleSupport/claimFacts';
-import { ConfigResolver, type LoadedConfig } from './config';
+import { ConfigResolver, configProblemMessage, type LoadedConfig } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { FileSystem } from './fileSystem';
 import { VersionedCache } from './modelCache';
@@ -183,7 +183,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       ...(facts ? { facts } : {}),
       ...(linkedNote ? { linkedNote } : {}),
       ...(claim ? { claim } : {}),
-      ...(config?.problem ? { configProblem: config.problem } : {}),
+      ...(config?.problem ? { configProblem: configProblemMessage(config.problem) } : {}),
     };
     const findings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {
       severityLayers: [config?.rules, settings.rules],
