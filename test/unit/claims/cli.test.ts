@@ -36,7 +36,7 @@ describe('CLI: opnote check on claims and their notes', function () {
     const { code, stdout } = run(['check', '.'], dir);
     assert.equal(code, 1, 'procedure-code-mismatch is an error');
     const lines = stdout.trimEnd().split('\n');
-    assert.match(lines.join('\n'), /^addon-count-too-few\.claim:10:10 warning addon-count-mismatch 64597 is billed with 1 unit\. The note \(left-peroneal-three-arrays\.opnote\) documents 3 arrays/m);
+    assert.match(lines.join('\n'), /^addon-count-too-few\.claim:10:10 warning addon-count-mismatch 64597 has 1 unit, but the note documents 3 arrays: bill 2 units/m);
     assert.match(lines.join('\n'), /^procedure-revision\.claim:9:1 error procedure-code-mismatch /m);
     assert.ok(!lines.some((line) => line.startsWith('clean-single-array.claim')), 'the clean claim has no findings');
     assert.match(lines[lines.length - 1], /^\d+ errors?, \d+ warnings?, \d+ information in \d+ files$/);

@@ -31,7 +31,7 @@ describe('service: the note a claim names is read only inside the workspace, wit
     const { service } = refusingService('outside-workspace');
     const [finding] = findings(service, `../../${'a/'.repeat(500)}x.opnote`);
     assert.equal(finding.rule.id, 'note-outside-workspace');
-    assert.match(finding.message, /is outside the workspace; OpNote did not read it/);
+    assert.match(finding.message, /is outside the workspace, so OpNote did not read it/);
     assert.ok(finding.message.length < 250, `${finding.message.length} characters`);
   });
 

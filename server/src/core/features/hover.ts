@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge';
 import type { Payer } from '../knowledge/schema';
 import { RULES } from '../rules/index.generated';
 import { resolveHeaderKey } from '../parse/headerKeys';
+import type { RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import { spanContains, type Span } from '../text/span';
@@ -17,42 +18,59 @@ export interface HoverContext {
   readonly findPayer: (headerValue: string) => Payer | undefined;
 }
 
-function markdown(model: DocumentModel, span: Span, value: string): Hover {
+/** Markdown about a span of the document. */
+interface HoverPiece {
+  readonly span: Span;
+  readonly value: string;
+}
+
+const piece = (span: Span, value: string): HoverPiece => ({ span, value });
+
+/**
+ * Hover for what sits under the cursor: directive rule ids, header keys and values, section headings,
+ * codes, fact evidence; and, under it, the why and the source of each finding there (its message is
+ * short; VS Code shows the message itself above the hover).
+ */
+export function hover(model: DocumentModel, facts: NoteFacts | undefined, findings: readonly RuleFinding[], position: Position, context: HoverContext): Hover | null {
+  const offset = model.lines.offsetAt(position);
+  const element = elementHover(model, facts, offset, context);
+  const explained = findings.filter((finding) => finding.detail && spanContains(finding.span, offset));
+  const span = element?.span ?? explained[0]?.span;
+  if (!span) return null;
+  const value = [element?.value, ...explained.map((finding) => `**${finding.rule.id}**: ${finding.detail}`)].filter(Boolean).join('\n\n---\n\n');
   return { contents: { kind: 'markdown', value }, range: model.lines.rangeOf(span) };
 }
 
-/** Hover for what sits under the cursor: directive rule ids, header keys and values, section headings, codes, fact evidence. */
-export function hover(model: DocumentModel, facts: NoteFacts | undefined, position: Position, context: HoverContext): Hover | null {
-  const offset = model.lines.offsetAt(position);
+function elementHover(model: DocumentModel, facts: NoteFacts | undefined, offset: number, context: HoverContext): HoverPiece | null {
   for (const directive of model.directives) {
     const ref = directive.rules.find((rule) => spanContains(rule.span, offset));
     if (!ref) continue;
     const rule = RULES.find((candidate) => candidate.meta.id === ref.id);
-    if (!rule) return markdown(model, ref.span, `\`${ref.id}\` is not an OpNote rule.`);
-    return markdown(model, ref.span, `**${rule.meta.id}** (default: ${rule.meta.defaultSeverity}${rule.meta.fixable ? ', fixable' : ''})\n\n${rule.meta.description}`);
+    if (!rule) return piece(ref.span, `\`${ref.id}\` is not an OpNote rule.`);
+    return piece(ref.span, `**${rule.meta.id}** (default: ${rule.meta.defaultSeverity}${rule.meta.fixable ? ', fixable' : ''})\n\n${rule.meta.description}`);
   }
   const field = model.header.fields.find((candidate) => spanContains(candidate.keySpan, offset));
   if (field) {
     const info = resolveHeaderKey(field.rawKey, model.kind);
-    if (!info) return markdown(model, field.keySpan, `Unknown header key \`${field.rawKey}\`: kept, but not used by OpNote.`);
+    if (!info) return piece(field.keySpan, `Unknown header key \`${field.rawKey}\`: kept, but not used by OpNote.`);
     const alias = info.key !== field.rawKey.trim().toLowerCase() ? ` (alias of \`${info.key}\`)` : '';
     const date = field.isoDate ? `\n\nRead as **${field.isoDate}**.` : '';
-    return markdown(model, field.keySpan, `**${info.key}**${alias}: ${info.description}${date}`);
+    return piece(field.keySpan, `**${info.key}**${alias}: ${info.description}${date}`);
   }
   const payerField = model.header.fields.find((candidate) => candidate.key === 'payer' && candidate.value !== '' && spanContains(candidate.valueSpan, offset));
-  if (payerField) return markdown(model, payerField.valueSpan, payerHover(context.findPayer(payerField.value), payerField.value));
+  if (payerField) return piece(payerField.valueSpan, payerHover(context.findPayer(payerField.value), payerField.value));
   const section = model.sections.find((candidate) => spanContains(candidate.titleSpan, offset));
   if (section) {
     const guidance = SECTION_GUIDANCE[section.id];
     const name = section.id === 'other' ? 'a section OpNote has no special meaning for' : `**${sectionDisplayTitle(section.id)}** section (\`${section.id}\`)`;
-    return markdown(model, section.titleSpan, guidance ? `${name}\n\n${guidance}` : name);
+    return piece(section.titleSpan, guidance ? `${name}\n\n${guidance}` : name);
   }
   const code = model.codes.find((candidate) => spanContains(candidate.span, offset));
-  if (code) return markdown(model, code.span, codeHover(code, context.knowledge));
+  if (code) return piece(code.span, codeHover(code, context.knowledge));
   if (facts) {
     const mentions = facts.mentions.filter((mention) => spanContains(mention.span, offset));
     const text = factHover(mentions, facts, context.knowledge);
-    if (text && mentions[0]) return markdown(model, mentions[0].span, text);
+    if (text && mentions[0]) return piece(mentions[0].span, text);
   }
   return null;
 }

@@ -52,7 +52,10 @@ export interface RelatedLocation {
 /** What a rule reports: where, what, and how to fix it. */
 export interface RuleReport {
   readonly span: Span;
+  /** What is wrong and what to do, in about 160 characters at most (it must fit the Problems panel). */
   readonly message: string;
+  /** Why it matters and where the statement comes from (its source, verified or not): the hover on the finding shows it. */
+  readonly detail?: string;
   readonly fixes?: readonly Fix[];
   readonly related?: readonly RelatedLocation[];
   /** Marks redundant text (rendered faded), e.g. a bundled imaging line. */

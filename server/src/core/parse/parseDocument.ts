@@ -139,7 +139,7 @@ function unreadableClaimLine(lineText: string, lineStart: number): ParseProblem 
   const looksLikeHeader = /^[ \t]*[A-Za-z][A-Za-z _-]{0,39}:/.test(lineText);
   const message = looksLikeHeader
     ? 'Header fields belong at the top of the claim, before the first blank line; here this line cannot be read.'
-    : 'Cannot read this claim line: expected `dx:` diagnoses, a service line starting with a procedure code (64596-LT x1 ptr:A $1450.00), a `#` heading or a `//` comment.';
+    : 'Cannot read this claim line: expected `dx:` diagnoses, a service line such as `64596-LT x1 ptr:A $1450.00`, a `#` heading or a `//` comment.';
   return { rule: 'line-syntax', span, message };
 }
 

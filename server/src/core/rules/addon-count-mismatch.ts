@@ -1,4 +1,4 @@
-import { cite, factLocation, noteName } from '../ruleSupport/claim';
+import { cite, factLocation } from '../ruleSupport/claim';
 import type { Rule } from '../linting/types';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -26,12 +26,13 @@ export const rule: Rule = {
       if (!fromNote) continue;
       const { note } = fromNote;
       const related = [factLocation(note, note.facts.arrays, `The note documents ${plural(fromNote.arrays, 'array')}.`)];
-      const why = `The note (${noteName(note)}) documents ${plural(fromNote.arrays, 'array')}: ${primary.code.value} covers the first, and each additional array is one unit of ${edit.addOnCode}, so ${target} unit${target === 1 ? '' : 's'} ${target === 1 ? 'is' : 'are'} expected.`;
-      const unverified = cite(edit, 'the current CPT book');
+      const documented = `the note documents ${plural(fromNote.arrays, 'array')}`;
+      const why = `${primary.code.value} covers the first array, and each additional array is one unit of ${edit.addOnCode}. ${cite(edit, 'the current CPT book')}`;
       if (existing.length === 0) {
         report({
           span: primary.code.span,
-          message: `${why} The claim has no ${edit.addOnCode} line, so the additional array${target === 1 ? ' goes' : 's go'} unpaid. ${unverified}`,
+          message: `The claim has no ${edit.addOnCode} line, but ${documented}: add ${edit.addOnCode} x${target}, or the additional array${target === 1 ? ' goes' : 's go'} unpaid.`,
+          detail: why,
           related,
           fixes: [{ title: `Add ${edit.addOnCode} x${target} after ${primary.code.value} (from the note)`, edits: [...plan.edits], isPreferred: true }],
         });
@@ -41,7 +42,11 @@ export const rule: Rule = {
       const title = target === 0 ? `Remove the ${edit.addOnCode} line (the note documents one array)` : `Set ${edit.addOnCode} to ${target} unit${target === 1 ? '' : 's'} (from the note)`;
       report({
         span: first.units?.span ?? first.code.span,
-        message: `${edit.addOnCode} is billed with ${plural(billed, 'unit')}. ${why} ${billed > target ? 'Units beyond the documented arrays are overbilling' : 'Arrays not billed go unpaid'}. ${unverified}`,
+        message:
+          target === 0
+            ? `${edit.addOnCode} is billed, but ${documented}: remove the ${edit.addOnCode} line.`
+            : `${edit.addOnCode} has ${plural(billed, 'unit')}, but ${documented}: bill ${plural(target, 'unit')} (one per array after the first).`,
+        detail: `${why} ${billed > target ? 'Units beyond the documented arrays are overbilling.' : 'Arrays not billed go unpaid.'}`,
         related,
         fixes: [{ title, edits: [...plan.edits], isPreferred: true }],
       });

@@ -26,9 +26,8 @@ export const rule: Rule = {
         if (line.code.value !== edit.addOnCode || ownerOf.has(line)) continue;
         report({
           span: line.code.span,
-          message:
-            `${line.code.value} is billed without ${edit.primaryCodes.join(' or ')} for the same date of service: ${edit.reason} ` +
-            `An add-on code billed alone is likely denied. ${cite(edit, 'the current CPT book')}`,
+          message: `${line.code.value} is billed without ${edit.primaryCodes.join(' or ')} on the same date of service: an add-on code billed alone is likely denied.`,
+          detail: `${edit.reason} ${cite(edit, 'the current CPT book')}`,
         });
       }
     }

@@ -27,9 +27,8 @@ export const rule: Rule = {
     for (const { edit, line } of pairedInSession(claim.sessionDates, claim.lines, conflicts, (edit) => edit.conflictsWith)) {
       report({
         span: line.code.span,
-        message:
-          `${codeLabel(knowledge, line.code.value)} and ${edit.code} likely cannot both apply to the same device in one session. ${edit.reason} ` +
-          `Keep the code the note supports. ${cite(edit, 'the current CPT book and NCCI edits')}`,
+        message: `${line.code.value} and ${edit.code} likely cannot both be billed for the same device in one session: keep the code the note supports.`,
+        detail: `${codeLabel(knowledge, line.code.value)}. ${edit.reason} ${cite(edit, 'the current CPT book and NCCI edits')}`,
       });
     }
   },

@@ -27,7 +27,8 @@ export const rule: Rule = {
     for (const { edit, line } of pairedInSession(claim.sessionDates, claim.lines, pairs, (edit) => edit.otherCodes)) {
       report({
         span: line.code.span,
-        message: `${codeLabel(knowledge, line.code.value)} with ${edit.code} in one session: check that the two lines describe different devices. ${cite(edit, 'the operative note and the payer edits')}`,
+        message: `${line.code.value} with ${edit.code} in one session: check in the note that the two lines describe different devices.`,
+        detail: `${codeLabel(knowledge, line.code.value)}. ${cite(edit, 'the operative note and the payer edits')}`,
       });
     }
   },

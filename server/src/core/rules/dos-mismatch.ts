@@ -32,7 +32,8 @@ export const rule: Rule = {
     if (dos?.isoDate && dos.isoDate !== date.iso) {
       report({
         span: dos.valueSpan,
-        message: `The claim's date of service ${dos.isoDate} differs from the date of the operative note (${name}: ${date.iso}): the payer matches the claim to the operative report by date, so the claim is denied or tied to the wrong encounter.`,
+        message: `The claim's date of service ${dos.isoDate} differs from the operative note's (${date.iso}): correct the one that is wrong.`,
+        detail: `The payer matches the claim to the operative report (${name}) by date, so the claim is denied or tied to the wrong encounter.`,
         related,
         fixes: [{ title: `Set the date of service to ${date.iso} (from the note)`, edits: [setHeaderValueEdit(dos, date.iso)], isPreferred: true }],
       });
@@ -41,7 +42,8 @@ export const rule: Rule = {
       const edit = prependHeaderFieldEdit(model, `dos: ${date.iso}`);
       report({
         span: noteField?.valueSpan ?? model.lines.lineSpan(0),
-        message: `The claim has no date of service, and its operative note (${name}) is dated ${date.iso}: a claim without a date of service is rejected.`,
+        message: `The claim has no date of service; its operative note is dated ${date.iso}: add \`dos:\`, or the claim is rejected.`,
+        detail: `The operative note (${name}) gives the date of the procedure.`,
         related,
         ...(edit ? { fixes: [{ title: `Insert \`dos: ${date.iso}\` (from the note)`, edits: [edit], isPreferred: true }] } : {}),
       });
@@ -52,7 +54,8 @@ export const rule: Rule = {
       const removed = claim.removedLines.has(line.line);
       report({
         span: line.dos.span,
-        message: `The ${line.code.value} line is dated ${line.dos.value}, but the operative note (${name}) is dated ${date.iso}: the line is denied or tied to the wrong encounter.`,
+        message: `The ${line.code.value} line is dated ${line.dos.value}, but the operative note is dated ${date.iso}: correct the one that is wrong.`,
+        detail: `A line dated otherwise than its operative report (${name}) is denied or tied to the wrong encounter.`,
         related,
         ...(removed ? {} : { fixes: [{ title: `Set the line's date to ${date.iso} (from the note)`, edits: [{ span: line.dos.span, newText: date.iso }], isPreferred: true }] }),
       });

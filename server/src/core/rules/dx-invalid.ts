@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (!lookup.exists) {
         report({
           span: entry.code.span,
-          message: `${lookup.normalized} is not an ICD-10-CM ${edition} code: the clearinghouse rejects the claim. Check the code in the documentation.`,
+          message: `${lookup.normalized} is not an ICD-10-CM ${edition} code: check the code in the documentation, or the clearinghouse rejects the claim.`,
         });
         continue;
       }
@@ -36,9 +36,8 @@ export const rule: Rule = {
       const fixes: Fix[] = children.slice(0, MAX_SUGGESTIONS).map((code) => ({ title: `Replace ${lookup.normalized} with ${code}`, edits: [{ span: entry.code.span, newText: code }] }));
       report({
         span: entry.code.span,
-        message:
-          `${lookup.normalized} is an ICD-10-CM ${edition} category, not a billable code: use a complete code such as ${children.slice(0, 4).join(', ')}${children.length > 4 ? ' …' : ''}, ` +
-          `with the side the note documents. A header code gets the claim rejected.`,
+        message: `${lookup.normalized} is an ICD-10-CM ${edition} category, not a billable code: use a complete code (${children.slice(0, 3).join(', ')}${children.length > 3 ? ' …' : ''}) with the note's side.`,
+        detail: `A category (header) code gets the claim rejected. Its codes: ${children.join(', ')}.`,
         // Offered only when there is a real choice, so fix-all never picks a diagnosis for the coder.
         ...(fixes.length > 1 ? { fixes } : {}),
       });

@@ -24,7 +24,7 @@ export const rule: Rule = {
     if (listed.length === 0) {
       for (const line of claim.lines) {
         const span = line.pointers?.letters[0]?.span ?? line.code.span;
-        report({ span, message: `${line.code.value} points to diagnosis ${line.pointers?.letters[0]?.value ?? 'A (the default)'}, but the claim lists no diagnoses: add a \`dx:\` line (CMS-1500 item 21) with the diagnosis that justifies the line.` });
+        report({ span, message: `${line.code.value} points to diagnosis ${line.pointers?.letters[0]?.value ?? 'A (the default)'}, but the claim lists no diagnoses: add a \`dx:\` line with the one that justifies it.`, detail: 'The diagnoses are CMS-1500 item 21; a line without one is rejected.' });
       }
       return;
     }
@@ -35,7 +35,8 @@ export const rule: Rule = {
         if (letters.has(pointer.value)) continue;
         report({
           span: pointer.span,
-          message: `${line.code.value} points to diagnosis ${pointer.value}, but the claim lists diagnoses A${last === 'A' ? '' : `-${last}`} only: the clearinghouse rejects a pointer to an empty slot, and the line loses the diagnosis that justifies it.`,
+          message: `${line.code.value} points to diagnosis ${pointer.value}, but the claim lists diagnoses A${last === 'A' ? '' : `-${last}`} only: point to the diagnosis that justifies the line.`,
+          detail: 'The clearinghouse rejects a pointer to an empty slot, and the line loses the diagnosis that justifies it.',
         });
       }
     }

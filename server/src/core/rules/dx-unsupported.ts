@@ -30,9 +30,8 @@ export const rule: Rule = {
       if (pointed.length === 0 || pointed.some((lookup) => lookup.typicalForPns === true)) continue;
       report({
         span: line.pointers?.span ?? line.code.span,
-        message:
-          `None of the diagnoses on ${line.code.value} (${pointed.map((lookup) => lookup.normalized).join(', ')}) is among those typical for peripheral nerve stimulation (${categories.join(', ')}): ` +
-          `a payer may deny the line as not medically necessary. The list is OpNote's own, not a payer's. Unverified: check the payer policy (source: 64596 fact sheet §6).`,
+        message: `No diagnosis on ${line.code.value} is typical for peripheral nerve stimulation (${categories.join(', ')}): the line may be denied as not medically necessary.`,
+        detail: `The line points to ${pointed.map((lookup) => lookup.normalized).join(', ')}. The list of typical categories is OpNote's own, not a payer's. Unverified: check the payer policy (source: 64596 fact sheet §6).`,
       });
     }
   },

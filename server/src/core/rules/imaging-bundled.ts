@@ -44,9 +44,10 @@ export const rule: Rule = {
         const source = edit.sources[0];
         report({
           span: line.code.span,
-          message:
-            `${codeLabel(knowledge, line.code.value)} is billed with ${primary.code.value} in the same session: ${edit.reason} ` +
-            `The line would likely be denied or recouped. ${edit.verified ? `Source: ${source}.` : `Unverified: check the current CPT book and NCCI edits (source: ${source}).`}`,
+          message: `${line.code.value} is billed with ${primary.code.value} in the same session, which includes imaging guidance: remove the ${line.code.value} line.`,
+          detail:
+            `${codeLabel(knowledge, line.code.value)}. ${edit.reason} The line would likely be denied or recouped. ` +
+            `${edit.verified ? `Source: ${source}.` : `Unverified: check the current CPT book and NCCI edits (source: ${source}).`}`,
           unnecessary: true,
           fixes: [{ title: `Remove the ${line.code.value} line (included in ${primary.code.value})`, edits: [removeLineEdit(model, line.line)], isPreferred: true }],
           ...(note && imaging ? { related: [noteLocation(note, imaging.span, `The note documents the imaging as part of the ${primary.code.value} procedure.`)] } : {}),

@@ -1,4 +1,4 @@
-import { factLocation, isArrayLine, noteName } from '../ruleSupport/claim';
+import { factLocation, isArrayLine } from '../ruleSupport/claim';
 import { changesSide, modifierFix, SIDE_MODIFIERS, sideOfModifier } from '../ruleSupport/modifiers';
 import type { Fix, Rule } from '../linting/types';
 
@@ -36,7 +36,8 @@ export const rule: Rule = {
           .filter((fix): fix is Fix => fix !== undefined);
         report({
           span: line.code.span,
-          message: `${line.code.value} has no LT or RT, and the note (${noteName(note)}) documents arrays on both sides: mark each line with the side of its array (or 50 where the payer expects it), or the line is rejected.`,
+          message: `${line.code.value} has no LT or RT, and the note documents arrays on both sides: mark each line with the side of its array.`,
+          detail: `A line without its side is rejected. Whether a payer wants modifier 50 on 64596 instead is unverified: check the payer policy.`,
           related,
           fixes,
         });
@@ -51,8 +52,9 @@ export const rule: Rule = {
       report({
         span: wrong?.span ?? line.code.span,
         message: wrong
-          ? `${wrong.value} on ${line.code.value} says ${says}, but the note (${noteName(note)}) documents the ${side} side (${expected.modifier}): a side that contradicts the operative report fails review.`
-          : `${line.code.value} has no side modifier, but the note (${noteName(note)}) documents the ${side} side: add ${expected.modifier}, or the line may be rejected.`,
+          ? `${wrong.value} on ${line.code.value} says ${says}, but the note documents the ${side} side (${expected.modifier}): correct the one that is wrong.`
+          : `${line.code.value} has no side modifier, but the note documents the ${side} side: add ${expected.modifier}, or the line may be rejected.`,
+        ...(wrong ? { detail: 'A side that contradicts the operative report fails review.' } : {}),
         related,
         ...(fix ? { fixes: [fix] } : {}),
       });

@@ -1,4 +1,4 @@
-import { cite, factLocation, noteName } from '../ruleSupport/claim';
+import { cite, factLocation } from '../ruleSupport/claim';
 import { modifierInfo } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
@@ -29,10 +29,7 @@ export const rule: Rule = {
     const status = facts.increasedServices.status;
     if (status === 'quantified') return;
     const info = modifierInfo(context.knowledge, INCREASED_SERVICES);
-    const found =
-      status === 'unquantified'
-        ? `the note (${noteName(note)}) justifies it only in general words, with no extra time compared with typical and no specific cause`
-        : `the note (${noteName(note)}) has no statement of increased procedural services`;
+    const found = status === 'unquantified' ? 'the note gives no extra time against typical or specific cause' : 'the note has no increased-services statement';
     const related = [
       factLocation(note, facts.increasedServices, status === 'unquantified' ? 'The increased-services wording in the note has no numbers or specific cause.' : 'The note has no increased-services statement.'),
     ];
@@ -41,8 +38,8 @@ export const rule: Rule = {
       if (!modifier) continue;
       report({
         span: modifier.span,
-        message:
-          `Modifier 22 on ${line.code.value} asks for more than the usual payment, but ${found}. ` +
+        message: `Modifier 22 on ${line.code.value} asks for more than the usual payment, but ${found}: remove 22 or query the surgeon.`,
+        detail:
           `Payers need a concise statement of the extra work (minutes beyond the typical, the cause such as scar, BMI-related depth or anatomy); without it the line is paid at the normal fee or denied.` +
           `${info ? ` ${cite(info, 'the payer policy')}` : ''}`,
         related,

@@ -30,9 +30,8 @@ export const rule: Rule = {
         const fix = modifierFix(knowledge, claim, line, (change) => change.kind === 'remove' && change.modifier === modifier.value);
         report({
           span: modifier.span,
-          message:
-            `Modifier ${modifier.value} is never used on an add-on code, and ${line.code.value} is billed as an add-on (each additional array with its primary code): add-ons are exempt from the multiple-procedure reduction, and the line is rejected or cut. ` +
-            cite(addOn, 'the current CPT book'),
+          message: `Modifier ${modifier.value} is never used on an add-on code such as ${line.code.value}: remove it.`,
+          detail: `Add-ons (each additional array, billed with its primary code) are exempt from the multiple-procedure reduction; with ${modifier.value} the line is rejected or cut. ${cite(addOn, 'the current CPT book')}`,
           ...(fix ? { fixes: [fix] } : {}),
         });
       }

@@ -48,8 +48,9 @@ export const rule: Rule = {
           .filter((fix): fix is Fix => fix !== undefined);
         report({
           span: modifier.span,
-          message:
-            `Medicare prefers a specific X modifier to ${modifier.value} on ${line.code.value}: ${preferred.map((candidate) => `${candidate.code} ${lowerFirst(candidate.title)}`).join(', ')}. ` +
+          message: `Medicare prefers a specific X modifier to ${modifier.value} on ${line.code.value}: ${preferred.map((candidate) => candidate.code).join(', ')}, when the pair's NCCI indicator is 1.`,
+          detail:
+            `${preferred.map((candidate) => `${candidate.code} ${lowerFirst(candidate.title)}`).join(', ')}. ` +
             `Use one only when the NCCI modifier indicator of the pair is 1 and LT/RT does not already say it. ${cite(preferred[0], 'the current NCCI policy manual')}`,
           fixes,
         });

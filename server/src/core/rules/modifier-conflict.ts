@@ -36,8 +36,9 @@ export const rule: Rule = {
         const otherInfo = modifierInfo(knowledge, earlier.value) ?? info;
         report({
           span: modifier.span,
-          message:
-            `${modifier.value} (${lowerFirst(info.title)}) and ${earlier.value}${otherInfo !== info ? ` (${lowerFirst(otherInfo.title)})` : ''} exclude each other on one line: the line is rejected or priced wrongly. Keep the one the operative note supports. ` +
+          message: `${modifier.value} and ${earlier.value} exclude each other on one line: keep the one the operative note supports.`,
+          detail:
+            `${modifier.value}: ${lowerFirst(info.title)}${otherInfo !== info ? `; ${earlier.value}: ${lowerFirst(otherInfo.title)}` : ''}. The line is rejected or priced wrongly. ` +
             cite(info.verified ? otherInfo : info, 'the payer policy'),
         });
       });

@@ -30,7 +30,8 @@ export const rule: Rule = {
       const fix = modifierFix(knowledge, claim, line, (change) => change.kind === 'reorder');
       report({
         span: { start: staying[0].span.start, end: staying[staying.length - 1].span.end },
-        message: `On ${line.code.value}, pricing modifier${pricing.length > 1 ? 's' : ''} ${pricing.join(', ')} should come before the informational ones: payers read the first positions for pricing, so a pricing modifier further back may be ignored.`,
+        message: `On ${line.code.value}, put pricing modifier${pricing.length > 1 ? 's' : ''} ${pricing.join(', ')} before the informational ones.`,
+        detail: 'Payers read the first positions for pricing, so a pricing modifier further back may be ignored.',
         ...(fix ? { fixes: [fix] } : {}),
       });
     }

@@ -1,6 +1,9 @@
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
 
+/** What a claim loses without its note. */
+const NOTE_CHECKS = 'Without the note, the note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.';
+
 export const rule: Rule = {
   meta: {
     id: 'note-missing',
@@ -23,18 +26,20 @@ export const rule: Rule = {
     if (!linkedNote) return;
     if (!field || linkedNote.status === 'no-header') {
       const anchor = model.header.fields[0]?.span ?? model.lines.lineSpan(0);
-      report({ span: anchor, message: 'This claim names no operative note (`note:` header): the note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.' });
+      report({ span: anchor, message: 'This claim names no operative note: add a `note:` header so that the claim is checked against it.', detail: NOTE_CHECKS });
       return;
     }
     if (linkedNote.status === 'not-found') {
       report({
         span: field.valueSpan,
-        message: `The operative note \`${field.value.trim()}\` named by \`note:\` was not found (looked for ${linkedNote.path}): the note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.`,
+        message: `The operative note named by \`note:\` was not found: correct the path (relative to the claim).`,
+        detail: `Looked for ${linkedNote.path}. ${NOTE_CHECKS}`,
       });
     } else if (linkedNote.status === 'unreadable') {
       report({
         span: field.valueSpan,
-        message: `The operative note named by \`note:\` was not read: ${linkedNote.why}. The note ↔ claim checks (code, array count, side, date of service, modifier 22) cannot run.`,
+        message: `The operative note named by \`note:\` was not read: ${linkedNote.why}.`,
+        detail: NOTE_CHECKS,
       });
     } else if (linkedNote.status === 'unresolvable') {
       report({

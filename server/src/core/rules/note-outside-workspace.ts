@@ -28,7 +28,8 @@ export const rule: Rule = {
     const quoted = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value;
     report({
       span: field.valueSpan,
-      message: `The operative note \`${quoted}\` named by \`note:\` is outside the workspace; OpNote did not read it, so the note ↔ claim checks cannot run.`,
+      message: `The operative note \`${quoted}\` is outside the workspace, so OpNote did not read it: move it into the workspace.`,
+      detail: 'OpNote reads only inside the workspace; without the note, the note ↔ claim checks cannot run.',
     });
   },
 };

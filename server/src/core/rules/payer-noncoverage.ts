@@ -40,9 +40,10 @@ export const rule: Rule = {
     const source = policies[0]?.sources[0] ?? payer.sources[0];
     report({
       span: field.valueSpan,
-      message:
-        `${payer.name} calls implantable peripheral nerve stimulation ${STANCE_WORDS[payer.coverage]}${named ? ` (${named})` : ''}: the claim is likely to be denied whatever the note documents. ` +
-        `Check the current policy and get an exception or the patient's written agreement first. ${unverified ? 'Unverified: check the current payer policy' : 'Policies change: check the current version'} (source: ${source}).`,
+      message: `${payer.name} calls implantable PNS ${STANCE_WORDS[payer.coverage]}: likely denied whatever the note says; check the policy first.`,
+      detail:
+        `${named ? `Policy: ${named}. ` : ''}A payer that does not cover the service denies it however well the note documents it: get an exception or the patient's written agreement first. ` +
+        `${unverified ? 'Unverified: check the current payer policy' : 'Policies change: check the current version'} (source: ${source}).`,
     });
   },
 };

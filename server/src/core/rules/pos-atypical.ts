@@ -32,9 +32,8 @@ export const rule: Rule = {
       const sites = typical.value.map((code) => `${code}${knowledge.pos.get(code) ? ` ${knowledge.pos.get(code)!.name.toLowerCase()}` : ''}`).join(', ');
       report({
         span,
-        message:
-          `Place of service ${pos}${name ? ` (${name.toLowerCase()})` : ''} is atypical for ${line.code.value} (typical: ${sites}): check the POS and the claim type. ` +
-          cite(typical, 'the payer policy'),
+        message: `Place of service ${pos}${name ? ` (${name.toLowerCase()})` : ''} is atypical for ${line.code.value}: check the POS and the claim type.`,
+        detail: `Typical: ${sites}. ${cite(typical, 'the payer policy')}`,
       });
     }
   },

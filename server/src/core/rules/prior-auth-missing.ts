@@ -34,9 +34,8 @@ export const rule: Rule = {
     const edit = existing ? undefined : appendHeaderFieldEdit(model, 'prior-auth:');
     report({
       span: existing?.keySpan ?? field.valueSpan,
-      message:
-        `${payer.name} ${how} prior authorization for stimulator implants, and ${existing ? 'the `prior-auth:` header is empty' : 'the claim has no `prior-auth:` header'}: without the authorization number the claim is likely denied. ` +
-        cite(authorization, 'the payer policy'),
+      message: `${payer.name} ${how} prior authorization for stimulator implants, and ${existing ? 'the `prior-auth:` header is empty' : 'the claim has no `prior-auth:` header'}: add the number.`,
+      detail: `Without the authorization number the claim is likely denied. ${cite(authorization, 'the payer policy')}`,
       ...(edit ? { fixes: [{ title: 'Insert a `prior-auth:` header', edits: [edit], isPreferred: true }] } : {}),
     });
   },

@@ -1,5 +1,7 @@
-import { cite, codeEntry, isAddOn, isProcedureLine, noteLocation, noteName } from '../ruleSupport/claim';
+import { cite, codeEntry, isAddOn, isProcedureLine, noteLocation } from '../ruleSupport/claim';
 import { supportReason } from '../ruleSupport/support';
+import { pairedInSession } from '../ruleSupport/sessions';
+import type { ConflictEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -28,17 +30,21 @@ export const rule: Rule = {
     if (supported.length === 0) return;
     const { knowledge } = context;
     const reason = supportReason(facts, context.knowledge);
+    // A code billed beside the supported code it conflicts with is code-conflict's finding already.
+    const conflicts = knowledge.edits.filter((edit): edit is ConflictEdit => edit.kind === 'conflict' && supported.includes(edit.code));
+    const conflicting = new Set(pairedInSession(claim.sessionDates, claim.lines, conflicts, (edit) => edit.conflictsWith).map(({ line }) => line));
     for (const line of claim.lines) {
       const code = line.code.value;
-      if (!isProcedureLine(knowledge, line) || isAddOn(knowledge, code) || supported.includes(code)) continue;
+      if (!isProcedureLine(knowledge, line) || isAddOn(knowledge, code) || supported.includes(code) || conflicting.has(line)) continue;
       const primaries = supported.filter((candidate) => !isAddOn(knowledge, candidate));
       const alternative = codeEntry(knowledge, code)?.useInsteadWhen.find((entry) => entry.codes.some((candidate) => primaries.includes(candidate)));
       const entry = codeEntry(knowledge, primaries[0] ?? code);
       report({
         span: line.code.span,
-        message:
-          `The note (${noteName(note)}) ${reason.text}, which supports ${primaries.join(' + ') || supported.join(' + ')}, not ${code}` +
-          `${alternative ? ` (${code} → ${alternative.codes.join(' + ')} when: ${alternative.when})` : ''}. A code the operative report does not support is denied or recouped on review.` +
+        message: `The note ${reason.text}: it supports ${primaries.join(' + ') || supported.join(' + ')}, not ${code}.`,
+        detail:
+          `A code the operative report does not support is denied or recouped on review.` +
+          `${alternative ? ` ${alternative.codes.join(' + ')} instead of ${code} when ${alternative.when}.` : ''}` +
           `${entry && !entry.verified ? ` ${cite(entry, 'the current CPT book')}` : ''}`,
         ...(reason.evidence ? { related: [noteLocation(note, reason.evidence.span, `The note ${reason.text}.`)] } : {}),
       });

@@ -29,18 +29,16 @@ export const rule: Rule = {
       if (unitsOf(first) > 1) {
         report({
           span: first.units!.span,
-          message:
-            `${first.code.value} is billed with ${unitsOf(first)} units, but it covers only the first (or only) electrode array: each additional array is reported with ${plan.edit.addOnCode}, one unit per array. ` +
-            `Extra units of ${first.code.value} are likely denied. ${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
+          message: `${first.code.value} has ${unitsOf(first)} units but covers only the first array: bill it once and each additional array as one unit of ${plan.edit.addOnCode}.`,
+          detail: `Extra units of ${first.code.value} are likely denied. ${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
           fixes: [fix],
         });
       }
       for (const line of repeated) {
         report({
           span: line.units?.span ?? line.code.span,
-          message:
-            `${line.code.value} is billed again in this session (line ${first.line + 1} already has it): it covers only the first electrode array, once per session; additional arrays are reported with ${plan.edit.addOnCode}. ` +
-            `${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
+          message: `${line.code.value} is billed again in this session (line ${first.line + 1} has it): bill it once and each additional array as ${plan.edit.addOnCode}.`,
+          detail: `${line.code.value} covers only the first electrode array, once per session. ${cite(plan.edit, 'the current CPT book and the CMS MUE file')}`,
           fixes: [fix],
         });
       }

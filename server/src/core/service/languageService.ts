@@ -232,8 +232,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     rules,
     analyze,
     hover(document, position, settings = {}) {
-      const { model, facts } = analyze(document, settings);
-      return hover(model, facts, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });
+      const { model, facts, findings } = analyze(document, settings);
+      return hover(model, facts, findings, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });
     },
     complete: (document, position) => complete(parse(document), position, rules, knowledge),
     codeActions(document, range, context, settings, resolveSupport = false) {
