@@ -9,6 +9,7 @@ import { UsageError } from './collectFiles';
 import { contextLines } from './context';
 import { checklistOutput } from './checklist';
 import { factsLines } from './facts';
+import { queryOutput } from './query';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -26,6 +27,9 @@ const USAGE = `Usage:
   opnote checklist FILE [--format markdown|json] [--root DIR]
       Print the 64596 checklist of an operative note (or of the note a claim names): each component
       as ✓ / ✗ / ! with its evidence line, and the codes the documentation supports.
+  opnote query FILE... [--format markdown|json] [--role author|reviewer] [--root DIR]
+      Draft a physician query for each finding of an operative note that only its author can
+      resolve: the note's own words as clinical indicators, a neutral question, and the answers.
   opnote context < sentences.jsonl
       Read JSON Lines {"sentence": "...", "concept": "..."} and print one JSON line per input:
       {"negated", "historical", "hypothetical", "experiencer"}.
@@ -80,6 +84,9 @@ export function main(argv: readonly string[]): number {
         process.stdout.write(checklistOutput(createService(workspaceRoot(args.options.get('root'))), args.command, String(args.options.get('format') ?? 'markdown')));
         return 0;
       }
+      case 'query':
+        process.stdout.write(queryOutput((root) => createService(workspaceRoot(root)), rest));
+        return 0;
       case 'context':
         process.stdout.write(contextLines(fs.readFileSync(0, 'utf8')));
         return 0;
