@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { notesUnder } from '../helpers/fixtures';
 import { LspTestClient } from '../helpers/lspClient';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,12 +28,6 @@ function editedUris(edit: Action['edit']): string[] {
   return [...Object.keys(edit.changes ?? {}), ...(edit.documentChanges ?? []).map((change) => change.textDocument?.uri ?? change.uri ?? '')];
 }
 
-function notesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? notesUnder(full) : entry.name.endsWith('.opnote') ? [full] : [];
-  });
-}
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 

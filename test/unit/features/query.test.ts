@@ -7,7 +7,7 @@ import { QUERY_MARKDOWN_COMMAND } from '../../../server/src/protocol';
 import type { RuleFinding } from '../../../server/src/core/linting/types';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
-import { DOCS_BASE, FIXTURES } from '../../helpers/fixtures';
+import { DOCS_BASE, FIXTURES, notesUnder } from '../../helpers/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TODAY = new Date('2026-04-02T10:00:00Z');
@@ -60,12 +60,6 @@ function assertCompliant(query: PhysicianQuery, text: string, where: string): vo
   for (const option of query.options.slice(0, -2)) if (option.length > 3) assert.ok(!query.question.toLowerCase().includes(option.toLowerCase()), `${where}: ${query.rule} question names "${option}"`);
 }
 
-function notesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? notesUnder(full) : entry.name.endsWith('.opnote') ? [full] : [];
-  });
-}
 
 describe('physician queries (core feature)', () => {
   it('asks about side, imaging, nerve, arrays and testing on a note with those gaps, with who and when', () => {

@@ -38,17 +38,17 @@ describe('reviewer role and physician queries in VS Code', function () {
     await config().update('role', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
   });
 
-  it('offers no edit of the note and a query for laterality-missing, which opens beside the note and copies', async () => {
-    const diagnostics = await h.waitForDiagnostics(document.uri, (ds) => h.find(ds, 'laterality-missing') !== undefined, 'laterality-missing');
-    const laterality = h.find(diagnostics, 'laterality-missing');
-    const actions = await h.quickFixes(document.uri, laterality.range);
+  it('offers no edit of the note and a query for imaging-undocumented, which opens beside the note and copies', async () => {
+    const diagnostics = await h.waitForDiagnostics(document.uri, (ds) => h.find(ds, 'imaging-undocumented') !== undefined, 'imaging-undocumented');
+    const imaging = h.find(diagnostics, 'imaging-undocumented');
+    const actions = await h.quickFixes(document.uri, imaging.range);
     const query = actions.find((action) => action.title === 'Draft physician query');
     assert.ok(query, `actions: ${actions.map((action) => action.title).join(', ')}`);
     for (const action of actions) assert.ok(!action.edit || !action.edit.has(document.uri), `"${action.title}" edits the note`);
 
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
     const markdown = await h.within('opnote.query.markdown', vscode.commands.executeCommand(query.command.command, ...query.command.arguments));
-    assert.match(markdown, /^# Physician query: Side/m);
+    assert.match(markdown, /^# Physician query: Imaging guidance/m);
     const beside = await waitForQueryEditor(editor, (text) => text === markdown, 'the query beside the note');
     assert.match(beside.document.getText(), /- \[ \] Clinically undetermined/);
     assert.ok(await vscode.commands.executeCommand('opnote.copyQuery'));
