@@ -107,6 +107,9 @@ describe('physician queries (core feature)', () => {
     assert.deepEqual(query.options, ['Yes', 'No', 'Clinically undetermined']);
     assert.equal(query.indicators.length, 2);
     assertCompliant(query, text, 'conflict');
+    // The topic may be named by its facts field.
+    const byField = { ...conflict, data: { topic: 'laterality', evidence: [{ start: second, end: second + 5 }] } } as unknown as RuleFinding;
+    assert.equal(draftQuery({ model: analysis.model, facts: analysis.facts, findings: [byField], today: TODAY }, byField)?.topic, 'side');
     // Without the topic the finding cannot be asked about.
     const bare = { ...conflict, data: {} } as unknown as RuleFinding;
     assert.equal(draftQuery({ model: analysis.model, facts: analysis.facts, findings: [bare], today: TODAY }, bare), undefined);

@@ -2,12 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-types';
+import { ROLES } from '../../../server/src/core/linting/types';
 import { configWithIgnore, parseConfig } from '../../../server/src/core/service/config';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
+import { resolveSettings } from '../../../server/src/lsp/settings';
 import { DOCS_BASE, FIXTURES } from '../../helpers/fixtures';
 import { applyEdits } from '../../helpers/textEdits';
 
+const ROOT = path.resolve(__dirname, '../../..');
 const KNOWN = new Set(['laterality-missing', 'nerve-missing']);
 const NOTE = fs.readFileSync(path.join(FIXTURES, 'rules/note-64596-gaps.opnote'), 'utf8');
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
@@ -37,6 +40,24 @@ describe('roles and reviewer suppressions in .opnoterc.json', () => {
     assert.ok(service.analyze({ ...doc, uri: 'file:///w/other/gaps.opnote' }).diagnostics.some((diagnostic) => diagnostic.code === 'nerve-missing'));
   });
 
+  it('reads opnote.role from the editor as untrusted input: anything but reviewer is the author', () => {
+    assert.equal(resolveSettings({ role: 'reviewer' }, true).document.role, 'reviewer');
+    for (const role of [undefined, 'author', 'Reviewer', 42, { role: 'reviewer' }]) assert.equal(resolveSettings({ role }, true).document.role, 'author');
+  });
+
+  it('the VS Code setting and the .opnoterc.json schema offer the roles the server reads, author by default', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['opnote.role'];
+    assert.deepEqual(setting.enum, [...ROLES]);
+    assert.equal(setting.default, 'author');
+    assert.equal(setting.scope, 'resource');
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/opnoterc.schema.json'), 'utf8'));
+    assert.deepEqual(schema.properties.role.enum, [...ROLES]);
+    assert.deepEqual(schema.properties.ignores.items.required, ['file', 'rule', 'reason']);
+    const commands = manifest.contributes.commands.map((command: { command: string }) => command.command);
+    for (const command of ['opnote.draftQueries', 'opnote.copyQuery']) assert.ok(commands.includes(command), command);
+  });
+
   it('the stricter role wins: a workspace that says reviewer stays reviewer; an untrusted one is not read', () => {
     const service = serviceWith({ '/w/.opnoterc.json': '{ "role": "reviewer" }' });
     assert.equal(service.analyze(doc, { role: 'author' }).role, 'reviewer');
@@ -51,6 +72,8 @@ describe('roles and reviewer suppressions in .opnoterc.json', () => {
     assert.deepEqual(noteEdits(reviewer), []);
     assert.ok(reviewer.some((action) => action.title === 'Draft physician query'));
     assert.ok(reviewer.some((action) => action.title === 'Ignore nerve-missing for this file in .opnoterc.json'));
+    // An untrusted workspace's .opnoterc.json is not written, so there is nothing to set a finding aside in.
+    for (const resolveSupport of [false, true]) assert.ok(!service.codeActions(doc, WHOLE, {}, { role: 'reviewer', trusted: false }, resolveSupport).some((action) => action.title.startsWith('Ignore')));
     const author = service.codeActions(doc, WHOLE, {}, { role: 'author' });
     assert.ok(noteEdits(author).some((action) => action.title === 'Insert a side line to fill in'));
     assert.ok(!author.some((action) => action.title === 'Draft physician query'));

@@ -89,18 +89,26 @@ const TOPIC_WORDS: Readonly<Record<QueryTopic, string>> = {
   'increased-services': 'the work of the procedure compared with the typical one',
 };
 
-const QUERY_TOPICS = new Set<string>(Object.keys(TOPIC_WORDS));
+/** A conflict's topic as the rule names it: a topic, or the facts field it is read from ("laterality", "integrated"). */
+const TOPIC_ALIASES: Readonly<Record<string, QueryTopic>> = { laterality: 'side', integrated: 'device-type', device: 'device-type', procedure: 'procedure-type', increasedservices: 'increased-services', modality: 'imaging' };
+
+function topicOf(name: string): QueryTopic | undefined {
+  const key = name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (Object.hasOwn(TOPIC_WORDS, key)) return key as QueryTopic;
+  return TOPIC_ALIASES[key.replace(/-/g, '')];
+}
 
 /** What another rule (documentation-conflict) attaches: the topic and the spans that disagree. */
 function conflictData(finding: RuleFinding): { topic: QueryTopic; spans: Span[] } | undefined {
   const data = (finding as { data?: unknown }).data as { topic?: unknown; evidence?: unknown } | undefined;
-  if (!data || typeof data.topic !== 'string' || !QUERY_TOPICS.has(data.topic)) return undefined;
+  const topic = typeof data?.topic === 'string' ? topicOf(data.topic) : undefined;
+  if (!data || !topic) return undefined;
   const spans = (Array.isArray(data.evidence) ? data.evidence : []).flatMap((item: unknown) => {
     const span = (item as { span?: unknown })?.span ?? item;
     const { start, end } = (span ?? {}) as { start?: unknown; end?: unknown };
     return typeof start === 'number' && typeof end === 'number' ? [{ start, end }] : [];
   });
-  return { topic: data.topic as QueryTopic, spans: [finding.span, ...spans] };
+  return { topic, spans: [finding.span, ...spans] };
 }
 
 type Drafter = (facts: NoteFacts, finding: RuleFinding) => Draft | undefined;

@@ -298,7 +298,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         resolveSupport,
         fixAll,
         role: analysis.role,
-        ignoreInConfig: (rule) => ignoreInConfigEdit(document, settings ?? {}, rule),
+        // An untrusted workspace's configuration is neither read nor written; nor is there one for a buffer not on disk.
+        ...(settings?.trusted !== false && document.uri.startsWith('file:') ? { ignoreInConfig: (rule: string) => ignoreInConfigEdit(document, settings ?? {}, rule) } : {}),
         queryable: (finding) => draftQuery(queryInput, finding) !== undefined,
         ...(context.only ? { only: context.only } : {}),
       });
