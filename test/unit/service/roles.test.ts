@@ -28,6 +28,9 @@ describe('roles and reviewer suppressions in .opnoterc.json', () => {
     assert.equal(config.role, 'reviewer');
     assert.deepEqual(config.ignores, [{ file: 'notes/gaps.opnote', rule: 'nerve-missing', reason: 'queried' }]);
     assert.match(parseConfig('{ "ignores": [{ "file": "a.opnote", "rule": "nerve-missing" }] }', '/w/.opnoterc.json', KNOWN).problem ?? '', /not a valid OpNote configuration.*expected string/);
+    const typo = parseConfig('{\n  "ignores": [{ "file": "a.opnote", "rule": "nerve-mising", "reason": "queried" }]\n}', '/w/.opnoterc.json', KNOWN);
+    assert.match(typo.problem ?? '', /sets aside an unknown rule id at line 2, column \d+; the other settings apply/);
+    assert.doesNotMatch(typo.problem ?? '', /mising/, 'the file is not quoted');
     assert.match(parseConfig('{ "role": "coder" }', '/w/.opnoterc.json', KNOWN).problem ?? '', /not a valid OpNote configuration/);
   });
 

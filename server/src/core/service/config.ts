@@ -67,8 +67,12 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
     else unknown.push(id);
   }
   const settings = { path, rules, ...(parsed.data.role ? { role: parsed.data.role } : {}), ...(parsed.data.ignores?.length ? { ignores: parsed.data.ignores } : {}) };
-  if (unknown.length === 0) return settings;
-  const position = jsonPathPosition(text, ['rules', unknown[0]], 'key');
+  // A mistyped rule in `ignores` would set nothing aside, silently: it is reported like one in `rules`.
+  const unknownIgnore = (parsed.data.ignores ?? []).findIndex((ignore) => !knownRuleIds.has(ignore.rule));
+  const unknownAt: readonly PropertyKey[] | undefined = unknown.length ? ['rules', unknown[0]] : unknownIgnore >= 0 ? ['ignores', unknownIgnore, 'rule'] : undefined;
+  if (!unknownAt) return settings;
+  const position = jsonPathPosition(text, unknownAt, unknown.length ? 'key' : 'value');
+  if (!unknown.length) return { ...settings, problem: `${path} sets aside an unknown rule id${position ? ` at ${position}` : ''}; the other settings apply.` };
   const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : '';
   return { ...settings, problem: `${path} names an unknown rule id${position ? ` at ${position}` : ''}${more}; the other settings apply.` };
 }
