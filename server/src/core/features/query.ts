@@ -152,21 +152,26 @@ function procedureTypeDraft(facts: NoteFacts): Draft | undefined {
     : undefined;
 }
 
+/**
+ * Finding a sentence reads its section: a note with thousands of mentions is asked about its first
+ * few prompts only, so a query (and every code action that asks whether there is one) stays linear.
+ */
+const MAX_PROMPTS = 4 * MAX_INDICATORS;
+
 /** The whole sentence around each prompt, trimmed, once each, in note order, without reimbursement words. */
 function indicatorsOf(model: DocumentModel, prompts: readonly Span[]): ClinicalIndicator[] {
   const seen = new Set<number>();
   const sentences: Span[] = [];
-  for (const prompt of prompts) {
-    if (prompt.start < model.header.span.end) continue;
+  const inOrder = prompts.filter((prompt) => prompt.start >= model.header.span.end).sort((a, b) => a.start - b.start);
+  for (const prompt of inOrder.slice(0, MAX_PROMPTS)) {
+    if (sentences.length === MAX_INDICATORS) break;
+    if (sentences.some((sentence) => sentence.start <= prompt.start && prompt.start < sentence.end)) continue;
     const sentence = trimmed(model.text, sentenceAt(model, prompt.start));
     if (sentence.end <= sentence.start || seen.has(sentence.start)) continue;
     seen.add(sentence.start);
     if (!REIMBURSEMENT.test(model.text.slice(sentence.start, sentence.end))) sentences.push(sentence);
   }
-  return sentences
-    .sort((a, b) => a.start - b.start)
-    .slice(0, MAX_INDICATORS)
-    .map((span) => ({ text: model.text.slice(span.start, span.end), range: model.lines.rangeOf(span) }));
+  return sentences.map((span) => ({ text: model.text.slice(span.start, span.end), range: model.lines.rangeOf(span) }));
 }
 
 function trimmed(text: string, span: Span): Span {
