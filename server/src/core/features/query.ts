@@ -3,6 +3,7 @@ import type { Evidence, NoteFacts } from '../facts/types';
 import type { RuleFinding } from '../linting/types';
 import { headerField, type DocumentModel } from '../parse/model';
 import { sentenceAt } from '../ruleSupport/noteAnchors';
+import { isSpace } from '../text/chars';
 import type { Span } from '../text/span';
 
 /**
@@ -176,8 +177,8 @@ function indicatorsOf(model: DocumentModel, prompts: readonly Span[]): ClinicalI
 
 function trimmed(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
