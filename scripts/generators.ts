@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Rule } from '../server/src/core/linting/types';
+import { ROLES, type Rule } from '../server/src/core/linting/types';
 import { userPayerFileJsonSchema } from '../server/src/core/knowledge/userPayers';
 import { rulePageMarkdown } from '../server/src/core/features/rulePage';
 
@@ -63,6 +63,21 @@ export function configSchema(rules: readonly RuleLike[]): string {
     properties: {
       $schema: { type: 'string' },
       rules: { type: 'object', description: 'Severity per rule id.', properties: ruleSeverityProperties(rules), additionalProperties: false },
+      role: { type: 'string', enum: [...ROLES], description: 'author: the physician writing the notes (quick fixes insert placeholders to fill). reviewer: a coder, CDI specialist or auditor; no code action edits a note, findings are set aside here and answered with physician queries. A reviewer setting in the editor or on the command line applies too.' },
+      ignores: {
+        type: 'array',
+        description: 'Findings a reviewer set aside: the rule is off for that file. Written by the "Ignore ... in .opnoterc.json" code action in the reviewer role.',
+        items: {
+          type: 'object',
+          properties: {
+            file: { type: 'string', minLength: 1, description: 'The note, relative to the folder of this file (the workspace root).' },
+            rule: { type: 'string', minLength: 1, description: 'The rule id.' },
+            reason: { type: 'string', description: 'Why it was set aside.' },
+          },
+          required: ['file', 'rule', 'reason'],
+          additionalProperties: false,
+        },
+      },
     },
     additionalProperties: false,
   };

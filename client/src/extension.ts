@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol';
+import { QUERY_MARKDOWN_COMMAND, WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol';
 import { CHECKLIST_SCHEME, ChecklistProvider, showChecklist } from './checklistView';
+import { copyQuery, showQueries } from './queryView';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
+    middleware: {
+      // The server drafts the queries; whoever runs the command (a reviewer's code action, the palette) sees them beside the note.
+      executeCommand: async (command, args, next) => {
+        const result: unknown = await next(command, args);
+        if (command === QUERY_MARKDOWN_COMMAND && typeof result === 'string') await showQueries(result);
+        return result;
+      },
+    },
   };
   client = new LanguageClient('opnote', 'OpNote', serverOptions, clientOptions);
   const checklists = new ChecklistProvider(() => client);
@@ -36,10 +45,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklists),
     vscode.workspace.onDidChangeTextDocument((event) => checklists.documentChanged(event.document.uri)),
     vscode.commands.registerCommand('opnote.showChecklist', showChecklist),
+    vscode.commands.registerCommand('opnote.draftQueries', draftQueries),
+    vscode.commands.registerCommand('opnote.copyQuery', copyQuery),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true })),
     ...registerCheckWorkspace(context),
   );
   await client.start();
+}
+
+/** "OpNote: Draft physician queries for this note": every query of the active note, opened beside it. */
+async function draftQueries(): Promise<unknown> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'opnote') {
+    void vscode.window.showInformationMessage('OpNote: open an operative note to draft its physician queries.');
+    return undefined;
+  }
+  return vscode.commands.executeCommand(QUERY_MARKDOWN_COMMAND, editor.document.uri.toString());
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,3 +6,9 @@ export const CHECKLIST_REQUEST = 'opnote/checklist';
 
 /** Notification, client to server: `{ trusted }`, sent when the user grants workspace trust. */
 export const WORKSPACE_TRUST_NOTIFICATION = 'opnote/workspaceTrust';
+
+/**
+ * Command, client to server: (document URI, optional rule id) → the physician queries of a note as
+ * Markdown. A reviewer's "Draft physician query" code action runs it; the VS Code client shows the result.
+ */
+export const QUERY_MARKDOWN_COMMAND = 'opnote.query.markdown';

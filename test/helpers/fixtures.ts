@@ -121,3 +121,12 @@ export function orphanSnapshots(dir: string): string[] {
     return entry.name.endsWith('.snapshot.json') && !fs.existsSync(full.slice(0, -'.snapshot.json'.length)) ? [path.relative(FIXTURES, full)] : [];
   });
 }
+
+/** Every operative note under `dir`, recursively. */
+export function notesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return notesUnder(full);
+    return entry.name.endsWith('.opnote') ? [full] : [];
+  });
+}

@@ -38,9 +38,9 @@ describe('64596 features over the language server (stdio)', function () {
       range: laterality.range,
       context: { diagnostics: [laterality] },
     });
-    const fix = actions.find((action) => action.title === 'Insert "Side: left."');
+    const fix = actions.find((action) => action.title === 'Insert a side line to fill in');
     assert.ok(fix?.edit, 'the template fix carries its edit');
-    assert.match(fix.edit.changes[uri][0].newText, /Side: left\./);
+    assert.match(fix.edit.changes[uri][0].newText, /Side: \[left \| right\]/);
     assert.equal(await client.shutdown(), 0);
   });
 

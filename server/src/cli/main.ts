@@ -9,6 +9,7 @@ import { UsageError } from './collectFiles';
 import { contextLines } from './context';
 import { checklistOutput } from './checklist';
 import { factsLines } from './facts';
+import { queryOutput } from './query';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -51,6 +52,15 @@ const COMMANDS: Record<string, Command> = {
       const args = parseArgs(argv, new Set(['format', 'root']));
       refuseUnknownOptions(args, ['format', 'root']);
       process.stdout.write(checklistOutput(createService(workspaceRoot(args.options.get('root'))), args.command, String(args.options.get('format') ?? 'markdown')));
+      return 0;
+    },
+  },
+  query: {
+    usage: `opnote query FILE... [--format markdown|json] [--role author|reviewer] [--root DIR]
+    Draft a physician query for each finding of an operative note that only its author can
+    resolve: the note's own words as clinical indicators, a neutral question, and the answers.`,
+    run: (argv) => {
+      process.stdout.write(queryOutput((root) => createService(workspaceRoot(root)), argv));
       return 0;
     },
   },

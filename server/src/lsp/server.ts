@@ -9,8 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND } from '../core/features/codeActions';
-import { createLanguageService, type LanguageService } from '../core/service/languageService';
+import { FIX_ALL_KIND, QUERY_COMMAND } from '../core/features/codeActions';
+import { createLanguageService, type DocumentSettings, type LanguageService } from '../core/service/languageService';
 import { kindFromUri, type SourceDocument } from '../core/parse/parseDocument';
 import { pathToUri, uriToPath } from '../core/service/paths';
 import { bundledDocsBaseUri } from '../node/docsLocation';
@@ -127,7 +127,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        executeCommandProvider: { commands: [CHECKLIST_COMMAND] },
+        executeCommandProvider: { commands: [CHECKLIST_COMMAND, QUERY_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'opnote-language-server' },
@@ -190,24 +190,40 @@ export function startServer(connection: Connection): void {
       return work(document, settings);
     });
 
+  /** A reviewer's `.opnoterc.json` goes to the workspace folder that holds the document (the longest match). */
+  const withWorkspaceRoot = (uri: string, settings: DocumentSettings): DocumentSettings => {
+    const path = uriToPath(uri);
+    const root = path === undefined ? undefined : workspaceRoots.filter((folder) => path.startsWith(`${folder.replace(/\/$/, '')}/`)).sort((a, b) => b.length - a.length)[0];
+    return root ? { ...settings, workspaceRoot: root } : settings;
+  };
+
   connection.onHover((params, token) => withDocument(params.textDocument.uri, null, 'hover', token, (document, settings) => service.hover(source(document), params.position, settings.document)));
   connection.onCompletion((params, token) => withDocument(params.textDocument.uri, { isIncomplete: false, items: [] }, 'completion', token, (document, settings) => service.complete(source(document), params.position, settings.document)));
   connection.onCodeAction((params, token) =>
     withDocument(params.textDocument.uri, [], 'codeAction', token, (document, settings) =>
-      service.codeActions(source(document), params.range, { ...(params.context.only ? { only: params.context.only } : {}) }, settings.document, supportsResolve),
+      service.codeActions(source(document), params.range, { ...(params.context.only ? { only: params.context.only } : {}) }, withWorkspaceRoot(document.uri, settings.document), supportsResolve),
     ),
   );
   connection.onCodeActionResolve((action, token) => {
     const uri = (action.data as { uri?: string } | undefined)?.uri;
     if (typeof uri !== 'string') return action;
-    return withDocument(uri, action, 'codeActionResolve', token, (document, settings) => service.resolveCodeAction(source(document), action, settings.document));
+    return withDocument(uri, action, 'codeActionResolve', token, (document, settings) => service.resolveCodeAction(source(document), action, withWorkspaceRoot(document.uri, settings.document)));
   });
   const checklistFor = (uri: unknown, token: CancellationToken) =>
     typeof uri !== 'string'
       ? Promise.resolve(null)
       : withDocument(uri, null as string | null, 'checklist', token, (document, settings) => service.checklist(source(document), settings.document)?.markdown ?? null);
   connection.onRequest(CHECKLIST_REQUEST, (params: { uri?: unknown } | undefined, token: CancellationToken) => checklistFor(params?.uri, token));
-  connection.onExecuteCommand((params, token) => (params.command === CHECKLIST_COMMAND ? checklistFor(params.arguments?.[0], token) : null));
+  /** `opnote.query.markdown` (URI, optional rule id): the printable physician queries of a note. */
+  const queriesFor = (uri: unknown, rule: unknown, token: CancellationToken) =>
+    typeof uri !== 'string'
+      ? Promise.resolve(null)
+      : withDocument(uri, null as string | null, 'query', token, (document, settings) => service.queries(source(document), settings.document, typeof rule === 'string' ? rule : undefined)?.markdown ?? null);
+  connection.onExecuteCommand((params, token) => {
+    if (params.command === CHECKLIST_COMMAND) return checklistFor(params.arguments?.[0], token);
+    if (params.command === QUERY_COMMAND) return queriesFor(params.arguments?.[0], params.arguments?.[1], token);
+    return null;
+  });
   connection.onDocumentSymbol((params, token) => withDocument(params.textDocument.uri, [], 'documentSymbol', token, (document) => service.documentSymbols(source(document))));
   connection.onFoldingRanges((params, token) => withDocument(params.textDocument.uri, [], 'foldingRange', token, (document) => service.foldingRanges(source(document))));
 

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_DOCUMENT_SIZE, type DocumentSettings } from '../core/service/languageService';
 import type { RuleSeverityMap } from '../core/linting/severity';
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../core/linting/types';
+import { ROLES, SEVERITY_SETTINGS, type Role, type SeveritySetting } from '../core/linting/types';
 
 /** The `opnote.*` settings as the client sends them (resource scope). */
 export interface EditorSettings {
@@ -8,6 +8,7 @@ export interface EditorSettings {
   readonly validation?: { readonly delay?: unknown };
   readonly maxNumberOfProblems?: unknown;
   readonly maxDocumentSize?: unknown;
+  readonly role?: unknown;
 }
 
 export interface ResolvedSettings {
@@ -30,6 +31,10 @@ function nonNegativeNumber(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+function roleOf(value: unknown): Role {
+  return ROLES.includes(value as Role) ? (value as Role) : 'author';
+}
+
 /** Anything the client sends is untrusted input: keep what is well-formed, default the rest. */
 export function resolveSettings(raw: EditorSettings | null | undefined, trusted: boolean): ResolvedSettings {
   const rules = sanitizeRules(raw?.rules);
@@ -38,6 +43,7 @@ export function resolveSettings(raw: EditorSettings | null | undefined, trusted:
       ...(rules ? { rules } : {}),
       maxNumberOfProblems: nonNegativeNumber(raw?.maxNumberOfProblems, 1000),
       maxDocumentSize: nonNegativeNumber(raw?.maxDocumentSize, DEFAULT_MAX_DOCUMENT_SIZE),
+      role: roleOf(raw?.role),
       trusted,
     },
     delayMs: nonNegativeNumber(raw?.validation?.delay, DEFAULT_DELAY_MS),

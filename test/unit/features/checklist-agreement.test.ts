@@ -4,17 +4,10 @@ import * as path from 'node:path';
 import { CHECKLIST_RULES } from '../../../server/src/core/features/checklist';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
-import { DOCS_BASE } from '../../helpers/fixtures';
+import { DOCS_BASE, notesUnder } from '../../helpers/fixtures';
 
 const ROOT = path.join(__dirname, '../../..');
 
-function notesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return notesUnder(full);
-    return entry.name.endsWith('.opnote') ? [full] : [];
-  });
-}
 
 /** `opnote checklist` and `opnote check` must tell a coder the same thing about every note. */
 describe('checklist and diagnostics agree', () => {

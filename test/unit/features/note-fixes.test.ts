@@ -27,26 +27,40 @@ function actionsFor(text: string, rule: string): CodeAction[] {
 
 const rules = (text: string) => service.analyze({ uri: '/w/n.opnote', version: 2, text }).diagnostics.map((d) => d.code);
 
-describe('quick fixes for operative-note rules', () => {
-  it('inserts an imaging guidance sentence in the technique section, one fix per modality', () => {
+const withFirstPlaceholderFilled = (text: string, value: string) => text.replace(/\[[^\]]*\|[^\]]*\]/, value);
+
+describe('quick fixes for operative-note rules (author role: placeholders, never a value the tool chose)', () => {
+  it('inserts one imaging guidance line with a placeholder of the modalities in the technique section', () => {
     const actions = actionsFor(NOTE, 'imaging-undocumented');
-    assert.deepEqual(actions.map((a) => a.title), ['Insert an imaging guidance sentence (ultrasound)', 'Insert an imaging guidance sentence (fluoroscopic)', 'Insert an imaging guidance sentence (CT)']);
+    assert.deepEqual(actions.map((a) => a.title), ['Insert an imaging guidance line to fill in']);
     const fixed = apply(NOTE, actions[0]);
-    assert.match(fixed, /The receiver is integrated\.\nImaging guidance: ultrasound guidance was used to direct the needle and array to the nerve/);
-    assert.ok(!rules(fixed).includes('imaging-undocumented'));
+    assert.match(fixed, /The receiver is integrated\.\nImaging guidance: \[ultrasound \| fluoroscopy \| CT \| none\]\n/);
+    // The options are not read as a modality: the finding stays, and the placeholder is flagged, until it is filled.
+    assert.ok(rules(fixed).includes('imaging-undocumented'));
+    assert.ok(rules(fixed).includes('placeholder-unfilled'));
+    const filled = withFirstPlaceholderFilled(fixed, 'ultrasound');
+    assert.ok(!rules(filled).includes('imaging-undocumented'));
+    assert.ok(!rules(filled).includes('placeholder-unfilled'));
   });
 
-  it('inserts a laterality line to complete', () => {
-    const [left] = actionsFor(NOTE, 'laterality-missing');
-    const fixed = apply(NOTE, left);
-    assert.match(fixed, /one array\. Modifier 22\.\nSide: left\./);
-    assert.ok(!rules(fixed).includes('laterality-missing'));
+  it('inserts a side line with a placeholder: no side is documented until the author chooses one', () => {
+    const actions = actionsFor(NOTE, 'laterality-missing');
+    assert.deepEqual(actions.map((a) => a.title), ['Insert a side line to fill in']);
+    const fixed = apply(NOTE, actions[0]);
+    assert.match(fixed, /one array\. Modifier 22\.\nSide: \[left \| right\]\n/);
+    assert.ok(rules(fixed).includes('laterality-missing'));
+    assert.deepEqual(service.analyze({ uri: '/w/n.opnote', version: 3, text: fixed }).facts?.laterality, null);
+    assert.ok(rules(fixed).includes('placeholder-unfilled'));
+    const filled = withFirstPlaceholderFilled(fixed, 'left');
+    assert.ok(!rules(filled).includes('laterality-missing'));
+    assert.ok(!rules(filled).includes('placeholder-unfilled'));
   });
 
-  it('inserts an increased procedural services section skeleton in the note\'s heading style', () => {
+  it('inserts an increased procedural services section of placeholders in the note\'s heading style', () => {
     const [skeleton] = actionsFor(NOTE, 'increased-services-unquantified');
     const fixed = apply(NOTE, skeleton);
-    assert.match(fixed, /\n\nINCREASED PROCEDURAL SERVICES: The procedure took \[__\] minutes against a typical \[__\] minutes/);
+    assert.match(fixed, /\n\nINCREASED PROCEDURAL SERVICES: The procedure took \[__ minutes\] against a typical \[__ minutes\]/);
+    assert.equal(rules(fixed).filter((rule) => rule === 'placeholder-unfilled').length, 4);
   });
 
   it('never applies documentation templates through fix-all', () => {

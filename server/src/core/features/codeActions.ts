@@ -1,5 +1,5 @@
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Fix, RuleFinding, SpanEdit } from '../linting/types';
+import type { Fix, Role, RuleFinding, SpanEdit } from '../linting/types';
 import type { Directive, DocumentModel } from '../parse/model';
 import type { Range } from '../text/lineIndex';
 import { spansOverlap, type Span } from '../text/span';
@@ -12,7 +12,13 @@ export type DeferredEdit =
   | { readonly type: 'disable-file'; readonly rule: string }
   | { readonly type: 'fix-all'; readonly rule?: string }
   /** A fix several findings share (one units-exceed fix settles a whole session): fix `fix` of finding `finding` (of rule `rule`) of the analysis. */
-  | { readonly type: 'fix'; readonly rule: string; readonly finding: number; readonly fix: number };
+  | { readonly type: 'fix'; readonly rule: string; readonly finding: number; readonly fix: number }
+  /** A reviewer sets a rule aside for the file in the workspace's `.opnoterc.json`: an edit of that file, not of the note. */
+  | { readonly type: 'ignore-in-config'; readonly rule: string };
+
+/** The server command that returns the physician queries of a note as Markdown (arguments: URI, optional rule id). */
+export const QUERY_COMMAND = 'opnote.query.markdown';
+const QUERY_ACTION_TITLE = 'Draft physician query';
 
 export interface DeferredActionData {
   readonly uri: string;
@@ -153,6 +159,8 @@ export function deferredEdits(model: DocumentModel, findings: readonly RuleFindi
       const finding = findings[deferred.finding];
       return finding?.rule.id === deferred.rule ? (finding.fixes?.[deferred.fix]?.edits ?? []) : [];
     }
+    case 'ignore-in-config':
+      return [];
   }
 }
 
@@ -192,6 +200,43 @@ export interface CodeActionInput {
   /** The client resolves `edit` lazily (codeAction/resolve). */
   readonly resolveSupport: boolean;
   readonly fixAll: FixAll;
+  /** `reviewer`: no action edits a note; findings are set aside in `.opnoterc.json` and queried instead. */
+  readonly role?: Role;
+  /** The edit of the workspace's `.opnoterc.json` that sets a rule aside for this file; undefined when it cannot be written. */
+  readonly ignoreInConfig?: (rule: string) => WorkspaceEdit | undefined;
+  /** Whether a physician query can be drafted for a finding (reviewer role). */
+  readonly queryable?: (finding: RuleFinding) => boolean;
+}
+
+/**
+ * A reviewer's actions on a note: "Draft physician query" for each finding the provider can resolve,
+ * and setting a rule aside in `.opnoterc.json`. None carries an edit of the note.
+ */
+function reviewerActions(input: CodeActionInput, touching: readonly number[]): CodeAction[] {
+  const { model, findings } = input;
+  const actions: CodeAction[] = [];
+  const ignored = new Set<string>();
+  for (const index of touching) {
+    const finding = findings[index];
+    const diagnostics = [input.diagnostics[index]];
+    const rule = finding.rule.id;
+    if (input.queryable?.(finding)) actions.push({ title: QUERY_ACTION_TITLE, kind: 'quickfix', diagnostics, command: { title: QUERY_ACTION_TITLE, command: QUERY_COMMAND, arguments: [model.uri, rule] } });
+    if (ignored.has(rule) || !input.ignoreInConfig) continue;
+    ignored.add(rule);
+    const title = `Ignore ${rule} for this file in .opnoterc.json`;
+    if (input.resolveSupport) {
+      const data: DeferredActionData = { uri: model.uri, version: model.version, deferred: { type: 'ignore-in-config', rule } };
+      actions.push({ title, kind: 'quickfix', diagnostics, data });
+    } else {
+      const edit = input.ignoreInConfig(rule);
+      if (edit) actions.push({ title, kind: 'quickfix', diagnostics, edit });
+    }
+  }
+  return actions;
+}
+
+function touchesRange(finding: RuleFinding, requested: Span): boolean {
+  return spansOverlap(finding.span, requested) || (requested.start === requested.end && finding.span.start <= requested.start && requested.start <= finding.span.end);
 }
 
 /** How many findings share each fix, and how many distinct automatic fixes each rule has. */
@@ -210,10 +255,14 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
 }
 
-/** Quick fixes for findings in the range, disable-for-line/file on every finding, and fix-all. */
+/** Quick fixes for findings in the range, disable-for-line/file on every finding, and fix-all; a reviewer's actions on a note instead. */
 export function codeActions(input: CodeActionInput): CodeAction[] {
   const { model, findings, only } = input;
   const requested = model.lines.spanOf(input.range);
+  if (input.role === 'reviewer' && model.kind === 'opnote') {
+    if (!wants(only, 'quickfix')) return [];
+    return reviewerActions(input, findings.flatMap((finding, index) => (touchesRange(finding, requested) ? [index] : [])));
+  }
   const actions: CodeAction[] = [];
   const deferredAction = (title: string, kind: string, deferred: DeferredEdit, diagnostics?: Diagnostic[]): CodeAction => {
     const data: DeferredActionData = { uri: model.uri, version: model.version, deferred };
@@ -230,8 +279,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     // One action per fix: the findings a fix settles together (a units-exceed session) list their diagnostics on it.
     const fixDiagnostics = new Map<Fix, Diagnostic[]>();
     findings.forEach((finding, index) => {
-      const touches = spansOverlap(finding.span, requested) || (requested.start === requested.end && finding.span.start <= requested.start && requested.start <= finding.span.end);
-      if (!touches) return;
+      if (!touchesRange(finding, requested)) return;
       const diagnostic = input.diagnostics[index];
       (finding.fixes ?? []).forEach((fix, fixIndex) => {
         const listed = fixDiagnostics.get(fix);

@@ -6,6 +6,8 @@ export interface RunOptions {
   /** Severity layers, lowest precedence first. */
   readonly severityLayers: ReadonlyArray<RuleSeverityMap | undefined>;
   readonly maxProblems: number;
+  /** Rules set aside for this file (`.opnoterc.json` `ignores`). */
+  readonly ignoredRules?: ReadonlySet<string>;
   /** Called with the rule id only (never document text) when a rule throws. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -19,7 +21,7 @@ const CAP_REACHED = Symbol('problem cap reached');
  * tens of thousands of messages that are then dropped).
  */
 export function runRules<Context extends RuleContext>(rules: readonly Rule<Context>[], context: Context, options: RunOptions): RuleFinding[] {
-  const suppressions = new Suppressions(context.model);
+  const suppressions = new Suppressions(context.model, options.ignoredRules);
   const findings: RuleFinding[] = [];
   for (const rule of rules) {
     if (findings.length >= options.maxProblems) break;

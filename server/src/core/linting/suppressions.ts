@@ -7,6 +7,8 @@ import { partitionPoint } from '../text/partition';
  * `disable` / `enable` open and close a region (an empty id list means every rule).
  * Every finding asks, so an answer is a lookup: the rule ids of each directive are a set, and each
  * rule's region directives are listed once, in document order, for a binary search by line.
+ * Rules a reviewer set aside for the whole file in `.opnoterc.json` (`ignores`) are suppressed
+ * everywhere in it, without a comment in the note.
  */
 export class Suppressions {
   private readonly byLine = new Map<number, Directive[]>();
@@ -14,7 +16,10 @@ export class Suppressions {
   private readonly ids = new Map<Directive, ReadonlySet<string>>();
   private readonly regionsByRule = new Map<string, readonly Directive[]>();
 
-  constructor(model: DocumentModel) {
+  constructor(
+    model: DocumentModel,
+    private readonly ignoredRules: ReadonlySet<string> = new Set(),
+  ) {
     for (const directive of model.directives) {
       this.ids.set(directive, new Set(directive.rules.map((rule) => rule.id)));
       if (directive.kind === 'disable-next-line') this.add(directive.line + 1, directive);
@@ -34,6 +39,7 @@ export class Suppressions {
   }
 
   isSuppressed(ruleId: string, line: number): boolean {
+    if (this.ignoredRules.has(ruleId)) return true;
     if (this.byLine.get(line)?.some((directive) => this.covers(directive, ruleId))) return true;
     let regions = this.regionsByRule.get(ruleId);
     if (!regions) this.regionsByRule.set(ruleId, (regions = this.regions.filter((directive) => this.covers(directive, ruleId))));

@@ -9,6 +9,10 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
+/** Who is at the keyboard: the physician writing the note (`author`), or a coder, CDI specialist or auditor (`reviewer`), who never edits a note. */
+export const ROLES = ['author', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
 /** The text of docs/rules/<id>.md; the page is generated from it. */
 export interface RuleDocs {
   readonly what: string;

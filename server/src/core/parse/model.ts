@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
+import type { Placeholder } from './placeholders';
 
 export type DocumentKind = 'opnote' | 'claim';
 
@@ -132,6 +133,8 @@ export interface DocumentModel {
   readonly comments: readonly Comment[];
   readonly directives: readonly Directive[];
   readonly codes: readonly CodeMention[];
+  /** Template placeholders left to fill (`[left | right]`, `[__]`), in a note's body outside comments. */
+  readonly placeholders: readonly Placeholder[];
   /** Present for claims. */
   readonly claim?: ClaimBody;
   readonly problems: readonly ParseProblem[];

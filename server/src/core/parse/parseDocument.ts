@@ -7,6 +7,7 @@ import { matchHeading, type HeadingMatch } from './headings';
 import type { ClaimBody, CodeMention, Comment, DiagnosisEntry, Directive, DocumentKind, DocumentModel, ParseProblem, Section, ServiceLine } from './model';
 import { canonicalSectionId } from './sectionSynonyms';
 import { scanUnreadable } from './unreadable';
+import { scanPlaceholders, type Placeholder } from './placeholders';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -57,6 +58,7 @@ export function parseDocument(source: SourceDocument): DocumentModel {
   const diagnoses: DiagnosisEntry[] = [];
   const dxLines: { start: number; end: number }[] = [];
   const serviceLines: ServiceLine[] = [];
+  const placeholders: Placeholder[] = [];
 
   for (let line = 0; line < lines.lineCount; line++) {
     const lineStart = lines.lineStart(line);
@@ -97,11 +99,12 @@ export function parseDocument(source: SourceDocument): DocumentModel {
     } else {
       scanCodes(lineText, lineStart, codes);
     }
+    scanPlaceholders(lineText, lineStart, placeholders);
   }
   scanUnreadable(text, lines, problems);
 
   const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses, dxLines, lines: serviceLines } : undefined;
-  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives, codes, ...(claim ? { claim } : {}), problems });
+  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives, codes, placeholders, ...(claim ? { claim } : {}), problems });
 }
 
 /**
@@ -124,7 +127,7 @@ export function parseOutline(source: SourceDocument): DocumentModel {
     }
   }
   const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses: [], dxLines: [], lines: [] } : undefined;
-  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives: [], codes: [], ...(claim ? { claim } : {}), problems: [] });
+  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives: [], codes: [], placeholders: [], ...(claim ? { claim } : {}), problems: [] });
 }
 
 /** Spelled out rather than spread: object spread of the match took a slow path and showed in profiles. */

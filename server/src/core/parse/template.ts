@@ -1,3 +1,5 @@
+import { scanPlaceholders, type Placeholder } from './placeholders';
+
 /**
  * EHR template lines as a coder reads them: a checked box affirms its option, an unchecked one is
  * no fact ("☐ IPG with pocket" is an option not chosen, not a generator), "No" checked denies its
@@ -26,7 +28,7 @@ export function isEmptyValue(value: string): boolean {
 const FIELD = /^([^:\n]{1,60}):/;
 
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
-const MAY_BE_TEMPLATE = /[☐☒☑:]|\[[xX ]\]|\([xX ]\)|__/;
+const MAY_BE_TEMPLATE = /[☐☒☑:|]|\[[xX ]\]|\([xX ]\)|__/;
 
 /** Template lines are short: a longer line is prose (and reading it per sentence would cost its length each time). */
 const MAX_TEMPLATE_LINE = 300;
@@ -53,7 +55,10 @@ function firstWord(text: string): string {
 
 /** The template spans of one line, in the line's offsets. */
 export function readTemplateLine(line: string): TemplateSpan[] {
-  const spans: TemplateSpan[] = [];
+  // The options of a placeholder left to fill (`Side: [left | right]`) are options not chosen.
+  const placeholders: Placeholder[] = [];
+  scanPlaceholders(line, 0, placeholders);
+  const spans: TemplateSpan[] = placeholders.map(({ span }) => ({ ...span, mark: 'unchosen' }));
   const boxes: { start: number; end: number; checked: boolean }[] = [];
   BOX.lastIndex = 0;
   for (let match = BOX.exec(line); match; match = BOX.exec(line)) boxes.push({ start: match.index, end: match.index + match[0].length, checked: isChecked(match[0]) });

@@ -1,5 +1,6 @@
 import { anchorFor, appendToSection, isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
+import { choicePlaceholder } from '../parse/placeholders';
 
 const TECHNIQUE = ['technique', 'procedure', 'findings'];
 
@@ -14,7 +15,7 @@ export const rule: Rule = {
     docs: {
       what: 'A peripheral nerve stimulator implant note that names no imaging modality (ultrasound, fluoroscopy or CT) for the procedure it describes. A modality mentioned only for an earlier trial, or only as unavailable, does not count; "image guidance" without a modality does not either.',
       why: '64596 includes imaging guidance. A reviewer reads the note to see how the array was guided to the nerve; when the note is silent the claim rests on an element the record does not show.',
-      fix: 'Say which modality guided the needle and the array and what it showed, in the technique section (the quick fix inserts a sentence to complete). Do not bill the imaging separately (76942, 77002, 77003, 76000, 77011, 77012).',
+      fix: 'Say which modality guided the needle and the array and what it showed, in the technique section (the quick fix inserts `Imaging guidance: [ultrasound | fluoroscopy | CT | none]` for the author to fill in). Do not bill the imaging separately (76942, 77002, 77003, 76000, 77011, 77012).',
       sources: ['openpayer.com/billing-codes/cpt-64596-percutaneous-peripheral-nerve-neurostimulation-implant (imaging guidance included)', '64596 fact sheet §6 (imaging modality and needle/array position findings)'],
       bad: 'DESCRIPTION OF PROCEDURE: The array was deployed percutaneously along the left superficial peroneal nerve.',
       good: 'DESCRIPTION OF PROCEDURE: Under ultrasound guidance the array was deployed percutaneously along the left superficial peroneal nerve.',
@@ -22,10 +23,8 @@ export const rule: Rule = {
   },
   check({ model, facts }, report) {
     if (!isPeripheralImplant(facts) || facts.imaging.status !== 'absent') return;
-    const fixes = (['ultrasound', 'fluoroscopic', 'CT'] as const).map((modality) => ({
-      title: `Insert an imaging guidance sentence (${modality})`,
-      edits: [appendToSection(model, TECHNIQUE, `Imaging guidance: ${modality} guidance was used to direct the needle and array to the nerve; the final array position was confirmed with ${modality === 'fluoroscopic' ? 'fluoroscopy' : modality}.`)],
-    }));
+    // A placeholder for the author to fill: the tool never chooses the modality.
+    const fixes = [{ title: 'Insert an imaging guidance line to fill in', edits: [appendToSection(model, TECHNIQUE, `Imaging guidance: ${choicePlaceholder(['ultrasound', 'fluoroscopy', 'CT', 'none'])}`)] }];
     report({
       span: anchorFor(model, TECHNIQUE),
       message: 'No imaging modality is documented for this procedure. 64596 includes imaging guidance: say which modality (ultrasound, fluoroscopy, CT) guided the array and what it showed.',

@@ -1,7 +1,7 @@
 import { appendSection, isNeurostimulationNote } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
-const SKELETON = 'The procedure took [__] minutes against a typical [__] minutes for this placement. Reason: [BMI and nerve depth / scar / anatomy / number of repositionings]. Extra work: [what was done beyond the usual].';
+const SKELETON = 'The procedure took [__ minutes] against a typical [__ minutes] for this placement. Reason: [BMI and nerve depth | scar | anatomy | repositionings | other]. Extra work: [__ what was done beyond the usual].';
 
 export const rule: Rule = {
   meta: {

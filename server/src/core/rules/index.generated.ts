@@ -39,6 +39,7 @@ import { rule as noteOutsideWorkspace } from './note-outside-workspace';
 import { rule as payerFileInvalid } from './payer-file-invalid';
 import { rule as payerMissing } from './payer-missing';
 import { rule as payerNoncoverage } from './payer-noncoverage';
+import { rule as placeholderUnfilled } from './placeholder-unfilled';
 import { rule as posAtypical } from './pos-atypical';
 import { rule as priorAuthMissing } from './prior-auth-missing';
 import { rule as procedureCodeMismatch } from './procedure-code-mismatch';
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = [
   payerFileInvalid,
   payerMissing,
   payerNoncoverage,
+  placeholderUnfilled,
   posAtypical,
   priorAuthMissing,
   procedureCodeMismatch,

@@ -1,5 +1,6 @@
 import { anchorFor, appendToSection, isPeripheralImplant } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
+import { choicePlaceholder } from '../parse/placeholders';
 
 const WHERE = ['procedure', 'technique'];
 
@@ -14,7 +15,7 @@ export const rule: Rule = {
     docs: {
       what: 'A peripheral nerve stimulator implant note that never says on which side the array was placed.',
       why: 'The claim line needs LT or RT (or the payer\'s bilateral convention), and the ICD-10-CM diagnosis laterality must match it. A side that is only in the claim is not supported by the record.',
-      fix: 'Name the side with the nerve ("left superficial peroneal nerve"). The quick fix inserts a side line to complete.',
+      fix: 'Name the side with the nerve ("left superficial peroneal nerve"). The quick fix inserts `Side: [left | right]` for the author to fill in (`placeholder-unfilled` flags it until then).',
       sources: ['64596 fact sheet fact 9 (laterality and nerve must be explicit)', 'IBX modifier policy (LT/RT anatomic modifiers)'],
       bad: 'PROCEDURE: Percutaneous insertion of integrated stimulator, superficial peroneal nerve.',
       good: 'PROCEDURE: Percutaneous insertion of integrated stimulator, left superficial peroneal nerve.',
@@ -25,7 +26,8 @@ export const rule: Rule = {
     report({
       span: anchorFor(model, WHERE),
       message: 'No side is documented. The claim needs LT or RT and the diagnosis laterality must match, so name the side with the nerve.',
-      fixes: (['left', 'right', 'bilateral'] as const).map((side) => ({ title: `Insert "Side: ${side}."`, edits: [appendToSection(model, WHERE, `Side: ${side}.`)] })),
+      // A placeholder for the author to fill: the tool never chooses the side.
+      fixes: [{ title: 'Insert a side line to fill in', edits: [appendToSection(model, WHERE, `Side: ${choicePlaceholder(['left', 'right'])}`)] }],
     });
   },
 };

@@ -1,19 +1,25 @@
 import { z } from 'zod';
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../linting/types';
+import { ROLES, SEVERITY_SETTINGS, type Role, type SeveritySetting } from '../linting/types';
 import type { RuleSeverityMap } from '../linting/severity';
 import { describeRefusal, readText, type FileSystem, type Refused } from './fileSystem';
 import { parseJsonText } from '../text/json';
 import { jsonPathPosition } from '../text/jsonLocation';
-import { ancestors } from './paths';
+import { ancestors, dirname, resolvePath } from './paths';
 
 export const CONFIG_FILE_NAME = '.opnoterc.json';
 
 const severitySchema = z.enum(SEVERITY_SETTINGS as [SeveritySetting, ...SeveritySetting[]]);
 
+/** A finding a reviewer set aside: the rule is off for that file (relative to the configuration's folder, the workspace root). */
+const ignoreSchema = z.object({ file: z.string().min(1), rule: z.string().min(1), reason: z.string() }).strict();
+type ConfigIgnore = z.infer<typeof ignoreSchema>;
+
 export const configFileSchema = z
   .object({
     $schema: z.string().optional(),
     rules: z.record(z.string(), severitySchema).optional(),
+    role: z.enum(ROLES).optional(),
+    ignores: z.array(ignoreSchema).optional(),
   })
   .strict();
 
@@ -27,6 +33,8 @@ interface ConfigProblem {
 export interface LoadedConfig {
   readonly path?: string;
   readonly rules: RuleSeverityMap;
+  readonly role?: Role;
+  readonly ignores?: readonly ConfigIgnore[];
   readonly problem?: ConfigProblem;
 }
 
@@ -69,10 +77,36 @@ export function parseConfig(text: string, path: string, knownRuleIds: ReadonlySe
     if (knownRuleIds.has(id)) rules[id] = validated[id];
     else unknown.push(id);
   }
-  if (unknown.length === 0) return { path, rules };
-  const position = jsonPathPosition(text, ['rules', unknown[0]], 'key');
+  const settings = { path, rules, ...(parsed.data.role ? { role: parsed.data.role } : {}), ...(parsed.data.ignores?.length ? { ignores: parsed.data.ignores } : {}) };
+  // A mistyped rule in `ignores` would set nothing aside, silently: it is reported like one in `rules`.
+  const unknownIgnore = (parsed.data.ignores ?? []).findIndex((ignore) => !knownRuleIds.has(ignore.rule));
+  const unknownAt: readonly PropertyKey[] | undefined = unknown.length ? ['rules', unknown[0]] : unknownIgnore >= 0 ? ['ignores', unknownIgnore, 'rule'] : undefined;
+  if (!unknownAt) return settings;
+  const position = jsonPathPosition(text, unknownAt, unknown.length ? 'key' : 'value');
+  if (!unknown.length) return { ...settings, problem: { cause: `${path} sets aside an unknown rule id${position ? ` at ${position}` : ''}`, ignored: false } };
   const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : '';
-  return { path, rules, problem: { cause: `${path} names an unknown rule id${position ? ` at ${position}` : ''}${more}`, ignored: false } };
+  return { ...settings, problem: { cause: `${path} names an unknown rule id${position ? ` at ${position}` : ''}${more}`, ignored: false } };
+}
+
+/**
+ * The text of a configuration file with one more `ignores` entry (a new file when `text` is undefined);
+ * undefined when the file is not a JSON object OpNote can add to. Written with two-space indentation.
+ */
+export function configWithIgnore(text: string | undefined, ignore: ConfigIgnore): string | undefined {
+  const json = text === undefined ? { ok: true as const, value: {} } : parseJsonText(text);
+  if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) return undefined;
+  const config = json.value as { ignores?: unknown };
+  if (config.ignores !== undefined && !Array.isArray(config.ignores)) return undefined;
+  const ignores = (config.ignores as unknown[] | undefined) ?? [];
+  if (ignores.some((entry) => ignoreSchema.safeParse(entry).success && (entry as ConfigIgnore).file === ignore.file && (entry as ConfigIgnore).rule === ignore.rule)) return undefined;
+  return `${JSON.stringify({ ...config, ignores: [...ignores, ignore] }, null, 2)}\n`;
+}
+
+/** The rules `ignores` sets aside for one file (its path as the configuration's folder sees it). */
+export function ignoredRulesFor(config: LoadedConfig, path: string): ReadonlySet<string> {
+  if (!config.path || !config.ignores) return new Set();
+  const root = dirname(config.path);
+  return new Set(config.ignores.filter((ignore) => resolvePath(root, ignore.file) === path).map((ignore) => ignore.rule));
 }
 
 /** A configuration file that is there but was not read (a directory, a FIFO, too large) is reported, not skipped. */

@@ -1,26 +1,30 @@
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { applySpanEdits, codeActions, deferredEdits, fixAllEdits, replacementEdit, toWorkspaceEdit, type DeferredActionData } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { buildChecklist, checklistMarkdown, type Checklist } from '../features/checklist';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
+import { draftQueries, draftQuery, type PhysicianQuery } from '../features/query';
+import { queriesMarkdown } from '../features/queryMarkdown';
 import { documentSymbols } from '../features/symbols';
 import { RULES } from '../rules/index.generated';
 import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
-import type { Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
+import type { Role, Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, parseOutline, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
 import { claimFacts } from '../ruleSupport/claimFacts';
-import { ConfigResolver, configProblemMessage, type LoadedConfig } from './config';
+import { CONFIG_FILE_NAME, ConfigResolver, configProblemMessage, configWithIgnore, ignoredRulesFor, type LoadedConfig } from './config';
+import { readText } from './fileSystem';
+import { LineIndex } from '../text/lineIndex';
 import { toDiagnostic } from './diagnostics';
 import type { FileSystem } from './fileSystem';
 import { VersionedCache } from './modelCache';
 import { resolveLinkedNote } from './linkedNote';
 import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
-import { dirname, uriToPath } from './paths';
+import { dirname, pathToUri, relativePath, uriToPath } from './paths';
 
 export interface LanguageServiceOptions {
   readonly fileSystem: FileSystem;
@@ -32,6 +36,8 @@ export interface LanguageServiceOptions {
   readonly cacheSize?: number;
   /** The coding knowledge; the built-in pack by default. */
   readonly knowledge?: Knowledge;
+  /** Today, for the date a physician query is drafted (tests fix it). */
+  readonly today?: () => Date;
 }
 
 /** Per-document settings from the editor or the CLI. */
@@ -45,6 +51,10 @@ export interface DocumentSettings {
   readonly configFile?: string;
   /** Documents longer than this (UTF-16 code units) are not checked beyond one information diagnostic. */
   readonly maxDocumentSize?: number;
+  /** `opnote.role` / `--role`; a workspace's `.opnoterc.json` may make it `reviewer` too (the stricter role wins). */
+  readonly role?: Role;
+  /** The workspace folder of the document: a reviewer's `.opnoterc.json` is created there when none is in effect. */
+  readonly workspaceRoot?: string;
 }
 
 export interface Analysis {
@@ -55,6 +65,14 @@ export interface Analysis {
   readonly dependencies: readonly string[];
   readonly findings: readonly RuleFinding[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The role in effect: the setting, or `reviewer` when the workspace configuration says so. */
+  readonly role: Role;
+}
+
+/** The physician queries of a note, as data and as printable Markdown. */
+interface NoteQueries {
+  readonly queries: readonly PhysicianQuery[];
+  readonly markdown: string;
 }
 
 export interface CodeActionContextInput {
@@ -71,6 +89,8 @@ export interface LanguageService {
   /** The 64596 checklist of a note, or of the note a claim names; null when there is no note to read. */
   checklist(document: SourceDocument, settings?: DocumentSettings): (Checklist & { readonly markdown: string }) | null;
   foldingRanges(document: SourceDocument): FoldingRange[];
+  /** The physician queries of an operative note (of one rule's findings when `rule` is given); null for a claim or a document too large to check. */
+  queries(document: SourceDocument, settings?: DocumentSettings, rule?: string): NoteQueries | null;
   /** Forget cached configuration (a config file changed on disk). */
   configurationChanged(): void;
   /** Forget everything cached for a document that was closed. */
@@ -169,7 +189,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const linkedNote = checked && model.kind === 'claim' ? resolveLinkedNote(model, options.fileSystem, loadNote) : undefined;
     const noteKey = linkedNote?.status === 'found' ? modelId(linkedNote.model) : linkedNote?.status;
     const payers = checked ? payerFilesFor(document.uri, settings) : undefined;
-    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null]);
+    const role: Role = settings.role === 'reviewer' || config?.role === 'reviewer' ? 'reviewer' : 'author';
+    const path = uriToPath(document.uri);
+    const ignoredRules = config && path !== undefined ? ignoredRulesFor(config, path) : undefined;
+    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null, role, ignoredRules ? [...ignoredRules] : []]);
     const cached = cache ? analyses.get(document.uri, document.version, document.text) : undefined;
     if (cached && cached.key === key) return cached.analysis;
     const findPayer = payers?.findPayer ?? knowledge.findPayer;
@@ -188,6 +211,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const findings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {
       severityLayers: [config?.rules, settings.rules],
       maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,
+      ...(ignoredRules?.size ? { ignoredRules } : {}),
       onRuleError: (ruleId, error) => options.onInternalError?.(`rule ${ruleId}`, error),
     });
     const dependencies = linkedNote && 'path' in linkedNote ? [linkedNote.path] : [];
@@ -197,6 +221,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       dependencies,
       findings,
       diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)),
+      role,
     };
     if (cache) analyses.set(document.uri, document.version, document.text, { key, analysis });
     return analysis;
@@ -228,6 +253,31 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return edits;
   }
 
+  const today = options.today ?? (() => new Date());
+
+  /**
+   * The edit that adds `{ file, rule, reason }` to the `.opnoterc.json` in effect, or creates one in the
+   * workspace folder; undefined in an untrusted workspace, for a document not on disk, or when the file
+   * in effect is not one OpNote can add to.
+   */
+  function ignoreInConfigEdit(document: SourceDocument, settings: DocumentSettings, rule: string): WorkspaceEdit | undefined {
+    const path = uriToPath(document.uri);
+    if (settings.trusted === false || path === undefined || !document.uri.startsWith('file:')) return undefined;
+    const config = configFor(document.uri, settings);
+    const configPath = config?.path ?? `${(settings.workspaceRoot ?? dirname(path)).replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
+    const read = config?.path ? readText(options.fileSystem, configPath) : undefined;
+    if (read && !('text' in read)) return undefined;
+    const existing = read?.text;
+    const text = configWithIgnore(existing, { file: relativePath(dirname(configPath), path), rule, reason: 'Set aside in review: say why' });
+    if (text === undefined) return undefined;
+    const uri = pathToUri(configPath);
+    if (existing === undefined) {
+      return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] }] };
+    }
+    const end = new LineIndex(existing).rangeOf({ start: existing.length, end: existing.length }).end;
+    return { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: text }] } };
+  }
+
   return {
     rules,
     analyze,
@@ -239,11 +289,28 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     codeActions(document, range, context, settings, resolveSupport = false) {
       const analysis = analyze(document, settings);
       const fixAll = (rule?: string) => settledFixAll(document, settings ?? {}, rule);
-      return codeActions({ model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics, range, resolveSupport, fixAll, ...(context.only ? { only: context.only } : {}) });
+      const queryInput = { model: analysis.model, facts: analysis.facts, findings: analysis.findings, today: today() };
+      return codeActions({
+        model: analysis.model,
+        findings: analysis.findings,
+        diagnostics: analysis.diagnostics,
+        range,
+        resolveSupport,
+        fixAll,
+        role: analysis.role,
+        // An untrusted workspace's configuration is neither read nor written; nor is there one for a buffer not on disk.
+        ...(settings?.trusted !== false && document.uri.startsWith('file:') ? { ignoreInConfig: (rule: string) => ignoreInConfigEdit(document, settings ?? {}, rule) } : {}),
+        queryable: (finding) => draftQuery(queryInput, finding) !== undefined,
+        ...(context.only ? { only: context.only } : {}),
+      });
     },
     resolveCodeAction(document, action, settings) {
       const data = action.data as DeferredActionData | undefined;
       if (!data?.deferred || data.uri !== document.uri || data.version !== document.version) return action;
+      if (data.deferred.type === 'ignore-in-config') {
+        const edit = ignoreInConfigEdit(document, settings ?? {}, data.deferred.rule);
+        return edit ? { ...action, edit } : action;
+      }
       const { model, findings } = analyze(document, settings);
       return { ...action, edit: toWorkspaceEdit(model, deferredEdits(model, findings, data.deferred, (rule) => settledFixAll(document, settings ?? {}, rule))) };
     },
@@ -260,6 +327,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return { ...checklist, markdown: checklistMarkdown(checklist, title) };
     },
     foldingRanges: (document) => foldingRanges(parse(document)),
+    queries(document, settings, rule) {
+      const analysis = analyze(document, settings);
+      if (analysis.model.kind !== 'opnote' || analysis.model.truncatedAt !== undefined) return null;
+      const queries = draftQueries({ model: analysis.model, facts: analysis.facts, findings: analysis.findings, today: today() }, rule);
+      const title = uriToPath(analysis.model.uri)?.split('/').pop() ?? analysis.model.uri;
+      return { queries, markdown: queriesMarkdown(queries, title) };
+    },
     configurationChanged() {
       configs.clear();
       payerFiles.clear();

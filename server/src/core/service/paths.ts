@@ -46,6 +46,15 @@ function normalizeSegments(path: string): string {
   return absolute ? `/${joined}` : joined || '.';
 }
 
+/** `path` relative to directory `base` (both absolute, normalised), with `..` where it leaves `base`. */
+export function relativePath(base: string, path: string): string {
+  const from = normalizeSegments(base).split('/').filter(Boolean);
+  const to = normalizeSegments(path).split('/').filter(Boolean);
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/') || '.';
+}
+
 /** Directories from `dir` up to the root, nearest first. */
 export function ancestors(dir: string): string[] {
   const result: string[] = [];

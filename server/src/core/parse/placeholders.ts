@@ -1,0 +1,33 @@
+import type { Span } from '../text/span';
+
+/**
+ * A template placeholder the author has to fill: a choice `[left | right]` (two or more options
+ * separated by bars) or a blank `[__]` / `[__ minutes]` (two or more underscores, then an optional
+ * prompt). The bar or the underscores make it unambiguous: a checkbox (`[x]`, `[ ]`) or a Markdown
+ * link text has neither. The options of a choice are not facts: `Side: [left | right]` documents no side.
+ */
+export interface Placeholder {
+  readonly span: Span;
+  /** The options of a choice, trimmed; empty for a blank. */
+  readonly options: readonly string[];
+}
+
+// The option class excludes the bar and both brackets, so each option is read once (linear time).
+const PLACEHOLDER = /\[(?:_{2,}(?: [^[\]\n|]{1,60})?|[^[\]\n|]{1,60}(?:\|[^[\]\n|]{1,60}){1,12})\]/g;
+
+/** The placeholders of one line, in document offsets (`lineStart` is the line's offset). */
+export function scanPlaceholders(lineText: string, lineStart: number, into: Placeholder[]): void {
+  if (!lineText.includes('[')) return;
+  PLACEHOLDER.lastIndex = 0;
+  for (let match = PLACEHOLDER.exec(lineText); match; match = PLACEHOLDER.exec(lineText)) {
+    const inner = match[0].slice(1, -1);
+    const options = inner.startsWith('__') ? [] : inner.split('|').map((option) => option.trim());
+    if (options.some((option) => option === '')) continue;
+    into.push({ span: { start: lineStart + match.index, end: lineStart + match.index + match[0].length }, options });
+  }
+}
+
+/** A choice placeholder for a template line: `[left | right]`. */
+export function choicePlaceholder(options: readonly string[]): string {
+  return `[${options.join(' | ')}]`;
+}
