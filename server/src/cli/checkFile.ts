@@ -1,8 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setRegionMemoLimits } from '../core/facts';
 import { kindFromUri } from '../core/parse/parseDocument';
 import { describeRefusal } from '../core/service/fileSystem';
-import { DEFAULT_MAX_DOCUMENT_SIZE, type DocumentSettings, type LanguageService } from '../core/service/languageService';
+import { DEFAULT_MAX_DOCUMENT_SIZE, type Analysis, type DocumentSettings, type LanguageService } from '../core/service/languageService';
 import { readFileSafely } from '../node/safeRead';
 import { UsageError } from './collectFiles';
 import { toCheckedFile, type CheckedFile } from './report';
@@ -21,10 +22,30 @@ export function readDocumentText(file: string): string {
   return read.text;
 }
 
+/** Reads and analyses one file. */
+export function analyzeFile(service: LanguageService, file: string, settings: DocumentSettings): Analysis {
+  return service.analyze({ uri: path.resolve(file), version: 0, text: readDocumentText(file), kindHint: kindFromUri(file) }, settings);
+}
+
 /** Reads and checks one file; only the findings are kept, so the text and model can go at once. */
 export function checkFile(service: LanguageService, file: string, settings: DocumentSettings): CheckedFile {
-  const analysis = service.analyze({ uri: path.resolve(file), version: 0, text: readDocumentText(file), kindHint: kindFromUri(file) }, settings);
-  return toCheckedFile(file, analysis);
+  return toCheckedFile(file, analyzeFile(service, file, settings));
+}
+
+/** `--config FILE` as the service takes it; a missing file is a usage error before anything is checked. */
+export function batchSettings(configFile: string | undefined): DocumentSettings {
+  if (configFile === undefined) return {};
+  if (!fs.existsSync(configFile)) throw new UsageError(`Config file not found: ${configFile}`);
+  return { configFile: path.resolve(configFile) };
+}
+
+/**
+ * A configuration that is not valid stops a batch with exit code 2 and its message (the editor shows
+ * it as a diagnostic instead); the batch stops at the first document it applies to.
+ */
+export function throwOnConfigProblem(checked: CheckedFile): void {
+  const problem = checked.findings.find((finding) => finding.rule === 'config-invalid');
+  if (problem) throw new UsageError(problem.message);
 }
 
 /**

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, Severity } from '../core/linting/types';
 import { ruleDocsUri } from '../core/service/diagnostics';
-import type { CheckedFile } from './report';
+import { PrettyArray } from './jsonArray';
+import type { CheckedFile, FindingRecord, ReportWriter } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -21,28 +22,29 @@ function relatedArtifactUri(uri: string): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? artifactUri(relative) : artifactUri(uri);
 }
 
+function result(file: CheckedFile, finding: FindingRecord, ruleIndex: ReadonlyMap<string, number>) {
+  return {
+    ruleId: finding.rule,
+    ruleIndex: ruleIndex.get(finding.rule) ?? -1,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: region(finding.range) } }],
+    ...(finding.related?.length
+      ? {
+          relatedLocations: finding.related.map((related, id) => ({
+            id,
+            message: { text: related.message },
+            physicalLocation: { artifactLocation: { uri: relatedArtifactUri(related.uri) }, region: region(related.range) },
+          })),
+        }
+      : {}),
+  };
+}
+
 /** SARIF 2.1.0; columns are UTF-16 code units (LSP positions), said so in `columnKind`. */
-export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], docsBaseUri: string, version: string): string {
+export function sarifWriter(rules: readonly Rule[], docsBaseUri: string, version: string): ReportWriter {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
-  const results = files.flatMap((file) =>
-    file.findings.map((finding) => ({
-      ruleId: finding.rule,
-      ruleIndex: ruleIndex.get(finding.rule) ?? -1,
-      level: LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: region(finding.range) } }],
-      ...(finding.related?.length
-        ? {
-            relatedLocations: finding.related.map((related, id) => ({
-              id,
-              message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: relatedArtifactUri(related.uri) }, region: region(related.range) },
-            })),
-          }
-        : {}),
-    })),
-  );
-  const sarif = {
+  const results = new PrettyArray((items) => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -64,9 +66,13 @@ export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[
           },
         },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: items,
       },
     ],
+  }));
+  return {
+    begin: () => results.begin(),
+    file: (file) => file.findings.map((finding) => results.item(result(file, finding, ruleIndex))).join(''),
+    end: () => results.end(),
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -4,8 +4,14 @@ import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { parseArgs } from './args';
 import { checkFiles, FORMATS, type Format } from './check';
-import { isCheckWorker, parseJobs, serveCheckWorker } from './parallel';
+import { isClosedPipe, streamOutput } from './checkStream';
 import { UsageError } from './collectFiles';
+import { loadIgnoreFile } from './ignoreFile';
+import { REPORT_FORMATS, writeReport, type ReportFormat } from './reportCommand';
+import { checkStdin } from './stdinCheck';
+import { batchSettings } from './checkFile';
+import { loadKnowledge } from '../core/knowledge';
+import type { FileSystem } from '../core/service/fileSystem';
 import { contextLines } from './context';
 import { checklistOutput } from './checklist';
 import { factsLines } from './facts';
@@ -15,11 +21,18 @@ import * as path from 'node:path';
 declare const OPNOTE_VERSION: string;
 
 const USAGE = `Usage:
-  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--jobs N|auto]
+  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--no-ignore]
       Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
       recursively. Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage or config error.
       --root: the workspace; a claim's note: is read only inside it (default: the current folder).
-      --jobs: threads (default auto: one per two cores for 400 files or more; 1 checks on one thread).
+      Files the .opnoteignore at the root matches (gitignore syntax) are skipped; --no-ignore: none is.
+  opnote check --stdin [--facts] [--config FILE] [--root DIR]
+      Read JSON Lines {"id", "kind": "opnote"|"claim", "text", "noteText"?} and write one JSON line
+      per record, in order: {"id", "kind", "diagnostics": [...], "facts"?, "evidence"?} (facts with
+      --facts), or {"id"?, "line", "error"} for a line that is not such a record. Exit code 0.
+  opnote report [files|dirs|globs...] --out FILE [--format html|csv] [--config FILE] [--root DIR] [--no-ignore]
+      Write an audit report: one self-contained HTML file (summary charts, findings by rule, payer,
+      surgeon and facility, a worklist), or CSV with one row per finding. --out - writes to stdout.
   opnote facts FILE...
       Print one JSON line per operative note with the facts OpNote reads from it and the ranges of
       the text that supports each fact.
@@ -41,37 +54,85 @@ function workspaceRoot(value: string | true | undefined): string {
   return root;
 }
 
-function createService(root: string) {
+function createService(root: string, adaptReader: (reader: FileSystem) => FileSystem = (reader) => reader) {
   return createLanguageService({
-    fileSystem: nodeFileSystem({ workspaceRoots: () => [root] }),
+    fileSystem: adaptReader(nodeFileSystem({ workspaceRoots: () => [root] })),
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
     cacheSize: 16,
   });
 }
 
-function runCheck(argv: readonly string[]): number {
-  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j', 'root']));
-  const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
-  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c', 'jobs', 'j', 'root'].includes(name));
+const CHECK_OPTIONS = ['format', 'config', 'f', 'c', 'root', 'stdin', 'facts', 'no-ignore'];
+const VALUED = new Set(['format', 'config', 'f', 'c', 'root', 'out', 'o']);
+
+function refuseUnknown(options: ReadonlyMap<string, unknown>, known: readonly string[]): void {
+  const unknown = [...options.keys()].filter((name) => !known.includes(name));
   if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}`);
-  const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
-  if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
-  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
-  const jobs = parseJobs(args.options.get('jobs') ?? args.options.get('j'));
-  const root = workspaceRoot(args.options.get('root'));
-  const { output, exitCode } = checkFiles(() => createService(root), { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, jobs, workspaceRoot: root, workerScript: __filename });
-  process.stdout.write(output);
-  return exitCode;
 }
 
-export function main(argv: readonly string[]): number {
+/** The root's `.opnoteignore`, unless `--no-ignore` is given. */
+function ignoreOf(options: ReadonlyMap<string, unknown>, root: string) {
+  return options.has('no-ignore') ? undefined : loadIgnoreFile(root);
+}
+
+async function runCheck(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  refuseUnknown(args.options, CHECK_OPTIONS);
+  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
+  const root = workspaceRoot(args.options.get('root'));
+  const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
+  if (args.options.has('stdin')) {
+    if (inputs.length) throw new UsageError('opnote check --stdin reads records from stdin, not files');
+    if (args.options.has('format') || args.options.has('f')) throw new UsageError('opnote check --stdin writes JSON Lines: --format does not apply');
+    const settings = batchSettings(configFile);
+    await checkStdin((adaptReader) => createService(root, adaptReader), process.stdin, streamOutput(process.stdout), { settings, root, facts: args.options.has('facts') });
+    return 0;
+  }
+  if (args.options.has('facts')) throw new UsageError('--facts goes with --stdin (opnote facts FILE... prints the facts of files)');
+  const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
+  if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
+  const ignore = ignoreOf(args.options, root);
+  return checkFiles(createService(root), { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, ...(ignore ? { ignore } : {}) }, streamOutput(process.stdout));
+}
+
+/** The editions of the code sets the knowledge pack ships, named in a report so that an audit can be reproduced. */
+function knowledgeEditions(): string {
+  const { icd10, hcpcs } = loadKnowledge();
+  return `OpNote ${OPNOTE_VERSION} built-in data, ${icd10.provenance().codeSystem} ${icd10.provenance().edition}, ${hcpcs.provenance().codeSystem} ${hcpcs.provenance().edition}`;
+}
+
+async function runReport(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  refuseUnknown(args.options, ['format', 'f', 'config', 'c', 'root', 'out', 'o', 'no-ignore']);
+  const out = (args.options.get('out') ?? args.options.get('o')) as string | undefined;
+  if (out === undefined) throw new UsageError('opnote report needs --out FILE (or --out - for stdout)');
+  const format = (args.options.get('format') ?? args.options.get('f') ?? 'html') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use html or csv`);
+  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
+  const root = workspaceRoot(args.options.get('root'));
+  const ignore = ignoreOf(args.options, root);
+  const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
+  await writeReport(createService(root), {
+    inputs,
+    out,
+    format,
+    ...(configFile ? { configFile } : {}),
+    ...(ignore ? { ignore } : {}),
+    context: { docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, knowledge: knowledgeEditions(), generated: new Date().toISOString() },
+  });
+  return 0;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'check':
-        return runCheck(rest);
+        return await runCheck(rest);
+      case 'report':
+        return await runReport(rest);
       case 'facts':
         process.stdout.write(factsLines(createService(process.cwd()), rest));
         return 0;
@@ -96,6 +157,7 @@ export function main(argv: readonly string[]): number {
         throw new UsageError(command ? `Unknown command ${command}` : 'No command given');
     }
   } catch (error) {
+    if (isClosedPipe(error)) return 0;
     if (error instanceof UsageError) {
       process.stderr.write(`opnote: ${error.message}\n\n${USAGE}`);
       return 2;
@@ -105,6 +167,4 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-// A check worker thread runs this same bundle: it serves batches of files instead of a command line.
-if (isCheckWorker()) serveCheckWorker(createService);
-else process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

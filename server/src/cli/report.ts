@@ -44,14 +44,31 @@ export interface Summary {
   readonly warnings: number;
 }
 
-export function summarize(files: readonly CheckedFile[]): Summary {
-  let errors = 0;
-  let warnings = 0;
-  for (const file of files) {
+/** The counts of a report, kept as files go by (a streamed report holds no list of files). */
+export class Tally {
+  files = 0;
+  errors = 0;
+  warnings = 0;
+  /** Information and hint findings. */
+  others = 0;
+
+  add(file: CheckedFile): void {
+    this.files++;
     for (const finding of file.findings) {
-      if (finding.severity === 'error') errors++;
-      else if (finding.severity === 'warning') warnings++;
+      if (finding.severity === 'error') this.errors++;
+      else if (finding.severity === 'warning') this.warnings++;
+      else this.others++;
     }
   }
-  return { files: files.length, errors, warnings };
+
+  summary(): Summary {
+    return { files: this.files, errors: this.errors, warnings: this.warnings };
+  }
+}
+
+/** A formatter that writes its report file by file: `begin` before the first file, `file` for each, `end` after the last. */
+export interface ReportWriter {
+  begin(): string;
+  file(checked: CheckedFile): string;
+  end(tally: Tally): string;
 }
