@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol';
+import { registerAuditReport } from './auditReport';
 import { CHECKLIST_SCHEME, ChecklistProvider, showChecklist } from './checklistView';
 
 let client: LanguageClient | undefined;
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('opnote.showChecklist', showChecklist),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true })),
     ...registerCheckWorkspace(context),
+    registerAuditReport(context),
   );
   await client.start();
 }

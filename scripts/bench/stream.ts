@@ -1,5 +1,6 @@
 /**
- * `npm run bench:stream -- [--runs N] [--files N]`: the streaming figures of issue 16.
+ * `npm run bench:stream -- [--runs N] [--files N]`: the streaming figures of issue 16 (`--files 0`: no
+ * generated folders).
  *
  * - `opnote check --stdin` over 3 x the shared corpus (7,131 JSON Lines records, built from the shared
  *   folder at run time in a temporary file, never copied into the project): lines out, in order,
@@ -41,11 +42,14 @@ async function measure(args: readonly string[], input: string | undefined, pin: 
   const started = process.hrtime.bigint();
   const child = spawn(command, commandArgs, { stdio: [input ? fs.openSync(input, 'r') : 'ignore', 'pipe', 'inherit'] });
   let peakRss = 0;
-  const watch = setInterval(() => (peakRss = Math.max(peakRss, memoryOf(child.pid)?.peak ?? 0)), 20);
+  const watch = setInterval(() => {
+    const peak = memoryOf(child.pid)?.peak; // NaN once the process has exited
+    if (peak !== undefined && Number.isFinite(peak)) peakRss = Math.max(peakRss, peak);
+  }, 20);
   let lines = 0;
   let rest = '';
   const ids: string[] = [];
-  child.stdout.on('data', (chunk: Buffer) => {
+  child.stdout!.on('data', (chunk: Buffer) => {
     const text = rest + chunk.toString('utf8');
     const parts = text.split('\n');
     rest = parts.pop() ?? '';
@@ -101,9 +105,9 @@ async function main(): Promise<void> {
     }
   } else print('The shared corpus is not here: the --stdin comparison is skipped.');
 
-  heading(`the file mode over generated folders (${generated / 10} and ${generated} files in one directory)`);
+  if (generated > 0) heading(`the file mode over generated folders (${generated / 10} and ${generated} files in one directory)`);
   const seeds = ['well-documented.opnote', 'flawed.opnote', 'dictation.opnote'].map((name) => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8'));
-  for (const count of [generated / 10, generated]) {
+  for (const count of generated > 0 ? [generated / 10, generated] : []) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opnote-bench-many-'));
     try {
       for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `n${i}.opnote`), seeds[i % seeds.length]);

@@ -1,6 +1,6 @@
 import type { LanguageService } from '../core/service/languageService';
 import { batchSettings, checkFile, prepareBatch, throwOnConfigProblem } from './checkFile';
-import { streamEach, type Output } from './checkStream';
+import { progressLine, streamEach, type Output, type ProgressStream } from './checkStream';
 import { collectFiles, type IgnoreFilter } from './collectFiles';
 import { jsonWriter } from './formatJson';
 import { sarifWriter } from './formatSarif';
@@ -20,6 +20,8 @@ export interface CheckOptions {
   readonly version: string;
   /** The workspace's `.opnoteignore` (none with `--no-ignore`). */
   readonly ignore?: IgnoreFilter;
+  /** Where the progress line of a long run goes on a terminal (stderr); none when undefined. */
+  readonly progress?: ProgressStream;
 }
 
 /**
@@ -32,6 +34,8 @@ export async function checkFiles(service: LanguageService, options: CheckOptions
   prepareBatch();
   const writer = options.format === 'json' ? jsonWriter() : options.format === 'sarif' ? sarifWriter(service.rules, options.docsBaseUri, options.version) : textWriter();
   const tally = new Tally();
+  // Only beside text output: JSON and SARIF go to tools.
+  const progress = progressLine(options.format === 'text' ? options.progress : undefined, 'files');
   // The head is written with the first file, so that a configuration error leaves stdout empty.
   let head = writer.begin();
   const afterHead = (text: string) => {
@@ -45,10 +49,12 @@ export async function checkFiles(service: LanguageService, options: CheckOptions
       const checked = checkFile(service, file, settings);
       throwOnConfigProblem(checked);
       tally.add(checked);
+      progress.tick();
       return afterHead(writer.file(checked));
     },
     output,
   );
+  progress.done();
   await output.write(afterHead(writer.end(tally)));
   return tally.errors > 0 ? 1 : 0;
 }

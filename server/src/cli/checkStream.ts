@@ -39,3 +39,35 @@ export function isClosedPipe(error: unknown): boolean {
 export async function streamEach<T>(inputs: Iterable<T> | AsyncIterable<T>, render: (input: T) => string, output: Output): Promise<void> {
   for await (const input of inputs) await output.write(render(input));
 }
+
+/** Where a progress line goes: stderr, or a stand-in in tests. */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * "opnote: 1,234 files checked" on one line of a terminal, rewritten in place, once a run has taken
+ * more than a second; nothing at all when the stream is not a terminal (a pipe, a file, a CI log).
+ */
+export function progressLine(stream: ProgressStream | undefined, noun: string, now: () => number = Date.now): { tick(): void; done(): void } {
+  const started = now();
+  let count = 0;
+  let shownAt: number | undefined;
+  return {
+    tick() {
+      count++;
+      if (!stream?.isTTY) return;
+      const time = now();
+      if (time - started < PROGRESS_AFTER_MS || (shownAt !== undefined && time - shownAt < PROGRESS_EVERY_MS)) return;
+      shownAt = time;
+      stream.write(`\ropnote: ${count.toLocaleString('en-US')} ${noun} checked`);
+    },
+    done() {
+      if (shownAt !== undefined) stream?.write('\r\u001b[K');
+    },
+  };
+}

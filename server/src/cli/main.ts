@@ -94,7 +94,7 @@ async function runCheck(argv: readonly string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
   if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
   const ignore = ignoreOf(args.options, root);
-  return checkFiles(createService(root), { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, ...(ignore ? { ignore } : {}) }, streamOutput(process.stdout));
+  return checkFiles(createService(root), { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, ...(ignore ? { ignore } : {}), progress: process.stderr }, streamOutput(process.stdout));
 }
 
 /** The editions of the code sets the knowledge pack ships, named in a report so that an audit can be reproduced. */
@@ -121,6 +121,7 @@ async function runReport(argv: readonly string[]): Promise<number> {
     ...(configFile ? { configFile } : {}),
     ...(ignore ? { ignore } : {}),
     context: { docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, knowledge: knowledgeEditions(), generated: new Date().toISOString() },
+    progress: process.stderr,
   });
   return 0;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { LanguageService } from '../core/service/languageService';
 import { analyzeFile, batchSettings, prepareBatch, throwOnConfigProblem } from './checkFile';
-import { streamEach, streamOutput, type Output } from './checkStream';
+import { progressLine, streamEach, streamOutput, type Output, type ProgressStream } from './checkStream';
 import { collectFiles, UsageError, type IgnoreFilter } from './collectFiles';
 import { toCheckedFile } from './report';
 import { CSV_HEADER, csvRows } from './reportCsv';
@@ -19,6 +19,8 @@ interface ReportOptions {
   readonly configFile?: string;
   readonly ignore?: IgnoreFilter;
   readonly context: Omit<ReportContext, 'rules'>;
+  /** Where the progress line of a long run goes on a terminal (stderr). */
+  readonly progress?: ProgressStream;
 }
 
 /** Analyses each file once and keeps only what the report shows; the inputs are checked at once. */
@@ -27,11 +29,14 @@ function auditDocuments(service: LanguageService, options: ReportOptions): Itera
   const files = collectFiles(options.inputs, options.ignore ? { ignore: options.ignore } : {});
   return (function* () {
     prepareBatch();
+    const progress = progressLine(options.progress, 'files');
     for (const file of files) {
       const analysis = analyzeFile(service, file, settings);
       throwOnConfigProblem(toCheckedFile(file, analysis));
+      progress.tick();
       yield auditDocument(file, analysis);
     }
+    progress.done();
   })();
 }
 

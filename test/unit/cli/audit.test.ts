@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { progressLine } from '../../../server/src/cli/checkStream';
 import { collectFiles } from '../../../server/src/cli/collectFiles';
 import { loadIgnoreFile } from '../../../server/src/cli/ignoreFile';
 import { PrettyArray } from '../../../server/src/cli/jsonArray';
@@ -151,5 +152,39 @@ describe('cli: file collection and .opnoteignore', () => {
   it('a .opnoteignore that cannot be read is a usage error', () => {
     fs.mkdirSync('.opnoteignore');
     assert.throws(() => loadIgnoreFile(dir), /\.opnoteignore was not read: it is not a regular file/);
+  });
+});
+
+describe('cli: the progress line', () => {
+  const recorder = (isTTY: boolean) => {
+    const written: string[] = [];
+    return { stream: { isTTY, write: (text: string) => written.push(text) }, written };
+  };
+
+  it('appears on a terminal once a run has taken a second, rewritten in place, and is cleared at the end', () => {
+    let now = 0;
+    const { stream, written } = recorder(true);
+    const progress = progressLine(stream, 'files', () => now);
+    progress.tick();
+    now = 999;
+    progress.tick();
+    assert.deepEqual(written, [], 'nothing in the first second');
+    now = 1000;
+    progress.tick();
+    now = 1100;
+    progress.tick();
+    now = 1300;
+    progress.tick();
+    progress.done();
+    assert.deepEqual(written, ['\ropnote: 3 files checked', '\ropnote: 5 files checked', '\r\u001b[K']);
+  });
+
+  it('never appears when the stream is not a terminal', () => {
+    let now = 0;
+    const { stream, written } = recorder(false);
+    const progress = progressLine(stream, 'files', () => now);
+    for (now = 0; now < 5000; now += 100) progress.tick();
+    progress.done();
+    assert.deepEqual(written, []);
   });
 });
