@@ -138,6 +138,21 @@ describe('cli: file collection and .opnoteignore', () => {
     assert.deepEqual([...collectFiles(['a/one.opnote', 'a', './a/one.opnote', 'a/**/*.opnote', 'b'])], ['a/one.opnote', 'a/drafts/keep.opnote', 'a/drafts/two.opnote', 'b/three.claim']);
   });
 
+  it('walks lazily: a folder is read only when the walk reaches it', () => {
+    const files = collectFiles(['.'])[Symbol.iterator]();
+    assert.equal(files.next().value, 'a/drafts/keep.opnote');
+    fs.writeFileSync('b/late.claim', 'payer: X\n');
+    assert.deepEqual([...{ [Symbol.iterator]: () => files }], ['a/drafts/two.opnote', 'a/one.opnote', 'b/late.claim', 'b/three.claim']);
+  });
+
+  it('gives every file of a folder too big to sort exactly once', () => {
+    fs.mkdirSync('big');
+    for (let i = 0; i < 10_050; i++) fs.writeFileSync(`big/n${i}.opnote`, '');
+    const found = [...collectFiles(['big'])];
+    assert.equal(found.length, 10_050);
+    assert.equal(new Set(found).size, 10_050);
+  });
+
   it('skips what .opnoteignore matches, in gitignore syntax: a directory, a pattern, a negation', () => {
     fs.writeFileSync('.opnoteignore', '# drafts stay out\na/drafts/*\n!a/drafts/keep.opnote\n*.claim\n');
     const ignore = loadIgnoreFile(dir);
