@@ -34,7 +34,7 @@ const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:16px 24px;color:#1b1b1b;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .meta{color:#555;margin:0 0 12px}.cards{display:flex;gap:12px;flex-wrap:wrap}
-.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:120px}.card b{display:block;font-size:22px}
+.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:96px}.card b{display:block;font-size:22px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top}
 th{background:#f5f5f5}#worklist th{cursor:pointer;user-select:none}#worklist th[data-dir=asc]::after{content:" ▲"}#worklist th[data-dir=desc]::after{content:" ▼"}
 td.n,th.n{text-align:right}code{background:#f6f6f6;padding:0 3px;white-space:pre-wrap;word-break:break-word}
@@ -50,7 +50,7 @@ function apply(){const q=filter.value.trim().toLowerCase(),s=severity.value;let 
 for(const r of rows){r.hidden=!(r.dataset.search.includes(q)&&(s===''||r.dataset.severities.split(' ').includes(s)));if(!r.hidden)n++;}
 shown.textContent=String(n);}
 filter.addEventListener('input',apply);severity.addEventListener('change',apply);
-for(const th of table.tHead.rows[0].cells)th.addEventListener('click',()=>{const i=th.cellIndex,num=th.classList.contains('n'),dir=th.dataset.dir==='asc'?-1:1;
+for(const th of table.tHead.rows[0].cells)th.addEventListener('click',()=>{const i=th.cellIndex,num=th.dataset.sort==='number',dir=th.dataset.dir==='asc'?-1:1;
 for(const other of table.tHead.rows[0].cells)delete other.dataset.dir;th.dataset.dir=dir===1?'asc':'desc';
 const key=(r)=>r.cells[i].dataset.value??r.cells[i].textContent;
 rows.sort((a,b)=>dir*(num?Number(key(a))-Number(key(b)):key(a).localeCompare(key(b))));for(const r of rows)body.append(r);});
@@ -169,7 +169,7 @@ export function reportHtml(documents: readonly AuditDocument[], context: ReportC
 <section id="facilities"><h2>By facility</h2>${groupTable('Facility', summary.facilities, 'Facility')}</section>
 <section><h2>Worklist</h2>
 <div class="controls"><input id="filter" type="search" placeholder="Filter by file, payer, surgeon, facility or rule" aria-label="Filter the worklist"><select id="severity" aria-label="Severity"><option value="">any severity</option>${SEVERITIES.map((severity) => `<option>${severity}</option>`).join('')}</select><span><span id="shown">${documents.length}</span> of ${documents.length} shown</span></div>
-<table id="worklist"><thead><tr><th>Document</th><th>Kind</th><th>Payer</th><th>Surgeon</th><th class="n">Errors</th><th class="n">Warnings</th><th class="n">Other</th><th class="n">Findings</th></tr></thead>
+<table id="worklist"><thead><tr><th>Document</th><th>Kind</th><th>Payer</th><th>Surgeon</th><th class="n" data-sort="number">Errors</th><th class="n" data-sort="number">Warnings</th><th class="n" data-sort="number">Other</th><th data-sort="number">Findings</th></tr></thead>
 <tbody>${documents.map((document) => worklistRow(document, context)).join('\n')}</tbody></table>
 </section>
 <script>${SCRIPT}</script>
