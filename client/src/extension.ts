@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { QUERY_MARKDOWN_COMMAND, WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol';
+import { registerAuditReport } from './auditReport';
 import { CHECKLIST_SCHEME, ChecklistProvider, showChecklist } from './checklistView';
 import { copyQuery, showQueries } from './queryView';
 
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('opnote.copyQuery', copyQuery),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true })),
     ...registerCheckWorkspace(context),
+    registerAuditReport(context),
   );
   await client.start();
 }

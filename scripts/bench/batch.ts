@@ -1,11 +1,10 @@
 /**
- * Batch throughput: `opnote check` over the shared corpus, process start included, on one core
- * (`--jobs 1`, pinned with taskset when there is one: V8's compiler and collector threads share that
- * core too), as run by default (`--jobs auto`) and with one thread per core (`--jobs N`).
+ * Batch throughput: `opnote check` over the shared corpus, process start included, pinned to one core
+ * with taskset when there is one (V8's compiler and collector threads share that core too), and as run
+ * by default (its helper threads free to use every core).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { autoThreads } from '../../server/src/cli/parallel';
 import type { BenchCorpus } from './corpus';
 import { hasCommand, print, ROOT, seconds, stats, table, timeProcess, type Stats } from './util';
 
@@ -31,17 +30,13 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 export async function batch(corpus: BenchCorpus, runs: number): Promise<BatchResult> {
   const pin = hasCommand('taskset') && os.availableParallelism() > 1;
   const cores = os.availableParallelism();
-  const auto = autoThreads(cores);
-  const variants: Array<{ name: string; command: string; args: string[] }> = [
-    { name: pin ? 'one core: --jobs 1, pinned (taskset -c 0)' : 'one thread: --jobs 1', command: pin ? 'taskset' : process.execPath, args: [...(pin ? ['-c', '0', process.execPath] : []), CLI, 'check', '--jobs', '1', corpus.dir] },
-    { name: `default: --jobs auto (${auto} thread${auto === 1 ? '' : 's'} on ${cores} cores)`, command: process.execPath, args: [CLI, 'check', corpus.dir] },
-  ];
-  if (cores > 1) variants.push({ name: `worker threads: --jobs ${cores}`, command: process.execPath, args: [CLI, 'check', '--jobs', String(cores), corpus.dir] });
+  const variants: Array<{ name: string; command: string; args: string[] }> = [{ name: `default (${cores} cores)`, command: process.execPath, args: [CLI, 'check', corpus.dir] }];
+  if (pin) variants.unshift({ name: 'one core, pinned (taskset -c 0)', command: 'taskset', args: ['-c', '0', process.execPath, CLI, 'check', corpus.dir] });
   const start: number[] = [];
   for (let i = 0; i < runs; i++) start.push((await timeProcess(process.execPath, [CLI, '--version'])).ms);
   const samples = new Map<string, { wall: number[]; code: number | null }>(variants.map((variant) => [variant.name, { wall: [], code: null }]));
   // Interleaved, so that a burst of load on a shared machine does not land on one mode only.
-  await timeProcess(process.execPath, [CLI, 'check', '--jobs', '1', corpus.dir]); // file cache warm
+  await timeProcess(process.execPath, [CLI, 'check', corpus.dir]); // file cache warm
   for (let i = 0; i < runs; i++) {
     for (const variant of variants) {
       const result = await timeProcess(variant.command, variant.args);

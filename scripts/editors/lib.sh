@@ -18,6 +18,17 @@ CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
 export REPO EDITOR_CACHE NODE24_VERSION CODE_SERVER_VERSION VSCODE_VERSION CODE_SERVER_DIR TOOLS_NODE_MODULES CHROMIUM
 
+# playwright-core (drives Debian's Chromium; it never downloads a browser of its own) and @vscode/vsce,
+# pinned, into $TOOLS_NODE_MODULES; kept when the pinned versions are already there.
+install_browser_tools() {
+  if [ "$(installed_version "$TOOLS_NODE_MODULES" playwright-core)" != "$PLAYWRIGHT_CORE_VERSION" ] ||
+     [ "$(installed_version "$TOOLS_NODE_MODULES" @vscode/vsce)" != "$VSCE_VERSION" ]; then
+    mkdir -p "$EDITOR_CACHE/tmp"
+    TMPDIR=$EDITOR_CACHE/tmp npm_config_cache=$EDITOR_CACHE/npm-cache timed npm install --prefix "$EDITOR_CACHE/tools" \
+      --no-audit --no-fund --loglevel=error --no-save --no-package-lock "playwright-core@$PLAYWRIGHT_CORE_VERSION" "@vscode/vsce@$VSCE_VERSION"
+  fi
+}
+
 # Prints "TIMING <seconds>s <what>" on stderr after running a command.
 timed() { local start=$SECONDS; "$@"; echo "TIMING $((SECONDS - start))s $*" >&2; }
 

@@ -27,10 +27,6 @@ if [ "$(installed_version "$EDITOR_CACHE/cs/node_modules" code-server)" != "$COD
   )
 fi
 
-if [ "$(installed_version "$TOOLS_NODE_MODULES" playwright-core)" != "$PLAYWRIGHT_CORE_VERSION" ] ||
-   [ "$(installed_version "$TOOLS_NODE_MODULES" @vscode/vsce)" != "$VSCE_VERSION" ]; then
-  # playwright-core only: it never downloads a browser; we point it at Debian's Chromium.
-  timed npm install --prefix "$EDITOR_CACHE/tools" "${NPM_FLAGS[@]}" "playwright-core@$PLAYWRIGHT_CORE_VERSION" "@vscode/vsce@$VSCE_VERSION"
-fi
+install_browser_tools
 [ -x "$CHROMIUM" ] || { echo "setup-vscode-offline: $CHROMIUM missing; run scripts/editors/install-system-packages.sh" >&2; exit 1; }
 echo "setup-vscode-offline: ready in $EDITOR_CACHE ($(du -sh "$EDITOR_CACHE" 2>/dev/null | cut -f1))"

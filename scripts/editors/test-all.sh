@@ -5,13 +5,14 @@
 #   emacs      Emacs 28 + eglot                           (scripts/editors/test-emacs.sh)
 #   vscode     mocha in the real VS Code extension host   (scripts/editors/test-vscode.sh)
 #   vscode-ui  the packaged .vsix in code-server + Chromium (scripts/editors/test-vscode-ui.sh)
+#   report     the audit report (opnote report) in headless Chromium (scripts/editors/test-report.sh)
 # env: OPNOTE_EDITOR_SUITES="neovim emacs" runs a subset.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
 npm run build --silent
 passed=0 failed=0 failures=()
-for suite in ${OPNOTE_EDITOR_SUITES:-neovim emacs vscode vscode-ui}; do
+for suite in ${OPNOTE_EDITOR_SUITES:-neovim emacs vscode vscode-ui report}; do
   echo "── $suite"
   start=$SECONDS
   if bash "$REPO/scripts/editors/test-$suite.sh"; then

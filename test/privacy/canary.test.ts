@@ -127,6 +127,8 @@ describe('privacy: no note text in logs or errors (canary)', function () {
       [['facts', ws.path('note.opnote'), ws.path('junk.opnote')]],
       [['checklist', ws.path('a.claim')]],
       [['context'], `{"sentence": "${CANARY}", "concept": 7}\n${CANARY}\n{"sentence": "No ${CANARY}.", "concept": "${CANARY}"}\n`],
+      [['check', '--stdin'], `{"id": "${CANARY}", "kind": "${CANARY}", "text": 1}\n${CANARY}\n{"id": 1, "kind": "opnote", "text": "${CANARY}\\u0000"}\n`],
+      [['report', ws.dir, '--out', ws.path('no-folder/audit.html')]],
     ];
     let stderr = '';
     for (const [args, input] of runs) {

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 
 /**
  * Nothing in the product executes code from a workspace file: no eval, no Function constructor, no vm,
- * no child processes, no require or import() of a computed path, and the one worker thread (the CLI's
- * `--jobs`) runs the CLI's own bundle. Workspace files (.opnoterc.json, payer files, notes) are data:
+ * no child processes, no require or import() of a computed path, and a worker thread, if one is
+ * ever added, runs the CLI's own bundle. Workspace files (.opnoterc.json, payer files, notes) are data:
  * read as text and parsed with JSON.parse.
  */
 

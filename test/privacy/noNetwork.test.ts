@@ -101,11 +101,13 @@ describe('privacy: no network', function () {
     assert.doesNotMatch(client.stderr.join('') + side.join('\n'), /network guard/);
   });
 
-  it('the CLI tries no connection: check (claims, config, payer files, worker threads), facts, checklist, context', () => {
+  it('the CLI tries no connection: check (claims, config, payer files, --stdin), report, facts, checklist, context', () => {
     for (let i = 0; i < 24; i++) ws.write(`batch/n${i}.opnote`, NOTE.replace('DEMO-1', `DEMO-${i}`));
     const runs: Array<[string[], string?]> = [
       [['check', '--format', 'json', ws.dir]],
-      [['check', '--format', 'sarif', '--jobs', '2', ws.path('batch')]],
+      [['check', '--format', 'sarif', ws.path('batch')]],
+      [['check', '--stdin', '--facts'], `${JSON.stringify({ id: 1, kind: 'opnote', text: NOTE })}\n`],
+      [['report', ws.dir, '--out', ws.path('audit.html')]],
       [['facts', ws.path('note.opnote')]],
       [['checklist', ws.path('a.claim'), '--format', 'json']],
       [['context'], '{"sentence": "No fluoroscopy was used.", "concept": "fluoroscopy"}\n'],

@@ -1,8 +1,11 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setRegionMemoLimits } from '../core/facts';
 import { kindFromUri } from '../core/parse/parseDocument';
-import { describeRefusal } from '../core/service/fileSystem';
-import { DEFAULT_MAX_DOCUMENT_SIZE, type DocumentSettings, type LanguageService } from '../core/service/languageService';
+import { RULES } from '../core/rules/index.generated';
+import { parseConfig } from '../core/service/config';
+import { describeRefusal, MAX_DEPENDENCY_BYTES } from '../core/service/fileSystem';
+import { DEFAULT_MAX_DOCUMENT_SIZE, type Analysis, type DocumentSettings, type LanguageService } from '../core/service/languageService';
 import { readFileSafely } from '../node/safeRead';
 import { UsageError } from './collectFiles';
 import { toCheckedFile, type CheckedFile } from './report';
@@ -21,10 +24,30 @@ export function readDocumentText(file: string): string {
   return read.text;
 }
 
+/** Reads and analyses one file. */
+export function analyzeFile(service: LanguageService, file: string, settings: DocumentSettings): Analysis {
+  return service.analyze({ uri: path.resolve(file), version: 0, text: readDocumentText(file), kindHint: kindFromUri(file) }, settings);
+}
+
 /** Reads and checks one file; only the findings are kept, so the text and model can go at once. */
 export function checkFile(service: LanguageService, file: string, settings: DocumentSettings): CheckedFile {
-  const analysis = service.analyze({ uri: path.resolve(file), version: 0, text: readDocumentText(file), kindHint: kindFromUri(file) }, settings);
-  return toCheckedFile(file, analysis);
+  return toCheckedFile(file, analyzeFile(service, file, settings));
+}
+
+/** `--config FILE` as the service takes it; a missing file is a usage error before anything is checked. */
+/**
+ * A file named with `--config` must be right: a usage error before anything is checked. (A bad
+ * `.opnoterc.json` found next to the files is a config-invalid finding instead, as in the editor,
+ * and those files are checked with the defaults.)
+ */
+export function batchSettings(configFile: string | undefined): DocumentSettings {
+  if (configFile === undefined) return {};
+  if (!fs.existsSync(configFile)) throw new UsageError(`Config file not found: ${configFile}`);
+  const full = path.resolve(configFile);
+  const read = readFileSafely(full, { maxBytes: MAX_DEPENDENCY_BYTES });
+  const problem = 'refused' in read ? { cause: `${full} was not read: ${describeRefusal(read.refused)}` } : parseConfig(read.text, full, new Set(RULES.map((rule) => rule.meta.id))).problem;
+  if (problem) throw new UsageError(`${problem.cause}; nothing was checked.`);
+  return { configFile: full };
 }
 
 /**

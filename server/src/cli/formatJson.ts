@@ -1,21 +1,27 @@
-import { relatedPath, summarize, type CheckedFile } from './report';
+import { PrettyArray } from './jsonArray';
+import { relatedPath, type CheckedFile, type FindingRecord, type ReportWriter, type Summary } from './report';
+
+/** A finding as the JSON contracts write it (`check --format json` and `check --stdin`). */
+export function diagnosticRecord(finding: FindingRecord) {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    range: finding.range,
+    ...(finding.related?.length ? { related: finding.related.map((related) => ({ path: relatedPath(related.uri), range: related.range, message: related.message })) } : {}),
+  };
+}
 
 /** The JSON contract of `opnote check --format json` (version 1); other tools depend on its shape. */
-export function formatJson(files: readonly CheckedFile[]): string {
-  const report = {
-    version: 1,
-    files: files.map((file) => ({
-      path: file.path,
-      kind: file.kind,
-      diagnostics: file.findings.map((finding) => ({
-        rule: finding.rule,
-        severity: finding.severity,
-        message: finding.message,
-        range: finding.range,
-        ...(finding.related?.length ? { related: finding.related.map((related) => ({ path: relatedPath(related.uri), range: related.range, message: related.message })) } : {}),
-      })),
-    })),
-    summary: summarize(files),
+export function jsonWriter(): ReportWriter {
+  let summary: Summary = { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
+  const files = new PrettyArray((items) => ({ version: 1, files: items, summary }));
+  return {
+    begin: () => files.begin(),
+    file: (file: CheckedFile) => files.item({ path: file.path, kind: file.kind, diagnostics: file.findings.map(diagnosticRecord) }),
+    end: (tally) => {
+      summary = tally.summary();
+      return files.end();
+    },
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, Severity } from '../core/linting/types';
 import { rulePageMarkdown } from '../core/features/rulePage';
-import { HAS_SCHEME, relatedPath, type CheckedFile } from './report';
+import { PrettyArray } from './jsonArray';
+import { HAS_SCHEME, relatedPath, type CheckedFile, type FindingRecord, type ReportWriter } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -15,28 +16,29 @@ function artifactUri(file: string): string {
   return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
 }
 
+function result(file: CheckedFile, finding: FindingRecord, ruleIndex: ReadonlyMap<string, number>) {
+  return {
+    ruleId: finding.rule,
+    ruleIndex: ruleIndex.get(finding.rule) ?? -1,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: region(finding.range) } }],
+    ...(finding.related?.length
+      ? {
+          relatedLocations: finding.related.map((related, id) => ({
+            id,
+            message: { text: related.message },
+            physicalLocation: { artifactLocation: { uri: artifactUri(relatedPath(related.uri)) }, region: region(related.range) },
+          })),
+        }
+      : {}),
+  };
+}
+
 /** SARIF 2.1.0; columns are UTF-16 code units (LSP positions), said so in `columnKind`. */
-export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], version: string): string {
+export function sarifWriter(rules: readonly Rule[], version: string): ReportWriter {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
-  const results = files.flatMap((file) =>
-    file.findings.map((finding) => ({
-      ruleId: finding.rule,
-      ruleIndex: ruleIndex.get(finding.rule) ?? -1,
-      level: LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: region(finding.range) } }],
-      ...(finding.related?.length
-        ? {
-            relatedLocations: finding.related.map((related, id) => ({
-              id,
-              message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: artifactUri(relatedPath(related.uri)) }, region: region(related.range) },
-            })),
-          }
-        : {}),
-    })),
-  );
-  const sarif = {
+  const results = new PrettyArray((items) => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -57,9 +59,13 @@ export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[
           },
         },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: items,
       },
     ],
+  }));
+  return {
+    begin: () => results.begin(),
+    file: (file) => file.findings.map((finding) => results.item(result(file, finding, ruleIndex))).join(''),
+    end: () => results.end(),
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }

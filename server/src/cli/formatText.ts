@@ -1,16 +1,20 @@
-import { summarize, type CheckedFile } from './report';
+import type { ReportWriter } from './report';
 
 /** Compiler style: `path:line:col severity rule message` (1-based), then a summary line. */
-export function formatText(files: readonly CheckedFile[]): string {
-  const lines: string[] = [];
-  for (const file of files) {
-    for (const finding of file.findings) {
-      const { start } = finding.range;
-      lines.push(`${file.path}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.rule} ${finding.message}`);
-    }
-  }
-  const summary = summarize(files);
+export function textWriter(): ReportWriter {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.information + summary.hints} information in ${plural(summary.files, 'file')}`);
-  return `${lines.join('\n')}\n`;
+  return {
+    begin: () => '',
+    file: (file) =>
+      file.findings
+        .map((finding) => {
+          const { start } = finding.range;
+          return `${file.path}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.rule} ${finding.message}\n`;
+        })
+        .join(''),
+    end: (tally) => {
+      const summary = tally.summary();
+      return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.information + summary.hints} information in ${plural(summary.files, 'file')}\n`;
+    },
+  };
 }

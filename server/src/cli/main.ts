@@ -3,35 +3,135 @@ import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { parseArgs, type ParsedArgs } from './args';
+import { queryOutput } from './query';
 import { checkFiles, FORMATS, type Format } from './check';
-import { isCheckWorker, parseJobs, serveCheckWorker } from './parallel';
+import { isClosedPipe, streamOutput } from './checkStream';
 import { UsageError } from './collectFiles';
+import { loadIgnoreFile } from './ignoreFile';
+import { REPORT_FORMATS, writeReport, type ReportFormat } from './reportCommand';
+import { checkStdin } from './stdinCheck';
+import { batchSettings } from './checkFile';
+import { loadKnowledge } from '../core/knowledge';
+import type { FileSystem } from '../core/service/fileSystem';
 import { contextLines } from './context';
 import { checklistOutput } from './checklist';
 import { factsLines } from './facts';
-import { queryOutput } from './query';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 declare const OPNOTE_VERSION: string;
 
+/** `--root DIR` (default: the current folder), the only folder a claim's `note:` may be read from. */
+function workspaceRoot(value: string | true | undefined): string {
+  if (value === undefined) return process.cwd();
+  const root = path.resolve(String(value));
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root needs a folder: ${String(value)}`);
+  return root;
+}
+
+function createService(root: string, adaptReader: (reader: FileSystem) => FileSystem = (reader) => reader) {
+  return createLanguageService({
+    fileSystem: adaptReader(nodeFileSystem({ workspaceRoots: () => [root] })),
+    docsBaseUri: bundledDocsBaseUri(),
+    onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
+    cacheSize: 16,
+  });
+}
+
+const CHECK_OPTIONS = ['format', 'config', 'f', 'c', 'root', 'stdin', 'facts', 'no-ignore'];
+const VALUED = new Set(['format', 'config', 'f', 'c', 'root', 'out', 'o']);
+
+function refuseUnknown(options: ReadonlyMap<string, unknown>, known: readonly string[]): void {
+  const unknown = [...options.keys()].find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new UsageError(`Unknown option --${unknown}`);
+}
+
+function positionalsOf(args: ParsedArgs): string[] {
+  return [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
+}
+
+/** The root's `.opnoteignore`, unless `--no-ignore` is given. */
+function ignoreOf(options: ReadonlyMap<string, unknown>, root: string) {
+  return options.has('no-ignore') ? undefined : loadIgnoreFile(root);
+}
+
+async function runCheck(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  refuseUnknown(args.options, CHECK_OPTIONS);
+  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
+  const root = workspaceRoot(args.options.get('root'));
+  const inputs = positionalsOf(args);
+  if (args.options.has('stdin')) {
+    if (inputs.length) throw new UsageError('opnote check --stdin reads records from stdin, not files');
+    if (args.options.has('format') || args.options.has('f')) throw new UsageError('opnote check --stdin writes JSON Lines: --format does not apply');
+    const settings = batchSettings(configFile);
+    await checkStdin((adaptReader) => createService(root, adaptReader), process.stdin, streamOutput(process.stdout), { settings, root, facts: args.options.has('facts') });
+    return 0;
+  }
+  if (args.options.has('facts')) throw new UsageError('--facts goes with --stdin (opnote facts FILE... prints the facts of files)');
+  const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
+  if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
+  const ignore = ignoreOf(args.options, root);
+  return checkFiles(createService(root), { inputs, format, ...(configFile ? { configFile } : {}), version: OPNOTE_VERSION, ...(ignore ? { ignore } : {}), progress: process.stderr }, streamOutput(process.stdout));
+}
+
+/** The editions of the code sets the knowledge pack ships, named in a report so that an audit can be reproduced. */
+function knowledgeEditions(): string {
+  const { icd10, hcpcs } = loadKnowledge();
+  return `OpNote ${OPNOTE_VERSION} built-in data, ${icd10.provenance().codeSystem} ${icd10.provenance().edition}, ${hcpcs.provenance().codeSystem} ${hcpcs.provenance().edition}`;
+}
+
+async function runReport(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  refuseUnknown(args.options, ['format', 'f', 'config', 'c', 'root', 'out', 'o', 'no-ignore']);
+  const out = (args.options.get('out') ?? args.options.get('o')) as string | undefined;
+  if (out === undefined) throw new UsageError('opnote report needs --out FILE (or --out - for stdout)');
+  const format = (args.options.get('format') ?? args.options.get('f') ?? 'html') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use html or csv`);
+  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
+  const root = workspaceRoot(args.options.get('root'));
+  const ignore = ignoreOf(args.options, root);
+  const inputs = positionalsOf(args);
+  await writeReport(createService(root), {
+    inputs,
+    out,
+    format,
+    ...(configFile ? { configFile } : {}),
+    ...(ignore ? { ignore } : {}),
+    context: { docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, knowledge: knowledgeEditions(), generated: new Date().toISOString() },
+    progress: process.stderr,
+  });
+  return 0;
+}
+
 interface Command {
   /** The synopsis and what it does, as `opnote COMMAND --help` prints it. */
   readonly usage: string;
-  readonly run: (argv: readonly string[]) => number;
+  readonly run: (argv: readonly string[]) => number | Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
   check: {
-    usage: `opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--jobs N|auto]
+    usage: `opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--no-ignore]
     Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
     recursively. Quote globs so that OpNote, not the shell, expands them (** crosses folders).
     Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage error or bad --config file.
     --format: text (default), json or sarif.
     --config: an .opnoterc.json to use instead of the one found next to the files.
     --root: the workspace; a claim's note: is read only inside it (default: the current folder).
-    --jobs: threads (default auto: one per two cores for 400 files or more; 1 checks on one thread).`,
+    Files the .opnoteignore at the root matches (gitignore syntax) are skipped; --no-ignore: none is.
+opnote check --stdin [--facts] [--config FILE] [--root DIR]
+    Read JSON Lines {"id", "kind": "opnote"|"claim", "text", "noteText"?} and write one JSON line
+    per record, in order: {"id", "kind", "diagnostics": [...], "facts"?, "evidence"?} (facts with
+    --facts), or {"id"?, "line", "error"} for a line that is not such a record. Exit code 0.`,
     run: runCheck,
+  },
+  report: {
+    usage: `opnote report [files|dirs|globs...] --out FILE [--format html|csv] [--config FILE] [--root DIR] [--no-ignore]
+    Write an audit report: one self-contained HTML file (summary charts, findings by rule, payer,
+    surgeon and facility, a worklist), or CSV with one row per finding. --out - writes to stdout.`,
+    run: runReport,
   },
   facts: {
     usage: `opnote facts FILE...
@@ -39,7 +139,7 @@ const COMMANDS: Record<string, Command> = {
     medical-necessity elements, and the ranges of the text that supports each fact.`,
     run: (argv) => {
       const args = parseArgs(argv, new Set());
-      refuseUnknownOptions(args, []);
+      refuseUnknown(args.options, []);
       process.stdout.write(factsLines(createService(process.cwd()), positionalsOf(args)));
       return 0;
     },
@@ -50,7 +150,7 @@ const COMMANDS: Record<string, Command> = {
     as ✓ / ✗ / ! with its evidence line, and the codes the documentation supports.`,
     run: (argv) => {
       const args = parseArgs(argv, new Set(['format', 'root']));
-      refuseUnknownOptions(args, ['format', 'root']);
+      refuseUnknown(args.options, ['format', 'root']);
       process.stdout.write(checklistOutput(createService(workspaceRoot(args.options.get('root'))), args.command, String(args.options.get('format') ?? 'markdown')));
       return 0;
     },
@@ -69,7 +169,7 @@ const COMMANDS: Record<string, Command> = {
     Read JSON Lines {"sentence": "...", "concept": "..."} and print one JSON line per input:
     {"negated", "historical", "hypothetical", "experiencer"}.`,
     run: (argv) => {
-      refuseUnknownOptions(parseArgs(argv, new Set()), []);
+      refuseUnknown(parseArgs(argv, new Set()).options, []);
       process.stdout.write(contextLines(fs.readFileSync(0, 'utf8')));
       return 0;
     },
@@ -81,48 +181,7 @@ const indented = (usage: string) => `  ${usage.replace(/\n/g, '\n  ')}`;
 
 const USAGE = ['Usage:', ...Object.values(COMMANDS).map((command) => indented(command.usage)), '  opnote --version', '  opnote COMMAND --help', ''].join('\n');
 
-function positionalsOf(args: ParsedArgs): string[] {
-  return [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
-}
-
-function refuseUnknownOptions(args: ParsedArgs, known: readonly string[]): void {
-  const unknown = [...args.options.keys()].find((name) => !known.includes(name));
-  if (unknown !== undefined) throw new UsageError(`Unknown option --${unknown}`);
-}
-
-/** `--root DIR` (default: the current folder), the only folder a claim's `note:` may be read from. */
-function workspaceRoot(value: string | true | undefined): string {
-  if (value === undefined) return process.cwd();
-  const root = path.resolve(String(value));
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root needs a folder: ${String(value)}`);
-  return root;
-}
-
-function createService(root: string) {
-  return createLanguageService({
-    fileSystem: nodeFileSystem({ workspaceRoots: () => [root] }),
-    docsBaseUri: bundledDocsBaseUri(),
-    onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
-    cacheSize: 16,
-  });
-}
-
-function runCheck(argv: readonly string[]): number {
-  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j', 'root']));
-  const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
-  refuseUnknownOptions(args, ['format', 'config', 'f', 'c', 'jobs', 'j', 'root']);
-  const inputs = positionalsOf(args);
-  if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
-  const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
-  const jobs = parseJobs(args.options.get('jobs') ?? args.options.get('j'));
-  const root = workspaceRoot(args.options.get('root'));
-  const { output, exitCode } = checkFiles(() => createService(root), { inputs, format, ...(configFile ? { configFile } : {}), version: OPNOTE_VERSION, jobs, workspaceRoot: root, workerScript: __filename });
-  process.stdout.write(output);
-  return exitCode;
-}
-
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   // A usage error points at the help that explains it: the command's own once the command is known.
   let help = 'opnote --help';
@@ -143,8 +202,9 @@ export function main(argv: readonly string[]): number {
       process.stdout.write(`Usage:\n${indented(command.usage)}\n`);
       return 0;
     }
-    return command.run(rest);
+    return await command.run(rest);
   } catch (error) {
+    if (isClosedPipe(error)) return 0;
     if (error instanceof UsageError) {
       // The cause, and where to read more: the whole help would bury the one line that matters.
       process.stderr.write(`opnote: ${error.message}\nRun \`${help}\` for usage.\n`);
@@ -155,6 +215,4 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-// A check worker thread runs this same bundle: it serves batches of files instead of a command line.
-if (isCheckWorker()) serveCheckWorker(createService);
-else process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -60,10 +60,25 @@ export interface Summary {
   readonly hints: number;
 }
 
-export function summarize(files: readonly CheckedFile[]): Summary {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const file of files) {
-    for (const finding of file.findings) counts[finding.severity]++;
+/** The counts of a report, kept as files go by (a streamed report holds no list of files). */
+export class Tally {
+  files = 0;
+  private readonly counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+
+  add(file: CheckedFile): void {
+    this.files++;
+    for (const finding of file.findings) this.counts[finding.severity]++;
   }
-  return { files: files.length, errors: counts.error, warnings: counts.warning, information: counts.information, hints: counts.hint };
+
+  summary(): Summary {
+    const { error, warning, information, hint } = this.counts;
+    return { files: this.files, errors: error, warnings: warning, information, hints: hint };
+  }
+}
+
+/** A formatter that writes its report file by file: `begin` before the first file, `file` for each, `end` after the last. */
+export interface ReportWriter {
+  begin(): string;
+  file(checked: CheckedFile): string;
+  end(tally: Tally): string;
 }

@@ -21,12 +21,16 @@ export interface Checklist {
 
 const MAX_EVIDENCE = 100;
 
-function evidenceLine(model: DocumentModel, evidence: readonly Evidence[] | undefined): ChecklistItem['evidence'] {
-  const first = evidence?.[0];
-  if (!first) return undefined;
-  const line = model.lines.lineAt(first.span.start);
+/** The 1-based line holding `offset` and its text, trimmed and cut to a readable length, for a coder to find it. */
+export function lineExcerpt(model: DocumentModel, offset: number): { readonly line: number; readonly text: string } {
+  const line = model.lines.lineAt(offset);
   const text = model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line)).trim();
   return { line: line + 1, text: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text };
+}
+
+function evidenceLine(model: DocumentModel, evidence: readonly Evidence[] | undefined): ChecklistItem['evidence'] {
+  const first = evidence?.[0];
+  return first ? lineExcerpt(model, first.span.start) : undefined;
 }
 
 function item(model: DocumentModel, id: string, component: string, mark: ChecklistMark, finding: string, evidence?: readonly Evidence[]): ChecklistItem {

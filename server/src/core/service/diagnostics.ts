@@ -15,7 +15,7 @@ export interface DiagnosticData {
   readonly version: number;
 }
 
-function ruleDocsUri(docsBaseUri: string, ruleId: string): string {
+export function ruleDocsUri(docsBaseUri: string, ruleId: string): string {
   return `${docsBaseUri.replace(/\/?$/, '/')}${ruleId}.md`;
 }
 
