@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../core/rules/index.generated';
 import type { DocumentSettings, LanguageService } from '../core/service/languageService';
-import { checkFile, prepareBatch } from './checkFile';
+import { checkFile } from './checkFile';
 import { collectFiles, UsageError } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -36,7 +36,6 @@ export function checkFiles(service: LanguageService | (() => LanguageService), o
     if (!fs.existsSync(options.configFile)) throw new UsageError(`Config file not found: ${options.configFile}`);
   }
   const settings: DocumentSettings = options.configFile ? { configFile: path.resolve(options.configFile) } : {};
-  prepareBatch();
   const workers = options.workerScript ? workerCount(files.length, options.jobs ?? 'auto') : 0;
   let instance: LanguageService | undefined = typeof service === 'function' ? undefined : service;
   const serviceInstance = () => (instance ??= (service as () => LanguageService)());

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { setRegionMemoLimits } from '../core/facts';
 import { kindFromUri } from '../core/parse/parseDocument';
 import { describeRefusal } from '../core/service/fileSystem';
 import { DEFAULT_MAX_DOCUMENT_SIZE, type DocumentSettings, type LanguageService } from '../core/service/languageService';
@@ -25,12 +24,4 @@ export function readDocumentText(file: string): string {
 export function checkFile(service: LanguageService, file: string, settings: DocumentSettings): CheckedFile {
   const analysis = service.analyze({ uri: path.resolve(file), version: 0, text: readDocumentText(file), kindHint: kindFromUri(file) }, settings);
   return toCheckedFile(file, analysis);
-}
-
-/**
- * A batch reads every file once: the facts memo that spares an editor re-reading unchanged sections
- * would only cost memory and collector time here.
- */
-export function prepareBatch(): void {
-  setRegionMemoLimits(0);
 }

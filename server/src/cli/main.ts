@@ -47,6 +47,7 @@ function createService(root: string) {
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
     cacheSize: 16,
+    readsOnce: true,
   });
 }
 

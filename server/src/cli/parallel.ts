@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { DocumentSettings, LanguageService } from '../core/service/languageService';
 import { describeInternalError } from '../node/errors';
-import { checkFile, prepareBatch } from './checkFile';
+import { checkFile } from './checkFile';
 import { UsageError } from './collectFiles';
 import type { CheckedFile } from './report';
 
@@ -151,7 +151,6 @@ export function serveCheckWorker(createService: (workspaceRoot: string) => Langu
     wake();
   });
   let service: LanguageService | undefined;
-  prepareBatch();
   port.on('message', (task: Task) => {
     if ('done' in task) {
       port.close();

@@ -11,7 +11,7 @@ import type { RuleSeverityMap } from '../linting/severity';
 import type { Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, parseOutline, type SourceDocument } from '../parse/parseDocument';
-import { extractFacts, type NoteFacts } from '../facts';
+import { extractFacts, extractFactsInSteps, NO_MEMO, RegionMemos, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
 import { claimFacts } from '../ruleSupport/claimFacts';
 import { ConfigResolver, type LoadedConfig } from './config';
@@ -21,6 +21,7 @@ import { VersionedCache } from './modelCache';
 import { resolveLinkedNote } from './linkedNote';
 import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
 import { dirname, uriToPath } from './paths';
+import type { Steps } from '../text/steps';
 
 export interface LanguageServiceOptions {
   readonly fileSystem: FileSystem;
@@ -32,6 +33,11 @@ export interface LanguageServiceOptions {
   readonly cacheSize?: number;
   /** The coding knowledge; the built-in pack by default. */
   readonly knowledge?: Knowledge;
+  /**
+   * True for a batch that reads every document once (the CLI): the sentences and matches of the
+   * regions read are not remembered for a later edit, which saves their memory and collection time.
+   */
+  readonly readsOnce?: boolean;
 }
 
 /** Per-document settings from the editor or the CLI. */
@@ -63,6 +69,12 @@ export interface CodeActionContextInput {
 
 export interface LanguageService {
   analyze(document: SourceDocument, settings?: DocumentSettings): Analysis;
+  /**
+   * `analyze` in steps, for a caller that answers other requests between slices of the work (the
+   * language server): the same analysis, and every step lands in the caches, so `analyze` (or a
+   * feature) called before the last step finishes the rest at once.
+   */
+  analyzeInSteps(document: SourceDocument, settings?: DocumentSettings): Steps<Analysis>;
   hover(document: SourceDocument, position: Position, settings?: DocumentSettings): Hover | null;
   complete(document: SourceDocument, position: Position, settings?: DocumentSettings): CompletionList;
   codeActions(document: SourceDocument, range: Range, context: CodeActionContextInput, settings?: DocumentSettings, resolveSupport?: boolean): CodeAction[];
@@ -109,13 +121,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   const factsByModel = new WeakMap<DocumentModel, NoteFacts>();
+  /** The sentences and matches of the regions read, found again by their text after an edit. */
+  const regionMemos = new RegionMemos(options.readsOnce ? NO_MEMO : undefined);
   const modelIds = new WeakMap<DocumentModel, number>();
   let nextModelId = 1;
 
   function factsOf(model: DocumentModel): NoteFacts {
     let facts = factsByModel.get(model);
     if (!facts) {
-      facts = extractFacts(model);
+      facts = extractFacts(model, regionMemos);
       factsByModel.set(model, facts);
     }
     return facts;
@@ -149,6 +163,27 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
     return check(document, settings, parse(document, settings.maxDocumentSize), true);
+  }
+
+  /** Parse, the facts in steps (sentences, matches), then the rules and diagnostics: the last step. */
+  function* analyzeInSteps(document: SourceDocument, settings: DocumentSettings = {}): Steps<Analysis> {
+    const model = parse(document, settings.maxDocumentSize);
+    if (model.truncatedAt === undefined && model.kind === 'opnote' && !factsByModel.has(model)) {
+      yield;
+      const steps = extractFactsInSteps(model, regionMemos);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          factsByModel.set(model, step.value);
+          break;
+        }
+        yield;
+        // A request on this version (a hover) may have finished the facts in the meantime.
+        if (factsByModel.has(model)) break;
+      }
+    }
+    yield;
+    return analyze(document, settings);
   }
 
   /** Runs the rules over a model; `cache` is false for the intermediate texts of fix-all. */
@@ -231,6 +266,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     rules,
     analyze,
+    analyzeInSteps,
     hover(document, position, settings = {}) {
       const { model, facts } = analyze(document, settings);
       return hover(model, facts, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });
