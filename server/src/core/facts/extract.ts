@@ -31,10 +31,10 @@ import {
 import { current, findMatches, findPattern, matchAhead, readSentences, type Match, type Sentence } from './mentions';
 import { readDays, readDuration } from './durations';
 import { readCount, readNumber } from './numbers';
-import { LiteralPrefilter } from './prefilter';
+import { LiteralPrefilter } from '../prefilter/literalPrefilter';
 import { regionsOf, textWithoutComments } from './regions';
 import { NO_MEMO, RegionMemos } from './sentenceMemo';
-import { occursIn } from './windows';
+import { occursIn, occursInSteps } from './windows';
 import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
@@ -346,7 +346,7 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
  * only then is the pattern searched.
  */
 const devicePrefilter = new LiteralPrefilter([NEUROSTIMULATION]);
-const mayHoldDevice = (text: string) => LiteralPrefilter.has(devicePrefilter.scan(text, 0, text.length), devicePrefilter.idOf(NEUROSTIMULATION));
+const mayHoldDevice = (text: string) => devicePrefilter.mayMatchIn(text, 0, text.length);
 
 /** Without a neurostimulator anywhere, only imaging and increased services are facts of the note. */
 const OTHER_FACTS = [...MODALITIES.map((modality) => modality.pattern), GENERIC_IMAGING, INCREASED_SERVICES.vague];
@@ -372,12 +372,12 @@ export function* extractFactsInSteps(model: DocumentModel, memos: RegionMemos): 
 }
 
 /** The sentences facts are read from: most notes are other surgery, and only the regions that can say something about them are read. */
-function readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> {
+function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> {
   const text = textWithoutComments(model);
   const regions = regionsOf(model);
-  const anyDevice = mayHoldDevice(text) && occursIn(text, NEUROSTIMULATION);
+  const anyDevice = mayHoldDevice(text) && (yield* occursInSteps(text, NEUROSTIMULATION));
   const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text, region.span));
-  return readSentences(text, read, memos);
+  return yield* readSentences(text, read, memos);
 }
 
 function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFacts {

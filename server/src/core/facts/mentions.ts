@@ -5,7 +5,7 @@ import type { Span } from '../text/span';
 import type { Steps } from '../text/steps';
 import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
-import { LiteralPrefilter } from './prefilter';
+import { LiteralPrefilter } from '../prefilter/literalPrefilter';
 import { memoMatches, rememberMatches, type RegionMemo, type RegionMemos, type SentenceMatch, type SentenceMemo } from './sentenceMemo';
 import type { Region, RegionRole } from './regions';
 import type { EvidenceStatus } from './types';

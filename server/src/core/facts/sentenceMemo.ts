@@ -83,14 +83,9 @@ export class RegionMemos {
   constructor(private readonly limits: RegionMemoLimits = EDITOR_MEMO_LIMITS) {}
 
   /**
-   * The memo of the region at [offset, offset + length) of `key`, the text its sentences depend on;
-   * made by `read` when unknown.
+   * The remembered memo of the region at [offset, offset + length) of `key`, the text its sentences
+   * depend on, if it fits (a lookup in the older generation moves it to the newer).
    */
-  of(key: string, offset: number, length: number, read: () => Omit<RegionMemo, 'offset' | 'length'>): RegionMemo {
-    return this.find(key, offset, length) ?? this.keep(key, { offset, length, ...read() });
-  }
-
-  /** The remembered memo of that region, if it fits (a lookup in the older generation moves it to the newer). */
   find(key: string, offset: number, length: number): RegionMemo | undefined {
     const fits = (memo: RegionMemo | undefined) => memo !== undefined && memo.offset === offset && memo.length === length;
     if (this.limits.regions <= 0) return undefined;
