@@ -73,7 +73,7 @@ const prefilter = new LiteralPrefilter(FAMILIES.flatMap((family) => family.map((
 
 /**
  * The sentences of the regions, found through `memos` where the same text was read before; a step
- * after each sentence (or window of a long one) read anew.
+ * after each sentence (or window of a long one) read anew, and after each one placed in the note.
  */
 export function* readSentences(text: string, regions: readonly Region[], memos: RegionMemos): Steps<Sentence[]> {
   const sentences: Sentence[] = [];
@@ -89,6 +89,7 @@ export function* readSentences(text: string, regions: readonly Region[], memos: 
       const sentenceText = text.slice(at, at + memo.lengths[i]);
       const template = templateOf(text, at, at + sentenceText.length);
       sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], reading, ...(template.length ? { template } : {}) });
+      yield;
     }
   }
   if (sentences.length >= INDEXED_SENTENCES) reading.byPattern = candidateIndex(sentences);
@@ -191,7 +192,7 @@ export function findMatches<T extends string>(sentences: readonly Sentence[], pa
         status: match.status as EvidenceStatus,
         role: sentence.role,
         text: match.text,
-        groups: match.groups.slice(),
+        groups: match.groups,
       });
     }
   }
