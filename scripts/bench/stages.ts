@@ -3,7 +3,7 @@
  * as `opnote check` runs (no memo of unchanged regions). The first pass is cold (what one CLI run
  * pays, JIT warm-up included); the best of the next passes is the steady state.
  */
-import { extractFacts, setRegionMemoLimits } from '../../server/src/core/facts';
+import { extractFacts } from '../../server/src/core/facts';
 import { parseDocument } from '../../server/src/core/parse/parseDocument';
 import { createLanguageService } from '../../server/src/core/service/languageService';
 import { ms, print, table } from './util';
@@ -15,8 +15,7 @@ export interface StagesResult {
 
 export function stages(texts: readonly string[], passes: number): StagesResult {
   // As `opnote check` runs: every note read once, so no memo of unchanged regions (an editor's).
-  setRegionMemoLimits(0);
-  const service = createLanguageService({ fileSystem: { readFile: () => undefined }, docsBaseUri: 'https://opnote.invalid/docs/rules/', cacheSize: 16 });
+  const service = createLanguageService({ fileSystem: { readFile: () => undefined }, docsBaseUri: 'https://opnote.invalid/docs/rules/', cacheSize: 16, readsOnce: true });
   const cpu = (work: () => void) => {
     const before = process.cpuUsage();
     work();

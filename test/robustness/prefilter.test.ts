@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as lexicon from '../../server/src/core/facts/lexicon';
-import { LiteralPrefilter, requiredLiterals } from '../../server/src/core/facts/prefilter';
+import { LiteralPrefilter } from '../../server/src/core/prefilter/literalPrefilter';
+import { requiredLiterals } from '../../server/src/core/prefilter/regexLiterals';
 import { splitSentences } from '../../server/src/core/assertion';
 import { corpusTranscriptions, projectDocuments } from '../helpers/corpus';
 
 /**
- * The literal prefilter of the concept patterns (server/src/core/facts/prefilter.ts) may only skip a
+ * The literal prefilter of the concept patterns (server/src/core/prefilter/) may only skip a
  * sentence where a pattern cannot match: for every lexicon pattern and every text, a match means one
  * of the pattern's required literals is in the text and its prefilter bit is set. Checked on every
  * sentence of the project's notes, on real transcriptions when the shared corpus is here, and on

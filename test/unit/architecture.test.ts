@@ -39,6 +39,7 @@ const SERVER = path.join(ROOT, 'server/src');
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['core/text'],
+  ['core/prefilter'],
   ['core/assertion'],
   ['core/parse'],
   ['core/knowledge'],

@@ -1,5 +1,5 @@
 import type { LanguageService } from '../core/service/languageService';
-import { batchSettings, checkFile, prepareBatch } from './checkFile';
+import { batchSettings, checkFile } from './checkFile';
 import { progressLine, streamEach, type Output, type ProgressStream } from './checkStream';
 import { collectFiles, type IgnoreFilter } from './collectFiles';
 import { jsonWriter } from './formatJson';
@@ -30,7 +30,6 @@ export interface CheckOptions {
 export async function checkFiles(service: LanguageService, options: CheckOptions, output: Output): Promise<number> {
   const files = collectFiles(options.inputs, options.ignore ? { ignore: options.ignore } : {});
   const settings = batchSettings(options.configFile);
-  prepareBatch();
   const writer = options.format === 'json' ? jsonWriter() : options.format === 'sarif' ? sarifWriter(service.rules, options.version) : textWriter();
   const tally = new Tally();
   // Only beside text output: JSON and SARIF go to tools.

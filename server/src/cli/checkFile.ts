@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { setRegionMemoLimits } from '../core/facts';
 import { kindFromUri } from '../core/parse/parseDocument';
 import { RULES } from '../core/rules/index.generated';
 import { parseConfig } from '../core/service/config';
@@ -48,12 +47,4 @@ export function batchSettings(configFile: string | undefined): DocumentSettings 
   const problem = 'refused' in read ? { cause: `${full} was not read: ${describeRefusal(read.refused)}` } : parseConfig(read.text, full, new Set(RULES.map((rule) => rule.meta.id))).problem;
   if (problem) throw new UsageError(`${problem.cause}; nothing was checked.`);
   return { configFile: full };
-}
-
-/**
- * A batch reads every file once: the facts memo that spares an editor re-reading unchanged sections
- * would only cost memory and collector time here.
- */
-export function prepareBatch(): void {
-  setRegionMemoLimits(0);
 }

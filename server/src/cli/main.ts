@@ -35,6 +35,7 @@ function createService(root: string, adaptReader: (reader: FileSystem) => FileSy
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
     cacheSize: 16,
+    readsOnce: true,
   });
 }
 

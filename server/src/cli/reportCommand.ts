@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { LanguageService } from '../core/service/languageService';
-import { analyzeFile, batchSettings, prepareBatch } from './checkFile';
+import { analyzeFile, batchSettings } from './checkFile';
 import { progressLine, streamEach, streamOutput, type Output, type ProgressStream } from './checkStream';
 import { collectFiles, UsageError, type IgnoreFilter } from './collectFiles';
 import { CSV_HEADER, csvRows } from './reportCsv';
@@ -27,7 +27,6 @@ function auditDocuments(service: LanguageService, options: ReportOptions): Itera
   const settings = batchSettings(options.configFile);
   const files = collectFiles(options.inputs, options.ignore ? { ignore: options.ignore } : {});
   return (function* () {
-    prepareBatch();
     const progress = progressLine(options.progress, 'files');
     for (const file of files) {
       const analysis = analyzeFile(service, file, settings);

@@ -3,7 +3,6 @@ import { factsReport } from '../core/facts';
 import type { FileSystem } from '../core/service/fileSystem';
 import { MAX_LINKED_NOTE_BYTES } from '../core/service/linkedNote';
 import type { DocumentSettings, LanguageService } from '../core/service/languageService';
-import { prepareBatch } from './checkFile';
 import { streamEach, type Output } from './checkStream';
 import { diagnosticRecord } from './formatJson';
 import { toCheckedFile } from './report';
@@ -106,7 +105,6 @@ function recordFileSystem(base: FileSystem, noteText: () => string | undefined):
 export async function checkStdin(createService: (adaptReader: (reader: FileSystem) => FileSystem) => LanguageService, input: AsyncIterable<Buffer | string>, output: Output, options: StdinOptions): Promise<void> {
   let noteText: string | undefined;
   const service = createService((reader) => recordFileSystem(reader, () => noteText));
-  prepareBatch();
   let lineNumber = 0;
   const answer = (line: string | undefined): string => {
     lineNumber++;

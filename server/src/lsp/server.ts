@@ -18,6 +18,7 @@ import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { CHECKLIST_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
 import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
+import { runInSlices } from './slices';
 
 const LANGUAGES = new Set(['opnote', 'claim']);
 /** Returns the 64596 checklist of a document as Markdown (any LSP client can run it). */
@@ -28,6 +29,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<ResolvedSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** The validation in flight per document; a newer one abandons it. */
+  const runs = new Map<string, symbol>();
   /** Open claims and the note paths they read, to re-check a claim when its note changes. */
   const dependencies = new Map<string, readonly string[]>();
   let supportsConfiguration = false;
@@ -77,16 +80,28 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /**
+   * Checks a document in slices (lsp/slices.ts), so that requests on other documents are answered
+   * while a long note is checked; a request on this one finishes the check at once (the service's
+   * caches hold every step). A newer version, a close or a newer validation of the document abandons
+   * the run, so only the newest version's diagnostics are published.
+   */
   async function validate(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
+    const run = Symbol(uri);
+    runs.set(uri, run);
+    // The document object is updated in place by an edit: keep the version this run checks.
+    const version = document.version;
+    const stale = () => runs.get(uri) !== run || documents.get(uri)?.version !== version;
     await runSafe('diagnostics', undefined, undefined, async () => {
       const settings = await settingsFor(uri);
-      const current = documents.get(uri);
-      if (!current || current.version !== document.version) return;
-      const analysis = service.analyze(source(current), settings.document);
+      if (stale()) return;
+      const analysis = await runInSlices(service.analyzeInSteps(source(document), settings.document), stale);
+      if (!analysis || stale()) return;
+      runs.delete(uri);
       dependencies.set(uri, analysis.dependencies);
-      await connection.sendDiagnostics({ uri, version: current.version, diagnostics: [...analysis.diagnostics] });
+      await connection.sendDiagnostics({ uri, version, diagnostics: [...analysis.diagnostics] });
     });
   }
 
@@ -176,6 +191,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
+    runs.delete(event.document.uri);
     dependencies.delete(event.document.uri);
     settingsCache.delete(event.document.uri);
     service.forget(event.document.uri);

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../parse/model';
 import { isEmptyValue } from '../parse/template';
-import { buildPattern } from '../text/patterns';
 import type { Span } from '../text/span';
+import { finish, type Steps } from '../text/steps';
 import { supportedCodes } from './codes';
 import {
   ACCESSORY_INCISION,
@@ -28,12 +28,13 @@ import {
   TARGETS,
   TESTING,
 } from './lexicon';
-import { current, findMatches, findPattern, sentencesOf, type Match, type Sentence } from './mentions';
+import { current, findMatches, findPattern, matchAhead, readSentences, type Match, type Sentence } from './mentions';
 import { readDays, readDuration } from './durations';
 import { readCount, readNumber } from './numbers';
-import { requiredLiterals } from './prefilter';
+import { LiteralPrefilter } from '../prefilter/literalPrefilter';
 import { regionsOf, textWithoutComments } from './regions';
-import { occursIn } from './windows';
+import { NO_MEMO, RegionMemos } from './sentenceMemo';
+import { occursIn, occursInSteps } from './windows';
 import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
@@ -339,32 +340,47 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
   codes: [],
 };
 
-/** What the note documents for the procedure it describes; every fact with the text that supports it. */
 /**
- * A quick test that is true wherever one of the patterns can match: one search for the literals the
- * prefilter says every match holds (a plain alternation of literals is far faster than the
- * patterns themselves, and most notes hold none). A pattern it cannot read is searched as it is.
+ * Whether the note can name a neurostimulator: one pass of the literal prefilter for the literals
+ * every match of the pattern holds (far faster than the pattern itself, and most notes hold none);
+ * only then is the pattern searched.
  */
-function mayHold(patterns: readonly RegExp[]): (text: string) => boolean {
-  const literals = patterns.map(requiredLiterals);
-  if (literals.some((list) => list === null)) return (text) => patterns.some((pattern) => occursIn(text, pattern));
-  const hint = buildPattern(literals.flat().map((literal) => literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-  return (text) => hint.test(text);
-}
-
-const mayHoldDevice = mayHold([NEUROSTIMULATION]);
+const devicePrefilter = new LiteralPrefilter([NEUROSTIMULATION]);
+const mayHoldDevice = (text: string) => devicePrefilter.mayMatchIn(text, 0, text.length);
 
 /** Without a neurostimulator anywhere, only imaging and increased services are facts of the note. */
 const OTHER_FACTS = [...MODALITIES.map((modality) => modality.pattern), GENERIC_IMAGING, INCREASED_SERVICES.vague];
 const mayHoldOtherFacts = (text: string, span: Span) => OTHER_FACTS.some((pattern) => occursIn(text, pattern, span.start, span.end));
 
-export function extractFacts(model: DocumentModel): NoteFacts {
+/**
+ * What the note documents for the procedure it describes; every fact with the text that supports it.
+ * `memos` remembers the regions read (an editor's service keeps one; by default nothing is kept).
+ */
+export function extractFacts(model: DocumentModel, memos = new RegionMemos(NO_MEMO)): NoteFacts {
+  return factsOf(model, finish(readNote(model, memos)));
+}
+
+/**
+ * extractFacts in steps, for a caller that spreads the work over slices: the sentences are read, then
+ * every concept family is matched in them ahead (a step per sentence), then the facts are derived
+ * from those matches in one go. The same facts as extractFacts.
+ */
+export function* extractFactsInSteps(model: DocumentModel, memos: RegionMemos): Steps<NoteFacts> {
+  const sentences = yield* readNote(model, memos);
+  yield* matchAhead(sentences);
+  return factsOf(model, sentences);
+}
+
+/** The sentences facts are read from: most notes are other surgery, and only the regions that can say something about them are read. */
+function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> {
   const text = textWithoutComments(model);
   const regions = regionsOf(model);
-  // Most notes are other surgery: read only the regions that can say something about them.
-  const anyDevice = mayHoldDevice(text) && occursIn(text, NEUROSTIMULATION);
+  const anyDevice = mayHoldDevice(text) && (yield* occursInSteps(text, NEUROSTIMULATION));
   const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text, region.span));
-  const sentences = sentencesOf(text, read);
+  return yield* readSentences(text, read, memos);
+}
+
+function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFacts {
   const mentions: ConceptMention[] = [];
   const imaging = imagingOf(sentences, mentions);
   const increasedServices = increasedServicesOf(sentences, mentions);

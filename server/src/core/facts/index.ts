@@ -1,4 +1,4 @@
-export { extractFacts } from './extract';
+export { extractFacts, extractFactsInSteps } from './extract';
 export { factsReport, type FactsReport } from './report';
 export type * from './types';
-export { setRegionMemoLimits } from './sentenceMemo';
+export { NO_MEMO, RegionMemos } from './sentenceMemo';

@@ -2,10 +2,11 @@ import { createAssertionEngine, splitSentences, type AssertionEngine } from '../
 import { DEFAULT_TRIGGERS, type Trigger } from '../assertion/triggers';
 import { templateSpans, type TemplateMark, type TemplateSpan } from '../parse/template';
 import type { Span } from '../text/span';
+import type { Steps } from '../text/steps';
 import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
-import { LiteralPrefilter } from './prefilter';
-import { memoMatches, RegionMemos, rememberMatches, type RegionMemo, type SentenceMatch, type SentenceMemo } from './sentenceMemo';
+import { LiteralPrefilter } from '../prefilter/literalPrefilter';
+import { memoMatches, rememberMatches, type RegionMemo, type RegionMemos, type SentenceMatch, type SentenceMemo } from './sentenceMemo';
 import type { Region, RegionRole } from './regions';
 import type { EvidenceStatus } from './types';
 import { windowsOf } from './windows';
@@ -22,6 +23,15 @@ export interface Sentence {
   context?: unknown;
   /** Template spans (unchecked options, fields answered "No", "N/A" or blank), in sentence offsets. */
   readonly template?: readonly TemplateSpan[];
+  /** The reading this sentence belongs to: the whole list, with its candidate index on a long note. */
+  readonly reading: Reading;
+}
+
+/** One reading of a note: its sentences and, for a long note, which of them each pattern may match in. */
+interface Reading {
+  readonly sentences: readonly Sentence[];
+  /** Per prefilter id, the positions of the sentences that may match it. */
+  byPattern?: Int32Array[];
 }
 
 export interface Match<T extends string = string> {
@@ -39,36 +49,50 @@ const AVAILABILITY: readonly Trigger[] = ['unavailable', 'not available', 'was d
 
 const engine: AssertionEngine = createAssertionEngine([...DEFAULT_TRIGGERS, ...AVAILABILITY]);
 
-/** Every pattern the lexicon exports, alone, in a list of concept patterns or in a record of them. */
-function lexiconPatterns(): RegExp[] {
-  const patterns: RegExp[] = [];
-  const add = (value: unknown, depth: number): void => {
-    if (value instanceof RegExp) patterns.push(value);
-    else if (depth > 0 && Array.isArray(value)) value.forEach((item) => add(item, depth - 1));
-    else if (depth > 0 && value && typeof value === 'object') Object.values(value).forEach((item) => add(item, depth - 1));
-  };
-  add(lexicon, 3);
-  return patterns;
+/** Every concept family the lexicon exports, as findMatches is given it: each list of concept patterns, each pattern alone (also in a record of them). */
+function lexiconFamilies(): (readonly ConceptPattern[])[] {
+  const families: (readonly ConceptPattern[])[] = [];
+  const isFamily = (value: unknown): value is readonly ConceptPattern[] => Array.isArray(value) && value.length > 0 && value.every((item) => item?.pattern instanceof RegExp);
+  for (const value of Object.values(lexicon)) {
+    if (value instanceof RegExp) families.push([{ value: 'match', pattern: value }]);
+    else if (isFamily(value)) families.push(value);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const member of Object.values(value)) if (member instanceof RegExp) families.push([{ value: 'match', pattern: member }]);
+    }
+  }
+  return families;
 }
 
-const prefilter = new LiteralPrefilter(lexiconPatterns());
-const regionMemos = new RegionMemos();
+const FAMILIES = lexiconFamilies();
 
-export function sentencesOf(text: string, regions: readonly Region[]): Sentence[] {
+/**
+ * Immutable once built (on first use): the same lexicon gives the same automaton, so every service
+ * instance shares it; what a service remembers of the text it read is its own RegionMemos.
+ */
+const prefilter = new LiteralPrefilter(FAMILIES.flatMap((family) => family.map(({ pattern }) => pattern)));
+
+/**
+ * The sentences of the regions, found through `memos` where the same text was read before; a step
+ * after each sentence (or window of a long one) read anew, and after each one placed in the note.
+ */
+export function* readSentences(text: string, regions: readonly Region[], memos: RegionMemos): Steps<Sentence[]> {
   const sentences: Sentence[] = [];
+  const reading: Reading = { sentences };
   for (const region of regions) {
     const { start, end } = region.span;
     // Splitting reads the region, the start of its first line and one character past its end.
     const from = start === 0 ? 0 : Math.min(start, text.lastIndexOf('\n', start - 1) + 1);
-    const memo = regionMemos.of(text.slice(from, Math.min(text.length, end + 1)), start - from, end - start, () => readRegion(text, start, end));
+    const key = text.slice(from, Math.min(text.length, end + 1));
+    const memo = memos.find(key, start - from, end - start) ?? memos.keep(key, { offset: start - from, length: end - start, ...(yield* readRegion(text, start, end)) });
     for (let i = 0; i < memo.starts.length; i++) {
       const at = start + memo.starts[i];
       const sentenceText = text.slice(at, at + memo.lengths[i]);
       const template = templateOf(text, at, at + sentenceText.length);
-      sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], ...(template.length ? { template } : {}) });
+      sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], reading, ...(template.length ? { template } : {}) });
+      yield;
     }
   }
-  if (sentences.length >= INDEXED_SENTENCES) byPattern.set(sentences, candidateIndex(sentences));
+  if (sentences.length >= INDEXED_SENTENCES) reading.byPattern = candidateIndex(sentences);
   return sentences;
 }
 
@@ -82,7 +106,7 @@ function templateOf(text: string, start: number, end: number): TemplateSpan[] {
 /** An unchecked option or a blank field is no fact; a field answered "No" is denied. */
 const TEMPLATE_STATUS: Readonly<Record<TemplateMark, EvidenceStatus>> = { unchosen: 'hypothetical', 'not-applicable': 'hypothetical', declined: 'negated' };
 
-function readRegion(text: string, start: number, end: number): Omit<RegionMemo, 'offset' | 'length'> {
+function* readRegion(text: string, start: number, end: number): Steps<Omit<RegionMemo, 'offset' | 'length'>> {
   const starts: number[] = [];
   const lengths: number[] = [];
   const memos: SentenceMemo[] = [];
@@ -92,6 +116,7 @@ function readRegion(text: string, start: number, end: number): Omit<RegionMemo, 
       lengths.push(window.end - window.start);
       const candidates = prefilter.scan(text, window.start, window.end);
       memos.push(window.owned < window.end - window.start ? { candidates, owned: window.owned } : { candidates });
+      yield;
     }
   }
   return { starts, lengths, memos };
@@ -104,8 +129,6 @@ const INDEXED_SENTENCES = 256;
  * For the sentence list of a note, which sentences may match each pattern (by prefilter id): a
  * family then visits only its candidate sentences, not all of a long note's thousands.
  */
-const byPattern = new WeakMap<readonly Sentence[], Int32Array[]>();
-
 function candidateIndex(sentences: readonly Sentence[]): Int32Array[] {
   const words = sentences[0]?.memo.candidates.length ?? 0;
   const counts = new Int32Array(words * 32);
@@ -125,7 +148,8 @@ function candidateIndex(sentences: readonly Sentence[]): Int32Array[] {
 
 /** The sentences of a family, in order: from the note's candidate index when there is one. */
 function candidates(sentences: readonly Sentence[], ids: readonly number[], mask: Int32Array | null): Iterable<Sentence> {
-  const index = mask === null ? undefined : byPattern.get(sentences);
+  // Only the whole list of a reading has an index; a part of it (one role's sentences) is walked.
+  const index = mask === null || sentences[0]?.reading.sentences !== sentences ? undefined : sentences[0].reading.byPattern;
   if (!index) return sentences.filter((sentence) => LiteralPrefilter.mayAny(sentence.memo.candidates, mask));
   if (ids.length === 1) return Array.from(index[ids[0]] ?? [], (at) => sentences[at]);
   const marked = new Uint8Array(sentences.length);
@@ -153,19 +177,11 @@ function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatu
  */
 export function findMatches<T extends string>(sentences: readonly Sentence[], patterns: readonly ConceptPattern<T>[]): Match<T>[] {
   const found: Match<T>[] = [];
-  const ids = patterns.map(({ pattern }) => prefilter.idOf(pattern));
-  const mask = prefilter.maskOf(patterns.map(({ pattern }) => pattern));
-  // The family's matches depend on its patterns alone (not on the values they stand for).
-  const family: object = patterns.length === 1 ? patterns[0].pattern : patterns;
+  const { ids, mask, family } = planOf(patterns);
   // The end of the matches so far: a window of a long sentence skips what the window before it found.
   let reach = 0;
   for (const sentence of candidates(sentences, ids, mask)) {
-    const { memo } = sentence;
-    let matches = memoMatches(memo, family);
-    if (!matches) {
-      matches = matchSentence(sentence, patterns, ids);
-      rememberMatches(memo, family, matches);
-    }
+    const matches = memoMatches(sentence.memo, family) ?? matchAndRemember(sentence, patterns, ids, family);
     const floor = reach;
     for (const match of matches) {
       if (sentence.start + match.start < floor) continue;
@@ -176,11 +192,46 @@ export function findMatches<T extends string>(sentences: readonly Sentence[], pa
         status: match.status as EvidenceStatus,
         role: sentence.role,
         text: match.text,
-        groups: match.groups.slice(),
+        groups: match.groups,
       });
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** How a family is matched: its patterns' prefilter ids and mask, and the key of its matches in a sentence memo. */
+function planOf(patterns: readonly ConceptPattern[]): { ids: number[]; mask: Int32Array | null; family: object } {
+  return {
+    ids: patterns.map(({ pattern }) => prefilter.idOf(pattern)),
+    mask: prefilter.maskOf(patterns.map(({ pattern }) => pattern)),
+    // The family's matches depend on its patterns alone (not on the values they stand for).
+    family: patterns.length === 1 ? patterns[0].pattern : patterns,
+  };
+}
+
+function matchAndRemember(sentence: Sentence, patterns: readonly ConceptPattern[], ids: readonly number[], family: object): readonly SentenceMatch[] {
+  const matches = matchSentence(sentence, patterns, ids);
+  rememberMatches(sentence.memo, family, matches);
+  return matches;
+}
+
+
+/**
+ * Matches every lexicon family in the sentences ahead of the facts derivation and keeps the matches
+ * in the sentence memos, a step after each sentence matched: on a long note this is most of the
+ * checking time, and the language server spreads it over slices; the derivation that follows finds
+ * every match in the memos. The matches are the ones findMatches would find: only their time moves.
+ */
+export function* matchAhead(sentences: readonly Sentence[]): Steps<void> {
+  // A pattern without the g flag is a plain test (ACCESSORY_INCISION), never a family to match.
+  for (const patterns of FAMILIES.filter((family) => family.every(({ pattern }) => pattern.global))) {
+    const { ids, mask, family } = planOf(patterns);
+    for (const sentence of candidates(sentences, ids, mask)) {
+      if (memoMatches(sentence.memo, family)) continue;
+      matchAndRemember(sentence, patterns, ids, family);
+      yield;
+    }
+  }
 }
 
 /** One sentence's matches of a family, in pattern order; earlier patterns win where matches overlap. */

@@ -55,17 +55,20 @@ export interface RegionMemo {
   readonly memos: readonly SentenceMemo[];
 }
 
+/** How much a RegionMemos remembers per generation; 0 regions remembers nothing. */
+interface RegionMemoLimits {
+  readonly regions: number;
+  readonly characters: number;
+}
+
 /** Per generation; an editor with a few long notes open stays well inside. */
-const limits = { regions: 8192, characters: 4_000_000 };
+const EDITOR_MEMO_LIMITS: RegionMemoLimits = { regions: 8192, characters: 4_000_000 };
 
 /**
- * Sets how much is remembered per generation; 0 regions remembers nothing. A batch run that reads
- * every note once (the CLI) gains nothing from the memo and saves its memory and collection time.
+ * A batch run that reads every note once (the CLI) gains nothing from the memo and saves its memory
+ * and collection time.
  */
-export function setRegionMemoLimits(regions: number, characters = limits.characters): void {
-  limits.regions = regions;
-  limits.characters = characters;
-}
+export const NO_MEMO: RegionMemoLimits = { regions: 0, characters: 0 };
 
 /** A copy of `text` that does not keep the string it was sliced from alive. */
 function detach(text: string): string {
@@ -77,23 +80,26 @@ export class RegionMemos {
   private older = new Map<string, RegionMemo>();
   private characters = 0;
 
+  constructor(private readonly limits: RegionMemoLimits = EDITOR_MEMO_LIMITS) {}
+
   /**
-   * The memo of the region at [offset, offset + length) of `key`, the text its sentences depend on;
-   * made by `read` when unknown.
+   * The remembered memo of the region at [offset, offset + length) of `key`, the text its sentences
+   * depend on, if it fits (a lookup in the older generation moves it to the newer).
    */
-  of(key: string, offset: number, length: number, read: () => Omit<RegionMemo, 'offset' | 'length'>): RegionMemo {
+  find(key: string, offset: number, length: number): RegionMemo | undefined {
     const fits = (memo: RegionMemo | undefined) => memo !== undefined && memo.offset === offset && memo.length === length;
-    if (limits.regions <= 0) {
-      this.newer.clear();
-      this.older.clear();
-      return { offset, length, ...read() };
-    }
+    if (this.limits.regions <= 0) return undefined;
     const found = this.newer.get(key);
-    if (fits(found)) return found!;
+    if (fits(found)) return found;
     const old = this.older.get(key);
     if (old) this.older.delete(key);
-    const memo = fits(old) ? old! : { offset, length, ...read() };
-    if (this.newer.size >= limits.regions || this.characters >= limits.characters) {
+    return fits(old) ? this.keep(key, old!) : undefined;
+  }
+
+  /** Remembers the memo of a region of `key` (nothing when the limits say 0) and gives it back. */
+  keep(key: string, memo: RegionMemo): RegionMemo {
+    if (this.limits.regions <= 0) return memo;
+    if (this.newer.size >= this.limits.regions || this.characters >= this.limits.characters) {
       this.older = this.newer;
       this.newer = new Map();
       this.characters = 0;

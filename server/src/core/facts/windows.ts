@@ -1,5 +1,6 @@
 import { isSpace } from '../text/chars';
 import type { Span } from '../text/span';
+import { finish, type Steps } from '../text/steps';
 
 /**
  * The matching budget: a sentence longer than MAX_SENTENCE characters (a table, a dictation that
@@ -41,5 +42,14 @@ export function windowsOf(text: string, start: number, end: number): Window[] {
 
 /** Whether `pattern` matches somewhere in text[start, end), read in windows like a long sentence. */
 export function occursIn(text: string, pattern: RegExp, start = 0, end = text.length): boolean {
-  return windowsOf(text, start, end).some((window) => text.slice(window.start, window.end).search(pattern) >= 0);
+  return finish(occursInSteps(text, pattern, start, end));
+}
+
+/** occursIn with a step after each window read, for a search over a whole long note. */
+export function* occursInSteps(text: string, pattern: RegExp, start = 0, end = text.length): Steps<boolean> {
+  for (const window of windowsOf(text, start, end)) {
+    if (text.slice(window.start, window.end).search(pattern) >= 0) return true;
+    yield;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@ import type { Fix, Role, RuleFinding, SpanEdit } from '../linting/types';
 import type { Directive, DocumentModel } from '../parse/model';
 import type { Range } from '../text/lineIndex';
 import { spansOverlap, type Span } from '../text/span';
+import { partitionPoint } from '../text/partition';
 
 export const FIX_ALL_KIND = 'source.fixAll.opnote';
 
@@ -30,17 +31,10 @@ function lineText(model: DocumentModel, line: number): string {
   return model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line));
 }
 
-/** The first directive of each line, indexed once per model (actions ask once per finding). */
-const directiveIndex = new WeakMap<DocumentModel, ReadonlyMap<number, Directive>>();
-
+/** The directive of a line: model.directives are in line order (parseDocument reads line by line), so a binary search finds it. */
 function directiveOn(model: DocumentModel, line: number): Directive | undefined {
-  let byLine = directiveIndex.get(model);
-  if (!byLine) {
-    const index = new Map<number, Directive>();
-    for (const directive of model.directives) if (!index.has(directive.line)) index.set(directive.line, directive);
-    directiveIndex.set(model, (byLine = index));
-  }
-  return byLine.get(line);
+  const at = partitionPoint(model.directives.length, (index) => model.directives[index].line < line);
+  return model.directives[at]?.line === line ? model.directives[at] : undefined;
 }
 
 /** Appends a rule id to an existing directive's list, before any `-- reason`. */

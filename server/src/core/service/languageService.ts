@@ -13,7 +13,7 @@ import type { RuleSeverityMap } from '../linting/severity';
 import type { Role, Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 import { parseDocument, parseOutline, type SourceDocument } from '../parse/parseDocument';
-import { extractFacts, type NoteFacts } from '../facts';
+import { extractFacts, extractFactsInSteps, NO_MEMO, RegionMemos, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
 import { claimFacts } from '../ruleSupport/claimFacts';
 import { CONFIG_FILE_NAME, ConfigResolver, configProblemMessage, configWithIgnore, ignoredRulesFor, type LoadedConfig } from './config';
@@ -25,6 +25,7 @@ import { VersionedCache } from './modelCache';
 import { resolveLinkedNote } from './linkedNote';
 import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
 import { dirname, pathToUri, relativePath, uriToPath } from './paths';
+import type { Steps } from '../text/steps';
 
 export interface LanguageServiceOptions {
   readonly fileSystem: FileSystem;
@@ -38,6 +39,11 @@ export interface LanguageServiceOptions {
   readonly knowledge?: Knowledge;
   /** Today, for the date a physician query is drafted (tests fix it). */
   readonly today?: () => Date;
+  /**
+   * True for a batch that reads every document once (the CLI): the sentences and matches of the
+   * regions read are not remembered for a later edit, which saves their memory and collection time.
+   */
+  readonly readsOnce?: boolean;
 }
 
 /** Per-document settings from the editor or the CLI. */
@@ -81,6 +87,12 @@ export interface CodeActionContextInput {
 
 export interface LanguageService {
   analyze(document: SourceDocument, settings?: DocumentSettings): Analysis;
+  /**
+   * `analyze` in steps, for a caller that answers other requests between slices of the work (the
+   * language server): the same analysis, and every step lands in the caches, so `analyze` (or a
+   * feature) called before the last step finishes the rest at once.
+   */
+  analyzeInSteps(document: SourceDocument, settings?: DocumentSettings): Steps<Analysis>;
   hover(document: SourceDocument, position: Position, settings?: DocumentSettings): Hover | null;
   complete(document: SourceDocument, position: Position, settings?: DocumentSettings): CompletionList;
   codeActions(document: SourceDocument, range: Range, context: CodeActionContextInput, settings?: DocumentSettings, resolveSupport?: boolean): CodeAction[];
@@ -129,13 +141,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   const factsByModel = new WeakMap<DocumentModel, NoteFacts>();
+  /** The sentences and matches of the regions read, found again by their text after an edit. */
+  const regionMemos = new RegionMemos(options.readsOnce ? NO_MEMO : undefined);
   const modelIds = new WeakMap<DocumentModel, number>();
   let nextModelId = 1;
 
   function factsOf(model: DocumentModel): NoteFacts {
     let facts = factsByModel.get(model);
     if (!facts) {
-      facts = extractFacts(model);
+      facts = extractFacts(model, regionMemos);
       factsByModel.set(model, facts);
     }
     return facts;
@@ -169,6 +183,27 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
     return check(document, settings, parse(document, settings.maxDocumentSize), true);
+  }
+
+  /** Parse, the facts in steps (sentences, matches), then the rules and diagnostics: the last step. */
+  function* analyzeInSteps(document: SourceDocument, settings: DocumentSettings = {}): Steps<Analysis> {
+    const model = parse(document, settings.maxDocumentSize);
+    if (model.truncatedAt === undefined && model.kind === 'opnote' && !factsByModel.has(model)) {
+      yield;
+      const steps = extractFactsInSteps(model, regionMemos);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          factsByModel.set(model, step.value);
+          break;
+        }
+        yield;
+        // A request on this version (a hover) may have finished the facts in the meantime.
+        if (factsByModel.has(model)) break;
+      }
+    }
+    yield;
+    return analyze(document, settings);
   }
 
   /** Runs the rules over a model; `cache` is false for the intermediate texts of fix-all. */
@@ -281,6 +316,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     rules,
     analyze,
+    analyzeInSteps,
     hover(document, position, settings = {}) {
       const { model, facts, findings } = analyze(document, settings);
       return hover(model, facts, findings, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });

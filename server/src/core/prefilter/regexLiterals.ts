@@ -1,18 +1,12 @@
 /**
- * A literal prefilter for the concept patterns, so that a sentence is only handed to a pattern that
- * can match in it.
- *
- * Every pattern is read once for the literal strings a match must contain (one of them, ignoring
- * ASCII case): `\bfail(?:ed|ure\s+of)\b|\bdespite\b` needs "fail" or "despite". One Aho-Corasick pass
- * over a sentence then finds which patterns have a required literal in it; the others cannot match
- * there and are skipped. The answer is exactly the same as running every pattern on every sentence:
- * the analysis only ever says "needs one of these" when that is certain, and says nothing (the
- * pattern always runs) for anything it does not understand. `test/robustness/prefilter.test.ts`
- * checks this on every lexicon pattern.
+ * Reads a regular expression's source for the literal strings a match must contain (one of them,
+ * ignoring ASCII case): `\bfail(?:ed|ure\s+of)\b|\bdespite\b` needs "fail" or "despite". It only
+ * ever says "needs one of these" when that is certain, and says nothing (null) for anything it does
+ * not understand. `literalPrefilter.ts` turns the answers into a quick test over a text.
  */
 
 /** One of these strings (lower-case ASCII) occurs in every match; null: nothing is known. */
-export type RequiredLiterals = readonly string[] | null;
+type RequiredLiterals = readonly string[] | null;
 
 interface Info {
   /** Every string the node can match, when that set is small and known; may hold ''. */
@@ -353,163 +347,5 @@ export function requiredLiterals(pattern: RegExp): RequiredLiterals {
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
-  }
-}
-
-/**
- * An Aho-Corasick automaton over the literals of many patterns, on ASCII folded to lower case.
- * Characters that occur in no literal (and anything beyond ASCII) are one symbol, so the table stays
- * small. scan() tells which patterns have a literal in a stretch of text, as a bit set over pattern
- * ids. Built on first use, so that starting a process that never reads a note costs nothing.
- */
-export class LiteralPrefilter {
-  private built: Automaton | undefined;
-
-  constructor(private readonly patterns: readonly RegExp[]) {}
-
-  private automaton(): Automaton {
-    return (this.built ??= new Automaton(this.patterns));
-  }
-
-  /** The bit of `pattern` in scan() results, or -1 when the pattern has no prefilter (always run it). */
-  idOf(pattern: RegExp): number {
-    return this.automaton().ids.get(pattern) ?? -1;
-  }
-
-  /** Which patterns have a literal inside text[start, end). The result is shared when empty: do not write to it. */
-  scan(text: string, start: number, end: number): Int32Array {
-    return this.automaton().scan(text, start, end);
-  }
-
-  /** Whether pattern `id` (from idOf) may match where scan() gave `bits`. */
-  static has(bits: Int32Array, id: number): boolean {
-    return id < 0 || (bits[id >>> 5] & (1 << (id & 31))) !== 0;
-  }
-
-  /**
-   * The bits of `patterns` as one mask, for mayAny(): null when one of them has no prefilter (it must
-   * always run).
-   */
-  maskOf(patterns: readonly RegExp[]): Int32Array | null {
-    const ids = patterns.map((pattern) => this.idOf(pattern));
-    if (ids.some((id) => id < 0)) return null;
-    const mask = new Int32Array(this.automaton().words);
-    for (const id of ids) mask[id >>> 5] |= 1 << (id & 31);
-    return mask;
-  }
-
-  /** Whether any pattern of `mask` (from maskOf) may match where scan() gave `bits`: one AND per 32 patterns. */
-  static mayAny(bits: Int32Array, mask: Int32Array | null): boolean {
-    if (mask === null) return true;
-    for (let word = 0; word < mask.length; word++) if ((bits[word] & mask[word]) !== 0) return true;
-    return false;
-  }
-}
-
-class Automaton {
-  readonly ids = new Map<RegExp, number>();
-  /** ASCII code (folded) to symbol; 0 is every character no literal holds. */
-  private readonly symbols = new Uint8Array(128);
-  private readonly alphabet: number;
-  /** Row + symbol to the next row (a row is state * alphabet), failure links folded in. */
-  private readonly next: Int32Array;
-  /** Per state, the pattern ids whose literal ends here (including through failure links). */
-  private readonly outputs: (readonly number[] | undefined)[];
-  /** Per row, 1 when its state has outputs: a typed array keeps the scan loop on one fast path. */
-  private readonly accepting: Uint8Array;
-  readonly words: number;
-  private readonly none: Int32Array;
-
-  constructor(patterns: readonly RegExp[]) {
-    const literalsOf: string[][] = [];
-    for (const pattern of patterns) {
-      if (this.ids.has(pattern)) continue;
-      const literals = requiredLiterals(pattern);
-      if (!literals) continue;
-      this.ids.set(pattern, literalsOf.length);
-      literalsOf.push([...literals]);
-    }
-    this.words = Math.max(1, Math.ceil(literalsOf.length / 32));
-    this.none = new Int32Array(this.words);
-    let alphabet = 1;
-    for (const literals of literalsOf) {
-      for (const literal of literals) {
-        for (let i = 0; i < literal.length; i++) {
-          const code = literal.charCodeAt(i);
-          if (this.symbols[code] === 0) this.symbols[code] = alphabet++;
-        }
-      }
-    }
-    for (let code = 65; code <= 90; code++) this.symbols[code] = this.symbols[code + 32];
-    this.alphabet = alphabet;
-    // The trie, as a dense table from the start: -1 is "no edge".
-    let next = new Int32Array(alphabet * 256).fill(-1);
-    let states = 1;
-    const ends: number[][] = [[]];
-    literalsOf.forEach((literals, id) => {
-      for (const literal of literals) {
-        let state = 0;
-        for (let i = 0; i < literal.length; i++) {
-          const at = state * alphabet + this.symbols[literal.charCodeAt(i)];
-          if (next[at] < 0) {
-            if ((states + 1) * alphabet > next.length) {
-              const grown = new Int32Array(next.length * 2).fill(-1);
-              grown.set(next);
-              next = grown;
-            }
-            next[at] = states++;
-            ends.push([]);
-          }
-          state = next[at];
-        }
-        if (!ends[state].includes(id)) ends[state].push(id);
-      }
-    });
-    // Failure links, breadth first, folded into the table so that scan() follows one edge per character.
-    next = next.subarray(0, states * alphabet);
-    const outputs: (readonly number[] | undefined)[] = new Array(states).fill(undefined);
-    const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let symbol = 0; symbol < alphabet; symbol++) {
-      if (next[symbol] < 0) next[symbol] = 0;
-      else queue.push(next[symbol]);
-    }
-    outputs[0] = ends[0].length ? ends[0] : undefined;
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head];
-      const inherited = outputs[fail[state]];
-      const own = ends[state];
-      outputs[state] = own.length || inherited ? dedupe([...own, ...(inherited ?? [])]) : undefined;
-      const row = state * alphabet;
-      const failRow = fail[state] * alphabet;
-      for (let symbol = 0; symbol < alphabet; symbol++) {
-        const child = next[row + symbol];
-        if (child < 0) next[row + symbol] = next[failRow + symbol];
-        else {
-          fail[child] = next[failRow + symbol];
-          queue.push(child);
-        }
-      }
-    }
-    // Rows instead of states: scan() then adds the symbol without a multiplication.
-    for (let at = 0; at < next.length; at++) next[at] *= alphabet;
-    this.next = next;
-    this.outputs = outputs;
-    this.accepting = new Uint8Array(next.length);
-    outputs.forEach((ids, state) => (this.accepting[state * alphabet] = ids ? 1 : 0));
-  }
-
-  scan(text: string, start: number, end: number): Int32Array {
-    const { next, symbols, accepting } = this;
-    let found: Int32Array | undefined;
-    let row = 0;
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      row = next[row + (code < 128 ? symbols[code] : 0)];
-      if (accepting[row] === 0) continue;
-      found ??= new Int32Array(this.words);
-      for (const id of this.outputs[row / this.alphabet]!) found[id >>> 5] |= 1 << (id & 31);
-    }
-    return found ?? this.none;
   }
 }
