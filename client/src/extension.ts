@@ -2,12 +2,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol';
-import { CHECKLIST_SCHEME, ChecklistProvider, showChecklist } from './checklistView';
+import { ChecklistPanels } from './checklistView';
+import { registerRulePages, rulePageMiddleware } from './rulePage';
 
 let client: LanguageClient | undefined;
 
 /** A thin launcher: starts the bundled server over IPC for opnote and claim documents. No network. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<OpNoteApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -28,18 +29,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
+    middleware: rulePageMiddleware,
   };
   client = new LanguageClient('opnote', 'OpNote', serverOptions, clientOptions);
-  const checklists = new ChecklistProvider(() => client);
+  const checklists = new ChecklistPanels(() => client);
   context.subscriptions.push(
     checklists,
-    vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklists),
     vscode.workspace.onDidChangeTextDocument((event) => checklists.documentChanged(event.document.uri)),
-    vscode.commands.registerCommand('opnote.showChecklist', showChecklist),
+    vscode.commands.registerCommand('opnote.showChecklist', () => checklists.show()),
+    ...registerRulePages(() => client),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true })),
     ...registerCheckWorkspace(context),
   );
   await client.start();
+  return { checklistHtml: (uri) => checklists.htmlOf(uri), onDidRenderChecklist: checklists.onDidRender };
+}
+
+/** What the extension exports (`extension.exports`): the extension-host tests read the checklist view through it. */
+interface OpNoteApi {
+  /** The HTML the checklist view of a document (by URI string) shows now, or undefined when none is open. */
+  checklistHtml(uri: string): string | undefined;
+  /** Fires with a document's URI string when its checklist view is drawn anew (it follows the note). */
+  readonly onDidRenderChecklist: vscode.Event<string>;
 }
 
 export async function deactivate(): Promise<void> {
