@@ -9,7 +9,7 @@ export interface ChecklistView extends Checklist {
 const STATUS_LABEL: Readonly<Record<ChecklistStatus, string>> = {
   documented: 'Documented',
   missing: 'Missing',
-  contradicts: 'Check: contradicts 64596',
+  contradicts: 'Check',
   'not-applicable': 'Not applicable',
 };
 
@@ -20,40 +20,39 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
 
-function evidenceCell(entry: ChecklistItem, index: number): string {
+function evidenceLine(entry: ChecklistItem, index: number): string {
   const evidence = entry.evidence;
-  if (!evidence) return '<td class="evidence none">no supporting words</td>';
+  if (!evidence) return '';
   const { text, highlight } = evidence;
   const line = escapeHtml(String(evidence.line));
   const excerpt = `${escapeHtml(text.slice(0, highlight.start))}<mark>${escapeHtml(text.slice(highlight.start, highlight.end))}</mark>${escapeHtml(text.slice(highlight.end))}`;
-  return `<td class="evidence"><button type="button" class="reveal" data-item="${index}" title="Show line ${line} in the note"><span class="line">line ${line}</span> ${excerpt}</button></td>`;
+  return `<button type="button" class="evidence reveal" data-item="${index}" title="Show line ${line} in the note"><span class="line">line ${line}</span> ${excerpt}</button>`;
 }
 
 const STYLE = `
-  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 12px 12px; }
-  h1 { font-size: 1.2em; margin: 12px 0 8px; }
-  .codes { margin: 0 0 10px; padding: 6px 10px; border-left: 3px solid var(--vscode-textLink-foreground); background: var(--vscode-textBlockQuote-background); }
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 12px 12px; }
+  h1 { font-size: 1.15em; margin: 10px 0 6px; }
+  .codes { margin: 0 0 8px; padding: 4px 8px; border-left: 3px solid var(--vscode-textLink-foreground); background: var(--vscode-textBlockQuote-background); }
   .code { font-family: var(--vscode-editor-font-family); font-weight: 600; margin-right: 10px; }
-  table { border-collapse: collapse; width: 100%; }
-  td { padding: 4px 6px; border-bottom: 1px solid var(--vscode-widget-border, rgba(128,128,128,0.25)); vertical-align: top; }
-  .status { white-space: nowrap; font-weight: 600; }
-  .status .mark { display: inline-block; width: 1.3em; text-align: center; border-radius: 3px; margin-right: 4px; }
-  tr.documented .status { color: var(--vscode-testing-iconPassed, #388a34); }
-  tr.missing .status { color: var(--vscode-editorWarning-foreground, #bf8803); }
-  tr.contradicts .status { color: var(--vscode-errorForeground, #e51400); }
-  tr.not-applicable .status { color: var(--vscode-descriptionForeground); font-weight: normal; }
-  tr { border-left: 4px solid transparent; }
-  tr.documented { border-left-color: var(--vscode-testing-iconPassed, #388a34); }
-  tr.missing { border-left-color: var(--vscode-editorWarning-foreground, #bf8803); }
-  tr.contradicts { border-left-color: var(--vscode-errorForeground, #e51400); }
+  ol { list-style: none; margin: 0; padding: 0; }
+  li { padding: 3px 6px 4px 8px; border-left: 4px solid var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-widget-border, rgba(128,128,128,0.25)); }
+  .head { display: flex; gap: 8px; align-items: baseline; }
+  .status { white-space: nowrap; font-weight: 600; min-width: 8.5em; flex-shrink: 0; }
   .component { font-weight: 600; }
   .finding { color: var(--vscode-descriptionForeground); }
-  .evidence.none { color: var(--vscode-descriptionForeground); font-style: italic; }
-  button.reveal { all: unset; cursor: pointer; font-family: var(--vscode-editor-font-family); font-size: 0.95em; }
-  button.reveal:hover, button.reveal:focus { text-decoration: underline; outline: 1px solid var(--vscode-focusBorder); }
+  li.documented { border-left-color: var(--vscode-testing-iconPassed, #388a34); }
+  li.documented .status { color: var(--vscode-testing-iconPassed, #388a34); }
+  li.missing { border-left-color: var(--vscode-editorWarning-foreground, #bf8803); }
+  li.missing .status { color: var(--vscode-editorWarning-foreground, #bf8803); }
+  li.contradicts { border-left-color: var(--vscode-errorForeground, #e51400); }
+  li.contradicts .status { color: var(--vscode-errorForeground, #e51400); }
+  li.not-applicable .status { color: var(--vscode-descriptionForeground); font-weight: normal; }
+  button { all: unset; cursor: pointer; }
+  .evidence { display: block; margin: 1px 0 0 calc(8.5em + 8px); font-family: var(--vscode-editor-font-family); font-size: 0.9em; }
+  .reveal:hover, .reveal:focus { text-decoration: underline; outline: 1px solid var(--vscode-focusBorder); }
   .line { color: var(--vscode-descriptionForeground); }
-  mark { background: var(--vscode-editor-findMatchHighlightBackground, rgba(234,92,0,0.33)); color: inherit; }
-  .legend { margin-top: 10px; color: var(--vscode-descriptionForeground); }
+  mark { background: var(--vscode-editor-findMatchHighlightBackground, rgba(234,92,0,0.33)); color: inherit; font-weight: 600; }
+  .legend { margin-top: 8px; color: var(--vscode-descriptionForeground); }
 `;
 
 /** The script only posts which evidence was clicked; the extension looks the place up in its own data. */
@@ -78,17 +77,17 @@ export function checklistHtml(view: ChecklistView | null, nonce: string): string
   const codes = view.codes.length
     ? view.codes.map((code) => `<span class="code">${escapeHtml(`${code.code} x${code.units}`)}</span>`).join('')
     : 'none: the documentation does not support 64596 or a related code';
-  const rows = view.items.map(
+  const items = view.items.map(
     (entry, index) =>
-      `<tr class="${escapeHtml(entry.status)}" data-id="${escapeHtml(entry.id)}"><td class="status"><span class="mark" aria-hidden="true">${escapeHtml(entry.mark)}</span>${escapeHtml(STATUS_LABEL[entry.status] ?? entry.status)}</td><td class="component">${escapeHtml(entry.component)}</td><td class="finding">${escapeHtml(entry.finding)}</td>${evidenceCell(entry, index)}</tr>`,
+      `<li class="${escapeHtml(entry.status)}" data-id="${escapeHtml(entry.id)}"><div class="head"><span class="status"${entry.status === 'contradicts' ? ' title="contradicts 64596"' : ''}><span aria-hidden="true">${escapeHtml(entry.mark)}</span> ${escapeHtml(STATUS_LABEL[entry.status] ?? entry.status)}</span><span class="component">${escapeHtml(entry.component)}</span><span class="finding">${escapeHtml(entry.finding)}</span></div>${evidenceLine(entry, index)}</li>`,
   );
   return `${head}<body>
 <h1>64596 checklist: ${escapeHtml(view.title)}</h1>
 <div class="codes">Codes the documentation supports: ${codes}</div>
-<table><tbody>
-${rows.join('\n')}
-</tbody></table>
-<div class="legend">Click the evidence to show it in the note.</div>
+<ol>
+${items.join('\n')}
+</ol>
+<div class="legend">Check: the note contradicts 64596 here. Click the evidence to show it in the note.</div>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body></html>`;
 }

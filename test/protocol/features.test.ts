@@ -102,7 +102,7 @@ describe('64596 features over the language server (stdio)', function () {
     const serviceLine = await typed(claimUri, { line: 4, character: 4 }, '5');
     const code = serviceLine.find((item) => item.label === '64596');
     assert.ok(code, `64596 among ${serviceLine.map((item) => item.label).join(', ')}`);
-    assert.match(code.labelDetails?.description ?? '', /^Percutaneous insertion or replacement of an integrated peripheral-nerve neurostimulation system$/, 'the short description is in the list itself');
+    assert.match(code.labelDetails?.description ?? '', /^pns integrated: Percutaneous insertion or replacement of an integrated peripheral-nerve neurostimulation system, first or only array$/, 'the short description is in the list itself');
     const dx = await typed(claimUri, { line: 3, character: 9 }, '8');
     assert.match(dx.find((item) => item.label === 'G57.82')?.labelDetails?.description ?? '', /nerve/i, 'ICD-10-CM codes with their descriptions in a dx: list');
     assert.deepEqual(await typed(claimUri, { line: 1, character: 14 }, '1'), [], 'a date is not a code');

@@ -7,7 +7,7 @@ const path = require('node:path');
 const vscode = require('vscode');
 const h = require('../helpers');
 
-const IMAGING_ROW = /<tr class="([a-z-]+)" data-id="imaging">/; // documented, missing, contradicts or not-applicable
+const IMAGING_ROW = /<li class="([a-z-]+)" data-id="imaging">/; // documented, missing, contradicts or not-applicable
 
 /** Resolves with the checklist view's HTML for `source` once `accept` holds for it (checked now and each time the view is drawn). */
 function waitForChecklist(api, source, accept, what) {
@@ -19,20 +19,6 @@ function waitForChecklist(api, source, accept, what) {
       resolve(html);
     };
     const subscription = api.onDidRenderChecklist(check);
-    check();
-  }));
-}
-
-/** Resolves with the webview tab labelled `label` once the workbench lists it. */
-function waitForTab(label) {
-  return h.within(`the tab ${label}`, new Promise((resolve) => {
-    const check = () => {
-      const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label === label);
-      if (!tab) return;
-      subscription.dispose();
-      resolve(tab);
-    };
-    const subscription = vscode.window.tabGroups.onDidChangeTabs(check);
     check();
   }));
 }
@@ -60,7 +46,8 @@ describe('64596 checklist view in VS Code', function () {
     assert.match(csp, /^default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+';$/);
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)[1];
     assert.ok([...html.matchAll(/<script([^>]*)>/g)].every((tag) => tag[1] === ` nonce="${nonce}"`), 'every script carries the nonce');
-    const tab = await waitForTab('64596 checklist: checklist-probe.opnote');
+    const label = '64596 checklist: checklist-probe.opnote';
+    const tab = await h.waitForTab((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label === label, `the tab ${label}`);
     assert.notEqual(tab.group.viewColumn, vscode.window.activeTextEditor.viewColumn, 'the checklist sits beside the note');
 
     // Document the imaging: the open checklist must turn the row to documented without being asked again.

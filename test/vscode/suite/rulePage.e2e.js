@@ -3,24 +3,13 @@
 // in place of the user's own preview).
 'use strict';
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const vscode = require('vscode');
 const h = require('../helpers');
 
-const previewTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
-
-/** Resolves once a Markdown preview tab whose label names `name` is open. */
-function waitForPreview(name) {
-  return h.within(`a preview of ${name}`, new Promise((resolve) => {
-    const check = () => {
-      const tab = previewTabs().find((candidate) => candidate.label.includes(name));
-      if (!tab) return;
-      subscription.dispose();
-      resolve(tab);
-    };
-    const subscription = vscode.window.tabGroups.onDidChangeTabs(check);
-    check();
-  }));
-}
+const isPreview = (tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType);
+const previewTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter(isPreview);
+const waitForPreview = (name) => h.waitForTab((tab) => isPreview(tab) && tab.label.includes(name), `a preview of ${name}`);
 
 describe('rule pages in VS Code', function () {
   const note = h.scenarios.documents.find((d) => d.languageId === 'opnote');
@@ -38,7 +27,14 @@ describe('rule pages in VS Code', function () {
   });
 
   it('opens the rendered page beside the editor and keeps the user\'s preview', async () => {
-    const document = await h.openFixture(note.file);
+    // The user's own preview, unlocked: the kind a dynamic preview would take over.
+    fs.writeFileSync(h.workspaceUri('user-notes.md').fsPath, '# My notes\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(h.workspaceUri('user-notes.md')));
+    await h.within('markdown.showPreviewToSide', vscode.commands.executeCommand('markdown.showPreviewToSide'));
+    const userPreview = await waitForPreview('user-notes.md');
+    // The note beside that preview, as a coder works: the rule page opens in the preview's column.
+    const document = await vscode.workspace.openTextDocument(h.workspaceUri(note.file));
+    await vscode.window.showTextDocument(document, userPreview.group.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const rule = h.ruleOf((await h.waitForDiagnostics(document.uri, (list) => list.length > 0, 'diagnostics of the note'))[0]);
     await h.within('opnote.showRulePage', vscode.commands.executeCommand('opnote.showRulePage', rule));
     await waitForPreview(rule);
@@ -51,5 +47,6 @@ describe('rule pages in VS Code', function () {
     await h.within('opnote.showRulePage', vscode.commands.executeCommand('opnote.showRulePage', 'wrong-approach'));
     await waitForPreview('wrong-approach');
     assert.ok(previewTabs().some((tab) => tab.label.includes(rule)), `the preview of ${rule} is still open`);
+    assert.ok(previewTabs().some((tab) => tab.label.includes('user-notes.md')), 'the user\'s preview is still open');
   });
 });
