@@ -111,6 +111,9 @@ describe('64596 features over the language server (stdio)', function () {
     client.open(noteUri, 'opnote', 'Surgeon: Dr. Demo\n\nINDICATIONS: The patient is 64\nPROCEDURE: 645');
     assert.deepEqual(await typed(noteUri, { line: 2, character: 30 }, '4'), [], 'a number in prose opens nothing');
     assert.ok((await typed(noteUri, { line: 3, character: 14 }, '5')).some((item) => item.label === '64596'), 'a code typed in a note completes');
+    const dxUri = uriOf('typing-dx.opnote');
+    client.open(dxUri, 'opnote', 'PREOPERATIVE DIAGNOSIS: Occipital neuralgia (M54.8');
+    assert.ok((await typed(dxUri, { line: 0, character: 50 }, '8')).some((item) => item.label === 'M54.81'), 'an ICD-10-CM code typed in a diagnosis section completes');
     assert.equal(await client.shutdown(), 0);
   });
 });

@@ -89,6 +89,25 @@ async function runCommand(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/** The rule id in the hover of a finding is a link too (VS Code opens it without command support, hence the extension's URI). */
+async function rulePageFromHover(page) {
+  const finding = note.diagnostics.find((d) => d.code === 'header-unknown-key');
+  step = `hovering the ${finding.code} finding`;
+  const lineText = fs.readFileSync(path.join(REPO, 'test/editors/fixtures', note.file), 'utf8').split('\n')[finding.line];
+  const word = lineText.match(/^[\w-]+/)[0];
+  const line = page.locator('.monaco-editor .view-line', { hasText: word }).first();
+  const box = await line.boundingBox();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 4 });
+  const link = page.locator('.monaco-hover:not(.hidden) a.code-link', { hasText: finding.code }).first();
+  await link.waitFor();
+  step = `clicking ${finding.code} in the hover`;
+  await link.click();
+  const frame = await webviewFrame(page, 'h1', finding.code);
+  const headings = await frame.locator('h2').allInnerTexts();
+  check(`rule id link in the hover opens the rendered page of ${finding.code}`, headings.includes('How to fix'), JSON.stringify(headings));
+}
+
 /** "OpNote: Show 64596 checklist" on a note: a coloured view beside it; a click on the evidence selects it in the note. */
 async function checklistView(page, shot) {
   await runCommand(page, 'View: Close All Editors');
@@ -210,6 +229,7 @@ async function main() {
     await shot('problems-panel');
 
     await rulePageFromProblems(page, rows, shot);
+    await rulePageFromHover(page);
     await checklistView(page, shot);
     await completionWhileTyping(page, shot);
   } catch (error) {

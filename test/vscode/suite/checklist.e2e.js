@@ -58,4 +58,20 @@ describe('64596 checklist view in VS Code', function () {
     const updated = await waitForChecklist(api, note.uri, (text) => row(text) === 'documented', 'the imaging row turning to documented');
     assert.match(updated, /<mark>Ultrasound<\/mark>/i, 'the supporting words are marked');
   });
+
+  it('shows a claim\'s checklist from the note it names, and follows that note', async () => {
+    const testingRow = (html) => (/<li class="([a-z-]+)" data-id="testing">/.exec(html) || [])[1];
+    fs.writeFileSync(h.workspaceUri('checklist-probe.claim').fsPath, `payer: Medicare\ndos: 2026-04-30\nnote: ${file}\n\n64596-LT x1\n`);
+    const claim = await h.openFixture('checklist-probe.claim');
+    await h.within('opnote.showChecklist', vscode.commands.executeCommand('opnote.showChecklist'));
+    const html = await waitForChecklist(api, claim.uri, (text) => testingRow(text) !== undefined, 'the claim\'s checklist view');
+    assert.match(html, new RegExp(`<h1>64596 checklist: ${file.replace('.', '\\.')}</h1>`), 'the checklist reads the claim\'s note');
+    assert.equal(testingRow(html), 'missing');
+
+    // An unsaved edit of the note turns the claim's row too.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(note.uri, note.positionAt(note.getText().indexOf('COMPLICATIONS:')), 'Test stimulation produced concordant paresthesia in the foot.\n\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForChecklist(api, claim.uri, (text) => testingRow(text) === 'documented', 'the claim\'s testing row turning to documented');
+  });
 });
