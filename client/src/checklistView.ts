@@ -16,6 +16,8 @@ interface Shown {
   readonly panel: vscode.WebviewPanel;
   view: ChecklistView | null;
   html: string;
+  /** Counts the refreshes asked for, so an older answer arriving late never replaces a newer one. */
+  requested: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export class ChecklistPanels implements vscode.Disposable {
       enableCommandUris: false,
       localResourceRoots: [],
     });
-    const entry: Shown = { panel, view: null, html: '' };
+    const entry: Shown = { panel, view: null, html: '', requested: 0 };
     this.shown.set(source, entry);
     panel.onDidDispose(() => {
       clearTimeout(this.timers.get(source));
@@ -85,8 +87,9 @@ export class ChecklistPanels implements vscode.Disposable {
     const entry = this.shown.get(source);
     const client = this.client();
     if (!entry) return;
+    const request = ++entry.requested;
     const view = client ? await client.sendRequest<ChecklistView | null>(CHECKLIST_DATA_REQUEST, { uri: source }).catch(() => null) : null;
-    if (this.shown.get(source) !== entry) return; // closed meanwhile
+    if (this.shown.get(source) !== entry || request !== entry.requested) return; // closed, or a newer refresh is under way
     entry.view = view;
     entry.html = checklistHtml(view, randomBytes(16).toString('base64'));
     entry.panel.webview.html = entry.html;
