@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { QUERY_MARKDOWN_COMMAND, WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/protocol';
 import { registerAuditReport } from './auditReport';
-import { CHECKLIST_SCHEME, ChecklistProvider, showChecklist } from './checklistView';
+import { ChecklistPanels } from './checklistView';
 import { copyQuery, showQueries } from './queryView';
+import { registerRulePages, rulePageMiddleware } from './rulePage';
 
 let client: LanguageClient | undefined;
 
 /** A thin launcher: starts the bundled server over IPC for opnote and claim documents. No network. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<OpNoteApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     middleware: {
+      ...rulePageMiddleware,
       // The server drafts the queries; whoever runs the command (a reviewer's code action, the palette) sees them beside the note.
       executeCommand: async (command, args, next) => {
         const result: unknown = await next(command, args);
@@ -40,12 +42,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   client = new LanguageClient('opnote', 'OpNote', serverOptions, clientOptions);
-  const checklists = new ChecklistProvider(() => client);
+  const checklists = new ChecklistPanels(() => client);
   context.subscriptions.push(
     checklists,
-    vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklists),
     vscode.workspace.onDidChangeTextDocument((event) => checklists.documentChanged(event.document.uri)),
-    vscode.commands.registerCommand('opnote.showChecklist', showChecklist),
+    vscode.commands.registerCommand('opnote.showChecklist', () => checklists.show()),
+    ...registerRulePages(() => client),
     vscode.commands.registerCommand('opnote.draftQueries', draftQueries),
     vscode.commands.registerCommand('opnote.copyQuery', copyQuery),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true })),
@@ -53,6 +55,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerAuditReport(context),
   );
   await client.start();
+  return { checklistHtml: (uri) => checklists.htmlOf(uri), onDidRenderChecklist: checklists.onDidRender };
+}
+
+/** What the extension exports (`extension.exports`): the extension-host tests read the checklist view through it. */
+interface OpNoteApi {
+  /** The HTML the checklist view of a document (by URI string) shows now, or undefined when none is open. */
+  checklistHtml(uri: string): string | undefined;
+  /** Fires with a document's URI string when its checklist view is drawn anew (it follows the note). */
+  readonly onDidRenderChecklist: vscode.Event<string>;
 }
 
 /** "OpNote: Draft physician queries for this note": every query of the active note, opened beside it. */

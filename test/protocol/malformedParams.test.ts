@@ -22,6 +22,8 @@ const REQUESTS = [
   'textDocument/willSaveWaitUntil',
   'workspace/executeCommand',
   'opnote/checklist',
+  'opnote/checklistData',
+  'opnote/rulePage',
 ];
 const NOTIFICATIONS = [
   'initialized',

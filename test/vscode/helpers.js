@@ -69,6 +69,20 @@ function within(what, promise) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** Resolves with the first open tab for which `accept` holds (checked now and on every change of the tabs). */
+function waitForTab(accept, what) {
+  return within(what, new Promise((resolve) => {
+    const check = () => {
+      const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find(accept);
+      if (!tab) return;
+      subscription.dispose();
+      resolve(tab);
+    };
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(check);
+    check();
+  }));
+}
+
 async function hoverText(uri, line, character) {
   const hovers = await within('hover', vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, character)));
   return (hovers || []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
@@ -84,4 +98,4 @@ async function quickFixes(uri, range) {
   return within('code actions', vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 20));
 }
 
-module.exports = { scenarios, SEVERITY, STEP_MS, workspaceUri, openFixture, ruleOf, summary, waitForDiagnostics, find, within, hoverText, completionLabels, quickFixes };
+module.exports = { scenarios, SEVERITY, STEP_MS, workspaceUri, openFixture, ruleOf, summary, waitForDiagnostics, find, within, waitForTab, hoverText, completionLabels, quickFixes };

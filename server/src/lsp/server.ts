@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CompletionTriggerKind,
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   TextDocuments,
@@ -10,13 +11,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, QUERY_COMMAND } from '../core/features/codeActions';
+import { CODE_TRIGGER_CHARACTERS } from '../core/features/completion';
+import { rulePageMarkdown } from '../core/features/rulePage';
 import { createLanguageService, type DocumentSettings, type LanguageService } from '../core/service/languageService';
 import { kindFromUri, type SourceDocument } from '../core/parse/parseDocument';
 import { pathToUri, uriToPath } from '../core/service/paths';
 import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
-import { CHECKLIST_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
+import { CHECKLIST_DATA_REQUEST, CHECKLIST_REQUEST, RULE_PAGE_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
 import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
 import { runInSlices } from './slices';
 
@@ -138,7 +141,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['-', ':', ' ', '#', '/'] },
+        completionProvider: { triggerCharacters: ['-', ':', ' ', '#', '/', ...CODE_TRIGGER_CHARACTERS], completionItem: { labelDetailsSupport: true } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -214,7 +217,10 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onHover((params, token) => withDocument(params.textDocument.uri, null, 'hover', token, (document, settings) => service.hover(source(document), params.position, settings.document)));
-  connection.onCompletion((params, token) => withDocument(params.textDocument.uri, { isIncomplete: false, items: [] }, 'completion', token, (document, settings) => service.complete(source(document), params.position, settings.document)));
+  connection.onCompletion((params, token) => {
+    const typed = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+    return withDocument(params.textDocument.uri, { isIncomplete: false, items: [] }, 'completion', token, (document, settings) => service.complete(source(document), params.position, settings.document, typed));
+  });
   connection.onCodeAction((params, token) =>
     withDocument(params.textDocument.uri, [], 'codeAction', token, (document, settings) =>
       service.codeActions(source(document), params.range, { ...(params.context.only ? { only: params.context.only } : {}) }, withWorkspaceRoot(document.uri, settings.document), supportsResolve),
@@ -235,6 +241,20 @@ export function startServer(connection: Connection): void {
     typeof uri !== 'string'
       ? Promise.resolve(null)
       : withDocument(uri, null as string | null, 'query', token, (document, settings) => service.queries(source(document), settings.document, typeof rule === 'string' ? rule : undefined)?.markdown ?? null);
+  connection.onRequest(CHECKLIST_DATA_REQUEST, (params: { uri?: unknown } | undefined, token: CancellationToken) => {
+    const uri = params?.uri;
+    if (typeof uri !== 'string') return null;
+    return withDocument(uri, null, 'checklistData', token, (document, settings) => {
+      const checklist = service.checklist(source(document), settings.document);
+      return checklist && { title: checklist.title, noteUri: checklist.noteUri, items: checklist.items, codes: checklist.codes };
+    });
+  });
+  connection.onRequest(RULE_PAGE_REQUEST, (params: { id?: unknown } | undefined, token: CancellationToken) =>
+    runSafe('rulePage', null, token, () => {
+      const rule = service.rules.find((candidate) => candidate.meta.id === params?.id);
+      return rule ? rulePageMarkdown(rule.meta) : null;
+    }),
+  );
   connection.onExecuteCommand((params, token) => {
     if (params.command === CHECKLIST_COMMAND) return checklistFor(params.arguments?.[0], token);
     if (params.command === QUERY_COMMAND) return queriesFor(params.arguments?.[0], params.arguments?.[1], token);

@@ -43,3 +43,34 @@ describe('64596 checklist: medical necessity', () => {
     assert.doesNotMatch(replaced.finding, /trial/);
   });
 });
+
+describe('64596 checklist: evidence excerpts', () => {
+  // A dictation line runs to hundreds of characters; the supporting words sit far along it.
+  const padding = 'The patient tolerated positioning well and the skin was prepped and draped in the usual sterile fashion with chlorhexidine, ';
+  const dictated = CLEAN.replace('nerve, one electrode array, ultrasound guidance.', `nerve, one electrode array, ${padding.repeat(3)}and ultrasound guidance was used throughout.`);
+
+  it('centres the excerpt on the supporting words of a long line and marks them', () => {
+    assert.notEqual(dictated, CLEAN);
+    const imaging = service.checklist({ uri: '/w/long.opnote', version: ++version, text: dictated })!.items.find((item) => item.id === 'imaging')!;
+    const evidence = imaging.evidence!;
+    assert.equal(imaging.status, 'documented');
+    assert.ok(evidence.text.startsWith('…'), `cut before the words: ${evidence.text}`);
+    assert.ok(evidence.text.length <= 102, `${evidence.text.length} characters`);
+    const marked = evidence.text.slice(evidence.highlight.start, evidence.highlight.end);
+    assert.match(marked, /ultrasound/i);
+    const middle = (evidence.highlight.start + evidence.highlight.end) / 2;
+    assert.ok(middle > evidence.text.length / 4 && middle < (evidence.text.length * 3) / 4, `the words sit near the middle (${middle} of ${evidence.text.length})`);
+    // The range points at the same words in the note, for the editor to reveal.
+    const lines = dictated.split('\n');
+    const { start, end } = evidence.range;
+    assert.equal(start.line + 1, evidence.line);
+    assert.equal(lines[start.line].slice(start.character, end.line === start.line ? end.character : undefined).replace(/\s+/g, ' ').slice(0, marked.length), marked);
+  });
+
+  it('shows a short line whole, without cuts', () => {
+    const imaging = service.checklist({ uri: '/w/short.opnote', version: ++version, text: CLEAN })!.items.find((item) => item.id === 'imaging')!;
+    const line = CLEAN.split('\n')[imaging.evidence!.line - 1].trim();
+    assert.ok(line.length <= 100);
+    assert.equal(imaging.evidence!.text, line.replace(/\s+/g, ' '));
+  });
+});

@@ -1,41 +1,97 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { Evidence, NoteFacts } from '../facts/types';
 import type { RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 
 export type ChecklistMark = '✓' | '✗' | '!' | '–';
 
+/** A mark in words, for a view that shows status by colour and must not rely on colour alone. */
+export type ChecklistStatus = 'documented' | 'contradicts' | 'missing' | 'not-applicable';
+
+const STATUS: Readonly<Record<ChecklistMark, ChecklistStatus>> = { '✓': 'documented', '✗': 'contradicts', '!': 'missing', '–': 'not-applicable' };
+
+interface ChecklistEvidence {
+  /** 1-based line of the supporting words. */
+  readonly line: number;
+  /** A window of the note around the supporting words (white space folded, `…` where it was cut), for a table cell. */
+  readonly text: string;
+  /** The supporting words inside `text`, as offsets into it. */
+  readonly highlight: { readonly start: number; readonly end: number };
+  /** Where the supporting words are in the note, to reveal them. */
+  readonly range: Range;
+}
+
 export interface ChecklistItem {
   readonly id: string;
   readonly component: string;
   readonly mark: ChecklistMark;
+  readonly status: ChecklistStatus;
   /** What OpNote read, in a few words ("ultrasound", "2 arrays: 64596 x1 + 64597 x1"). */
   readonly finding: string;
-  /** 1-based line and the line's text, for the coder to find it. */
-  readonly evidence?: { readonly line: number; readonly text: string };
+  readonly evidence?: ChecklistEvidence;
 }
 
 export interface Checklist {
+  /** The note the checklist reads (a claim's checklist reads the note its `note:` names). */
+  readonly noteUri: string;
   readonly items: readonly ChecklistItem[];
   readonly codes: readonly { code: string; units: number }[];
 }
 
-const MAX_EVIDENCE = 100;
+/** About a line of a narrow table cell; the supporting words sit in the middle of it. */
+const EXCERPT_LENGTH = 100;
+/** How far a cut may move to land between words. */
+const WORD_SNAP = 15;
 
-/** The 1-based line holding `offset` and its text, trimmed and cut to a readable length, for a coder to find it. */
-export function lineExcerpt(model: DocumentModel, offset: number): { readonly line: number; readonly text: string } {
-  const line = model.lines.lineAt(offset);
-  const text = model.text.slice(model.lines.lineStart(line), model.lines.lineEnd(line)).trim();
-  return { line: line + 1, text: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text };
+const folded = (text: string) => text.replace(/\s+/g, ' ');
+
+/**
+ * The excerpt of the lines that hold `span`, centred on it: long dictation lines are cut on both sides
+ * (at a word when one is near), so the supporting words are visible however far along the line they are.
+ */
+function evidenceExcerpt(model: DocumentModel, span: { readonly start: number; readonly end: number }): ChecklistEvidence {
+  const { text, lines } = model;
+  const firstLine = lines.lineAt(span.start);
+  let regionStart = lines.lineStart(firstLine);
+  const regionEnd = lines.lineEnd(lines.lineAt(Math.max(span.start, span.end - 1)));
+  while (regionStart < span.start && /\s/.test(text[regionStart])) regionStart += 1;
+  const hitEnd = Math.min(span.end, span.start + EXCERPT_LENGTH);
+  const room = EXCERPT_LENGTH - (hitEnd - span.start);
+  // Half the room on each side; what one side cannot use goes to the other.
+  const left = Math.min(span.start - regionStart, Math.max(Math.ceil(room / 2), room - (regionEnd - hitEnd)));
+  const right = Math.min(regionEnd - hitEnd, room - left);
+  const cutStart = span.start - left;
+  const cutEnd = hitEnd + right;
+  // Only a few characters either side of a cut are searched for a space, so the work stays bounded on any line.
+  const spaceAfterCut = text.slice(cutStart, Math.min(span.start, cutStart + WORD_SNAP)).indexOf(' ');
+  const windowStart = cutStart > regionStart && spaceAfterCut >= 0 ? cutStart + spaceAfterCut + 1 : cutStart;
+  const spaceBeforeCut = text.slice(Math.max(hitEnd, cutEnd - WORD_SNAP), cutEnd).lastIndexOf(' ');
+  const windowEnd = cutEnd < regionEnd && spaceBeforeCut >= 0 ? Math.max(hitEnd, cutEnd - WORD_SNAP) + spaceBeforeCut : cutEnd;
+  const before = `${windowStart > regionStart ? '…' : ''}${folded(text.slice(windowStart, span.start))}`;
+  const hit = folded(text.slice(span.start, hitEnd));
+  const after = `${folded(text.slice(hitEnd, windowEnd)).trimEnd()}${windowEnd < regionEnd || hitEnd < span.end ? '…' : ''}`;
+  return {
+    line: firstLine + 1,
+    text: before + hit + after,
+    highlight: { start: before.length, end: before.length + hit.length },
+    range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) },
+  };
 }
 
-function evidenceLine(model: DocumentModel, evidence: readonly Evidence[] | undefined): ChecklistItem['evidence'] {
+function evidenceLine(model: DocumentModel, evidence: readonly Evidence[] | undefined): ChecklistEvidence | undefined {
   const first = evidence?.[0];
-  return first ? lineExcerpt(model, first.span.start) : undefined;
+  return first ? evidenceExcerpt(model, first.span) : undefined;
+}
+
+/** The 1-based line holding `offset` and an excerpt centred on it, for a coder to find it. */
+export function lineExcerpt(model: DocumentModel, offset: number): { readonly line: number; readonly text: string } {
+  const { line, text } = evidenceExcerpt(model, { start: offset, end: offset });
+  return { line, text };
 }
 
 function item(model: DocumentModel, id: string, component: string, mark: ChecklistMark, finding: string, evidence?: readonly Evidence[]): ChecklistItem {
   const line = evidenceLine(model, evidence);
-  return { id, component, mark, finding, ...(line ? { evidence: line } : {}) };
+  return { id, component, mark, status: STATUS[mark], finding, ...(line ? { evidence: line } : {}) };
 }
 
 /** What the indications document, from the typed facts: "pain 19 months; failed: gabapentin, pt; trial 65% relief over 7 days". */
@@ -73,12 +129,12 @@ function judged(entry: ChecklistItem, findings: readonly RuleFinding[]): Checkli
   const rules = CHECKLIST_RULES[entry.id];
   const fired = (ids: readonly string[]) => findings.find((finding) => ids.includes(finding.rule.id));
   const contradiction = fired(rules.contradicts);
-  if (contradiction) return { ...entry, mark: '✗' };
+  if (contradiction) return { ...entry, mark: '✗', status: STATUS['✗'] };
   const gap = fired(rules.missing);
-  if (gap) return { ...entry, mark: '!', finding: entry.id === 'necessity' ? gap.message : entry.finding };
+  if (gap) return { ...entry, mark: '!', status: STATUS['!'], finding: entry.id === 'necessity' ? gap.message : entry.finding };
   if (entry.mark === '✓' || entry.mark === '–') return entry;
   // The facts are short of 64596 here, but no rule holds it against this note (another procedure, or the rule is off).
-  return { ...entry, mark: '–' };
+  return { ...entry, mark: '–', status: STATUS['–'] };
 }
 
 /** The 64596 components, each ✓ (supported), ✗ (contradicts 64596), ! (missing or incomplete) or – (not applicable or not checked). */
@@ -124,7 +180,7 @@ export function buildChecklist(model: DocumentModel, facts: NoteFacts, findings:
       ? item(model, 'modifier-22', 'Modifier 22 justification', '–', 'not claimed')
       : item(model, 'modifier-22', 'Modifier 22 justification', increasedServices.status === 'quantified' ? '✓' : '!', increasedServices.status === 'quantified' ? 'extra time/effort and reason stated' : 'claimed but not quantified', increasedServices.evidence),
   ];
-  return { items: items.map((entry) => judged(entry, findings)), codes: facts.codes };
+  return { noteUri: model.uri, items: items.map((entry) => judged(entry, findings)), codes: facts.codes };
 }
 
 function cell(text: string): string {

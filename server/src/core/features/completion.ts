@@ -79,9 +79,9 @@ function inSection(model: DocumentModel, position: Position, ids: ReadonlySet<st
 }
 
 /** Codes, modifiers, payers, place of service and ICD-10-CM by what the cursor follows. */
-function codeCompletion(model: DocumentModel, position: Position, prefix: string, knowledge: Knowledge): CompletionList | undefined {
+function codeCompletion(model: DocumentModel, position: Position, prefix: string, knowledge: Knowledge, codesOnly = false): CompletionList | undefined {
   const header = model.header.style !== 'none' && inHeaderArea(model, position);
-  const payer = header ? tokenBefore(position, prefix, /^\s*(?:payer|payor|insurance|insurer|plan|carrier)\s*:\s*(.*)$/i) : undefined;
+  const payer = header && !codesOnly ? tokenBefore(position, prefix, /^\s*(?:payer|payor|insurance|insurer|plan|carrier)\s*:\s*(.*)$/i) : undefined;
   if (payer) return { isIncomplete: false, items: payerItems(knowledge, payer) };
   const pos = tokenBefore(position, prefix, header ? /^\s*(?:pos|place[ _-]of[ _-]service)\s*:\s*(\d{0,2})$/i : /\bpos:(\d{0,2})$/i);
   if (pos) return { isIncomplete: false, items: posItems(knowledge, pos) };
@@ -103,11 +103,31 @@ function codeCompletion(model: DocumentModel, position: Position, prefix: string
   return undefined;
 }
 
-/** Completion by context: directives and rule ids in comments, codes and values where they are typed, header keys at the top, section titles at a line start. */
-export function complete(model: DocumentModel, requested: Position, rules: readonly Rule[], knowledge: Knowledge): CompletionList {
+/**
+ * Editors do not suggest on their own inside a number, so a digit opens completion while a code is typed
+ * (a service line, a `dx:` list, a modifier, a code in a note: an ICD-10-CM letter is always followed by
+ * one). Typed in prose a digit must answer nothing, hence `complete`'s `triggerCharacter`.
+ */
+export const CODE_TRIGGER_CHARACTERS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/** Only codes answer a digit; in a note a number of one or two digits is a count or a dose, not a code. */
+function typedCodeCompletion(model: DocumentModel, position: Position, prefix: string, knowledge: Knowledge): CompletionList {
+  if (/^\s*\/\//.test(prefix) || (model.kind === 'opnote' && /(?:^|[^0-9A-Za-z.])\d{1,2}$/.test(prefix))) return EMPTY;
+  const codes = codeCompletion(model, position, prefix, knowledge, true);
+  return codes ?? EMPTY;
+}
+
+/**
+ * Completion by context: directives and rule ids in comments, codes and values where they are typed, header keys at the top, section titles at a line start.
+ * `triggerCharacter` is the character the user typed when the editor asked because of it (LSP `CompletionTriggerKind.TriggerCharacter`).
+ */
+export function complete(model: DocumentModel, requested: Position, rules: readonly Rule[], knowledge: Knowledge, triggerCharacter?: string): CompletionList {
   // A client may ask past a line's end; answer for the position the text really has.
   const position = model.lines.positionAt(model.lines.offsetAt(requested));
   const prefix = linePrefix(model, position);
+  if (triggerCharacter !== undefined && CODE_TRIGGER_CHARACTERS.includes(triggerCharacter)) return typedCodeCompletion(model, position, prefix, knowledge);
   if (!/^\s*\/\//.test(prefix)) {
     const codes = codeCompletion(model, position, prefix, knowledge);
     if (codes) return codes;

@@ -10,6 +10,33 @@ export interface TokenAtCursor {
 
 const edit = (label: string, token: TokenAtCursor) => ({ textEdit: { range: token.range, newText: label } });
 
+const SHORT_DESCRIPTION = 120;
+
+/** `text` without its parenthesised asides (and the space before each), in one pass. */
+function withoutAsides(text: string): string {
+  let kept = '';
+  let from = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+    const close = text.indexOf(')', open);
+    if (close < 0) break;
+    kept += text.slice(from, open).trimEnd();
+    from = close + 1;
+  }
+  return kept + text.slice(from);
+}
+
+/** The description shown beside the code in the list itself: its first clause (before `;` or `:`) without parentheses, cut at a word. */
+function shortDescription(text: string): string {
+  const clause = withoutAsides(text.split(/[;:]/, 1)[0]).replace(/\.$/, '').trim();
+  if (clause.length <= SHORT_DESCRIPTION) return clause;
+  const cut = clause.slice(0, SHORT_DESCRIPTION - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SHORT_DESCRIPTION / 2 ? cut.slice(0, space) : cut).trimEnd().replace(/,$/, '')}…`;
+}
+
+/** `lead` (a code's family) goes first, so it shows even where the suggest widget cuts the description. */
+const described = (text: string, lead?: string) => ({ labelDetails: { description: lead ? `${lead}: ${shortDescription(text)}` : shortDescription(text) } });
+
 /** Procedure codes from the knowledge pack whose code starts with the typed digits or letters. */
 export function procedureCodeItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
   const prefix = token.text.toUpperCase();
@@ -19,6 +46,8 @@ export function procedureCodeItems(knowledge: Knowledge, token: TokenAtCursor): 
       label: entry.code,
       kind: CompletionItemKind.Constant,
       detail: entry.family.replace(/-/g, ' '),
+      // "pns integrated" (64596) against "pns array" (64555): the family tells them apart at a glance.
+      ...described(entry.summary, entry.family.replace(/-/g, ' ')),
       documentation: `${entry.summary}${entry.verified ? '' : ' (unverified)'}`,
       sortText: entry.code === '64596' ? '0' : entry.family.startsWith('pns') ? `1${entry.code}` : `2${entry.code}`,
       ...edit(entry.code, token),
@@ -33,6 +62,7 @@ export function modifierItems(knowledge: Knowledge, token: TokenAtCursor): Compl
       label: modifier.code,
       kind: CompletionItemKind.EnumMember,
       detail: modifier.title,
+      ...described(modifier.title),
       documentation: `${modifier.meaning} ${modifier.whenToUse}`,
       sortText: `${modifier.kind === 'pricing' ? 0 : 1}${modifier.code}`,
       ...edit(modifier.code, token),
@@ -44,11 +74,11 @@ export function icd10Items(knowledge: Knowledge, token: TokenAtCursor): { items:
   const codes = knowledge.icd10.complete(token.text, ICD_LIMIT);
   const descriptions = knowledge.icd10.descriptions();
   const items = codes.map((code) => {
-    const described = descriptions.get(code);
+    const entry = descriptions.get(code);
     return {
       label: code,
       kind: CompletionItemKind.Value,
-      ...(described ? { detail: described.description } : {}),
+      ...(entry ? { detail: entry.description, ...described(entry.description) } : {}),
       ...edit(code, token),
     };
   });
@@ -71,6 +101,7 @@ export function posItems(knowledge: Knowledge, token: TokenAtCursor): Completion
     label: pos.code,
     kind: CompletionItemKind.Value,
     detail: pos.name,
+    ...described(pos.name),
     ...edit(pos.code, token),
   }));
 }

@@ -94,12 +94,13 @@ export interface LanguageService {
    */
   analyzeInSteps(document: SourceDocument, settings?: DocumentSettings): Steps<Analysis>;
   hover(document: SourceDocument, position: Position, settings?: DocumentSettings): Hover | null;
-  complete(document: SourceDocument, position: Position, settings?: DocumentSettings): CompletionList;
+  /** `triggerCharacter`: the character whose typing made the editor ask (a digit answers only where a code is typed). */
+  complete(document: SourceDocument, position: Position, settings?: DocumentSettings, triggerCharacter?: string): CompletionList;
   codeActions(document: SourceDocument, range: Range, context: CodeActionContextInput, settings?: DocumentSettings, resolveSupport?: boolean): CodeAction[];
   resolveCodeAction(document: SourceDocument, action: CodeAction, settings?: DocumentSettings): CodeAction;
   documentSymbols(document: SourceDocument): DocumentSymbol[];
   /** The 64596 checklist of a note, or of the note a claim names; null when there is no note to read. */
-  checklist(document: SourceDocument, settings?: DocumentSettings): (Checklist & { readonly markdown: string }) | null;
+  checklist(document: SourceDocument, settings?: DocumentSettings): (Checklist & { readonly title: string; readonly markdown: string }) | null;
   foldingRanges(document: SourceDocument): FoldingRange[];
   /** The physician queries of an operative note (of one rule's findings when `rule` is given); null for a claim or a document too large to check. */
   queries(document: SourceDocument, settings?: DocumentSettings, rule?: string): NoteQueries | null;
@@ -321,7 +322,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const { model, facts, findings } = analyze(document, settings);
       return hover(model, facts, findings, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });
     },
-    complete: (document, position) => complete(parse(document), position, rules, knowledge),
+    complete: (document, position, _settings, triggerCharacter) => complete(parse(document), position, rules, knowledge, triggerCharacter),
     codeActions(document, range, context, settings, resolveSupport = false) {
       const analysis = analyze(document, settings);
       const fixAll = (rule?: string) => settledFixAll(document, settings ?? {}, rule);
@@ -360,7 +361,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const findings = note.model === model ? analyze(document, settings).findings : check({ uri: note.model.uri, version: -1, text: note.model.text }, settings ?? {}, note.model, false).findings;
       const checklist = buildChecklist(note.model, note.facts, findings);
       const title = uriToPath(note.model.uri)?.split('/').pop() ?? note.model.uri;
-      return { ...checklist, markdown: checklistMarkdown(checklist, title) };
+      return { ...checklist, title, markdown: checklistMarkdown(checklist, title) };
     },
     foldingRanges: (document) => foldingRanges(parse(document)),
     queries(document, settings, rule) {
