@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly inputs: readonly string[];
   readonly format: Format;
   readonly configFile?: string;
+  /** `--notes DIR`: where an X12 claim's note is looked for (default: the file's own folder tree). */
+  readonly notesFolder?: string;
   readonly docsBaseUri: string;
   readonly version: string;
   /** The folder a claim's `note:` may be read from; workers build their service with it. */
@@ -35,7 +37,7 @@ export function checkFiles(service: LanguageService | (() => LanguageService), o
   if (options.configFile) {
     if (!fs.existsSync(options.configFile)) throw new UsageError(`Config file not found: ${options.configFile}`);
   }
-  const settings: DocumentSettings = options.configFile ? { configFile: path.resolve(options.configFile) } : {};
+  const settings: DocumentSettings = { ...(options.configFile ? { configFile: path.resolve(options.configFile) } : {}), ...(options.notesFolder ? { notesFolder: options.notesFolder } : {}) };
   prepareBatch();
   const workers = options.workerScript ? workerCount(files.length, options.jobs ?? 'auto') : 0;
   let instance: LanguageService | undefined = typeof service === 'function' ? undefined : service;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const CHECKED_EXTENSIONS = ['.opnote', '.claim'];
+export const CHECKED_EXTENSIONS = ['.opnote', '.claim', '.837', '.x12', '.edi'];
 
 export class UsageError extends Error {}
 

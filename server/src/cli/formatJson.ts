@@ -7,6 +7,7 @@ export function formatJson(files: readonly CheckedFile[]): string {
     files: files.map((file) => ({
       path: file.path,
       kind: file.kind,
+      ...(file.format ? { format: file.format } : {}),
       diagnostics: file.findings.map((finding) => ({
         rule: finding.rule,
         severity: finding.severity,

@@ -15,10 +15,13 @@ import * as path from 'node:path';
 declare const OPNOTE_VERSION: string;
 
 const USAGE = `Usage:
-  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--jobs N|auto]
-      Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
+  opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--notes DIR] [--jobs N|auto]
+      Check operative notes (*.opnote), claim drafts (*.claim) and X12 837P/837I claim files (*.837,
+      *.x12, *.edi). Directories are searched
       recursively. Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage or config error.
       --root: the workspace; a claim's note: is read only inside it (default: the current folder).
+      --notes: the folder tree where an X12 claim's note is found by patient and date (default: the
+      file's own folder).
       --jobs: threads (default auto: one per two cores for 400 files or more; 1 checks on one thread).
   opnote facts FILE...
       Print one JSON line per operative note with the facts OpNote reads from it and the ranges of
@@ -34,16 +37,18 @@ const USAGE = `Usage:
 `;
 
 /** `--root DIR` (default: the current folder), the only folder a claim's `note:` may be read from. */
-function workspaceRoot(value: string | true | undefined): string {
+function workspaceRoot(value: string | true | undefined, option = 'root'): string {
   if (value === undefined) return process.cwd();
   const root = path.resolve(String(value));
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root needs a folder: ${String(value)}`);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--${option} needs a folder: ${String(value)}`);
   return root;
 }
 
-function createService(root: string) {
+/** `--notes DIR` is read as part of the workspace: the user named it. */
+function createService(root: string, notesFolder?: string) {
+  const roots = notesFolder === undefined ? [root] : [root, notesFolder];
   return createLanguageService({
-    fileSystem: nodeFileSystem({ workspaceRoots: () => [root] }),
+    fileSystem: nodeFileSystem({ workspaceRoots: () => roots }),
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
     cacheSize: 16,
@@ -51,17 +56,18 @@ function createService(root: string) {
 }
 
 function runCheck(argv: readonly string[]): number {
-  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j', 'root']));
+  const args = parseArgs(argv, new Set(['format', 'config', 'f', 'c', 'jobs', 'j', 'root', 'notes']));
   const format = (args.options.get('format') ?? args.options.get('f') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
-  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c', 'jobs', 'j', 'root'].includes(name));
+  const unknown = [...args.options.keys()].filter((name) => !['format', 'config', 'f', 'c', 'jobs', 'j', 'root', 'notes'].includes(name));
   if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}`);
   const inputs = [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
   if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
   const configFile = (args.options.get('config') ?? args.options.get('c')) as string | undefined;
   const jobs = parseJobs(args.options.get('jobs') ?? args.options.get('j'));
   const root = workspaceRoot(args.options.get('root'));
-  const { output, exitCode } = checkFiles(() => createService(root), { inputs, format, ...(configFile ? { configFile } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, jobs, workspaceRoot: root, workerScript: __filename });
+  const notes = args.options.has('notes') ? workspaceRoot(args.options.get('notes'), 'notes') : undefined;
+  const { output, exitCode } = checkFiles(() => createService(root, notes), { inputs, format, ...(configFile ? { configFile } : {}), ...(notes ? { notesFolder: notes } : {}), docsBaseUri: bundledDocsBaseUri(), version: OPNOTE_VERSION, jobs, workspaceRoot: root, workerScript: __filename });
   process.stdout.write(output);
   return exitCode;
 }

@@ -140,7 +140,7 @@ export function isCheckWorker(): boolean {
 }
 
 /** The worker side: check each batch of files the main thread sends, reply with the findings. */
-export function serveCheckWorker(createService: (workspaceRoot: string) => LanguageService): void {
+export function serveCheckWorker(createService: (workspaceRoot: string, notesFolder?: string) => LanguageService): void {
   const { index, port, signal, settings, workspaceRoot } = workerData as WorkerInput;
   const wake = () => {
     Atomics.add(signal, 0, 1);
@@ -159,7 +159,7 @@ export function serveCheckWorker(createService: (workspaceRoot: string) => Langu
     }
     let reply: Reply;
     try {
-      service ??= createService(workspaceRoot);
+      service ??= createService(workspaceRoot, settings.notesFolder);
       reply = { start: task.start, checked: task.files.map((file) => checkFile(service!, file, settings)) };
     } catch (error) {
       reply = error instanceof UsageError ? { start: task.start, error: error.message, usage: true } : { start: task.start, error: describeInternalError('opnote check worker', error) };

@@ -19,7 +19,7 @@ import { nodeFileSystem } from '../node/nodeFileSystem';
 import { CHECKLIST_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
 import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
 
-const LANGUAGES = new Set(['opnote', 'claim']);
+const LANGUAGES = new Set(['opnote', 'claim', 'x12']);
 /** Returns the 64596 checklist of a document as Markdown (any LSP client can run it). */
 export const CHECKLIST_COMMAND = 'opnote.checklist.markdown';
 
@@ -229,5 +229,5 @@ function foldersToPaths(folders: ReadonlyArray<{ readonly uri: string }>): strin
 }
 
 function isOpNoteDocument(document: TextDocument): boolean {
-  return LANGUAGES.has(document.languageId) || /\.(opnote|claim)$/i.test(uriToPath(document.uri) ?? document.uri);
+  return LANGUAGES.has(document.languageId) || /\.(opnote|claim|837|x12|edi)$/i.test(uriToPath(document.uri) ?? document.uri);
 }

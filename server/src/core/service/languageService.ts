@@ -21,6 +21,8 @@ import { VersionedCache } from './modelCache';
 import { resolveLinkedNote } from './linkedNote';
 import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
 import { dirname, uriToPath } from './paths';
+import { isX12Document, type ClaimFormat } from './x12Analysis';
+import { createX12Service } from './x12Service';
 
 export interface LanguageServiceOptions {
   readonly fileSystem: FileSystem;
@@ -45,6 +47,8 @@ export interface DocumentSettings {
   readonly configFile?: string;
   /** Documents longer than this (UTF-16 code units) are not checked beyond one information diagnostic. */
   readonly maxDocumentSize?: number;
+  /** The folder tree an X12 claim's note is looked for in (CLI `--notes`); the file's own folder by default. */
+  readonly notesFolder?: string;
 }
 
 export interface Analysis {
@@ -55,6 +59,8 @@ export interface Analysis {
   readonly dependencies: readonly string[];
   readonly findings: readonly RuleFinding[];
   readonly diagnostics: readonly Diagnostic[];
+  /** How a claim is written (X12 837P / 837I); a claim without it is the draft markup. */
+  readonly format?: ClaimFormat;
 }
 
 export interface CodeActionContextInput {
@@ -81,6 +87,8 @@ export interface LanguageService {
 const DEFAULT_MAX_PROBLEMS = 1000;
 const MAX_FIX_ROUNDS = 10;
 export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
+/** An X12 file is checked one claim at a time, so it may be this many times larger than a note or a draft. */
+const X12_SIZE_FACTOR = 4;
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const rules = RULES;
@@ -92,6 +100,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const settledFixAlls = new WeakMap<Analysis, Map<string, SpanEdit[]>>();
   const configs = new ConfigResolver(options.fileSystem, ruleIds);
   const payerFiles = new PayerFileResolver(options.fileSystem, knowledge);
+  const x12 = createX12Service({ rules, ruleIds, knowledge, fileSystem: options.fileSystem, loadNote, ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}) }, options.cacheSize ?? 200);
 
   /**
    * Parses once per version. Past the size limit, decided before any parsing, only the outline of
@@ -148,7 +157,28 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
+    if (isX12Document(document)) return analyzeX12File(document, settings);
     return check(document, settings, parse(document, settings.maxDocumentSize), true);
+  }
+
+  function analyzeX12File(document: SourceDocument, settings: DocumentSettings): Analysis {
+    const config = configFor(document.uri, settings);
+    const payers = payerFilesFor(document.uri, settings);
+    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, settings.notesFolder, config?.path, config?.rules, config?.problem, payers?.folder ?? null]);
+    const result = x12.analyze(
+      document,
+      {
+        severityLayers: [config?.rules, settings.rules],
+        maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,
+        limit: X12_SIZE_FACTOR * (settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE),
+        ...(settings.notesFolder !== undefined ? { notesFolder: settings.notesFolder } : {}),
+        ...(config ? { config } : {}),
+        ...(payers ? { payers } : {}),
+      },
+      key,
+    );
+    const { model, findings, dependencies, format } = result;
+    return { model, dependencies, findings, format, diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)) };
   }
 
   /** Runs the rules over a model; `cache` is false for the intermediate texts of fix-all. */
@@ -232,11 +262,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     rules,
     analyze,
     hover(document, position, settings = {}) {
+      if (isX12Document(document)) return x12.hover(document, position, settings.notesFolder);
       const { model, facts } = analyze(document, settings);
       return hover(model, facts, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });
     },
-    complete: (document, position) => complete(parse(document), position, rules, knowledge),
+    complete: (document, position) => (isX12Document(document) ? { isIncomplete: false, items: [] } : complete(parse(document), position, rules, knowledge)),
     codeActions(document, range, context, settings, resolveSupport = false) {
+      // The claim rules' fixes and the disable comments are draft markup: an X12 file gets none.
+      if (isX12Document(document)) return [];
       const analysis = analyze(document, settings);
       const fixAll = (rule?: string) => settledFixAll(document, settings ?? {}, rule);
       return codeActions({ model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics, range, resolveSupport, fixAll, ...(context.only ? { only: context.only } : {}) });
@@ -247,8 +280,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const { model, findings } = analyze(document, settings);
       return { ...action, edit: toWorkspaceEdit(model, deferredEdits(model, findings, data.deferred, (rule) => settledFixAll(document, settings ?? {}, rule))) };
     },
-    documentSymbols: (document) => documentSymbols(parse(document)),
+    documentSymbols: (document) => (isX12Document(document) ? x12.documentSymbols(document) : documentSymbols(parse(document))),
     checklist(document, settings) {
+      if (isX12Document(document)) return null;
       const model = parse(document, settings?.maxDocumentSize);
       if (model.truncatedAt !== undefined) return null;
       const note = model.kind === 'opnote' ? { model, facts: factsOf(model) } : resolveLinkedNote(model, options.fileSystem, loadNote);
@@ -259,15 +293,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const title = uriToPath(note.model.uri)?.split('/').pop() ?? note.model.uri;
       return { ...checklist, markdown: checklistMarkdown(checklist, title) };
     },
-    foldingRanges: (document) => foldingRanges(parse(document)),
+    foldingRanges: (document) => (isX12Document(document) ? x12.foldingRanges(document) : foldingRanges(parse(document))),
     configurationChanged() {
       configs.clear();
       payerFiles.clear();
       analyses.clear();
+      x12.clear();
     },
     forget(uri) {
       models.delete(uri);
       analyses.delete(uri);
+      x12.forget(uri);
     },
   };
 }
