@@ -102,6 +102,11 @@ export function readInterchange(text: string, delimiters: X12Delimiters, problem
     if (interchange) visitor.interchange?.({ span: { start: interchange.isa.span.start, end: end.end }, isa: interchange.isa, controlNumber: value(interchange.isa, 13).trim() });
     interchange = undefined;
   };
+  /** A trailer's 01 counts what its envelope holds and its 02 repeats the header's control number. */
+  const checkTrailer = (trailer: X12Segment, count: number, counted: string, header: X12Segment, control: number, controlName: string) => {
+    if (value(trailer, 1).trim() !== String(count)) mismatch(trailer, 1, `${trailer.id}01 says ${countText(value(trailer, 1))} ${counted}, but there are ${count}.`);
+    if (value(trailer, 2).trim() !== value(header, control).trim()) mismatch(trailer, 2, `${trailer.id}02 does not repeat the ${controlName} of its ${header.id} (${header.id}${String(control).padStart(2, '0')}).`);
+  };
   const missing = (what: string, where: X12Segment) => problems.push({ rule: 'x12-syntax', span: where.span, message: what });
 
   forEachSegment(text, delimiters, problems, (segment) => {
@@ -143,8 +148,7 @@ export function readInterchange(text: string, delimiters: X12Delimiters, problem
           missing('This SE trailer has no ST header before it.', segment);
           break;
         }
-        if (value(segment, 1).trim() !== String(transaction.count)) mismatch(segment, 1, `SE01 says ${countText(value(segment, 1))} segments, but this transaction set has ${transaction.count} (ST to SE, both included).`);
-        if (value(segment, 2).trim() !== value(transaction.st, 2).trim()) mismatch(segment, 2, 'SE02 does not repeat the transaction set control number of its ST (ST02).');
+        checkTrailer(segment, transaction.count, 'segments (ST to SE, both included)', transaction.st, 2, 'transaction set control number');
         transaction = undefined;
         context = undefined;
         break;
@@ -156,8 +160,7 @@ export function readInterchange(text: string, delimiters: X12Delimiters, problem
           missing('This GE trailer has no GS header before it.', segment);
           break;
         }
-        if (value(segment, 1).trim() !== String(group.transactions)) mismatch(segment, 1, `GE01 says ${countText(value(segment, 1))} transaction sets, but this group has ${group.transactions}.`);
-        if (value(segment, 2).trim() !== value(group.gs, 6).trim()) mismatch(segment, 2, 'GE02 does not repeat the group control number of its GS (GS06).');
+        checkTrailer(segment, group.transactions, 'transaction sets', group.gs, 6, 'group control number');
         group = undefined;
         groupHint = undefined;
         break;
@@ -169,8 +172,7 @@ export function readInterchange(text: string, delimiters: X12Delimiters, problem
           missing('This IEA trailer has no ISA header before it.', segment);
           break;
         }
-        if (value(segment, 1).trim() !== String(interchange.groups)) mismatch(segment, 1, `IEA01 says ${countText(value(segment, 1))} functional groups, but this interchange has ${interchange.groups}.`);
-        if (value(segment, 2).trim() !== value(interchange.isa, 13).trim()) mismatch(segment, 2, 'IEA02 does not repeat the interchange control number of its ISA (ISA13).');
+        checkTrailer(segment, interchange.groups, 'functional groups', interchange.isa, 13, 'interchange control number');
         closeInterchange(segment.span);
         break;
       case 'HL': {
