@@ -16,6 +16,7 @@ import { pathToUri, uriToPath } from '../core/service/paths';
 import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
+import { insideRoots } from '../node/safeRead';
 import { CHECKLIST_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
 import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
 
@@ -53,7 +54,18 @@ export function startServer(connection: Connection): void {
     return { uri: document.uri, version: document.version, text: document.getText(), kindHint };
   }
 
+  /** An X12 claim's note is looked for in the workspace folder that holds the claim (its own folder when none does). */
+  function withNotesFolder(uri: string, settings: ResolvedSettings): ResolvedSettings {
+    const path = uriToPath(uri);
+    const folder = path === undefined ? undefined : workspaceRoots.filter((root) => insideRoots(path, [root])).sort((a, b) => b.length - a.length)[0];
+    return folder === undefined ? settings : { ...settings, document: { ...settings.document, notesFolder: folder } };
+  }
+
   function settingsFor(uri: string): Promise<ResolvedSettings> {
+    return resolvedSettingsFor(uri).then((settings) => withNotesFolder(uri, settings));
+  }
+
+  function resolvedSettingsFor(uri: string): Promise<ResolvedSettings> {
     if (!supportsConfiguration) return Promise.resolve(resolveSettings(globalSettings, trusted));
     let pending = settingsCache.get(uri);
     if (!pending) {
