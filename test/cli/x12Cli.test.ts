@@ -21,15 +21,16 @@ interface JsonFile {
   diagnostics: Array<{ rule: string; range: { start: { line: number; character: number } } }>;
 }
 
-describe('CLI: opnote check on X12 837 files', function () {
+describe('CLI: opnote check on X12 837 and FHIR Claim files', function () {
   this.timeout(30000);
 
-  it('finds .837, .x12 and .edi files in a folder and gives each its kind and format', () => {
+  it('finds .837, .x12, .edi and .fhir.json files in a folder and gives each its kind and format', () => {
     const { code, stdout } = run(['check', '--format', 'json', 'test/fixtures/x12']);
     assert.equal(code, 1, 'malformed.837 has x12-syntax errors');
     const files: JsonFile[] = JSON.parse(stdout).files;
     const byName = new Map(files.map((file) => [path.basename(file.path), file]));
-    assert.deepEqual([...byName.keys()].filter((name) => !name.endsWith('.opnote')).sort(), ['crlf.edi', 'hospital.837', 'malformed.837', 'multi-claim.837', 'one-line.x12']);
+    assert.deepEqual([...byName.keys()].filter((name) => !name.endsWith('.opnote')).sort(), ['crlf.edi', 'hospital.837', 'malformed.837', 'multi-claim.837', 'one-line.x12', 'pcn1001-wrong-side.fhir.json']);
+    assert.equal(byName.get('pcn1001-wrong-side.fhir.json')!.format, 'fhir');
     assert.deepEqual([byName.get('multi-claim.837')!.kind, byName.get('multi-claim.837')!.format], ['claim', '837P']);
     assert.equal(byName.get('hospital.837')!.format, '837I');
     // Linked by patient and date in the same folder tree: no note-missing on PCN1001 (line 17).

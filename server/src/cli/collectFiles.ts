@@ -25,7 +25,7 @@ function visitFiles(dir: string, join: (dir: string, name: string) => string, vi
 
 function walk(dir: string, out: string[]): void {
   visitFiles(dir, path.join, (file) => {
-    if (CHECKED_EXTENSIONS.includes(path.extname(file).toLowerCase())) out.push(file);
+    if (CHECKED_EXTENSIONS.includes(path.extname(file).toLowerCase()) || /\.fhir\.json$/i.test(file)) out.push(file);
   });
 }
 

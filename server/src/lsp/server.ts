@@ -56,7 +56,12 @@ export function startServer(connection: Connection): void {
 
   /** An X12 claim's note is looked for in the workspace folder that holds the claim (its own folder when none does). */
   function withNotesFolder(uri: string, settings: ResolvedSettings): ResolvedSettings {
-    const path = uriToPath(uri);
+    let path: string | undefined;
+    try {
+      path = uriToPath(uri);
+    } catch {
+      return settings; // a URI that does not decode: the analysis reports it, settings must not fail
+    }
     const folder = path === undefined ? undefined : workspaceRoots.filter((root) => insideRoots(path, [root])).sort((a, b) => b.length - a.length)[0];
     return folder === undefined ? settings : { ...settings, document: { ...settings.document, notesFolder: folder } };
   }

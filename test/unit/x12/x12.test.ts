@@ -55,6 +55,8 @@ describe('X12 837: segments and delimiters', () => {
   it('reads a file on one line, with CRLF, or with a byte-order mark the same way', () => {
     const reference = check(build837(clean({ claims: [{ pcn: 'P1', dx: ['G57.82'], lines: [{ code: '64596', modifiers: ['LT'], date: '20260314' }, { code: '64596', modifiers: ['LT'], date: '20260314' }] }] })));
     assert.deepEqual(reference.found.map((entry) => entry.split(' @ ')[0]), ['note-missing', 'units-exceed']);
+    // A message that names a line names the file's line (the first SV1 is on line 20).
+    assert.match(reference.analysis.findings[1].message, /\(line 20 already has it\)/);
     for (const newline of ['', '\r\n']) {
       const text = build837({ newline, claims: [{ pcn: 'P1', dx: ['G57.82'], lines: [{ code: '64596', modifiers: ['LT'], date: '20260314' }, { code: '64596', modifiers: ['LT'], date: '20260314' }] }] });
       assert.deepEqual(check(text).found, reference.found, JSON.stringify(newline));
@@ -201,5 +203,37 @@ describe('X12 837: hover, outline, folding', () => {
     const x12 = service();
     assert.equal(x12.analyze(doc).findings.length, 1);
     assert.deepEqual(x12.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } }, {}), []);
+  });
+});
+
+describe('FHIR R4 Claim JSON: checked like a claim draft', () => {
+  const file = path.join(X12_FIXTURES, 'pcn1001-wrong-side.fhir.json');
+  const text = fs.readFileSync(file, 'utf8');
+
+  it('maps items, modifiers, diagnosisSequence, quantity and servicedDate, and links the note by patient and date', () => {
+    const analysis = fixtureService().analyze(sourceOf(file, text));
+    assert.equal(analysis.format, 'fhir');
+    assert.deepEqual(analysis.dependencies.map((dependency) => path.basename(dependency)), ['pcn1001-left-spn.opnote']);
+    assert.deepEqual(analysis.findings.map((finding) => `${finding.rule.id} @ ${text.slice(finding.span.start, finding.span.end)}`), ['laterality-mismatch @ RT', 'imaging-bundled @ 76942']);
+    assert.ok(analysis.findings.every((finding) => !finding.fixes), 'the markup fixes are not offered on JSON');
+  });
+
+  it('says why a file is not a readable Claim, and note-missing when no note has its patient and date', () => {
+    const broken = fixtureService().analyze({ uri: '/tmp/nowhere/broken.fhir.json', version: 1, text: '{"resourceType": "Claim", "item": [' });
+    assert.deepEqual(broken.findings.map((finding) => finding.rule.id), ['line-syntax', 'note-missing', 'payer-missing']);
+    assert.match(broken.findings[0].message, /^The FHIR Claim is not valid JSON/);
+    const changed = text.replace('"PCN1001"', '"PCN9999"');
+    const otherPatient = fixtureService().analyze(sourceOf(file, changed));
+    assert.deepEqual(otherPatient.findings.filter((finding) => finding.rule.id === 'note-missing').map((finding) => changed.slice(finding.span.start, finding.span.end)), ['PCN9999']);
+  });
+});
+
+describe('X12 837: detection', () => {
+  it('reads a file as X12 by its extension or by an ISA start, but never a note or draft by its content', () => {
+    const text = build837(clean());
+    assert.equal(service().analyze({ uri: 'untitled:Untitled-1', version: 1, text }).format, '837P');
+    assert.equal(service().analyze({ uri: '/w/batch.txt', version: 1, text }).format, '837P');
+    assert.equal(service().analyze({ uri: '/w/a.opnote', version: 1, text, kindHint: 'opnote' }).format, undefined);
+    assert.equal(service().analyze({ uri: '/w/empty.837', version: 1, text: '' }).findings[0]?.rule.id, 'x12-syntax');
   });
 });

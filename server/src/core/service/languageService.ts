@@ -9,7 +9,6 @@ import { RULES } from '../rules/index.generated';
 import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
 import type { Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
-import type { DocumentModel } from '../parse/model';
 import { parseDocument, parseOutline, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
@@ -21,7 +20,10 @@ import { VersionedCache } from './modelCache';
 import { resolveLinkedNote } from './linkedNote';
 import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
 import { dirname, uriToPath } from './paths';
-import { isX12Document, type ClaimFormat } from './x12Analysis';
+import { fhirClaimDocument, isFhirClaimDocument } from '../parse/fhir/claimModel';
+import { headerField, type DocumentModel } from '../parse/model';
+import { noteIndex } from './noteIndex';
+import { isX12Document, linkedNoteOf, notesFolderOf, withNoteField, withoutFixes, type ClaimFormat } from './x12Analysis';
 import { createX12Service } from './x12Service';
 
 export interface LanguageServiceOptions {
@@ -112,7 +114,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const model =
       document.text.length > limit
         ? { ...parseOutline({ ...document, text: document.text.slice(0, limit) }), truncatedAt: limit }
-        : parseDocument(document);
+        : isFhirClaimDocument(document)
+          ? fhirClaimDocument(document).model
+          : parseDocument(document);
     models.set(document.uri, document.version, document.text, model);
     return model;
   }
@@ -196,16 +200,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const config = configFor(document.uri, settings);
     const checked = model.truncatedAt === undefined;
     const facts = checked && model.kind === 'opnote' ? factsOf(model) : undefined;
-    const linkedNote = checked && model.kind === 'claim' ? resolveLinkedNote(model, options.fileSystem, loadNote) : undefined;
+    // A FHIR Claim names no note file: its note is found by patient and date, as an X12 claim's is.
+    const fhir = model.kind === 'claim' && isFhirClaimDocument(document);
+    const linkedNote = checked && model.kind === 'claim' ? (fhir ? fhirLinkedNote(model, settings) : resolveLinkedNote(model, options.fileSystem, loadNote)) : undefined;
     const noteKey = linkedNote?.status === 'found' ? modelId(linkedNote.model) : linkedNote?.status;
     const payers = checked ? payerFilesFor(document.uri, settings) : undefined;
     const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null]);
     const cached = cache ? analyses.get(document.uri, document.version, document.text) : undefined;
     if (cached && cached.key === key) return cached.analysis;
     const findPayer = payers?.findPayer ?? knowledge.findPayer;
-    const claim = checked && model.kind === 'claim' ? claimFactsSafely({ model, knowledge, findPayer, ...(linkedNote ? { linkedNote } : {}) }) : undefined;
+    const claimModel = fhir && linkedNote?.status === 'found' ? withNoteField(model, linkedNote.path) : model;
+    const claim = checked && model.kind === 'claim' ? claimFactsSafely({ model: claimModel, knowledge, findPayer, ...(linkedNote ? { linkedNote } : {}) }) : undefined;
     const context: RuleContext = {
-      model,
+      model: claimModel,
       ruleIds,
       knowledge,
       findPayer,
@@ -215,11 +222,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       ...(claim ? { claim } : {}),
       ...(config?.problem ? { configProblem: config.problem } : {}),
     };
-    const findings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {
+    const ruleFindings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {
       severityLayers: [config?.rules, settings.rules],
       maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,
       onRuleError: (ruleId, error) => options.onInternalError?.(`rule ${ruleId}`, error),
     });
+    // The claim rules' fixes edit draft markup, not JSON.
+    const findings = fhir ? ruleFindings.map(withoutFixes) : ruleFindings;
     const dependencies = linkedNote && 'path' in linkedNote ? [linkedNote.path] : [];
     const analysis: Analysis = {
       model,
@@ -227,9 +236,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       dependencies,
       findings,
       diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)),
+      ...(fhir ? { format: 'fhir' as const } : {}),
     };
     if (cache) analyses.set(document.uri, document.version, document.text, { key, analysis });
     return analysis;
+  }
+
+  function fhirLinkedNote(model: DocumentModel, settings: DocumentSettings) {
+    const folder = notesFolderOf(model.uri, settings.notesFolder);
+    const index = folder === undefined ? undefined : noteIndex(folder, options.fileSystem, loadNote);
+    const serviceDate = headerField(model, 'dos')?.isoDate;
+    return linkedNoteOf(index, model.uri, { model, ...(serviceDate ? { serviceDate } : {}) });
   }
 
   /**
@@ -269,7 +286,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     complete: (document, position) => (isX12Document(document) ? { isIncomplete: false, items: [] } : complete(parse(document), position, rules, knowledge)),
     codeActions(document, range, context, settings, resolveSupport = false) {
       // The claim rules' fixes and the disable comments are draft markup: an X12 file gets none.
-      if (isX12Document(document)) return [];
+      if (isX12Document(document) || isFhirClaimDocument(document)) return [];
       const analysis = analyze(document, settings);
       const fixAll = (rule?: string) => settledFixAll(document, settings ?? {}, rule);
       return codeActions({ model: analysis.model, findings: analysis.findings, diagnostics: analysis.diagnostics, range, resolveSupport, fixAll, ...(context.only ? { only: context.only } : {}) });

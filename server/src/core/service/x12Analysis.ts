@@ -10,7 +10,7 @@ import type { LinkedNote, Rule, RuleContext, RuleFinding } from '../linting/type
 import type { DocumentModel, HeaderField, ParseProblem } from '../parse/model';
 import type { SourceDocument } from '../parse/parseDocument';
 import { scanUnreadable } from '../parse/unreadable';
-import { claimDocument, type ClaimSource, type X12ClaimDocument } from '../parse/x12/claimModel';
+import { claimDocument, type ClaimSource, type MappedClaim } from '../parse/x12/claimModel';
 import { readInterchange, type X12Format } from '../parse/x12/interchange';
 import { segmentLines } from '../parse/x12/outline';
 import { readDelimiters, startsWithIsa, type X12Delimiters } from '../parse/x12/segments';
@@ -21,14 +21,14 @@ import type { NoteLoader } from './linkedNote';
 import { noteIndex, type NoteIndex } from './noteIndex';
 import { dirname, uriToPath } from './paths';
 
-/** How a claim file is written: the draft markup, X12 837P or 837I. */
-export type ClaimFormat = 'draft' | X12Format;
+/** How a claim file is written: the draft markup, X12 837P or 837I, or a FHIR R4 Claim. */
+export type ClaimFormat = 'draft' | X12Format | 'fhir';
 
 const X12_EXTENSION = /\.(837|x12|edi)$/i;
 
-/** An X12 file by its extension or, whatever its name, by an ISA at its start. */
+/** An X12 file by its extension or, unless it is named as a note, draft or JSON file, by an ISA at its start. */
 export function isX12Document(document: Pick<SourceDocument, 'uri' | 'text'>): boolean {
-  return X12_EXTENSION.test(document.uri) || startsWithIsa(document.text);
+  return X12_EXTENSION.test(document.uri) || (!/\.(opnote|claim|json)$/i.test(document.uri) && startsWithIsa(document.text));
 }
 
 /** Rules about the file, run once on it; every other claim rule runs once per CLM. */
@@ -92,7 +92,7 @@ export function notesFolderOf(uri: string, notesFolder: string | undefined): str
   return path === undefined ? undefined : dirname(path);
 }
 
-export function linkedNoteOf(index: NoteIndex | undefined, uri: string, claim: X12ClaimDocument): LinkedNote {
+export function linkedNoteOf(index: NoteIndex | undefined, uri: string, claim: MappedClaim): LinkedNote {
   if (!index) return { status: 'unresolvable' };
   const patient = claim.model.header.fields.find((field) => field.key === 'patient')?.value ?? '';
   return index.find(uri, claim.memberId ? [patient, claim.memberId] : [patient], claim.serviceDate);
@@ -151,7 +151,7 @@ export function analyzeX12(document: SourceDocument, settings: X12CheckSettings,
  * The note a claim was linked to, as the `note:` header of a draft names it; it sits on CLM01, the
  * patient control number the note was found by, so the note ↔ claim findings without a line land there.
  */
-function withNoteField(model: DocumentModel, path: string): DocumentModel {
+export function withNoteField(model: DocumentModel, path: string): DocumentModel {
   const patient = model.header.fields.find((field) => field.key === 'patient');
   if (!patient) return model;
   const field: HeaderField = { ...patient, rawKey: 'note', key: 'note', value: path };
@@ -168,7 +168,7 @@ function claimFactsSafely(deps: X12Dependencies, input: Parameters<typeof claimF
   }
 }
 
-function withoutFixes(finding: RuleFinding): RuleFinding {
+export function withoutFixes(finding: RuleFinding): RuleFinding {
   if (!finding.fixes) return finding;
   const { fixes: _, ...rest } = finding;
   return rest;

@@ -15,7 +15,7 @@ const POINTABLE_DIAGNOSIS = new Set(['ABK', 'BK', 'ABF', 'BF']);
 /** Other ICD-10-CM qualifiers of an institutional HI (admitting, reason for visit, external cause): shown, not pointed to. */
 const OTHER_DIAGNOSIS = new Set(['ABJ', 'BJ', 'APR', 'PR', 'ABN', 'BN']);
 
-export interface X12ClaimDocument {
+export interface MappedClaim {
   readonly model: DocumentModel;
   /** NM1*IL NM109 (subscriber) or NM1*QC NM109 (patient): the member id a note's `patient:` may name. */
   readonly memberId?: string;
@@ -32,12 +32,20 @@ export interface ClaimSource {
   readonly delimiters: X12Delimiters;
 }
 
-function withoutDate({ dos: _, ...line }: ServiceLine): ServiceLine {
-  return line;
+/**
+ * A claim that dates only its lines: the first dated line's date stands for the claim, as a draft's
+ * `dos:` header does (a header field on that date), and a line keeps its own date only where it differs.
+ */
+export function claimDateFromLines(fields: HeaderField[], lines: ServiceLine[]): string | undefined {
+  const dated = lines.find((line) => line.dos)?.dos;
+  if (!dated) return undefined;
+  fields.push({ rawKey: 'dos', key: 'dos', known: true, keySpan: dated.span, value: dated.value, valueSpan: dated.span, span: dated.span, isoDate: dated.value });
+  for (const [at, { dos: date, ...line }] of lines.entries()) if (date?.value === dated.value) lines[at] = line;
+  return dated.value;
 }
 
 /** Maps one claim; its element problems go to `problems`. */
-export function claimDocument(source: ClaimSource, claim: X12Claim, problems: ParseProblem[]): X12ClaimDocument {
+export function claimDocument(source: ClaimSource, claim: X12Claim, problems: ParseProblem[]): MappedClaim {
   const { text, delimiters } = source;
   const value = (span: Span | undefined) => (span ? text.slice(span.start, span.end).trim() : '');
   const components = (span: Span | undefined) => (span ? splitSpan(text, span, delimiters.component) : []);
@@ -88,17 +96,8 @@ export function claimDocument(source: ClaimSource, claim: X12Claim, problems: Pa
   }
   flushLine();
 
-  // An 837P dates its lines (2400 DTP*472), not the claim: the first line's date stands for the claim, as
-  // a draft's `dos:` header does, and a line keeps its own date only where it differs.
-  let claimDos = claimIso;
-  if (!claimDate) {
-    const dated = lines.find((line) => line.dos);
-    if (dated?.dos) {
-      claimDos = dated.dos.value;
-      field('dos', dated.dos.span, dated.dos.span, text.slice(dated.dos.span.start, dated.dos.span.end), claimDos);
-      for (const [at, line] of lines.entries()) if (line.dos?.value === claimDos) lines[at] = withoutDate(line);
-    }
-  }
+  // An 837P dates its lines (2400 DTP*472), not the claim.
+  const claimDos = claimDate ? claimIso : claimDateFromLines(fields, lines);
   const memberSegment = claim.subscriber.find((segment) => segment.id === 'NM1' && value(segment.elements[1]) === 'QC' && value(segment.elements[9]) !== '') ?? claim.subscriber.find((segment) => segment.id === 'NM1' && value(segment.elements[1]) === 'IL');
   const memberId = value(memberSegment?.elements[9]);
   const serviceDate = claimDos;

@@ -30,12 +30,17 @@ export interface X12Outline {
 }
 
 /**
- * The text with each segment terminator read as a line break: same length, same offsets, so spans
- * index the file, while every segment is a line of its own for the claim rules (which tell service
- * lines apart by line number) even when the whole file is one line.
+ * The text with each segment terminator read as a line break (same length, same offsets), so spans
+ * index the file while every segment is a line of its own for the claim rules, which tell service
+ * lines apart by line number. A terminator already followed by a line break becomes a space, so that
+ * the lines of a file written one segment per line keep their numbers.
  */
 export function segmentLines(text: string, delimiters: X12Delimiters): string {
-  return delimiters.segment === '\n' || delimiters.segment === '\r' ? text : text.split(delimiters.segment).join('\n');
+  if (delimiters.segment === '\n' || delimiters.segment === '\r') return text;
+  const pieces = text.split(delimiters.segment);
+  const parts: string[] = [pieces[0]];
+  for (let at = 1; at < pieces.length; at++) parts.push(/^[\r\n]/.test(pieces[at]) ? ' ' : '\n', pieces[at]);
+  return parts.join('');
 }
 
 export function readOutline(uri: string, text: string): X12Outline {
