@@ -237,3 +237,12 @@ describe('X12 837: detection', () => {
     assert.equal(service().analyze({ uri: '/w/empty.837', version: 1, text: '' }).findings[0]?.rule.id, 'x12-syntax');
   });
 });
+
+describe('X12 837: size limit', () => {
+  it('checks a file up to four times opnote.maxDocumentSize, and one cut at that size gets document-too-large only', () => {
+    const text = build837(clean());
+    const limit = Math.ceil(text.length / 4);
+    assert.deepEqual(service().analyze({ uri: '/w/batch.837', version: 1, text }, { maxDocumentSize: limit + 10 }).findings.map((finding) => finding.rule.id), []);
+    assert.deepEqual(service().analyze({ uri: '/w/batch.837', version: 2, text: text.slice(0, 4 * (limit - 1)) }, { maxDocumentSize: limit - 1 }).findings.map((finding) => finding.rule.id), ['document-too-large']);
+  });
+});

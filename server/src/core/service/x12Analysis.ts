@@ -113,7 +113,8 @@ export function analyzeX12(document: SourceDocument, settings: X12CheckSettings,
     runRules(rules, { ...base, ...extra, model }, { severityLayers: settings.severityLayers, maxProblems, onRuleError: (ruleId, error) => deps.onInternalError?.(`rule ${ruleId}`, error) });
   const fileRules = deps.rules.filter((rule) => FILE_RULES.has(rule.meta.id));
 
-  if (document.text.length > settings.limit) {
+  // At the limit, not only past it: the CLI cuts a longer file there (its read cap is the same size).
+  if (document.text.length >= settings.limit) {
     const model = fileModel(document, [], lines, settings.limit);
     return { model, format: '837P', findings: run(fileRules.filter((rule) => rule.meta.id === 'document-too-large'), model, {}, settings.maxProblems), dependencies: [], notes: new Map() };
   }
