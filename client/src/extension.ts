@@ -22,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpNote
       { scheme: 'file', language: 'claim' },
       { scheme: 'untitled', language: 'opnote' },
       { scheme: 'untitled', language: 'claim' },
+      { scheme: 'file', language: 'x12' },
+      { scheme: 'untitled', language: 'x12' },
     ],
     synchronize: {
       fileEvents: [

@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- [--only batch,stages,latency,pathological,memory,activation,vsix,claims] [--runs N] [--quick] [--json FILE]`
+ * `npm run bench -- [--only batch,stages,latency,pathological,memory,activation,vsix,claims,x12] [--runs N] [--quick] [--json FILE]`
  *
  * Prints OpNote's speed, latency, memory and size figures for this machine: batch throughput of
  * `opnote check` over the shared corpus (one core and worker threads, process start included), where
  * the time goes, editor latency over the LSP, pathological notes (seconds per MB up to 8 MiB, hover
  * latency while one is checked), server memory with 100 open documents, extension
- * activation, .vsix size, and `opnote check` on generated claims of up to 8 MB. Method and latest
+ * activation, .vsix size, `opnote check` on generated claims of up to 8 MB, and on X12 837P files of
+ * up to 100,000 claims. Method and latest
  * figures: docs/performance.md. Needs `npm run build`
  * first (the npm script does it). No timed assertions: figures only.
  */
@@ -18,9 +19,10 @@ import { latency } from './latency';
 import { memory } from './memory';
 import { pathological } from './pathological';
 import { stages } from './stages';
+import { x12 } from './x12';
 import { heading, machine, megabytes, ms, print, ROOT, seconds, table } from './util';
 
-const SECTIONS = ['batch', 'stages', 'latency', 'pathological', 'memory', 'activation', 'vsix', 'claims'] as const;
+const SECTIONS = ['batch', 'stages', 'latency', 'pathological', 'memory', 'activation', 'vsix', 'claims', 'x12'] as const;
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -97,6 +99,14 @@ async function main(): Promise<void> {
     print(table([['shape', 'size', 'wall', 'CPU', 'CPU s/MB', 'JSON report'], ...result.map((row) => [row.shape, megabytes(row.bytes, 2), seconds(row.wallMs), seconds(row.cpuMs), row.secondsPerMb.toFixed(2), megabytes(row.reportBytes, 2)])]));
     const worst = result.filter((row) => row.bytes > 4 * 1024 * 1024).reduce((a, b) => (b.secondsPerMb > a.secondsPerMb ? b : a));
     summary.push(['big claims, worst shape at 8 MB (CPU)', `${worst.secondsPerMb.toFixed(2)} s/MB (${worst.shape})`, '< 2 s/MB']);
+  }
+  if (only.includes('x12')) {
+    heading('X12 837P files: opnote check --format json, process start included');
+    const result = x12(quick ? [1000, 10000] : [1000, 10000, 100000], runs);
+    figures.x12 = result;
+    print(table([['claims', 'size', 'wall', 'CPU', 'peak RSS', 'µs per claim'], ...result.map((row) => [row.claims.toLocaleString('en-US'), megabytes(row.bytes, 2), seconds(row.wallMs), seconds(row.cpuMs), megabytes(row.peakRssBytes), row.microsecondsPerClaim.toFixed(0)])]));
+    const largest = result[result.length - 1];
+    summary.push([`X12 837P, ${largest.claims.toLocaleString('en-US')} claims (CPU, peak RSS)`, `${seconds(largest.cpuMs)}, ${megabytes(largest.peakRssBytes)}`, 'memory bounded by the file size']);
   }
   heading('summary');
   print(table(summary));

@@ -46,7 +46,9 @@ describe('CLI: opnote check', function () {
     assert.deepEqual(Object.keys(report.summary), ['files', 'errors', 'warnings', 'information', 'hints']);
     assert.equal(report.summary.files, report.files.length);
     for (const file of report.files) {
-      assert.deepEqual(Object.keys(file), ['path', 'kind', 'diagnostics']);
+      // A claim says how it is written: "draft" for the markup (X12 files: "837P", "837I").
+      assert.deepEqual(Object.keys(file), file.kind === 'claim' ? ['path', 'kind', 'format', 'diagnostics'] : ['path', 'kind', 'diagnostics']);
+      if (file.kind === 'claim') assert.equal(file.format, 'draft');
       assert.match(file.path, /^examples\//);
       assert.ok(['opnote', 'claim'].includes(file.kind));
       for (const diagnostic of file.diagnostics) {

@@ -418,6 +418,25 @@ describe('claim grammar', () => {
   });
 });
 
+describe('x12 grammar', () => {
+  let grammar: IGrammar;
+  before(async () => (grammar = await loadGrammar('text.x12')));
+
+  it('marks segment ids, the procedure and diagnosis codes, dates and delimiters, on one line or many', () => {
+    const [clm, hi, sv1, dtp] = tokenizeDocument(grammar, 'CLM*PCN1001*1450***24:B:1*Y*A*Y*Y~\nHI*ABK:G5782~\nSV1*HC:64596:LT*1450*UN*1***1~\nDTP*472*D8*20260314~');
+    assertSpan(clm, 'CLM', 'entity.name.tag.segment.x12');
+    assertSpan(clm, '*', 'punctuation.separator.element.x12');
+    assertSpan(clm, '~', 'punctuation.terminator.segment.x12');
+    assertSpan(hi, 'G5782', 'constant.numeric.code.icd10cm.x12');
+    assertSpan(sv1, '64596', 'constant.numeric.code.procedure.x12');
+    assertNoScope(sv1, '1450', 'constant.numeric.code.procedure.x12');
+    assertSpan(dtp, '20260314', 'constant.numeric.date.x12');
+    const [oneLine] = tokenizeDocument(grammar, 'LX*1~SV1*HC:64596:LT*1450*UN*1***1~');
+    assertSpan(oneLine, 'SV1', 'entity.name.tag.segment.x12');
+    assertSpan(oneLine, '64596', 'constant.numeric.code.procedure.x12');
+  });
+});
+
 describe('grammar, language-configuration and snippet files', () => {
   type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
   const isObject = (value: unknown): value is Record<string, Json> =>
@@ -447,7 +466,8 @@ describe('grammar, language-configuration and snippet files', () => {
         assert.ok(include.startsWith('#') && include.slice(1) in repository, `unresolved include ${include}`);
       }
       const regexes = collect(grammar, new Set(['match', 'begin', 'end', 'while']));
-      assert.ok(regexes.length > 20);
+      // The X12 grammar only marks segment ids, codes, dates and delimiters.
+      assert.ok(regexes.length > (scopeName === 'text.x12' ? 5 : 20));
       await compileAllPatterns(regexes);
     });
   }

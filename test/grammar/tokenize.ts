@@ -11,6 +11,7 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export const grammarFiles = {
   'text.opnote': 'syntaxes/opnote.tmLanguage.json',
   'text.claim': 'syntaxes/claim.tmLanguage.json',
+  'text.x12': 'syntaxes/x12.tmLanguage.json',
 } as const;
 
 export type GrammarScope = keyof typeof grammarFiles;

@@ -16,6 +16,8 @@ export interface CheckOptions {
   readonly inputs: readonly string[];
   readonly format: Format;
   readonly configFile?: string;
+  /** `--notes DIR`: where an X12 claim's note is looked for (default: the file's own folder tree). */
+  readonly notesFolder?: string;
   readonly version: string;
   /** The workspace's `.opnoteignore` (none with `--no-ignore`). */
   readonly ignore?: IgnoreFilter;
@@ -29,7 +31,7 @@ export interface CheckOptions {
  */
 export async function checkFiles(service: LanguageService, options: CheckOptions, output: Output): Promise<number> {
   const files = collectFiles(options.inputs, options.ignore ? { ignore: options.ignore } : {});
-  const settings = batchSettings(options.configFile);
+  const settings = { ...batchSettings(options.configFile), ...(options.notesFolder ? { notesFolder: options.notesFolder } : {}) };
   const writer = options.format === 'json' ? jsonWriter() : options.format === 'sarif' ? sarifWriter(service.rules, options.version) : textWriter();
   const tally = new Tally();
   // Only beside text output: JSON and SARIF go to tools.

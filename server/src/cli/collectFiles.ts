@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const CHECKED_EXTENSIONS = ['.opnote', '.claim'];
+export const CHECKED_EXTENSIONS = ['.opnote', '.claim', '.837', '.x12', '.edi'];
 
 export class UsageError extends Error {}
 
@@ -22,7 +22,7 @@ function isHidden(name: string): boolean {
 }
 
 function isChecked(file: string): boolean {
-  return CHECKED_EXTENSIONS.includes(path.extname(file).toLowerCase());
+  return CHECKED_EXTENSIONS.includes(path.extname(file).toLowerCase()) || /\.fhir\.json$/i.test(file);
 }
 
 /** The entries of `dir`, read through `fs.opendirSync` a few at a time. */

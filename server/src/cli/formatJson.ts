@@ -18,7 +18,7 @@ export function jsonWriter(): ReportWriter {
   const files = new PrettyArray((items) => ({ version: 1, files: items, summary }));
   return {
     begin: () => files.begin(),
-    file: (file: CheckedFile) => files.item({ path: file.path, kind: file.kind, diagnostics: file.findings.map(diagnosticRecord) }),
+    file: (file: CheckedFile) => files.item({ path: file.path, kind: file.kind, ...(file.format ? { format: file.format } : {}), diagnostics: file.findings.map(diagnosticRecord) }),
     end: (tally) => {
       summary = tally.summary();
       return files.end();

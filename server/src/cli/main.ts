@@ -22,16 +22,18 @@ import * as path from 'node:path';
 declare const OPNOTE_VERSION: string;
 
 /** `--root DIR` (default: the current folder), the only folder a claim's `note:` may be read from. */
-function workspaceRoot(value: string | true | undefined): string {
+function workspaceRoot(value: string | true | undefined, option = 'root'): string {
   if (value === undefined) return process.cwd();
   const root = path.resolve(String(value));
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root needs a folder: ${String(value)}`);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--${option} needs a folder: ${String(value)}`);
   return root;
 }
 
-function createService(root: string, adaptReader: (reader: FileSystem) => FileSystem = (reader) => reader) {
+/** `--notes DIR` is read as part of the workspace: the user named it. */
+function createService(root: string, { adaptReader = (reader: FileSystem) => reader, notesFolder }: { adaptReader?: (reader: FileSystem) => FileSystem; notesFolder?: string } = {}) {
+  const roots = notesFolder === undefined ? [root] : [root, notesFolder];
   return createLanguageService({
-    fileSystem: adaptReader(nodeFileSystem({ workspaceRoots: () => [root] })),
+    fileSystem: adaptReader(nodeFileSystem({ workspaceRoots: () => roots })),
     docsBaseUri: bundledDocsBaseUri(),
     onInternalError: (where, error) => process.stderr.write(`${describeInternalError(where, error)}\n`),
     cacheSize: 16,
@@ -39,8 +41,8 @@ function createService(root: string, adaptReader: (reader: FileSystem) => FileSy
   });
 }
 
-const CHECK_OPTIONS = ['format', 'config', 'f', 'c', 'root', 'stdin', 'facts', 'no-ignore'];
-const VALUED = new Set(['format', 'config', 'f', 'c', 'root', 'out', 'o']);
+const CHECK_OPTIONS = ['format', 'config', 'f', 'c', 'root', 'notes', 'stdin', 'facts', 'no-ignore'];
+const VALUED = new Set(['format', 'config', 'f', 'c', 'root', 'notes', 'out', 'o']);
 
 function refuseUnknown(options: ReadonlyMap<string, unknown>, known: readonly string[]): void {
   const unknown = [...options.keys()].find((name) => !known.includes(name));
@@ -66,7 +68,7 @@ async function runCheck(argv: readonly string[]): Promise<number> {
     if (inputs.length) throw new UsageError('opnote check --stdin reads records from stdin, not files');
     if (args.options.has('format') || args.options.has('f')) throw new UsageError('opnote check --stdin writes JSON Lines: --format does not apply');
     const settings = batchSettings(configFile);
-    await checkStdin((adaptReader) => createService(root, adaptReader), process.stdin, streamOutput(process.stdout), { settings, root, facts: args.options.has('facts') });
+    await checkStdin((adaptReader) => createService(root, { adaptReader }), process.stdin, streamOutput(process.stdout), { settings, root, facts: args.options.has('facts') });
     return 0;
   }
   if (args.options.has('facts')) throw new UsageError('--facts goes with --stdin (opnote facts FILE... prints the facts of files)');
@@ -74,7 +76,8 @@ async function runCheck(argv: readonly string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${String(format)}: use text, json or sarif`);
   if (inputs.length === 0) throw new UsageError('opnote check needs at least one file, directory or glob');
   const ignore = ignoreOf(args.options, root);
-  return checkFiles(createService(root), { inputs, format, ...(configFile ? { configFile } : {}), version: OPNOTE_VERSION, ...(ignore ? { ignore } : {}), progress: process.stderr }, streamOutput(process.stdout));
+  const notes = args.options.has('notes') ? workspaceRoot(args.options.get('notes'), 'notes') : undefined;
+  return checkFiles(createService(root, notes ? { notesFolder: notes } : {}), { inputs, format, ...(configFile ? { configFile } : {}), ...(notes ? { notesFolder: notes } : {}), version: OPNOTE_VERSION, ...(ignore ? { ignore } : {}), progress: process.stderr }, streamOutput(process.stdout));
 }
 
 /** The editions of the code sets the knowledge pack ships, named in a report so that an audit can be reproduced. */
@@ -114,13 +117,15 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   check: {
-    usage: `opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--no-ignore]
-    Check operative notes (*.opnote) and claim drafts (*.claim). Directories are searched
-    recursively. Quote globs so that OpNote, not the shell, expands them (** crosses folders).
+    usage: `opnote check [files|dirs|globs...] [--format text|json|sarif] [--config FILE] [--root DIR] [--notes DIR] [--no-ignore]
+    Check operative notes (*.opnote), claim drafts (*.claim), X12 837P/837I claim files (*.837, *.x12,
+    *.edi) and FHIR Claim resources (*.fhir.json). Directories are searched recursively. Quote globs so that OpNote, not the shell, expands them (** crosses folders).
     Exit code: 0 no error-severity diagnostic, 1 at least one, 2 usage error or bad --config file.
     --format: text (default), json or sarif.
     --config: an .opnoterc.json to use instead of the one found next to the files.
     --root: the workspace; a claim's note: is read only inside it (default: the current folder).
+    --notes: the folder tree where an X12 or FHIR claim's note is found by patient and date
+    (default: the file's own folder).
     Files the .opnoteignore at the root matches (gitignore syntax) are skipped; --no-ignore: none is.
 opnote check --stdin [--facts] [--config FILE] [--root DIR]
     Read JSON Lines {"id", "kind": "opnote"|"claim", "text", "noteText"?} and write one JSON line

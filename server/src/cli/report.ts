@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Analysis } from '../core/service/languageService';
 import type { DocumentKind } from '../core/parse/model';
+import type { ClaimFormat } from '../core/service/x12Analysis';
 import type { RelatedLocation, Severity } from '../core/linting/types';
 import type { Range } from '../core/text/lineIndex';
 
@@ -12,6 +13,8 @@ export interface CheckedFile {
   /** As given on the command line, or dir/file when found under a given directory. */
   readonly path: string;
   readonly kind: DocumentKind;
+  /** How a claim is written: the draft markup or X12 837P / 837I. */
+  readonly format?: ClaimFormat;
   readonly findings: readonly FindingRecord[];
 }
 
@@ -29,6 +32,7 @@ export function toCheckedFile(path: string, analysis: Analysis): CheckedFile {
   return {
     path,
     kind: analysis.model.kind,
+    ...(analysis.model.kind === 'claim' ? { format: analysis.format ?? 'draft' } : {}),
     findings: analysis.findings.map((finding) => ({
       rule: finding.rule.id,
       severity: finding.severity,

@@ -19,11 +19,12 @@ import { pathToUri, uriToPath } from '../core/service/paths';
 import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
+import { insideRoots } from '../node/safeRead';
 import { CHECKLIST_DATA_REQUEST, CHECKLIST_REQUEST, RULE_PAGE_REQUEST, WORKSPACE_TRUST_NOTIFICATION } from '../protocol';
 import { resolveSettings, type EditorSettings, type ResolvedSettings } from './settings';
 import { runInSlices } from './slices';
 
-const LANGUAGES = new Set(['opnote', 'claim']);
+const LANGUAGES = new Set(['opnote', 'claim', 'x12']);
 /** Returns the 64596 checklist of a document as Markdown (any LSP client can run it). */
 export const CHECKLIST_COMMAND = 'opnote.checklist.markdown';
 
@@ -59,7 +60,23 @@ export function startServer(connection: Connection): void {
     return { uri: document.uri, version: document.version, text: document.getText(), kindHint };
   }
 
+  /** An X12 claim's note is looked for in the workspace folder that holds the claim (its own folder when none does). */
+  function withNotesFolder(uri: string, settings: ResolvedSettings): ResolvedSettings {
+    let path: string | undefined;
+    try {
+      path = uriToPath(uri);
+    } catch {
+      return settings; // a URI that does not decode: the analysis reports it, settings must not fail
+    }
+    const folder = path === undefined ? undefined : workspaceRoots.filter((root) => insideRoots(path, [root])).sort((a, b) => b.length - a.length)[0];
+    return folder === undefined ? settings : { ...settings, document: { ...settings.document, notesFolder: folder } };
+  }
+
   function settingsFor(uri: string): Promise<ResolvedSettings> {
+    return resolvedSettingsFor(uri).then((settings) => withNotesFolder(uri, settings));
+  }
+
+  function resolvedSettingsFor(uri: string): Promise<ResolvedSettings> {
     if (!supportsConfiguration) return Promise.resolve(resolveSettings(globalSettings, trusted));
     let pending = settingsCache.get(uri);
     if (!pending) {
@@ -281,5 +298,5 @@ function foldersToPaths(folders: ReadonlyArray<{ readonly uri: string }>): strin
 }
 
 function isOpNoteDocument(document: TextDocument): boolean {
-  return LANGUAGES.has(document.languageId) || /\.(opnote|claim)$/i.test(uriToPath(document.uri) ?? document.uri);
+  return LANGUAGES.has(document.languageId) || /\.(opnote|claim|837|x12|edi)$/i.test(uriToPath(document.uri) ?? document.uri);
 }

@@ -7,7 +7,7 @@ const MAX_POINTERS = 4;
 const LETTERS = 'ABCDEFGHIJKL';
 
 export const DX_LINE = /^[ \t]*dx[ \t]*:/i;
-const PROCEDURE_CODE = /^(\d{4}[0-9A-Z]|[A-Z]\d{4})/i;
+export const PROCEDURE_CODE = /^(\d{4}[0-9A-Z]|[A-Z]\d{4})/i;
 const ICD10 = /^([A-TV-Z][0-9][0-9A-Z])\.?([0-9A-Z]{0,4})$/i;
 
 interface RawToken {

@@ -10,7 +10,8 @@ export type ParseProblemRule =
   | 'header-syntax'
   | 'header-unknown-key'
   | 'date-malformed'
-  | 'unreadable-text';
+  | 'unreadable-text'
+  | 'x12-syntax';
 
 export interface ParseProblem {
   readonly rule: ParseProblemRule;

@@ -50,6 +50,7 @@ import { rule as unitsExceed } from './units-exceed';
 import { rule as unreadableText } from './unreadable-text';
 import { rule as wrongApproach } from './wrong-approach';
 import { rule as wrongTarget } from './wrong-target';
+import { rule as x12Syntax } from './x12-syntax';
 
 export const RULES: readonly Rule[] = [
   additionalArrays,
@@ -102,4 +103,5 @@ export const RULES: readonly Rule[] = [
   unreadableText,
   wrongApproach,
   wrongTarget,
+  x12Syntax,
 ];

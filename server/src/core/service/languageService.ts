@@ -11,7 +11,6 @@ import { RULES } from '../rules/index.generated';
 import { runRules } from '../linting/runRules';
 import type { RuleSeverityMap } from '../linting/severity';
 import type { Role, Rule, RuleContext, RuleFinding, SpanEdit } from '../linting/types';
-import type { DocumentModel } from '../parse/model';
 import { parseDocument, parseOutline, type SourceDocument } from '../parse/parseDocument';
 import { extractFacts, extractFactsInSteps, NO_MEMO, RegionMemos, type NoteFacts } from '../facts';
 import { loadKnowledge, type Knowledge } from '../knowledge';
@@ -26,6 +25,11 @@ import { resolveLinkedNote } from './linkedNote';
 import { PayerFileResolver, type LoadedPayerFiles } from './payerFiles';
 import { dirname, pathToUri, relativePath, uriToPath } from './paths';
 import type { Steps } from '../text/steps';
+import { fhirClaimDocument, isFhirClaimDocument } from '../parse/fhir/claimModel';
+import { headerField, type DocumentModel } from '../parse/model';
+import { noteIndex } from './noteIndex';
+import { isX12Document, linkedNoteOf, notesFolderOf, withNoteField, withoutFixes, type ClaimFormat } from './x12Analysis';
+import { createX12Service } from './x12Service';
 
 export interface LanguageServiceOptions {
   readonly fileSystem: FileSystem;
@@ -61,6 +65,8 @@ export interface DocumentSettings {
   readonly role?: Role;
   /** The workspace folder of the document: a reviewer's `.opnoterc.json` is created there when none is in effect. */
   readonly workspaceRoot?: string;
+  /** The folder tree an X12 claim's note is looked for in (CLI `--notes`); the file's own folder by default. */
+  readonly notesFolder?: string;
 }
 
 export interface Analysis {
@@ -73,6 +79,8 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   /** The role in effect: the setting, or `reviewer` when the workspace configuration says so. */
   readonly role: Role;
+  /** How a claim is written (X12 837P / 837I); a claim without it is the draft markup. */
+  readonly format?: ClaimFormat;
 }
 
 /** The physician queries of a note, as data and as printable Markdown. */
@@ -114,6 +122,13 @@ export interface LanguageService {
 const DEFAULT_MAX_PROBLEMS = 1000;
 const MAX_FIX_ROUNDS = 10;
 export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
+/** An X12 file is checked one claim at a time, so it may be this many times larger than a note or a draft. */
+const X12_SIZE_FACTOR = 4;
+
+/** The stricter of the editor's role and the workspace configuration's. */
+function roleOf(settings: DocumentSettings, config: LoadedConfig | undefined): Role {
+  return settings.role === 'reviewer' || config?.role === 'reviewer' ? 'reviewer' : 'author';
+}
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const rules = RULES;
@@ -125,6 +140,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const settledFixAlls = new WeakMap<Analysis, Map<string, SpanEdit[]>>();
   const configs = new ConfigResolver(options.fileSystem, ruleIds);
   const payerFiles = new PayerFileResolver(options.fileSystem, knowledge);
+  const x12 = createX12Service({ rules, ruleIds, knowledge, fileSystem: options.fileSystem, loadNote, ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}) }, options.cacheSize ?? 200);
 
   /**
    * Parses once per version. Past the size limit, decided before any parsing, only the outline of
@@ -136,7 +152,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const model =
       document.text.length > limit
         ? { ...parseOutline({ ...document, text: document.text.slice(0, limit) }), truncatedAt: limit }
-        : parseDocument(document);
+        : isFhirClaimDocument(document)
+          ? fhirClaimDocument(document).model
+          : parseDocument(document);
     models.set(document.uri, document.version, document.text, model);
     return model;
   }
@@ -183,13 +201,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   function analyze(document: SourceDocument, settings: DocumentSettings = {}): Analysis {
+    if (isX12Document(document)) return analyzeX12File(document, settings);
     return check(document, settings, parse(document, settings.maxDocumentSize), true);
   }
 
   /** Parse, the facts in steps (sentences, matches), then the rules and diagnostics: the last step. */
   function* analyzeInSteps(document: SourceDocument, settings: DocumentSettings = {}): Steps<Analysis> {
-    const model = parse(document, settings.maxDocumentSize);
-    if (model.truncatedAt === undefined && model.kind === 'opnote' && !factsByModel.has(model)) {
+    // An X12 file is checked claim by claim in one step (its claims are small).
+    const model = isX12Document(document) ? undefined : parse(document, settings.maxDocumentSize);
+    if (model && model.truncatedAt === undefined && model.kind === 'opnote' && !factsByModel.has(model)) {
       yield;
       const steps = extractFactsInSteps(model, regionMemos);
       for (;;) {
@@ -207,6 +227,26 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return analyze(document, settings);
   }
 
+  function analyzeX12File(document: SourceDocument, settings: DocumentSettings): Analysis {
+    const config = configFor(document.uri, settings);
+    const payers = payerFilesFor(document.uri, settings);
+    const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, settings.notesFolder, config?.path, config?.rules, config?.problem, payers?.folder ?? null]);
+    const result = x12.analyze(
+      document,
+      {
+        severityLayers: [config?.rules, settings.rules],
+        maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,
+        limit: X12_SIZE_FACTOR * (settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE),
+        ...(settings.notesFolder !== undefined ? { notesFolder: settings.notesFolder } : {}),
+        ...(config ? { config } : {}),
+        ...(payers ? { payers } : {}),
+      },
+      key,
+    );
+    const { model, findings, dependencies, format } = result;
+    return { model, dependencies, findings, format, role: roleOf(settings, config), diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)) };
+  }
+
   /** Runs the rules over a model; `cache` is false for the intermediate texts of fix-all. */
   /** A failure computing the claim facts silences the claim rules only; the parse-level rules still run. */
   function claimFactsSafely(input: Parameters<typeof claimFacts>[0]): ReturnType<typeof claimFacts> | undefined {
@@ -222,19 +262,22 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const config = configFor(document.uri, settings);
     const checked = model.truncatedAt === undefined;
     const facts = checked && model.kind === 'opnote' ? factsOf(model) : undefined;
-    const linkedNote = checked && model.kind === 'claim' ? resolveLinkedNote(model, options.fileSystem, loadNote) : undefined;
+    // A FHIR Claim names no note file: its note is found by patient and date, as an X12 claim's is.
+    const fhir = model.kind === 'claim' && isFhirClaimDocument(document);
+    const linkedNote = checked && model.kind === 'claim' ? (fhir ? fhirLinkedNote(model, settings) : resolveLinkedNote(model, options.fileSystem, loadNote)) : undefined;
     const noteKey = linkedNote?.status === 'found' ? modelId(linkedNote.model) : linkedNote?.status;
     const payers = checked ? payerFilesFor(document.uri, settings) : undefined;
-    const role: Role = settings.role === 'reviewer' || config?.role === 'reviewer' ? 'reviewer' : 'author';
+    const role = roleOf(settings, config);
     const path = uriToPath(document.uri);
     const ignoredRules = config && path !== undefined ? ignoredRulesFor(config, path) : undefined;
     const key = JSON.stringify([settings.rules, settings.maxNumberOfProblems, settings.maxDocumentSize, config?.path, config?.rules, config?.problem, noteKey, payers?.folder ?? null, role, ignoredRules ? [...ignoredRules] : []]);
     const cached = cache ? analyses.get(document.uri, document.version, document.text) : undefined;
     if (cached && cached.key === key) return cached.analysis;
     const findPayer = payers?.findPayer ?? knowledge.findPayer;
-    const claim = checked && model.kind === 'claim' ? claimFactsSafely({ model, knowledge, findPayer, ...(linkedNote ? { linkedNote } : {}) }) : undefined;
+    const claimModel = fhir && linkedNote?.status === 'found' ? withNoteField(model, linkedNote.path) : model;
+    const claim = checked && model.kind === 'claim' ? claimFactsSafely({ model: claimModel, knowledge, findPayer, ...(linkedNote ? { linkedNote } : {}) }) : undefined;
     const context: RuleContext = {
-      model,
+      model: claimModel,
       ruleIds,
       knowledge,
       findPayer,
@@ -244,12 +287,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       ...(claim ? { claim } : {}),
       ...(config?.problem ? { configProblem: configProblemMessage(config.problem) } : {}),
     };
-    const findings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {
+    const ruleFindings = runRules(checked ? rules : rules.filter((rule) => rule.meta.id === 'document-too-large'), context, {
       severityLayers: [config?.rules, settings.rules],
       maxProblems: settings.maxNumberOfProblems ?? DEFAULT_MAX_PROBLEMS,
       ...(ignoredRules?.size ? { ignoredRules } : {}),
       onRuleError: (ruleId, error) => options.onInternalError?.(`rule ${ruleId}`, error),
     });
+    // The claim rules' fixes edit draft markup, not JSON.
+    const findings = fhir ? ruleFindings.map(withoutFixes) : ruleFindings;
     const dependencies = linkedNote && 'path' in linkedNote ? [linkedNote.path] : [];
     const analysis: Analysis = {
       model,
@@ -258,9 +303,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       findings,
       diagnostics: findings.map((finding) => toDiagnostic(finding, model, options.docsBaseUri)),
       role,
+      ...(fhir ? { format: 'fhir' as const } : {}),
     };
     if (cache) analyses.set(document.uri, document.version, document.text, { key, analysis });
     return analysis;
+  }
+
+  function fhirLinkedNote(model: DocumentModel, settings: DocumentSettings) {
+    const folder = notesFolderOf(model.uri, settings.notesFolder);
+    const index = folder === undefined ? undefined : noteIndex(folder, options.fileSystem, loadNote);
+    const serviceDate = headerField(model, 'dos')?.isoDate;
+    return linkedNoteOf(index, model.uri, { model, ...(serviceDate ? { serviceDate } : {}) });
   }
 
   /**
@@ -319,11 +372,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     analyze,
     analyzeInSteps,
     hover(document, position, settings = {}) {
+      if (isX12Document(document)) return x12.hover(document, position, settings.notesFolder);
       const { model, facts, findings } = analyze(document, settings);
       return hover(model, facts, findings, position, { knowledge, findPayer: payerFilesFor(document.uri, settings)?.findPayer ?? knowledge.findPayer });
     },
-    complete: (document, position, _settings, triggerCharacter) => complete(parse(document), position, rules, knowledge, triggerCharacter),
+    complete: (document, position, _settings, triggerCharacter) => (isX12Document(document) ? { isIncomplete: false, items: [] } : complete(parse(document), position, rules, knowledge, triggerCharacter)),
     codeActions(document, range, context, settings, resolveSupport = false) {
+      // The claim rules' fixes and the disable comments are draft markup: an X12 file gets none.
+      if (isX12Document(document) || isFhirClaimDocument(document)) return [];
       const analysis = analyze(document, settings);
       const fixAll = (rule?: string) => settledFixAll(document, settings ?? {}, rule);
       const queryInput = { model: analysis.model, facts: analysis.facts, findings: analysis.findings, today: today() };
@@ -351,8 +407,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const { model, findings } = analyze(document, settings);
       return { ...action, edit: toWorkspaceEdit(model, deferredEdits(model, findings, data.deferred, (rule) => settledFixAll(document, settings ?? {}, rule))) };
     },
-    documentSymbols: (document) => documentSymbols(parse(document)),
+    documentSymbols: (document) => (isX12Document(document) ? x12.documentSymbols(document) : documentSymbols(parse(document))),
     checklist(document, settings) {
+      if (isX12Document(document)) return null;
       const model = parse(document, settings?.maxDocumentSize);
       if (model.truncatedAt !== undefined) return null;
       const note = model.kind === 'opnote' ? { model, facts: factsOf(model) } : resolveLinkedNote(model, options.fileSystem, loadNote);
@@ -363,7 +420,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const title = uriToPath(note.model.uri)?.split('/').pop() ?? note.model.uri;
       return { ...checklist, title, markdown: checklistMarkdown(checklist, title) };
     },
-    foldingRanges: (document) => foldingRanges(parse(document)),
+    foldingRanges: (document) => (isX12Document(document) ? x12.foldingRanges(document) : foldingRanges(parse(document))),
     queries(document, settings, rule) {
       const analysis = analyze(document, settings);
       if (analysis.model.kind !== 'opnote' || analysis.model.truncatedAt !== undefined) return null;
@@ -375,10 +432,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       configs.clear();
       payerFiles.clear();
       analyses.clear();
+      x12.clear();
     },
     forget(uri) {
       models.delete(uri);
       analyses.delete(uri);
+      x12.forget(uri);
     },
   };
 }

@@ -22,14 +22,18 @@ export function resolveLinkedNote(claim: DocumentModel, fileSystem: FileSystem, 
   const claimPath = uriToPath(claim.uri);
   if (claimPath === undefined) return { status: 'unresolvable' };
   const claimFolder = dirname(claimPath);
-  const path = resolvePath(claimFolder, field.value.trim());
-  const read = readText(fileSystem, path, { maxBytes: MAX_LINKED_NOTE_BYTES, insideWorkspace: { defaultRoot: claimFolder } });
+  return readNoteAt(claim.uri, resolvePath(claimFolder, field.value.trim()), claimFolder, fileSystem, load);
+}
+
+/** Reads and parses the note at `path` (inside the workspace, `defaultRoot` when the editor names none). */
+export function readNoteAt(claimUri: string, path: string, defaultRoot: string, fileSystem: FileSystem, load: NoteLoader): LinkedNote {
+  const read = readText(fileSystem, path, { maxBytes: MAX_LINKED_NOTE_BYTES, insideWorkspace: { defaultRoot } });
   if ('refused' in read) {
     if (read.refused === 'missing') return { status: 'not-found', path };
     if (read.refused === 'outside-workspace') return { status: 'outside-workspace', path };
     return { status: 'unreadable', path, why: describeRefusal(read.refused, MAX_LINKED_NOTE_BYTES) };
   }
-  const uri = claim.uri.startsWith('file://') ? pathToUri(path) : path;
+  const uri = claimUri.startsWith('file://') ? pathToUri(path) : path;
   const { model, facts } = load(uri, read.text);
   return { status: 'found', uri, path, model, facts };
 }

@@ -1,3 +1,5 @@
+import type { Span } from './span';
+
 /**
  * Where a JSON path is in the text of a file that JSON.parse accepted, as "line 3, column 5": problems
  * in users' files are described by position and kind, never by quoting their keys or values.
@@ -93,4 +95,15 @@ function skipValue(text: string, start: number): number {
     position++;
   } while (depth > 0 && position < text.length);
   return position;
+}
+
+/** The span of the value at a JSON path in the text (a string without its quotes), or undefined when the path is not there. */
+export function jsonValueSpan(text: string, path: readonly PropertyKey[]): Span | undefined {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const source = bom ? text.slice(1) : text;
+  const start = locate(source, path, 'value');
+  if (start === undefined || start >= source.length) return undefined;
+  const end = skipValue(source, start);
+  const quoted = source[start] === '"';
+  return { start: start + bom + (quoted ? 1 : 0), end: Math.max(start + bom + (quoted ? 1 : 0), end + bom - (quoted ? 1 : 0)) };
 }
