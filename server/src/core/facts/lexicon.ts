@@ -230,3 +230,23 @@ export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'repla
 
 /** Incisions made for the pocket, the anchors or the extensions do not make the array placement open. */
 export const ACCESSORY_INCISION = /\b(?:pocket|anchor\w*|exit (?:point|site)s?|around the (?:needle|lead)s?|extensions?|tunnel\w*|generator|IPG|battery|neurostimulator|buttock|flank|infraclavicular)\b/i;
+
+/** The procedure was started and stopped: "the procedure was aborted", "decision was made to discontinue the procedure". */
+const STOPPED_WHAT = '(?:procedure|case|operation|placement|implant(?:ation)?)';
+export const DISCONTINUED = rx(
+  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:aborted|discontinued|terminated|abandoned)\\b|\\b(?:aborted|discontinued|terminated|abandoned) the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:abort|discontinue|terminate|abandon|stop) the ${STOPPED_WHAT}\\b|\\b${STOPPED_WHAT} (?:aborted|discontinued|terminated|abandoned)\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b`,
+);
+/** "aborted prior to induction": stopped before anesthesia was given (73 on a facility claim). */
+export const BEFORE_ANESTHESIA = rx('\\b(?:before|prior to) (?:the )?(?:induction|administration of (?:the )?anesthe\\w+|anesthe\\w+|sedation)\\b');
+/** Anesthesia given for this procedure: general, regional, local, MAC or sedation. */
+export const ANESTHESIA_GIVEN = rx('\\b(?:general|regional|local|monitored) anesthe\\w+|\\bMAC\\b|\\bsedation\\b|\\binduc(?:tion|ed)\\b|\\bintubat\\w+|\\blidocaine\\b');
+
+/** "no. 12345", "#: SN-4471", ": A1234": an identifier with a digit after a record label. */
+const IDENTIFIER = '(?:\\s+(?:no\\.?|number|num))?(?:\\s*[#:.])?\\s*[A-Z]{0,6}-?\\d[\\w-]*';
+
+/** The implant record: the device's manufacturer, its model and its lot or serial number. */
+export const IMPLANT_RECORD: readonly ConceptPattern<'manufacturer' | 'model' | 'lot-serial'>[] = [
+  { value: 'manufacturer', pattern: rx('\\b(?:manufacturer|mfr)\\s*:|\\b(?:SPR Therapeutics|SPRINT PNS|Bioventus|StimRouter|Nalu|Curonix|Stimwave|Nevro|Abbott|Medtronic|Boston Scientific)\\b') },
+  { value: 'model', pattern: rx(`\\b(?:model|catalog|catalogue|cat|ref)${IDENTIFIER}`) },
+  { value: 'lot-serial', pattern: rx(`\\b(?:lot|serial|batch|S/N|SN)${IDENTIFIER}`) },
+];

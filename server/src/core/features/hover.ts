@@ -7,6 +7,7 @@ import { resolveHeaderKey } from '../parse/headerKeys';
 import type { DocumentModel } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import { spanContains, type Span } from '../text/span';
+import { billTypeHover, claimTypeHover, revenueCodeHover } from './hoverClaim';
 import { codeHover } from './hoverCodes';
 import { factHover } from './hoverFacts';
 import { payerHover } from './hoverPayer';
@@ -41,6 +42,10 @@ export function hover(model: DocumentModel, facts: NoteFacts | undefined, positi
   }
   const payerField = model.header.fields.find((candidate) => candidate.key === 'payer' && candidate.value !== '' && spanContains(candidate.valueSpan, offset));
   if (payerField) return markdown(model, payerField.valueSpan, payerHover(context.findPayer(payerField.value), payerField.value));
+  const claimField = model.kind === 'claim' ? model.header.fields.find((candidate) => (candidate.key === 'claim-type' || candidate.key === 'bill-type') && candidate.value !== '' && spanContains(candidate.valueSpan, offset)) : undefined;
+  if (claimField) return markdown(model, claimField.valueSpan, claimField.key === 'claim-type' ? claimTypeHover(claimField.value) : billTypeHover(claimField.value, context.knowledge));
+  const revenue = model.claim?.lines.find((line) => line.revenueCode && spanContains(line.revenueCode.span, offset))?.revenueCode;
+  if (revenue) return markdown(model, revenue.span, revenueCodeHover(revenue.value, context.knowledge));
   const section = model.sections.find((candidate) => spanContains(candidate.titleSpan, offset));
   if (section) {
     const guidance = SECTION_GUIDANCE[section.id];

@@ -1,6 +1,6 @@
 import type { DocumentKind } from './model';
 
-export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind' | 'claim-type';
+export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind' | 'claim-type' | 'bill-type';
 
 export type ClaimType = 'professional' | 'institutional';
 
@@ -10,6 +10,22 @@ export function claimTypeOf(value: string): ClaimType | undefined {
   if (normalized === 'professional' || normalized === 'cms1500' || normalized === '837p' || normalized === 'hcfa1500') return 'professional';
   if (normalized === 'institutional' || normalized === 'ub04' || normalized === '837i' || normalized === 'cms1450') return 'institutional';
   return undefined;
+}
+
+/** The spellings `claim-type:` offers in completion, with the form each names. */
+export const CLAIM_TYPE_VALUES: readonly { readonly value: string; readonly claimType: ClaimType; readonly detail: string }[] = [
+  { value: 'professional', claimType: 'professional', detail: 'CMS-1500 / 837P: physicians and ASCs (the default)' },
+  { value: 'institutional', claimType: 'institutional', detail: 'UB-04 / 837I: hospitals, with revenue codes and a type of bill' },
+  { value: 'CMS-1500', claimType: 'professional', detail: 'professional claim form' },
+  { value: '837P', claimType: 'professional', detail: 'professional electronic claim' },
+  { value: 'UB-04', claimType: 'institutional', detail: 'institutional claim form' },
+  { value: '837I', claimType: 'institutional', detail: 'institutional electronic claim' },
+];
+
+/** A type of bill as three digits (`131`; `0131` with the leading zero of the UB-04 form); undefined when it is not one. */
+export function billTypeOf(value: string): string | undefined {
+  const match = /^0?(\d{3})$/.exec(value.trim());
+  return match?.[1];
 }
 
 export interface HeaderKeyInfo {
@@ -34,7 +50,8 @@ export const HEADER_KEYS: readonly HeaderKeyInfo[] = [
   { key: 'prior-auth', description: 'Prior authorization number.', valueType: 'text', kinds: ['claim'], aliases: ['prior-authorization', 'authorization', 'auth', 'pa'] },
   { key: 'npi', description: 'Rendering provider NPI.', valueType: 'text', kinds: ['claim'], aliases: ['rendering-npi', 'provider-npi'] },
   { key: 'claim-type', description: 'Claim form: `professional` (CMS-1500 / 837P, physicians and ASCs; the default) or `institutional` (UB-04 / 837I, hospitals).', valueType: 'claim-type', kinds: ['claim'], aliases: ['form', 'claim-form'] },
-  { key: 'bill-type', description: 'Type of bill of an institutional claim (UB-04 form locator 4), e.g. `131` hospital outpatient.', valueType: 'text', kinds: ['claim'], aliases: ['type-of-bill', 'tob'] },
+  { key: 'bill-type', description: 'Type of bill of an institutional claim (UB-04 form locator 4), e.g. `131` hospital outpatient.', valueType: 'bill-type', kinds: ['claim'], aliases: ['type-of-bill', 'tob'] },
+  { key: 'trial-date', description: 'Date of the stimulation trial placement by the same physician (YYYY-MM-DD): a permanent implant inside the trial code\'s global period takes modifier 58.', valueType: 'date', kinds: ['claim'], aliases: ['date-of-trial', 'trial-dos'] },
   { key: 'kind', description: 'Overrides the document kind: `opnote` or `claim`.', valueType: 'kind', kinds: ['opnote', 'claim'], aliases: ['type', 'document-kind'] },
 ];
 

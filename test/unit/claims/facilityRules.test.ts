@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { parseDocument } from '../../../server/src/core/parse';
+import { extractFacts } from '../../../server/src/core/facts';
+import { claimService, findings, ruleIds } from './helpers';
+
+const IMPLANT = 'PROCEDURE: Percutaneous insertion of an integrated peripheral nerve stimulator, left sural nerve, one array.\n\n';
+
+describe('facility, discontinued and staged claims', () => {
+  it('imaging-bundled points its related location at the sentence that documents the imaging, never at one that says none was used', () => {
+    const service = claimService({
+      '/w/notes/us.opnote': `---\ndate: 2026-03-14\n---\n${IMPLANT}DESCRIPTION OF PROCEDURE: No fluoroscopy was used. Under ultrasound guidance the array was deployed percutaneously; the receiver is integrated.\n`,
+      '/w/notes/none.opnote': `---\ndate: 2026-03-14\n---\n${IMPLANT}DESCRIPTION OF PROCEDURE: No fluoroscopy or other imaging was used. The array was deployed percutaneously; the receiver is integrated.\n`,
+    });
+    const claim = (note: string) => `payer: Medicare\ndos: 2026-03-14\npos: 24\nnote: notes/${note}\n\ndx: G57.72\n64596-LT x1 ptr:A\n77002 x1 ptr:A\n`;
+    const documented = findings(service, claim('us.opnote')).find((finding) => finding.rule.id === 'imaging-bundled');
+    assert.ok(documented?.related?.length, 'a related location');
+    // Line 6 of the note (0-based 5) holds both sentences: the range starts at the ultrasound sentence.
+    const noteText = `---\ndate: 2026-03-14\n---\n${IMPLANT}DESCRIPTION OF PROCEDURE: No fluoroscopy was used. Under ultrasound guidance the array was deployed percutaneously; the receiver is integrated.\n`;
+    const start = documented.related[0].range.start;
+    const line = noteText.split('\n')[start.line];
+    assert.match(line.slice(start.character), /^Under ultrasound guidance/);
+    const negated = findings(service, claim('none.opnote')).find((finding) => finding.rule.id === 'imaging-bundled');
+    assert.ok(negated, 'the imaging line still fires');
+    assert.equal(negated.related, undefined);
+  });
+
+  it('reads an aborted procedure as a typed fact, with the anesthesia timing that picks 73 or 74', () => {
+    const facts = (text: string) => extractFacts(parseDocument({ uri: '/w/n.opnote', version: 1, text })).discontinued?.value ?? null;
+    assert.equal(facts(`${IMPLANT}ANESTHESIA: MAC.\n\nDESCRIPTION: The needle was advanced; the procedure was aborted before the array was deployed.\n`), 'after-anesthesia');
+    assert.equal(facts(`${IMPLANT}DESCRIPTION: The procedure was discontinued prior to induction of anesthesia.\n`), 'before-anesthesia');
+    assert.equal(facts(`${IMPLANT}DESCRIPTION: The decision was made to abort the procedure.\n`), 'unspecified');
+    assert.equal(facts(`${IMPLANT}DESCRIPTION: The array was deployed; the procedure was not aborted.\n`), null);
+    assert.equal(facts(`${IMPLANT}DESCRIPTION: The array was deployed under ultrasound guidance.\n`), null);
+  });
+
+  it('reads the implant record parts the note gives', () => {
+    const record = (text: string) => extractFacts(parseDocument({ uri: '/w/n.opnote', version: 1, text })).implantRecord.parts;
+    assert.deepEqual(record(`${IMPLANT}IMPLANTS: SPR Therapeutics SPRINT PNS, model SPR-1001, lot 48213.\n`), ['manufacturer', 'model', 'lot-serial']);
+    assert.deepEqual(record(`${IMPLANT}IMPLANTS: integrated array, serial number A12345; S/N: 0045.\n`), ['lot-serial']);
+    assert.deepEqual(record(`${IMPLANT}DESCRIPTION: A lot of local anesthetic was used.\n`), []);
+  });
+
+  it('staged-procedure-modifier needs a trial date inside the trial code\'s global period', () => {
+    const service = claimService();
+    const claim = (trial: string, line: string) => `payer: Medicare\npos: 24\n${trial}\ndx: G89.29\n${line}\n`;
+    assert.ok(ruleIds(service, claim('trial-date: 2026-03-06\n', '64596-LT x1 ptr:A dos:2026-03-16')).includes('staged-procedure-modifier'), '10 days after');
+    assert.ok(!ruleIds(service, claim('trial-date: 2026-03-06\n', '64596-LT x1 ptr:A dos:2026-03-17')).includes('staged-procedure-modifier'), '11 days after');
+    assert.ok(!ruleIds(service, claim('', '64596-LT x1 ptr:A dos:2026-03-10')).includes('staged-procedure-modifier'), 'no trial date');
+    assert.ok(!ruleIds(service, claim('trial-date: 2026-03-06\nclaim-type: institutional\nbill-type: 131\n', '64596-LT x1 ptr:A rev:0360 dos:2026-03-10')).includes('staged-procedure-modifier'), 'institutional');
+  });
+
+  it('pos-atypical reads professional claims only; an institutional POS is information that it is not used', () => {
+    const service = claimService();
+    const professional = ruleIds(service, 'payer: Medicare\npos: 11\n\ndx: G89.29\n64596-LT x1 ptr:A\n');
+    assert.ok(professional.includes('pos-atypical') && !professional.includes('pos-institutional'));
+    const institutional = ruleIds(service, 'claim-type: institutional\nbill-type: 131\npos: 11\npayer: Medicare\n\ndx: G89.29\n64596-LT x1 rev:0360 ptr:A\nC1778 x1 rev:0278\n');
+    assert.ok(!institutional.includes('pos-atypical') && institutional.includes('pos-institutional'));
+  });
+});
