@@ -1,22 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { CompletionList } from 'vscode-languageserver-types';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
 import { DOCS_BASE } from '../../helpers/fixtures';
+import { at, hoverText } from '../../helpers/hover';
 
 const service = createLanguageService({ fileSystem: inMemoryFileSystem({}), docsBaseUri: DOCS_BASE });
 
-function at(text: string, needle: string, into = 1) {
-  const offset = text.indexOf(needle);
-  assert.ok(offset >= 0, `text holds "${needle}"`);
-  const before = text.slice(0, offset + into).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-function hoverText(hover: Hover | null): string {
-  assert.ok(hover, 'a hover');
-  return (hover.contents as MarkupContent).value;
-}
 
 const doc = (text: string) => ({ uri: '/w/facility.claim', version: 1, text });
 const labels = (list: CompletionList) => list.items.map((item) => item.label);
@@ -58,5 +48,28 @@ describe('institutional claims: hover and completion of the claim form, type of 
     assert.deepEqual(labels(service.complete(doc(revenue), { line: 5, character: 18 })), ['0320', '0360', '0361']);
     const keys = labels(service.complete(doc('payer: Medicare\n'), { line: 1, character: 0 }));
     for (const key of ['claim-type', 'bill-type', 'trial-date']) assert.ok(keys.includes(key), key);
+  });
+});
+
+describe('checklist: implant record and device credit', () => {
+  const checklistOf = (text: string) => service.checklist({ uri: '/w/n.opnote', version: 1, text })!;
+  const REPLACEMENT =
+    'PROCEDURE: Percutaneous replacement of the integrated peripheral nerve stimulator, left superficial peroneal nerve, one array.\n\n' +
+    'DESCRIPTION OF PROCEDURE: Under ultrasound guidance the failed array was removed and a new integrated array was deployed percutaneously. ' +
+    'Test stimulation produced paresthesia. The receiver is built into the array.\n\nIMPLANTS: integrated array, model DN-100, lot 48213.\n';
+
+  it('says which parts of the implant record the note lacks', () => {
+    const record = checklistOf(REPLACEMENT).items.find((item) => item.id === 'implant-record')!;
+    assert.equal(record.mark, '–');
+    assert.equal(record.finding, 'not documented: manufacturer');
+    assert.equal(record.evidence?.text, 'IMPLANTS: integrated array, model DN-100, lot 48213.');
+  });
+
+  it('a replacement lists the device-credit reporting to check; an insertion does not', () => {
+    const credit = checklistOf(REPLACEMENT).items.find((item) => item.id === 'device-credit');
+    assert.ok(credit, 'a device-credit item');
+    assert.match(credit.finding, /value code FD with condition code 49\/50\/53 \(hospital\), modifier FB\/FC \(ASC\)/);
+    const insertion = REPLACEMENT.replace('replacement of', 'insertion of').replace('the failed array was removed and ', '');
+    assert.equal(checklistOf(insertion).items.find((item) => item.id === 'device-credit'), undefined);
   });
 });

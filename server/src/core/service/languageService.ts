@@ -255,7 +255,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!('facts' in note)) return null;
       // The marks come from the note's own findings, as the diagnostics show them.
       const findings = note.model === model ? analyze(document, settings).findings : check({ uri: note.model.uri, version: -1, text: note.model.text }, settings ?? {}, note.model, false).findings;
-      const checklist = buildChecklist(note.model, note.facts, findings);
+      const checklist = buildChecklist(note.model, note.facts, findings, knowledge);
       const title = uriToPath(note.model.uri)?.split('/').pop() ?? note.model.uri;
       return { ...checklist, markdown: checklistMarkdown(checklist, title) };
     },
