@@ -31,6 +31,10 @@ describe('facility, discontinued and staged claims', () => {
     assert.equal(facts(`${IMPLANT}DESCRIPTION: The decision was made to abort the procedure.\n`), 'unspecified');
     assert.equal(facts(`${IMPLANT}DESCRIPTION: The array was deployed; the procedure was not aborted.\n`), null);
     assert.equal(facts(`${IMPLANT}DESCRIPTION: The array was deployed under ultrasound guidance.\n`), null);
+    assert.equal(facts(`${IMPLANT}ANESTHESIA: Local lidocaine.\n\nDESCRIPTION: The nerve could not be seen, and we were unable to complete the procedure.\n`), 'after-anesthesia');
+    assert.equal(facts(`${IMPLANT}DESCRIPTION: The case was cancelled in the room before sedation.\n`), 'before-anesthesia');
+    // A planned second array left out is no discontinued procedure.
+    assert.equal(facts(`${IMPLANT}DESCRIPTION: The first array was deployed and covered the pain; the second array was not placed.\n`), null);
   });
 
   it('reads the implant record parts the note gives', () => {

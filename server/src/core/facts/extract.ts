@@ -25,6 +25,7 @@ import {
   NECESSITY,
   NERVES,
   NEUROSTIMULATION,
+  NOT_COMPLETED,
   PERMANENT,
   PROCEDURE_KINDS,
   PROCEDURE_TITLE_KINDS,
@@ -195,7 +196,9 @@ function integratedOf(sentences: readonly Sentence[], mentions: ConceptMention[]
 
 /** A procedure started and stopped, and whether anesthesia had been given by then (73 or 74 on a facility claim). */
 function discontinuedOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<Discontinued> | null {
-  const stopped = current(record(mentions, 'discontinued', findPattern(sentences, DISCONTINUED, 'discontinued')));
+  const notCompleted = findPattern(sentences, NOT_COMPLETED, 'discontinued').filter((match) => (match.status === 'affirmed' || match.status === 'negated') && (match.role === 'current' || match.role === 'increased'));
+  const stopped = [...current(findPattern(sentences, DISCONTINUED, 'discontinued')), ...notCompleted].sort((a, b) => a.span.start - b.span.start);
+  record(mentions, 'discontinued', stopped);
   if (stopped.length === 0) return null;
   const before = stopped.some((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', BEFORE_ANESTHESIA));
   const value: Discontinued = before ? 'before-anesthesia' : current(findPattern(sentences, ANESTHESIA_GIVEN)).length ? 'after-anesthesia' : 'unspecified';

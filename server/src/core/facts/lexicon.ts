@@ -233,8 +233,17 @@ export const ACCESSORY_INCISION = /\b(?:pocket|anchor\w*|exit (?:point|site)s?|a
 
 /** The procedure was started and stopped: "the procedure was aborted", "decision was made to discontinue the procedure". */
 const STOPPED_WHAT = '(?:procedure|case|operation|placement|implant(?:ation)?)';
+const STOPPED = '(?:aborted|discontinued|terminated|abandoned|cancell?ed)';
 export const DISCONTINUED = rx(
-  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:aborted|discontinued|terminated|abandoned)\\b|\\b(?:aborted|discontinued|terminated|abandoned) the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:abort|discontinue|terminate|abandon|stop) the ${STOPPED_WHAT}\\b|\\b${STOPPED_WHAT} (?:aborted|discontinued|terminated|abandoned)\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b`,
+  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b${STOPPED} the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT} ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b`,
+);
+/**
+ * The procedure was not completed, in words that are themselves a negation ("unable to complete the
+ * procedure"): read whether the assertion engine calls them affirmed or negated. "The array was not
+ * placed" is left out: a planned second array not placed is no discontinued procedure.
+ */
+export const NOT_COMPLETED = rx(
+  `\\bunable to (?:complete|finish) the ${STOPPED_WHAT}\\b|\\b${STOPPED_WHAT} could not be (?:completed|finished)\\b`,
 );
 /** "aborted prior to induction": stopped before anesthesia was given (73 on a facility claim). */
 export const BEFORE_ANESTHESIA = rx('\\b(?:before|prior to) (?:the )?(?:induction|administration of (?:the )?anesthe\\w+|anesthe\\w+|sedation)\\b');
