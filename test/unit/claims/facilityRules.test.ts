@@ -1,11 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/core/parse';
+import { billTypeOf, claimTypeOf } from '../../../server/src/core/parse/headerKeys';
 import { extractFacts } from '../../../server/src/core/facts';
-import { claimService, findings, ruleIds } from './helpers';
+import { claimService, findings, fixAll, ruleIds } from './helpers';
 
 const IMPLANT = 'PROCEDURE: Percutaneous insertion of an integrated peripheral nerve stimulator, left sural nerve, one array.\n\n';
 
 describe('facility, discontinued and staged claims', () => {
+  it('reads the claim form, the type of bill and revenue codes as people write them', () => {
+    assert.equal(claimTypeOf('Institutional (UB-04)'), 'institutional');
+    assert.equal(claimTypeOf('UB 04'), 'institutional');
+    assert.equal(claimTypeOf('CMS-1500 form'), 'professional');
+    assert.equal(claimTypeOf('837P'), 'professional');
+    assert.equal(claimTypeOf('UB-04 or CMS-1500'), undefined);
+    assert.equal(claimTypeOf('hospital'), undefined);
+    assert.equal(billTypeOf('0131'), '131');
+    assert.equal(billTypeOf('13:A:1'), '131');
+    assert.equal(billTypeOf('13'), undefined);
+    const claim = parseDocument({ uri: '/w/a.claim', version: 1, text: 'claim-type: institutional\npayer: Medicare\n\ndx: G89.29\n64596-LT x1 rev:360 ptr:A\n' });
+    assert.equal(claim.claim?.lines[0].revenueCode?.value, '0360');
+    assert.deepEqual(claim.problems, []);
+  });
+
   it('imaging-bundled points its related location at the sentence that documents the imaging, never at one that says none was used', () => {
     const service = claimService({
       '/w/notes/us.opnote': `---\ndate: 2026-03-14\n---\n${IMPLANT}DESCRIPTION OF PROCEDURE: No fluoroscopy was used. Under ultrasound guidance the array was deployed percutaneously; the receiver is integrated.\n`,
@@ -59,5 +75,18 @@ describe('facility, discontinued and staged claims', () => {
     assert.ok(professional.includes('pos-atypical') && !professional.includes('pos-institutional'));
     const institutional = ruleIds(service, 'claim-type: institutional\nbill-type: 131\npos: 11\npayer: Medicare\n\ndx: G89.29\n64596-LT x1 rev:0360 ptr:A\nC1778 x1 rev:0278\n');
     assert.ok(!institutional.includes('pos-atypical') && institutional.includes('pos-institutional'));
+  });
+
+  it('a new 64597 line from units-exceed keeps its primary\'s date, so a second fix-all has nothing to do (fuzzer counterexample)', () => {
+    const service = claimService();
+    const claim = 'payer: Medicare\ndos: 2026-05-11\n\n64596 x1 dos:2026-03-14\n64596 dos:2026-03-14\n99213\n';
+    const once = fixAll(service, claim);
+    assert.match(once, /^64597 x1 dos:2026-03-14$/m);
+    assert.equal(fixAll(service, once), once);
+    assert.ok(!ruleIds(service, once).includes('addon-without-primary'));
+    // With a note, the date is the one dos-mismatch writes: the note's.
+    const withNote = 'payer: Medicare\nnote: notes/left-peroneal-three-arrays.opnote\n\n64596 dos:2026-03-14\n';
+    const fixed = fixAll(service, withNote);
+    assert.equal(fixAll(service, fixed), fixed);
   });
 });

@@ -110,7 +110,7 @@ export function resolveHeaderFields(raw: readonly RawField[], kind: DocumentKind
     } else if (info.valueType === 'claim-type' && field.value !== '' && !claimTypeOf(field.value)) {
       problems.push({ rule: 'header-syntax', span: valueSpan, message: '`claim-type` is `professional` (CMS-1500, 837P) or `institutional` (UB-04, 837I); the claim is read as professional.' });
     } else if (info.valueType === 'bill-type' && field.value !== '' && !billTypeOf(field.value)) {
-      problems.push({ rule: 'header-syntax', span: valueSpan, message: '`bill-type` is a type of bill of 3 digits (e.g. 131), or 4 with a leading zero (0131).' });
+      problems.push({ rule: 'header-syntax', span: valueSpan, message: '`bill-type` is a type of bill of 3 digits (e.g. 131), 4 with a leading zero (0131), or 13:A:1 as in the 837I.' });
     }
     return {
       rawKey: field.rawKey,

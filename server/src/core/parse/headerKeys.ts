@@ -4,12 +4,19 @@ export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind' | 'claim-type' | 
 
 export type ClaimType = 'professional' | 'institutional';
 
-/** The claim form a `claim-type:` (or `form:`) value names; undefined for a value that names none. */
+const PROFESSIONAL_NAMES = ['professional', 'cms1500', '837p', 'hcfa1500'];
+const INSTITUTIONAL_NAMES = ['institutional', 'ub04', '837i', 'cms1450'];
+
+/**
+ * The claim form a `claim-type:` (or `form:`) value names, also inside other words ("institutional
+ * (UB-04)", "CMS-1500 form"); undefined for a value that names none, or both.
+ */
 export function claimTypeOf(value: string): ClaimType | undefined {
   const normalized = value.trim().toLowerCase().replace(/[\s_-]+/g, '');
-  if (normalized === 'professional' || normalized === 'cms1500' || normalized === '837p' || normalized === 'hcfa1500') return 'professional';
-  if (normalized === 'institutional' || normalized === 'ub04' || normalized === '837i' || normalized === 'cms1450') return 'institutional';
-  return undefined;
+  const professional = PROFESSIONAL_NAMES.some((name) => normalized.includes(name));
+  const institutional = INSTITUTIONAL_NAMES.some((name) => normalized.includes(name));
+  if (professional === institutional) return undefined;
+  return professional ? 'professional' : 'institutional';
 }
 
 /** The spellings `claim-type:` offers in completion, with the form each names. */
@@ -22,10 +29,16 @@ export const CLAIM_TYPE_VALUES: readonly { readonly value: string; readonly clai
   { value: '837I', claimType: 'institutional', detail: 'institutional electronic claim' },
 ];
 
-/** A type of bill as three digits (`131`; `0131` with the leading zero of the UB-04 form); undefined when it is not one. */
+/**
+ * A type of bill as three digits: `131`, `0131` with the leading zero of the UB-04 form, or `13:A:1`
+ * as the 837I writes it (facility code, qualifier, frequency); undefined when it is not one.
+ */
 export function billTypeOf(value: string): string | undefined {
-  const match = /^0?(\d{3})$/.exec(value.trim());
-  return match?.[1];
+  const trimmed = value.trim();
+  const digits = /^0?(\d{3})$/.exec(trimmed);
+  if (digits) return digits[1];
+  const x12 = /^(\d{2}):[A-Z]:(\d)$/i.exec(trimmed);
+  return x12 ? `${x12[1]}${x12[2]}` : undefined;
 }
 
 export interface HeaderKeyInfo {

@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (!edit.procedureCodes.includes(line.code.value) || hasAnyModifier(line, edit.bypassModifiers)) continue;
       report({
         span: line.code.span,
-        message: `${line.code.value} on a hospital outpatient claim has no device code line (e.g. C1778, C1816, C1889): the outpatient code editor may return it (${edit.reason}).`,
+        message: `${line.code.value} on a hospital outpatient claim has no device code line (e.g. C1778, C1889): Medicare's code editor may return it (${edit.reason}${edit.deviceIntensive.verified ? '' : '; device-intensive unverified'}).`,
       });
     }
   },

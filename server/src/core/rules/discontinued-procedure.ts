@@ -1,4 +1,4 @@
-import { factLocation, isProcedureLine, noteName } from '../ruleSupport/claim';
+import { factLocation, isAddOn, isProcedureLine, noteName } from '../ruleSupport/claim';
 import { hasAnyModifier } from '../ruleSupport/facility';
 import { modifierFix } from '../ruleSupport/modifiers';
 import type { Fix, Rule } from '../linting/types';
@@ -12,7 +12,7 @@ export const rule: Rule = {
     tags: ['claim', 'modifier', 'discontinued'],
     appliesTo: ['claim'],
     docs: {
-      what: 'The operative note named by `note:` documents that the procedure was aborted or discontinued (stopped before the array was deployed), and a peripheral-nerve stimulation line (64596, 64597, 64555 ...) has no discontinued-procedure modifier for its claim type: 53 on a professional claim (CMS-1500 / 837P), 73 or 74 on an institutional one (UB-04 / 837I). On an institutional claim it also fires when the modifier contradicts the note: 73 while the note documents anesthesia given, or 74 while it says the procedure stopped before anesthesia.',
+      what: 'The operative note named by `note:` documents that the procedure was aborted or discontinued (stopped before the array was deployed), and a peripheral-nerve stimulation line (64596, 64555 ...; add-on lines such as 64597 go with their primary) has no discontinued-procedure modifier for its claim type: 53 on a professional claim (CMS-1500 / 837P), 73 or 74 on an institutional one (UB-04 / 837I). On an institutional claim it also fires when the modifier contradicts the note: 73 while the note documents anesthesia given, or 74 while it says the procedure stopped before anesthesia.',
       why: 'A procedure started and stopped is not the full service: the physician reports it with 53, the hospital outpatient department or ASC with 73 (stopped after preparation but before anesthesia) or 74 (after anesthesia was given). Billed without the modifier, the claim asks for the full procedure the note does not support. Hospitals report 52, 73 and 74 on outpatient claims, and these modifiers also bypass the device edit. The note\'s anesthesia statement decides between 73 and 74; when the note does not say, check it.',
       fix: 'Add the modifier (quick fix): 53 on the professional claim; 74 on the facility claim when anesthesia had been given, 73 when it had not. If the procedure was completed after all, correct the note.',
       sources: ['hiacode.com (January 2026 modifier article): 53 physicians, 73/74 ASC and hospital outpatient', 'Noridian JF modifier 73 page', 'cgsmedicare.com device tool (hospitals report 52, 73, 74; they bypass the device edit)', '64596 fact sheet §5, §8 and fact 8'],
@@ -27,7 +27,8 @@ export const rule: Rule = {
     const related = [factLocation(claim.note, discontinued, 'The note documents the procedure as stopped.')];
     const name = noteName(claim.note);
     for (const line of claim.lines) {
-      if (!isProcedureLine(knowledge, line)) continue;
+      // An add-on goes with its primary line: the primary carries the modifier of the session.
+      if (!isProcedureLine(knowledge, line) || isAddOn(knowledge, line.code.value)) continue;
       if (claim.claimType === 'professional') {
         if (hasAnyModifier(line, professional)) continue;
         const fix = modifierFix(knowledge, claim, line, (change) => change.kind === 'add' && change.modifier === professional[0], { add: professional[0] });

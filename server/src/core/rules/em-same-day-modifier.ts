@@ -1,4 +1,4 @@
-import { codeEntry, isProcedureLine } from '../ruleSupport/claim';
+import { codeEntry, isAddOn, isProcedureLine } from '../ruleSupport/claim';
 import { firstInSession } from '../ruleSupport/sessions';
 import { modifierFix } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
@@ -12,7 +12,7 @@ export const rule: Rule = {
     tags: ['claim', 'modifier', 'evaluation-and-management'],
     appliesTo: ['claim'],
     docs: {
-      what: 'A professional claim bills an evaluation and management code (99202-99499) in the same session as a peripheral-nerve stimulation procedure (64596, 64597, 64555 ...), and the E/M line has no 25, or has 57.',
+      what: 'A professional claim bills an evaluation and management code (99202-99499) in the same session as a peripheral-nerve stimulation procedure (64596, 64555 ...; an add-on alone does not count), and the E/M line has no 25, or has 57.',
       why: 'An E/M on the day of a procedure by the same physician is part of the procedure unless it is significant and separately identifiable: then it takes 25 for a minor procedure (0- or 10-day global), and 57 only when it is the decision for a major (90-day global) procedure (IOM 100-04 ch.12 §30.6.6). The global period of 64596 is data not available, so whether 25 or 57 fits is to check; 25 fits the 10-day PNS codes (64555, 64590). Without a modifier the E/M line is likely denied as included.',
       fix: 'If the visit was significant and separately identifiable, add 25 (quick fix) and document it in its own note; otherwise remove the E/M line. Keep 57 only if the procedure has a 90-day global period.',
       sources: ['IOM 100-04 ch.12 §30.6.6 (via AAPC; 64596 fact sheet §8)', '64596 fact sheet §2 (64596 global period unverified; 64555/64590 global 010)'],
@@ -24,7 +24,7 @@ export const rule: Rule = {
     if (!claim || claim.claimType !== 'professional') return;
     const { emCodes, minorModifier, majorModifier, majorGlobal } = knowledge.billing.sameDayEm;
     const isEm = (code: string) => /^\d{5}$/.test(code) && code >= emCodes.value.from && code <= emCodes.value.to;
-    const procedureInSession = firstInSession(claim.sessionDates, claim.lines.filter((line) => isProcedureLine(knowledge, line)));
+    const procedureInSession = firstInSession(claim.sessionDates, claim.lines.filter((line) => isProcedureLine(knowledge, line) && !isAddOn(knowledge, line.code.value)));
     for (const line of claim.lines) {
       if (!isEm(line.code.value) || line.modifiers.some((modifier) => modifier.value === minorModifier)) continue;
       const procedure = procedureInSession(line);

@@ -4,19 +4,19 @@ import { daysBetween, globalDaysAfter } from '../ruleSupport/facility';
 import { modifierFix } from '../ruleSupport/modifiers';
 import type { Rule } from '../linting/types';
 
-/** The permanent implant lines whose date is compared with the trial's global period. */
-const IMPLANT_CODES = new Set(['64596', '64597']);
+/** The permanent implant's primary line, whose date is compared with the trial's global period. */
+const IMPLANT_CODES = new Set(['64596']);
 
 export const rule: Rule = {
   meta: {
     id: 'staged-procedure-modifier',
-    description: 'A permanent implant (64596/64597) inside the global period of the trial placement (`trial-date:`) by the same physician, without modifier 58.',
+    description: 'A permanent implant (64596) inside the global period of the trial placement (`trial-date:`) by the same physician, without modifier 58.',
     defaultSeverity: 'warning',
     fixable: true,
     tags: ['claim', 'modifier', 'global-period', 'staged'],
     appliesTo: ['claim'],
     docs: {
-      what: 'A professional claim gives the date of the stimulation trial placement in its `trial-date:` header, and a 64596 or 64597 line falls inside the trial code\'s global period (64555: 10 days after the trial, from the knowledge pack) without modifier 58. The header means the trial was placed by the same physician; leave it out for a trial by someone else.',
+      what: 'A professional claim gives the date of the stimulation trial placement in its `trial-date:` header, and a 64596 line falls inside the trial code\'s global period (64555: 10 days after the trial, from the knowledge pack) without modifier 58. The header means the trial was placed by the same physician; leave it out for a trial by someone else.',
       why: 'A permanent implant inside the global period of the trial placement, by the same physician, is a staged procedure: it takes modifier 58, or the payer bundles it into the trial\'s global package and denies it (AAPC Part B Coding Alert, "Neurostimulator Trial, but No Error"). The trial code\'s global days come from the pack (64555: 010). The global period of 64596 itself is data not available, so OpNote does not judge services inside it.',
       fix: 'Add 58 to the implant line (quick fix). If the trial was placed by another physician, remove `trial-date:`.',
       sources: ['AAPC Part B Coding Alert "Neurostimulator Trial, but No Error" (64596 fact sheet §8)', 'healthtoinsurance.com/peripheral-nerve-stem-coding (64555 global 10 days)', '64596 fact sheet §2 (64596 global period unverified)'],
