@@ -20,6 +20,8 @@ describe('institutional claims: hover and completion of the claim form, type of 
     assert.match(billType, /Hospital outpatient/);
     assert.match(billType, /admit through discharge/);
     assert.match(billType, /formjuicer\.com/);
+    const asc = 'claim-type: institutional\nbill-type: 831\npayer: Aetna\n\ndx: G89.29\n64596-LT x1 rev:0360\n';
+    assert.match(hoverText(service.hover(doc(asc), at(asc, '831'))), /ambulatory surgery center[\s\S]*ASCs bill Medicare on the CMS-1500/);
     const unknownBillType = 'claim-type: institutional\nbill-type: 0721\npayer: Medicare\n\ndx: G89.29\n64596-LT x1 rev:0360\n';
     assert.match(hoverText(service.hover(doc(unknownBillType), at(unknownBillType, '0721', 2))), /not in OpNote's pack: check/);
     const operatingRoom = hoverText(service.hover(doc(FACILITY), at(FACILITY, '0360')));

@@ -25,6 +25,7 @@ export function billTypeHover(value: string, knowledge: Knowledge): string {
       `Facility and classification (${code.slice(0, 2)}): ${type ? type.name : 'not in OpNote\'s pack: check the NUBC type-of-bill list'}`,
       `Frequency (${code[2]}): ${frequency ? frequency.name : 'not in OpNote\'s pack: check'}`,
       type?.setting === 'hospital-outpatient' && 'Hospital outpatient: Medicare\'s outpatient code editor expects a device code line with a device-intensive procedure (reason W7092)',
+      ...(type?.notes ?? []),
     ]),
     sources.length > 0 && sourcesLine([...new Set(sources)]),
   );

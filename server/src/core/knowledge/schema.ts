@@ -217,6 +217,7 @@ const billTypeSchema = z.strictObject({
   prefix: z.string().regex(/^\d{2}$/),
   name: z.string().min(1),
   setting: z.enum(['hospital-outpatient', 'asc']),
+  notes: z.array(z.string().min(1)),
   ...provenanceFields,
 });
 
@@ -232,6 +233,8 @@ const deviceEditSchema = z.strictObject({
   procedureCodes: z.array(procedureCodeSchema).min(1),
   billTypePrefixes: z.array(z.string().regex(/^\d{2}$/)).min(1),
   deviceCodes: z.array(procedureCodeSchema).min(1),
+  /** Payers whose hospital claims need one of `deviceCodes` (C-codes); for others any device code of the pack counts. */
+  cCodePayers: z.array(kebabId),
   /** Modifiers with which a line bypasses the edit (discontinued or reduced procedures). */
   bypassModifiers: z.array(modifierCodeSchema),
   /** The editor's reason code. */
