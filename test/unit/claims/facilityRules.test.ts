@@ -58,6 +58,9 @@ describe('facility, discontinued and staged claims', () => {
     assert.deepEqual(record(`${IMPLANT}IMPLANTS: SPR Therapeutics SPRINT PNS, model SPR-1001, lot 48213.\n`), ['manufacturer', 'model', 'lot-serial']);
     assert.deepEqual(record(`${IMPLANT}IMPLANTS: integrated array, serial number A12345; S/N: 0045.\n`), ['lot-serial']);
     assert.deepEqual(record(`${IMPLANT}DESCRIPTION: A lot of local anesthetic was used.\n`), []);
+    assert.deepEqual(record(`${IMPLANT}IMPLANTS: Manufacturer: Demo Neuro; Model #: DN-100; Lot #: 4471.\n`), ['manufacturer', 'model', 'lot-serial']);
+    assert.deepEqual(record(`${IMPLANT}IMPLANTS: integrated array, UDI: (01)00843997012345.\n`), ['lot-serial']);
+    assert.deepEqual(record(`${IMPLANT}IMPLANTS: integrated array, lot ______.\n`), []);
   });
 
   it('staged-procedure-modifier needs a trial date inside the trial code\'s global period', () => {

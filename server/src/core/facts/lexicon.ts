@@ -250,12 +250,13 @@ export const BEFORE_ANESTHESIA = rx('\\b(?:before|prior to) (?:the )?(?:inductio
 /** Anesthesia given for this procedure: general, regional, local, MAC or sedation. */
 export const ANESTHESIA_GIVEN = rx('\\b(?:general|regional|local|monitored) anesthe\\w+|\\bMAC\\b|\\bsedation\\b|\\binduc(?:tion|ed)\\b|\\bintubat\\w+|\\blidocaine\\b');
 
-/** "no. 12345", "#: SN-4471", ": A1234": an identifier with a digit after a record label. */
-const IDENTIFIER = '(?:\\s+(?:no\\.?|number|num))?(?:\\s*[#:.])?\\s*[A-Z]{0,6}-?\\d[\\w-]*';
+/** "no. 12345", "#: SN-4471", ": A1234", ": (01)00843": an identifier with a digit after a record label. */
+const IDENTIFIER = '(?:\\s+(?:no\\.?|number|num))?(?:\\s*[#:.]{1,2})?\\s*\\(?[A-Z]{0,6}-?\\d[\\w()-]*';
 
 /** The implant record: the device's manufacturer, its model and its lot or serial number. */
 export const IMPLANT_RECORD: readonly ConceptPattern<'manufacturer' | 'model' | 'lot-serial'>[] = [
   { value: 'manufacturer', pattern: rx('\\b(?:manufacturer|mfr)\\s*:|\\b(?:SPR Therapeutics|SPRINT PNS|Bioventus|StimRouter|Nalu|Curonix|Stimwave|Nevro|Abbott|Medtronic|Boston Scientific)\\b') },
   { value: 'model', pattern: rx(`\\b(?:model|catalog|catalogue|cat|ref)${IDENTIFIER}`) },
-  { value: 'lot-serial', pattern: rx(`\\b(?:lot|serial|batch|S/N|SN)${IDENTIFIER}`) },
+  // A UDI holds the production identifier (lot or serial) of the device.
+  { value: 'lot-serial', pattern: rx(`\\b(?:lot|serial|batch|S/N|SN|UDI)${IDENTIFIER}`) },
 ];
