@@ -69,6 +69,7 @@ describe('facility, discontinued and staged claims', () => {
     assert.ok(ruleIds(service, claim('trial-date: 2026-03-06\n', '64596-LT x1 ptr:A dos:2026-03-16')).includes('staged-procedure-modifier'), '10 days after');
     assert.ok(!ruleIds(service, claim('trial-date: 2026-03-06\n', '64596-LT x1 ptr:A dos:2026-03-17')).includes('staged-procedure-modifier'), '11 days after');
     assert.ok(!ruleIds(service, claim('', '64596-LT x1 ptr:A dos:2026-03-10')).includes('staged-procedure-modifier'), 'no trial date');
+    assert.ok(ruleIds(service, claim('', '64555-LT x1 ptr:A dos:2026-03-06\n64596-LT x1 ptr:A dos:2026-03-12')).includes('staged-procedure-modifier'), 'the trial line on the claim');
     assert.ok(!ruleIds(service, claim('trial-date: 2026-03-06\nclaim-type: institutional\nbill-type: 131\n', '64596-LT x1 ptr:A rev:0360 dos:2026-03-10')).includes('staged-procedure-modifier'), 'institutional');
   });
 

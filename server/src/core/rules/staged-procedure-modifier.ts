@@ -16,7 +16,7 @@ export const rule: Rule = {
     tags: ['claim', 'modifier', 'global-period', 'staged'],
     appliesTo: ['claim'],
     docs: {
-      what: 'A professional claim gives the date of the stimulation trial placement in its `trial-date:` header, and a 64596 line falls inside the trial code\'s global period (64555: 10 days after the trial, from the knowledge pack) without modifier 58. The header means the trial was placed by the same physician; leave it out for a trial by someone else.',
+      what: 'A professional claim gives the date of the stimulation trial placement in its `trial-date:` header (or bills the trial code on a line with its own `dos:`), and a 64596 line falls inside the trial code\'s global period (64555: 10 days after the trial, from the knowledge pack) without modifier 58. The header means the trial was placed by the same physician; leave it out for a trial by someone else.',
       why: 'A permanent implant inside the global period of the trial placement, by the same physician, is a staged procedure: it takes modifier 58, or the payer bundles it into the trial\'s global package and denies it (AAPC Part B Coding Alert, "Neurostimulator Trial, but No Error"). The trial code\'s global days come from the pack (64555: 010). The global period of 64596 itself is data not available, so OpNote does not judge services inside it.',
       fix: 'Add 58 to the implant line (quick fix). If the trial was placed by another physician, remove `trial-date:`.',
       sources: ['AAPC Part B Coding Alert "Neurostimulator Trial, but No Error" (64596 fact sheet §8)', 'healthtoinsurance.com/peripheral-nerve-stem-coding (64555 global 10 days)', '64596 fact sheet §2 (64596 global period unverified)'],
@@ -25,26 +25,36 @@ export const rule: Rule = {
     },
   },
   check({ model, knowledge, claim }, report) {
-    const trialDate = headerField(model, 'trial-date')?.isoDate;
-    if (!claim || !trialDate || claim.claimType !== 'professional') return;
+    if (!claim || claim.claimType !== 'professional') return;
     const { trialCodes, modifier } = knowledge.billing.staged;
-    const trials = trialCodes
-      .map((code) => ({ code, period: codeEntry(knowledge, code)?.globalDays }))
-      .flatMap(({ code, period }) => {
-        const days = period ? globalDaysAfter(period.value) : undefined;
-        return days === undefined ? [] : [{ code, days }];
-      });
+    const globalOf = (code: string) => {
+      const period = codeEntry(knowledge, code)?.globalDays;
+      return period ? globalDaysAfter(period.value) : undefined;
+    };
+    // The trials: the header's date (of the pack's first trial code with a global period), and trial
+    // lines on the claim by their own written date (the session date would be the note's, the implant's).
+    const trial = (code: string, date: string | undefined) => {
+      const days = globalOf(code);
+      return days !== undefined && date ? [{ code, date, days }] : [];
+    };
+    const headerDate = headerField(model, 'trial-date')?.isoDate;
+    const headerTrial = trialCodes.map((code) => trial(code, headerDate)).find((found) => found.length > 0) ?? [];
+    const trials = [...headerTrial, ...claim.lines.flatMap((line) => (trialCodes.includes(line.code.value) ? trial(line.code.value, line.dos?.value) : []))];
+    if (trials.length === 0) return;
     for (const line of claim.lines) {
       if (!IMPLANT_CODES.has(line.code.value) || line.modifiers.some((candidate) => candidate.value === modifier)) continue;
       const date = claim.sessionDates.get(line);
       if (!date) continue;
-      const after = daysBetween(trialDate, date);
-      const trial = trials.find((candidate) => after >= 1 && after <= candidate.days);
-      if (!trial) continue;
+      const inGlobal = trials.find((candidate) => {
+        const after = daysBetween(candidate.date, date);
+        return after >= 1 && after <= candidate.days;
+      });
+      if (!inGlobal) continue;
+      const after = daysBetween(inGlobal.date, date);
       const fix = modifierFix(knowledge, claim, line, (change) => change.kind === 'add' && change.modifier === modifier, { add: modifier });
       report({
         span: line.code.span,
-        message: `${line.code.value} is ${after} day${after === 1 ? '' : 's'} after the trial (${trialDate}), inside the ${trial.days}-day global period of ${trial.code}: the same physician's implant takes modifier ${modifier}.`,
+        message: `${line.code.value} is ${after} day${after === 1 ? '' : 's'} after the trial (${inGlobal.date}), inside the ${inGlobal.days}-day global period of ${inGlobal.code}: the same physician's implant takes modifier ${modifier}.`,
         ...(fix ? { fixes: [fix] } : {}),
       });
     }
