@@ -35,6 +35,13 @@ describe('institutional claims: hover and completion of the claim form, type of 
     assert.match(hoverText(service.hover(doc(FACILITY), at(FACILITY, 'FB'))), /\*\*Modifier FB\*\*[\s\S]*value code FD/);
   });
 
+  it('the pos key of an institutional claim says it is not used there', () => {
+    const withPos = 'claim-type: institutional\nbill-type: 131\npos: 22\npayer: Medicare\n\ndx: G89.29\n64596-LT x1 rev:0360\n';
+    assert.match(hoverText(service.hover(doc(withPos), at(withPos, 'pos'))), /Not used on an institutional claim/);
+    const professional = withPos.replace('claim-type: institutional\nbill-type: 131\n', '');
+    assert.doesNotMatch(hoverText(service.hover(doc(professional), at(professional, 'pos'))), /Not used/);
+  });
+
   it('the trial-date key has a hover', () => {
     assert.match(hoverText(service.hover(doc(FACILITY), at(FACILITY, 'trial-date'))), /\*\*trial-date\*\*.*modifier 58/);
   });

@@ -3,8 +3,8 @@ import type { NoteFacts } from '../facts/types';
 import type { Knowledge } from '../knowledge';
 import type { Payer } from '../knowledge/schema';
 import { RULES } from '../rules/index.generated';
-import { resolveHeaderKey } from '../parse/headerKeys';
-import type { DocumentModel } from '../parse/model';
+import { claimTypeOf, resolveHeaderKey } from '../parse/headerKeys';
+import { headerField, type DocumentModel } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import { spanContains, type Span } from '../text/span';
 import { billTypeHover, claimTypeHover, revenueCodeHover } from './hoverClaim';
@@ -38,7 +38,9 @@ export function hover(model: DocumentModel, facts: NoteFacts | undefined, positi
     if (!info) return markdown(model, field.keySpan, `Unknown header key \`${field.rawKey}\`: kept, but not used by OpNote.`);
     const alias = info.key !== field.rawKey.trim().toLowerCase() ? ` (alias of \`${info.key}\`)` : '';
     const date = field.isoDate ? `\n\nRead as **${field.isoDate}**.` : '';
-    return markdown(model, field.keySpan, `**${info.key}**${alias}: ${info.description}${date}`);
+    const institutional = info.key === 'pos' && model.kind === 'claim' && claimTypeOf(headerField(model, 'claim-type')?.value ?? '') === 'institutional';
+    const unused = institutional ? '\n\nNot used on an institutional claim (UB-04 / 837I): its setting is the type of bill (`bill-type:`).' : '';
+    return markdown(model, field.keySpan, `**${info.key}**${alias}: ${info.description}${date}${unused}`);
   }
   const payerField = model.header.fields.find((candidate) => candidate.key === 'payer' && candidate.value !== '' && spanContains(candidate.valueSpan, offset));
   if (payerField) return markdown(model, payerField.valueSpan, payerHover(context.findPayer(payerField.value), payerField.value));
