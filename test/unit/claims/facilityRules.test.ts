@@ -49,6 +49,12 @@ describe('facility, discontinued and staged claims', () => {
     assert.equal(facts(`${IMPLANT}DESCRIPTION: The array was deployed under ultrasound guidance.\n`), null);
     assert.equal(facts(`${IMPLANT}ANESTHESIA: Local lidocaine.\n\nDESCRIPTION: The nerve could not be seen, and we were unable to complete the procedure.\n`), 'after-anesthesia');
     assert.equal(facts(`${IMPLANT}DESCRIPTION: The case was cancelled in the room before sedation.\n`), 'before-anesthesia');
+    const titled = (title: string) => facts(`PROCEDURE: ${title}\n\nDESCRIPTION: Under ultrasound the needle was advanced.\n`);
+    assert.equal(titled('Attempted insertion of integrated PNS, left sural nerve, aborted.'), 'unspecified');
+    assert.equal(titled('Left sural nerve integrated PNS placement (aborted).'), 'unspecified');
+    assert.equal(titled('Left sural nerve integrated PNS implant - discontinued.'), 'unspecified');
+    // An earlier attempt told in the indications is history, not this procedure.
+    assert.equal(facts(`${IMPLANT}INDICATIONS: In 2025 the procedure was aborted because of anxiety.\n\nDESCRIPTION: The array was deployed under ultrasound.\n`), null);
     // A planned second array left out is no discontinued procedure.
     assert.equal(facts(`${IMPLANT}DESCRIPTION: The first array was deployed and covered the pain; the second array was not placed.\n`), null);
   });
