@@ -31,7 +31,7 @@ function auditDocuments(service: LanguageService, options: ReportOptions): Itera
     for (const file of files) {
       const analysis = analyzeFile(service, file, settings);
       progress.tick();
-      yield auditDocument(file, analysis);
+      yield auditDocument(file, analysis, service.knowledge);
     }
     progress.done();
   })();

@@ -1,3 +1,4 @@
+import type { Knowledge } from '../core/knowledge';
 import { buildChecklist, lineExcerpt, type ChecklistMark } from '../core/features/checklist';
 import type { Severity } from '../core/linting/types';
 import type { DocumentKind } from '../core/parse/model';
@@ -54,12 +55,12 @@ function header(analysis: Analysis, key: string): string | undefined {
   return value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE - 1)}…` : value;
 }
 
-export function auditDocument(path: string, analysis: Analysis): AuditDocument {
+export function auditDocument(path: string, analysis: Analysis, knowledge: Knowledge): AuditDocument {
   const { model, facts, findings } = analysis;
   const payer = header(analysis, 'payer');
   const surgeon = header(analysis, 'surgeon');
   const facility = header(analysis, 'facility');
-  const checklist = facts ? buildChecklist(model, facts, findings) : undefined;
+  const checklist = facts ? buildChecklist(model, facts, findings, knowledge) : undefined;
   const marks = checklist ? Object.fromEntries(checklist.items.filter((item) => AUDIT_COMPONENTS.some((component) => component.id === item.id)).map((item) => [item.id, item.mark])) : undefined;
   return {
     path,

@@ -17,7 +17,7 @@ import { DOCS_BASE } from '../../helpers/fixtures';
 const ROOT = path.resolve(__dirname, '../../..');
 const service = createLanguageService({ fileSystem: inMemoryFileSystem({}), docsBaseUri: DOCS_BASE });
 const example = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
-const audit = (name: string, text: string) => auditDocument(name, service.analyze({ uri: `/w/${name}`, version: 1, text, kindHint: name.endsWith('.claim') ? 'claim' : 'opnote' }));
+const audit = (name: string, text: string) => auditDocument(name, service.analyze({ uri: `/w/${name}`, version: 1, text, kindHint: name.endsWith('.claim') ? 'claim' : 'opnote' }), service.knowledge);
 const RULE_PAGES = 'file:///opt/opnote/docs/rules/';
 const context = { rules: service.rules, docsBaseUri: RULE_PAGES, version: '9.9.9', knowledge: 'test pack', generated: '2026-01-02T03:04:05.000Z' };
 

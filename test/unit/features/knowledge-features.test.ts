@@ -1,28 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
 import { DOCS_BASE } from '../../helpers/fixtures';
+import { at, hoverText } from '../../helpers/hover';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const service = createLanguageService({ fileSystem: inMemoryFileSystem({}), docsBaseUri: DOCS_BASE });
 const note = fs.readFileSync(path.join(ROOT, 'examples/well-documented.opnote'), 'utf8');
 const noteDoc = { uri: '/w/note.opnote', version: 1, text: note };
 
-/** Position of the first occurrence of `needle` (plus an offset into it). */
-function at(text: string, needle: string, into = 1) {
-  const offset = text.indexOf(needle);
-  assert.ok(offset >= 0, `fixture holds "${needle}"`);
-  const before = text.slice(0, offset + into).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-function hoverText(hover: Hover | null): string {
-  assert.ok(hover, 'a hover');
-  return (hover.contents as MarkupContent).value;
-}
 
 describe('hover with the 64596 knowledge pack', () => {
   it('explains fact evidence: imaging guidance included in 64596, not billed separately', () => {
@@ -99,7 +87,7 @@ describe('64596 checklist', () => {
   it('marks each component with evidence lines and suggests the codes', () => {
     const checklist = service.checklist(noteDoc)!;
     const marks = Object.fromEntries(checklist.items.map((item) => [item.id, item.mark]));
-    assert.deepEqual(marks, { approach: '✓', integrated: '✓', nerve: '✓', laterality: '✓', imaging: '✓', arrays: '✓', procedure: '✓', testing: '✓', necessity: '✓', 'modifier-22': '–' });
+    assert.deepEqual(marks, { approach: '✓', integrated: '✓', nerve: '✓', laterality: '✓', imaging: '✓', arrays: '✓', procedure: '✓', testing: '✓', necessity: '✓', 'modifier-22': '–', 'implant-record': '✓' });
     assert.equal(checklist.items.find((item) => item.id === 'imaging')?.finding, 'ultrasound');
     assert.deepEqual(checklist.codes, [{ code: '64596', units: 1 }]);
     assert.match(checklist.markdown, /\| ✓ \| Imaging guidance \(included in 64596\) \| ultrasound \| line \d+: /);

@@ -8,6 +8,7 @@ import payersJson from '../../../server/src/core/knowledge/data/payers.json';
 import posJson from '../../../server/src/core/knowledge/data/pos.json';
 import editsJson from '../../../server/src/core/knowledge/data/edits.json';
 import icdDescriptionsJson from '../../../server/src/core/knowledge/data/icd10-descriptions.json';
+import billingJson from '../../../server/src/core/knowledge/data/billing.json';
 
 const dataFiles: Record<string, unknown> = {
   'codes.json': codesJson,
@@ -16,6 +17,7 @@ const dataFiles: Record<string, unknown> = {
   'pos.json': posJson,
   'edits.json': editsJson,
   'icd10-descriptions.json': icdDescriptionsJson,
+  'billing.json': billingJson,
 };
 
 // Arrays whose items are plain values of their entry, not entries with their own provenance.
@@ -48,8 +50,8 @@ describe('knowledge: built-in data', () => {
   const knowledge = loadKnowledge();
 
   it('loads through the zod schemas, once', () => {
-    assert.equal(knowledge.codes.size, 54);
-    assert.equal(knowledge.modifiers.size, 30);
+    assert.equal(knowledge.codes.size, 55);
+    assert.equal(knowledge.modifiers.size, 32);
     assert.ok(knowledge.payers.length >= 7);
     assert.equal(knowledge.pos.size, 4);
     assert.ok(knowledge.edits.length > 0);

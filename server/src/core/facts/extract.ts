@@ -6,14 +6,18 @@ import { supportedCodes } from './codes';
 import {
   ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
+  ANESTHESIA_GIVEN,
   APPROACHES,
   ARRAY_COUNT,
   ARRAY_TIMES,
+  BEFORE_ANESTHESIA,
   BEFORE_NOT_PAIN_DURATION,
   BLADDER_INDICATION,
+  DISCONTINUED,
   EACH_SIDE,
   EARLIER_TRIAL,
   GENERIC_IMAGING,
+  IMPLANT_RECORD,
   INCREASED_SERVICES,
   INTEGRATED,
   LATERALITY,
@@ -21,6 +25,7 @@ import {
   NECESSITY,
   NERVES,
   NEUROSTIMULATION,
+  NOT_COMPLETED,
   PERMANENT,
   PROCEDURE_KINDS,
   PROCEDURE_TITLE_KINDS,
@@ -35,7 +40,7 @@ import { LiteralPrefilter } from '../prefilter/literalPrefilter';
 import { regionsOf, textWithoutComments } from './regions';
 import { NO_MEMO, RegionMemos } from './sentenceMemo';
 import { occursIn, occursInSteps } from './windows';
-import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
+import type { ConceptMention, Discontinued, DocumentedStatus, Evidence, Fact, ImplantRecordPart, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
 
@@ -190,6 +195,26 @@ function integratedOf(sentences: readonly Sentence[], mentions: ConceptMention[]
   return integrated.length ? fact(true, integrated) : null;
 }
 
+/** A procedure started and stopped, and whether anesthesia had been given by then (73 or 74 on a facility claim). */
+function discontinuedOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<Discontinued> | null {
+  const notCompleted = findPattern(sentences, NOT_COMPLETED, 'discontinued').filter((match) => (match.status === 'affirmed' || match.status === 'negated') && (match.role === 'current' || match.role === 'increased'));
+  const stopped = [...current(findPattern(sentences, DISCONTINUED, 'discontinued')), ...notCompleted].sort((a, b) => a.span.start - b.span.start);
+  record(mentions, 'discontinued', stopped);
+  if (stopped.length === 0) return null;
+  const before = stopped.some((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', BEFORE_ANESTHESIA));
+  const value: Discontinued = before ? 'before-anesthesia' : current(findPattern(sentences, ANESTHESIA_GIVEN)).length ? 'after-anesthesia' : 'unspecified';
+  return fact(value, stopped);
+}
+
+const IMPLANT_RECORD_ORDER: readonly ImplantRecordPart[] = ['manufacturer', 'model', 'lot-serial'];
+
+/** Which parts of the implant record (manufacturer, model, lot/serial) the note gives for this procedure. */
+function implantRecordOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['implantRecord'] {
+  const found = current(record(mentions, 'implantRecord', findMatches(sentences, IMPLANT_RECORD)));
+  const parts = IMPLANT_RECORD_ORDER.filter((part) => found.some((match) => match.value === part));
+  return { parts, evidence: evidenceOf(found) };
+}
+
 function testingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['testing'] {
   const matches = record(mentions, 'testing', findPattern(sentences, TESTING, 'testing'));
   const documented = current(matches);
@@ -337,6 +362,8 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
   procedure: null,
   arrays: null,
   integrated: null,
+  discontinued: null,
+  implantRecord: { parts: [], evidence: [] },
   codes: [],
 };
 
@@ -404,7 +431,9 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   const arrays = arraysOf(sentences, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, mentions);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
-  const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity };
+  const discontinued = discontinuedOf(sentences, mentions);
+  const implantRecord = implantRecordOf(sentences, mentions);
+  const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity, discontinued, implantRecord };
   return { ...facts, codes: supportedCodes(facts, bladder), mentions: sortMentions(mentions) };
 }
 

@@ -230,3 +230,33 @@ export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'repla
 
 /** Incisions made for the pocket, the anchors or the extensions do not make the array placement open. */
 export const ACCESSORY_INCISION = /\b(?:pocket|anchor\w*|exit (?:point|site)s?|around the (?:needle|lead)s?|extensions?|tunnel\w*|generator|IPG|battery|neurostimulator|buttock|flank|infraclavicular)\b/i;
+
+/** The procedure was started and stopped: "the procedure was aborted", "decision was made to discontinue the procedure", a title ending ", aborted." or "(discontinued)". */
+const STOPPED_WHAT = '(?:procedure|case|operation|placement|implant(?:ation)?)';
+const STOPPED = '(?:aborted|discontinued|terminated|abandoned|cancell?ed)';
+export const DISCONTINUED = rx(
+  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b${STOPPED} the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT}(?:,| [-–—]|:)? ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b|\\((?:procedure )?${STOPPED}\\)|[,;] ${STOPPED}(?=\\s*(?:[.;)]|$))`,
+);
+/**
+ * The procedure was not completed, in words that are themselves a negation ("unable to complete the
+ * procedure"): read whether the assertion engine calls them affirmed or negated. "The array was not
+ * placed" is left out: a planned second array not placed is no discontinued procedure.
+ */
+export const NOT_COMPLETED = rx(
+  `\\bunable to (?:complete|finish) the ${STOPPED_WHAT}\\b|\\b${STOPPED_WHAT} (?:could not be|was not|were not) (?:completed|finished)\\b`,
+);
+/** "aborted prior to induction": stopped before anesthesia was given (73 on a facility claim). */
+export const BEFORE_ANESTHESIA = rx('\\b(?:before|prior to) (?:the )?(?:induction|administration of (?:the )?anesthe\\w+|anesthe\\w+|sedation)\\b');
+/** Anesthesia given for this procedure: general, regional, local, MAC or sedation. */
+export const ANESTHESIA_GIVEN = rx('\\b(?:general|regional|local|monitored) anesthe\\w+|\\bMAC\\b|\\bsedation\\b|\\binduc(?:tion|ed)\\b|\\bintubat\\w+|\\blidocaine\\b');
+
+/** "no. 12345", "#: SN-4471", ": A1234", ": (01)00843": an identifier with a digit after a record label. */
+const IDENTIFIER = '(?:\\s+(?:no\\.?|number|num))?(?:\\s*[#:.]{1,2})?\\s*\\(?[A-Z]{0,6}-?\\d[\\w()-]*';
+
+/** The implant record: the device's manufacturer, its model and its lot or serial number. */
+export const IMPLANT_RECORD: readonly ConceptPattern<'manufacturer' | 'model' | 'lot-serial'>[] = [
+  { value: 'manufacturer', pattern: rx('\\b(?:manufacturer|mfr)\\s*:|\\b(?:SPR Therapeutics|SPRINT PNS|Bioventus|StimRouter|Nalu|Curonix|Stimwave|Nevro|Abbott|Medtronic|Boston Scientific)\\b') },
+  { value: 'model', pattern: rx(`\\b(?:model|catalog|catalogue|cat|ref)${IDENTIFIER}`) },
+  // A UDI holds the production identifier (lot or serial) of the device.
+  { value: 'lot-serial', pattern: rx(`\\b(?:lot|serial|batch|S/N|SN|UDI)${IDENTIFIER}`) },
+];

@@ -22,6 +22,12 @@ export type Modality = 'ultrasound' | 'fluoroscopy' | 'ct';
 export type DocumentedStatus = 'documented' | 'negated' | 'absent';
 export type IncreasedServicesStatus = 'quantified' | 'unquantified' | 'absent';
 
+/** A procedure started and stopped: before or after anesthesia was given (73 / 74 on a facility claim), or the note does not say. */
+export type Discontinued = 'before-anesthesia' | 'after-anesthesia' | 'unspecified';
+
+/** The parts of an implant record a note may give: the device's manufacturer, model, lot or serial number. */
+export type ImplantRecordPart = 'manufacturer' | 'model' | 'lot-serial';
+
 export interface SupportedCode {
   readonly code: string;
   readonly units: number;
@@ -84,6 +90,10 @@ export interface NoteFacts {
   readonly testing: { readonly status: DocumentedStatus; readonly evidence: readonly Evidence[] };
   readonly increasedServices: { readonly status: IncreasedServicesStatus; readonly evidence: readonly Evidence[] };
   readonly necessity: NecessityFacts;
+  /** Set when the note documents that the procedure was stopped before the array was deployed (aborted, discontinued). */
+  readonly discontinued: Fact<Discontinued> | null;
+  /** The implant record parts the note documents (manufacturer, model, lot/serial), in that order. */
+  readonly implantRecord: { readonly parts: readonly ImplantRecordPart[]; readonly evidence: readonly Evidence[] };
   /** The codes the documentation supports, e.g. [{64596, 1}, {64597, 1}]. */
   readonly codes: readonly SupportedCode[];
   readonly mentions: readonly ConceptMention[];

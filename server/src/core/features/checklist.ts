@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { Evidence, NoteFacts } from '../facts/types';
+import type { Evidence, ImplantRecordPart, NoteFacts } from '../facts/types';
+import type { Knowledge } from '../knowledge';
 import type { RuleFinding } from '../linting/types';
 import type { DocumentModel } from '../parse/model';
 
@@ -122,7 +123,35 @@ export const CHECKLIST_RULES: Readonly<Record<string, { readonly contradicts: re
   testing: { contradicts: [], missing: ['testing-undocumented'] },
   necessity: { contradicts: [], missing: ['necessity-incomplete'] },
   'modifier-22': { contradicts: [], missing: ['increased-services-unquantified'] },
+  // No rule judges these two: the item says what the note gives and what to check.
+  'implant-record': { contradicts: [], missing: [] },
+  'device-credit': { contradicts: [], missing: [] },
 };
+
+const IMPLANT_RECORD_WORDS: Readonly<Record<ImplantRecordPart, string>> = { manufacturer: 'manufacturer', model: 'model', 'lot-serial': 'lot/serial number' };
+
+/** Manufacturer, model and lot/serial: ✓ when the note gives all three, else – with what it lacks (no rule holds it against the note). */
+function implantRecordItem(model: DocumentModel, record: NoteFacts['implantRecord']): ChecklistItem {
+  const parts = Object.keys(IMPLANT_RECORD_WORDS) as ImplantRecordPart[];
+  const missing = parts.filter((part) => !record.parts.includes(part)).map((part) => IMPLANT_RECORD_WORDS[part]);
+  const component = 'Implant record (manufacturer, model, lot/serial)';
+  if (missing.length === 0) return item(model, 'implant-record', component, '✓', 'manufacturer, model and lot/serial documented', record.evidence);
+  return item(model, 'implant-record', component, '–', `not documented: ${missing.join(', ')}`, record.evidence);
+}
+
+/** A replacement may be a warranty replacement: the device-credit reporting to check (value code FD, FB/FC). */
+function deviceCreditItem(model: DocumentModel, facts: NoteFacts, knowledge: Knowledge): ChecklistItem | undefined {
+  if (facts.procedure?.value !== 'replacement') return undefined;
+  const { valueCode, conditionCodes, ascModifiers } = knowledge.billing.deviceCredit;
+  return item(
+    model,
+    'device-credit',
+    'Device credit (replacement under warranty or recall)',
+    '–',
+    `check: a device credit is value code ${valueCode} with condition code ${conditionCodes.join('/')} (hospital), modifier ${ascModifiers.join('/')} (ASC)`,
+    facts.procedure.evidence,
+  );
+}
 
 /** The mark the findings give a component; what the facts say stays the item's text and evidence. */
 function judged(entry: ChecklistItem, findings: readonly RuleFinding[]): ChecklistItem {
@@ -138,7 +167,7 @@ function judged(entry: ChecklistItem, findings: readonly RuleFinding[]): Checkli
 }
 
 /** The 64596 components, each ✓ (supported), ✗ (contradicts 64596), ! (missing or incomplete) or – (not applicable or not checked). */
-export function buildChecklist(model: DocumentModel, facts: NoteFacts, findings: readonly RuleFinding[]): Checklist {
+export function buildChecklist(model: DocumentModel, facts: NoteFacts, findings: readonly RuleFinding[], knowledge: Knowledge): Checklist {
   const { approach, integrated, target, nerve, laterality, imaging, arrays, procedure, testing, increasedServices, necessity } = facts;
   const peripheral = target === null || target.value === 'peripheral-nerve';
   const missingNecessity = [
@@ -179,7 +208,10 @@ export function buildChecklist(model: DocumentModel, facts: NoteFacts, findings:
     increasedServices.status === 'absent'
       ? item(model, 'modifier-22', 'Modifier 22 justification', '–', 'not claimed')
       : item(model, 'modifier-22', 'Modifier 22 justification', increasedServices.status === 'quantified' ? '✓' : '!', increasedServices.status === 'quantified' ? 'extra time/effort and reason stated' : 'claimed but not quantified', increasedServices.evidence),
+    implantRecordItem(model, facts.implantRecord),
   ];
+  const credit = deviceCreditItem(model, facts, knowledge);
+  if (credit) items.push(credit);
   return { noteUri: model.uri, items: items.map((entry) => judged(entry, findings)), codes: facts.codes };
 }
 

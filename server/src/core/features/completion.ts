@@ -4,7 +4,7 @@ import type { Rule } from '../linting/types';
 import { HEADER_KEYS } from '../parse/headerKeys';
 import type { DocumentModel } from '../parse/model';
 import { SECTION_SYNONYMS, sectionDisplayTitle } from '../parse/sectionSynonyms';
-import { icd10Items, modifierItems, payerItems, posItems, procedureCodeItems, type TokenAtCursor } from './completionCodes';
+import { billTypeItems, claimTypeItems, icd10Items, modifierItems, payerItems, posItems, procedureCodeItems, revenueCodeItems, type TokenAtCursor } from './completionCodes';
 import { SECTION_GUIDANCE } from './sectionGuidance';
 
 function linePrefix(model: DocumentModel, position: Position): string {
@@ -85,7 +85,15 @@ function codeCompletion(model: DocumentModel, position: Position, prefix: string
   if (payer) return { isIncomplete: false, items: payerItems(knowledge, payer) };
   const pos = tokenBefore(position, prefix, header ? /^\s*(?:pos|place[ _-]of[ _-]service)\s*:\s*(\d{0,2})$/i : /\bpos:(\d{0,2})$/i);
   if (pos) return { isIncomplete: false, items: posItems(knowledge, pos) };
+  if (header && model.kind === 'claim') {
+    const claimType = tokenBefore(position, prefix, /^\s*(?:claim[ _-]type|claim[ _-]form|form)\s*:\s*([A-Za-z0-9-]*)$/i);
+    if (claimType) return { isIncomplete: false, items: claimTypeItems(claimType) };
+    const billType = tokenBefore(position, prefix, /^\s*(?:bill[ _-]type|type[ _-]of[ _-]bill|tob)\s*:\s*(\d{0,4})$/i);
+    if (billType) return { isIncomplete: false, items: billTypeItems(knowledge, billType) };
+  }
   if (header) return undefined;
+  const revenue = model.kind === 'claim' ? tokenBefore(position, prefix, /\brev:(\d{0,4})$/i) : undefined;
+  if (revenue) return { isIncomplete: false, items: revenueCodeItems(knowledge, revenue) };
   const dx = model.kind === 'claim' ? tokenBefore(position, prefix, /^\s*dx\s*:(?:[^,]*,)*\s*([A-Za-z0-9.]*)$/i) : undefined;
   if (dx) return icd10Items(knowledge, dx);
   const modifier =

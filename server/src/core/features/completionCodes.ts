@@ -1,5 +1,6 @@
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { Knowledge } from '../knowledge';
+import { CLAIM_TYPE_VALUES } from '../parse/headerKeys';
 
 const ICD_LIMIT = 50;
 
@@ -104,4 +105,41 @@ export function posItems(knowledge: Knowledge, token: TokenAtCursor): Completion
     ...described(pos.name),
     ...edit(pos.code, token),
   }));
+}
+
+/** The claim forms `claim-type:` (or `form:`) takes. */
+export function claimTypeItems(token: TokenAtCursor): CompletionItem[] {
+  return CLAIM_TYPE_VALUES.map((entry, index) => ({
+    label: entry.value,
+    kind: CompletionItemKind.EnumMember,
+    detail: `${entry.claimType}: ${entry.detail}`,
+    sortText: String(index).padStart(2, '0'),
+    ...edit(entry.value, token),
+  }));
+}
+
+/** The types of bill the knowledge pack can decode (facility type and classification, then the frequency). */
+export function billTypeItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
+  const { billTypes, billFrequencies } = knowledge.billing;
+  return billTypes.flatMap((type) =>
+    billFrequencies.map((frequency) => ({
+      label: `${type.prefix}${frequency.digit}`,
+      kind: CompletionItemKind.Value,
+      detail: `${type.name}, ${frequency.name}`,
+      ...edit(`${type.prefix}${frequency.digit}`, token),
+    })),
+  );
+}
+
+/** Revenue codes from the knowledge pack (institutional claim lines, `rev:`). */
+export function revenueCodeItems(knowledge: Knowledge, token: TokenAtCursor): CompletionItem[] {
+  return [...knowledge.revenueCodes.values()]
+    .filter((entry) => entry.code.startsWith(token.text))
+    .map((entry) => ({
+      label: entry.code,
+      kind: CompletionItemKind.Value,
+      detail: entry.name,
+      documentation: entry.use,
+      ...edit(entry.code, token),
+    }));
 }

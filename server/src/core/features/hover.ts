@@ -3,11 +3,12 @@ import type { NoteFacts } from '../facts/types';
 import type { Knowledge } from '../knowledge';
 import type { Payer } from '../knowledge/schema';
 import { RULES } from '../rules/index.generated';
-import { resolveHeaderKey } from '../parse/headerKeys';
+import { claimTypeOf, resolveHeaderKey } from '../parse/headerKeys';
 import type { RuleFinding } from '../linting/types';
-import type { DocumentModel } from '../parse/model';
+import { headerField, type DocumentModel } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import { spanContains, type Span } from '../text/span';
+import { billTypeHover, claimTypeHover, revenueCodeHover } from './hoverClaim';
 import { codeHover } from './hoverCodes';
 import { factHover } from './hoverFacts';
 import { payerHover } from './hoverPayer';
@@ -55,10 +56,16 @@ function elementHover(model: DocumentModel, facts: NoteFacts | undefined, offset
     if (!info) return piece(field.keySpan, `Unknown header key \`${field.rawKey}\`: kept, but not used by OpNote.`);
     const alias = info.key !== field.rawKey.trim().toLowerCase() ? ` (alias of \`${info.key}\`)` : '';
     const date = field.isoDate ? `\n\nRead as **${field.isoDate}**.` : '';
-    return piece(field.keySpan, `**${info.key}**${alias}: ${info.description}${date}`);
+    const institutional = info.key === 'pos' && model.kind === 'claim' && claimTypeOf(headerField(model, 'claim-type')?.value ?? '') === 'institutional';
+    const unused = institutional ? '\n\nNot used on an institutional claim (UB-04 / 837I): its setting is the type of bill (`bill-type:`).' : '';
+    return piece(field.keySpan, `**${info.key}**${alias}: ${info.description}${date}${unused}`);
   }
   const payerField = model.header.fields.find((candidate) => candidate.key === 'payer' && candidate.value !== '' && spanContains(candidate.valueSpan, offset));
   if (payerField) return piece(payerField.valueSpan, payerHover(context.findPayer(payerField.value), payerField.value));
+  const claimField = model.kind === 'claim' ? model.header.fields.find((candidate) => (candidate.key === 'claim-type' || candidate.key === 'bill-type') && candidate.value !== '' && spanContains(candidate.valueSpan, offset)) : undefined;
+  if (claimField) return piece(claimField.valueSpan, claimField.key === 'claim-type' ? claimTypeHover(claimField.value) : billTypeHover(claimField.value, context.knowledge));
+  const revenue = model.claim?.lines.find((line) => line.revenueCode && spanContains(line.revenueCode.span, offset))?.revenueCode;
+  if (revenue) return piece(revenue.span, revenueCodeHover(revenue.value, context.knowledge));
   const section = model.sections.find((candidate) => spanContains(candidate.titleSpan, offset));
   if (section) {
     const guidance = SECTION_GUIDANCE[section.id];

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge';
 import type { CodeMention } from '../parse/model';
+import { deviceCreditLine } from './hoverClaim';
 import { bullets, flagged, NO_DATA, sections, sourcesLine, UNVERIFIED } from './hoverText';
 
 function procedureHover(code: string, knowledge: Knowledge, system: CodeMention['system']): string {
@@ -22,6 +23,7 @@ function procedureHover(code: string, knowledge: Knowledge, system: CodeMention[
       `Global period: ${entry.globalDays ? flagged(entry.globalDays.value, entry.globalDays.verified) : NO_DATA}`,
       `Payment: ${NO_DATA}`,
       ...entry.useInsteadWhen.slice(0, 4).map((alternative) => `Instead, when ${alternative.when}: ${alternative.codes.join(' + ')}`),
+      deviceCreditLine(entry.code, knowledge),
     ]),
     unverifiedFields && UNVERIFIED,
     sourcesLine(entry.sources),

@@ -47,6 +47,10 @@ function factLine(mention: ConceptMention, facts: NoteFacts): string {
       return `*Increased procedural services: ${facts.increasedServices.status}* — modifier 22 needs extra time or effort against typical and its reason.`;
     case 'necessity':
       return `*Medical necessity element: ${mention.value}, ${status}*`;
+    case 'discontinued':
+      return `*Procedure discontinued, ${status}*${facts.discontinued ? ` (${facts.discontinued.value.replace(/-/g, ' ')}) — claim: 53 on the physician's line; 73 (before anesthesia) or 74 (after) on the facility claim.` : ''}`;
+    case 'implantRecord':
+      return `*Implant record: ${mention.value.replace('lot-serial', 'lot/serial number')}, ${status}* — the record names the device's manufacturer, model and lot/serial number.`;
   }
 }
 

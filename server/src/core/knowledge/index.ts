@@ -5,11 +5,13 @@ import { completeIcd10, icd10Count, icd10Descriptions, icd10Provenance, lookupIc
 import { hcpcsCount, hcpcsProvenance, isHcpcsCode } from './hcpcs';
 import { createPayerFinder, type PayerFinder } from './payerMatching';
 import {
+  billingFileSchema,
   builtinPayersFileSchema,
   codesFileSchema,
   editsFileSchema,
   modifiersFileSchema,
   posFileSchema,
+  type Billing,
   type CodeEntry,
   type CodeSetProvenance,
   type Edit,
@@ -25,6 +27,7 @@ import modifiersJson from './data/modifiers.json';
 import payersJson from './data/payers.json';
 import posJson from './data/pos.json';
 import editsJson from './data/edits.json';
+import billingJson from './data/billing.json';
 
 export interface Knowledge {
   /** Keyed by upper-case code ("64596", "0587T", "L8679"). */
@@ -41,6 +44,9 @@ export interface Knowledge {
   /** The setting of a place-of-service code; anything we do not list is "other". */
   posSetting(code: string): PosSetting | 'other';
   edits: readonly Edit[];
+  /** Institutional (UB-04) billing: revenue codes, types of bill, the device edit, device credits and the modifiers of discontinued, staged and same-day services. */
+  billing: Billing;
+  revenueCodes: ReadonlyMap<string, Billing['revenueCodes'][number]>;
   /** Where the edits come from (descriptors, not NCCI files): show it next to any edit-based finding. */
   editsNote: string;
   icd10: {
@@ -68,6 +74,7 @@ export const loadKnowledge: () => Knowledge = lazy(() => {
   const { payers, commonCriteria } = parseBuiltinData(builtinPayersFileSchema, payersJson, 'payers.json');
   const { placesOfService } = parseBuiltinData(posFileSchema, posJson, 'pos.json');
   const { edits, note } = parseBuiltinData(editsFileSchema, editsJson, 'edits.json');
+  const billing = parseBuiltinData(billingFileSchema, billingJson, 'billing.json');
   const pos = byKey(placesOfService, (entry) => entry.code);
   return {
     codes: byKey(codes, (entry) => entry.code),
@@ -80,6 +87,8 @@ export const loadKnowledge: () => Knowledge = lazy(() => {
     posSetting: (code) => pos.get(code.trim())?.setting ?? 'other',
     edits,
     editsNote: note,
+    billing,
+    revenueCodes: byKey(billing.revenueCodes, (entry) => entry.code),
     icd10: { lookup: lookupIcd10, complete: completeIcd10, count: icd10Count, descriptions: icd10Descriptions, provenance: icd10Provenance },
     hcpcs: { isCode: isHcpcsCode, count: hcpcsCount, provenance: hcpcsProvenance },
   };

@@ -201,6 +201,94 @@ export const placeOfServiceSchema = z.strictObject({
 
 export const posFileSchema = z.strictObject({ placesOfService: z.array(placeOfServiceSchema).min(1) });
 
+// ---------------------------------------------------------------- institutional billing
+
+const revenueCodeValue = z.string().regex(/^\d{4}$/, 'must be a four-digit revenue code such as 0360');
+
+const revenueCodeSchema = z.strictObject({
+  code: revenueCodeValue,
+  name: z.string().min(1),
+  use: z.string().min(1),
+  ...provenanceFields,
+});
+
+/** The first two digits of a type of bill: the facility type and its classification (13 = hospital outpatient). */
+const billTypeSchema = z.strictObject({
+  prefix: z.string().regex(/^\d{2}$/),
+  name: z.string().min(1),
+  setting: z.enum(['hospital-outpatient', 'asc']),
+  notes: z.array(z.string().min(1)),
+  ...provenanceFields,
+});
+
+/** The last digit of a type of bill: the claim frequency (1 = admit through discharge). */
+const billFrequencySchema = z.strictObject({
+  digit: z.string().regex(/^\d$/),
+  name: z.string().min(1),
+  ...provenanceFields,
+});
+
+/** Medicare's outpatient code editor: a device-intensive procedure on a hospital outpatient claim needs a device code line. */
+const deviceEditSchema = z.strictObject({
+  procedureCodes: z.array(procedureCodeSchema).min(1),
+  billTypePrefixes: z.array(z.string().regex(/^\d{2}$/)).min(1),
+  deviceCodes: z.array(procedureCodeSchema).min(1),
+  /** Payers whose hospital claims need one of `deviceCodes` (C-codes); for others any device code of the pack counts. */
+  cCodePayers: z.array(kebabId),
+  /** Modifiers with which a line bypasses the edit (discontinued or reduced procedures). */
+  bypassModifiers: z.array(modifierCodeSchema),
+  /** The editor's reason code. */
+  reason: z.string().min(1),
+  deviceIntensive: sourcedFact(z.boolean().nullable()),
+  text: z.string().min(1),
+  ...provenanceFields,
+});
+
+const deviceCreditSchema = z.strictObject({
+  valueCode: z.string().regex(/^[0-9A-Z]{2}$/),
+  conditionCodes: z.array(z.string().regex(/^[0-9A-Z]{2}$/)).min(1),
+  ascModifiers: z.array(modifierCodeSchema).min(1),
+  text: z.string().min(1),
+  ...provenanceFields,
+});
+
+const discontinuedSchema = z.strictObject({
+  professional: z.array(modifierCodeSchema).min(1),
+  beforeAnesthesia: modifierCodeSchema,
+  afterAnesthesia: modifierCodeSchema,
+  text: z.string().min(1),
+  ...provenanceFields,
+});
+
+const stagedSchema = z.strictObject({
+  /** The trial placement codes whose global period a permanent implant may fall in. */
+  trialCodes: z.array(procedureCodeSchema).min(1),
+  modifier: modifierCodeSchema,
+  text: z.string().min(1),
+  ...provenanceFields,
+});
+
+const sameDayEmSchema = z.strictObject({
+  emCodes: sourcedFact(z.strictObject({ from: z.string().regex(/^\d{5}$/), to: z.string().regex(/^\d{5}$/) })),
+  minorModifier: modifierCodeSchema,
+  majorModifier: modifierCodeSchema,
+  /** The global period that makes a procedure major (57 applies only before these). */
+  majorGlobal: globalPeriodSchema,
+  text: z.string().min(1),
+  ...provenanceFields,
+});
+
+export const billingFileSchema = z.strictObject({
+  revenueCodes: z.array(revenueCodeSchema).min(1),
+  billTypes: z.array(billTypeSchema).min(1),
+  billFrequencies: z.array(billFrequencySchema).min(1),
+  deviceEdit: deviceEditSchema,
+  deviceCredit: deviceCreditSchema,
+  discontinued: discontinuedSchema,
+  staged: stagedSchema,
+  sameDayEm: sameDayEmSchema,
+});
+
 // ---------------------------------------------------------------- edits
 
 const editBase = {
@@ -312,5 +400,7 @@ export type ReviewEdit = z.infer<typeof reviewEditSchema>;
 export type RequiresPrimaryEdit = z.infer<typeof requiresPrimaryEditSchema>;
 export type Laterality = z.infer<typeof lateralitySchema>;
 export type Icd10Description = z.infer<typeof icd10DescriptionSchema>;
+export type BillType = z.infer<typeof billTypeSchema>;
+export type Billing = z.infer<typeof billingFileSchema>;
 export type GeneratedCodeSet = z.infer<typeof generatedCodeSetSchema>;
 export type CodeSetProvenance = GeneratedCodeSet['provenance'];

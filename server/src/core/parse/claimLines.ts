@@ -132,9 +132,10 @@ function readItem(token: RawToken, line: MutableLine, problems: ParseProblem[]):
   } else if ((match = /^pos:(\d{2})$/i.exec(text))) {
     if (line.pos) return duplicate('Place of service');
     line.pos = { value: match[1], span: { start: token.start + 4, end: span.end } };
-  } else if ((match = /^rev:(\d{4})$/i.exec(text))) {
+  } else if ((match = /^rev:(\d{3,4})$/i.exec(text))) {
     if (line.revenueCode) return duplicate('The revenue code');
-    line.revenueCode = { value: match[1], span: { start: token.start + 4, end: span.end } };
+    // Revenue codes are four digits; `rev:360` is written without the leading zero of 0360.
+    line.revenueCode = { value: match[1].padStart(4, '0'), span: { start: token.start + 4, end: span.end } };
   } else if ((match = /^dos:(.*)$/i.exec(text))) {
     if (line.dos) return duplicate('Date of service');
     const valueSpan = { start: token.start + 4, end: span.end };

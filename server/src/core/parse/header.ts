@@ -1,7 +1,7 @@
 import { skipBlanks, trimBlanksEnd } from '../text/blanks';
 import type { LineIndex } from '../text/lineIndex';
 import { parseServiceDate } from './dates';
-import { isAnyHeaderKey, normalizeKey, resolveHeaderKey } from './headerKeys';
+import { billTypeOf, claimTypeOf, isAnyHeaderKey, normalizeKey, resolveHeaderKey } from './headerKeys';
 import type { DocumentKind, Header, HeaderField, ParseProblem } from './model';
 import { canonicalSectionId } from './sectionSynonyms';
 
@@ -107,6 +107,10 @@ export function resolveHeaderFields(raw: readonly RawField[], kind: DocumentKind
       if (!isoDate) {
         problems.push({ rule: 'date-malformed', span: valueSpan, message: `\`${info.key}\` must be a real calendar date written YYYY-MM-DD (or MM/DD/YYYY).` });
       }
+    } else if (info.valueType === 'claim-type' && field.value !== '' && !claimTypeOf(field.value)) {
+      problems.push({ rule: 'header-syntax', span: valueSpan, message: '`claim-type` is `professional` (CMS-1500, 837P) or `institutional` (UB-04, 837I); the claim is read as professional.' });
+    } else if (info.valueType === 'bill-type' && field.value !== '' && !billTypeOf(field.value)) {
+      problems.push({ rule: 'header-syntax', span: valueSpan, message: '`bill-type` is a type of bill of 3 digits (e.g. 131), 4 with a leading zero (0131), or 13:A:1 as in the 837I.' });
     }
     return {
       rawKey: field.rawKey,

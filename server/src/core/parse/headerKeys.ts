@@ -1,15 +1,44 @@
 import type { DocumentKind } from './model';
 
-export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind' | 'claim-type';
+export type HeaderValueType = 'text' | 'date' | 'pos' | 'kind' | 'claim-type' | 'bill-type';
 
 export type ClaimType = 'professional' | 'institutional';
 
-/** The claim form a `claim-type:` (or `form:`) value names; undefined for a value that names none. */
+const PROFESSIONAL_NAMES = ['professional', 'cms1500', '837p', 'hcfa1500'];
+const INSTITUTIONAL_NAMES = ['institutional', 'ub04', '837i', 'cms1450'];
+
+/**
+ * The claim form a `claim-type:` (or `form:`) value names, also inside other words ("institutional
+ * (UB-04)", "CMS-1500 form"); undefined for a value that names none, or both.
+ */
 export function claimTypeOf(value: string): ClaimType | undefined {
   const normalized = value.trim().toLowerCase().replace(/[\s_-]+/g, '');
-  if (normalized === 'professional' || normalized === 'cms1500' || normalized === '837p' || normalized === 'hcfa1500') return 'professional';
-  if (normalized === 'institutional' || normalized === 'ub04' || normalized === '837i' || normalized === 'cms1450') return 'institutional';
-  return undefined;
+  const professional = PROFESSIONAL_NAMES.some((name) => normalized.includes(name));
+  const institutional = INSTITUTIONAL_NAMES.some((name) => normalized.includes(name));
+  if (professional === institutional) return undefined;
+  return professional ? 'professional' : 'institutional';
+}
+
+/** The spellings `claim-type:` offers in completion, with the form each names. */
+export const CLAIM_TYPE_VALUES: readonly { readonly value: string; readonly claimType: ClaimType; readonly detail: string }[] = [
+  { value: 'professional', claimType: 'professional', detail: 'CMS-1500 / 837P: physicians and ASCs (the default)' },
+  { value: 'institutional', claimType: 'institutional', detail: 'UB-04 / 837I: hospitals, with revenue codes and a type of bill' },
+  { value: 'CMS-1500', claimType: 'professional', detail: 'professional claim form' },
+  { value: '837P', claimType: 'professional', detail: 'professional electronic claim' },
+  { value: 'UB-04', claimType: 'institutional', detail: 'institutional claim form' },
+  { value: '837I', claimType: 'institutional', detail: 'institutional electronic claim' },
+];
+
+/**
+ * A type of bill as three digits: `131`, `0131` with the leading zero of the UB-04 form, or `13:A:1`
+ * as the 837I writes it (facility code, qualifier, frequency); undefined when it is not one.
+ */
+export function billTypeOf(value: string): string | undefined {
+  const trimmed = value.trim();
+  const digits = /^0?(\d{3})$/.exec(trimmed);
+  if (digits) return digits[1];
+  const x12 = /^(\d{2}):[A-Z]:(\d)$/i.exec(trimmed);
+  return x12 ? `${x12[1]}${x12[2]}` : undefined;
 }
 
 export interface HeaderKeyInfo {
@@ -34,7 +63,8 @@ export const HEADER_KEYS: readonly HeaderKeyInfo[] = [
   { key: 'prior-auth', description: 'Prior authorization number.', valueType: 'text', kinds: ['claim'], aliases: ['prior-authorization', 'authorization', 'auth', 'pa'] },
   { key: 'npi', description: 'Rendering provider NPI.', valueType: 'text', kinds: ['claim'], aliases: ['rendering-npi', 'provider-npi'] },
   { key: 'claim-type', description: 'Claim form: `professional` (CMS-1500 / 837P, physicians and ASCs; the default) or `institutional` (UB-04 / 837I, hospitals).', valueType: 'claim-type', kinds: ['claim'], aliases: ['form', 'claim-form'] },
-  { key: 'bill-type', description: 'Type of bill of an institutional claim (UB-04 form locator 4), e.g. `131` hospital outpatient.', valueType: 'text', kinds: ['claim'], aliases: ['type-of-bill', 'tob'] },
+  { key: 'bill-type', description: 'Type of bill of an institutional claim (UB-04 form locator 4), e.g. `131` hospital outpatient.', valueType: 'bill-type', kinds: ['claim'], aliases: ['type-of-bill', 'tob'] },
+  { key: 'trial-date', description: 'Date of the stimulation trial placement by the same physician (YYYY-MM-DD): a permanent implant inside the trial code\'s global period takes modifier 58.', valueType: 'date', kinds: ['claim'], aliases: ['date-of-trial', 'trial-dos'] },
   { key: 'kind', description: 'Overrides the document kind: `opnote` or `claim`.', valueType: 'kind', kinds: ['opnote', 'claim'], aliases: ['type', 'document-kind'] },
 ];
 

@@ -5,7 +5,7 @@
 import type { Knowledge, RequiresPrimaryEdit } from '../knowledge';
 import type { AddOnPlan, AddOnSessions, ClaimSession, FoundNote, NoteArrays, SpanEdit, UnitsExceedPlan } from '../linting/types';
 import type { DocumentModel, ServiceLine } from '../parse/model';
-import { unitsOf } from './claim';
+import { noteDate, unitsOf } from './claim';
 import { insertLineAfterEdit, removeLinesEdits, serviceLineText, setUnitsEdit } from './edits';
 import { ordered } from './order';
 import { bySessionKey, nearestAbove, type SessionDates } from './sessions';
@@ -122,7 +122,7 @@ export function addOnCountPlans(input: PlanInput, addOns: readonly AddOnSessions
 }
 
 /**
- * The text of a new add-on line after `primary`, with the primary's pointers and a side: the note's
+ * The text of a new add-on line after `primary`, with the primary's pointers and date and a side: the note's
  * side; for a bilateral note with one additional array, the side opposite the primary's (one array
  * each side); otherwise the primary's side modifiers.
  */
@@ -137,5 +137,8 @@ function addOnLineText(input: PlanInput, primary: ServiceLine, addOnCode: string
         ? [SIDE_MODIFIERS[primarySide === 'left' ? 'right' : 'left']]
         : primarySides;
   const pointers = primary.pointers?.letters.map((letter) => letter.value) ?? [];
-  return serviceLineText(addOnCode, ordered(input.knowledge, sides), units, pointers);
+  // The add-on belongs to the primary's session: a primary with its own date gives the new line that
+  // date, as dos-mismatch corrects it (the note's date when the note has one).
+  const dos = primary.dos ? ((input.note && noteDate(input.note)?.iso) ?? primary.dos.value) : undefined;
+  return serviceLineText(addOnCode, ordered(input.knowledge, sides), units, pointers, dos);
 }

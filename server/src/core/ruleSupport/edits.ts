@@ -77,7 +77,7 @@ export function prependHeaderFieldEdit(model: DocumentModel, text: string): Span
   return { span: { start: at, end: at }, newText: `${text}${model.lines.lineBreak}` };
 }
 
-/** `64597-LT x2 ptr:A,B`, the text of a new service line. */
-export function serviceLineText(code: string, modifiers: readonly string[], units: number, pointers: readonly string[]): string {
-  return [`${[code, ...modifiers].join('-')}`, `x${units}`, ...(pointers.length ? [`ptr:${pointers.join(',')}`] : [])].join(' ');
+/** `64597-LT x2 ptr:A,B dos:2026-03-14`, the text of a new service line (its own date of service when given). */
+export function serviceLineText(code: string, modifiers: readonly string[], units: number, pointers: readonly string[], dos?: string): string {
+  return [`${[code, ...modifiers].join('-')}`, `x${units}`, ...(pointers.length ? [`ptr:${pointers.join(',')}`] : []), ...(dos ? [`dos:${dos}`] : [])].join(' ');
 }

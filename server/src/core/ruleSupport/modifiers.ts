@@ -33,6 +33,8 @@ interface ModifierChoice {
   readonly replace?: { readonly from: string; readonly to: string; readonly description?: string };
   /** Add this side modifier (the user's choice when the note documents both sides). */
   readonly addSide?: string;
+  /** Add this modifier (53 for a discontinued procedure, 58 for a staged one). */
+  readonly add?: string;
 }
 
 /** The corrected modifier list of a line and each change, in the order a fix title names them. */
@@ -65,6 +67,10 @@ export function planModifiers(knowledge: Knowledge, note: FoundNote | undefined,
   } else if (choice.addSide && !modifiers.includes(choice.addSide) && modifiers.length < MAX_MODIFIERS) {
     modifiers.push(choice.addSide);
     changes.push({ kind: 'add', modifier: choice.addSide });
+  }
+  if (choice.add && !modifiers.includes(choice.add) && modifiers.length < MAX_MODIFIERS) {
+    modifiers.push(choice.add);
+    changes.push({ kind: 'add', modifier: choice.add });
   }
   const sorted = ordered(knowledge, modifiers);
   if (!sorted.every((modifier, index) => modifier === modifiers[index])) changes.push({ kind: 'reorder' });
@@ -112,7 +118,7 @@ export function unreadableCodeToken(model: DocumentModel): (line: ServiceLine) =
 export function modifierFix(knowledge: Knowledge, claim: ClaimFacts, line: ServiceLine, isLead: (change: ModifierChange) => boolean, choice: ModifierChoice = {}, isPreferred = true): Fix | undefined {
   const planned = claim.modifierPlan(line);
   if (!planned.rewritable) return undefined;
-  const plan = choice.replace || choice.addSide ? planModifiers(knowledge, claim.note, line, choice) : planned;
+  const plan = choice.replace || choice.addSide || choice.add ? planModifiers(knowledge, claim.note, line, choice) : planned;
   const lead = plan.changes.find(isLead);
   if (lead === undefined) return undefined;
   const leadText = changeText(lead);

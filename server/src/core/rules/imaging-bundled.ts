@@ -1,4 +1,6 @@
-import { affirmedEvidence, codeEntry, codeLabel, noteLocation } from '../ruleSupport/claim';
+import { codeEntry, codeLabel, noteLocation } from '../ruleSupport/claim';
+import { billTypeEntry } from '../ruleSupport/facility';
+import { sentenceAt } from '../ruleSupport/noteAnchors';
 import { removeLineEdit } from '../ruleSupport/edits';
 import { firstInSession } from '../ruleSupport/sessions';
 import type { BundledEdit } from '../knowledge';
@@ -29,7 +31,10 @@ export const rule: Rule = {
     const { model, knowledge, claim } = context;
     if (!claim) return;
     const { lines, note } = claim;
-    const imaging = note ? affirmedEvidence(note.facts.imaging.evidence) : undefined;
+    // Only text that documents the imaging: a note that says none was used has no such sentence.
+    const imaging = note?.facts.imaging.status === 'documented' ? note.facts.imaging.evidence.find((evidence) => evidence.status === 'affirmed') : undefined;
+    // An institutional claim has no place of service: an ASC type of bill is the ASC setting (24).
+    const institutionalPos = claim.claimType === 'institutional' ? (billTypeEntry(knowledge, claim)?.setting === 'asc' ? '24' : undefined) : undefined;
     const bundles = knowledge.edits
       .filter((edit): edit is BundledEdit => edit.kind === 'bundled')
       .map((edit) => ({ edit, primaryInSession: firstInSession(claim.sessionDates, lines.filter((other) => edit.primaryCodes.includes(other.code.value))) }));
@@ -39,7 +44,7 @@ export const rule: Rule = {
         if (!edit.bundledCodes.includes(line.code.value)) continue;
         const primary = primaryInSession(line);
         if (!primary) continue;
-        const pos = line.pos?.value ?? primary.pos?.value ?? claim.headerPos?.value;
+        const pos = claim.claimType === 'institutional' ? institutionalPos : (line.pos?.value ?? primary.pos?.value ?? claim.headerPos?.value);
         if (edit.placesOfService && (!pos || !edit.placesOfService.includes(pos))) continue;
         const source = edit.sources[0];
         report({
@@ -50,7 +55,7 @@ export const rule: Rule = {
             `${edit.verified ? `Source: ${source}.` : `Unverified: check the current CPT book and NCCI edits (source: ${source}).`}`,
           unnecessary: true,
           fixes: [{ title: `Remove the ${line.code.value} line (included in ${primary.code.value})`, edits: [removeLineEdit(model, line.line)], isPreferred: true }],
-          ...(note && imaging ? { related: [noteLocation(note, imaging.span, `The note documents the imaging as part of the ${primary.code.value} procedure.`)] } : {}),
+          ...(note && imaging ? { related: [noteLocation(note, sentenceAt(note.model, imaging.span.start), `The note documents the imaging as part of the ${primary.code.value} procedure.`)] } : {}),
         });
         break;
       }

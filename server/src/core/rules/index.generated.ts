@@ -8,7 +8,9 @@ import { rule as codeConflict } from './code-conflict';
 import { rule as codePairReview } from './code-pair-review';
 import { rule as configInvalid } from './config-invalid';
 import { rule as dateMalformed } from './date-malformed';
+import { rule as deviceCodeMissing } from './device-code-missing';
 import { rule as directiveUnknownRule } from './directive-unknown-rule';
+import { rule as discontinuedProcedure } from './discontinued-procedure';
 import { rule as documentTooLarge } from './document-too-large';
 import { rule as dosMismatch } from './dos-mismatch';
 import { rule as dxInvalid } from './dx-invalid';
@@ -16,6 +18,7 @@ import { rule as dxLateralityMismatch } from './dx-laterality-mismatch';
 import { rule as dxPointer } from './dx-pointer';
 import { rule as dxSequence } from './dx-sequence';
 import { rule as dxUnsupported } from './dx-unsupported';
+import { rule as emSameDayModifier } from './em-same-day-modifier';
 import { rule as headerSyntax } from './header-syntax';
 import { rule as headerUnknownKey } from './header-unknown-key';
 import { rule as imagingBundled } from './imaging-bundled';
@@ -26,6 +29,7 @@ import { rule as lateralityMismatch } from './laterality-mismatch';
 import { rule as lateralityMissing } from './laterality-missing';
 import { rule as lineSyntax } from './line-syntax';
 import { rule as modifier22Unsupported } from './modifier-22-unsupported';
+import { rule as modifier50Bilateral } from './modifier-50-bilateral';
 import { rule as modifier51Addon } from './modifier-51-addon';
 import { rule as modifier59PreferX } from './modifier-59-prefer-x';
 import { rule as modifierConflict } from './modifier-conflict';
@@ -41,9 +45,12 @@ import { rule as payerMissing } from './payer-missing';
 import { rule as payerNoncoverage } from './payer-noncoverage';
 import { rule as placeholderUnfilled } from './placeholder-unfilled';
 import { rule as posAtypical } from './pos-atypical';
+import { rule as posInstitutional } from './pos-institutional';
 import { rule as priorAuthMissing } from './prior-auth-missing';
 import { rule as procedureCodeMismatch } from './procedure-code-mismatch';
+import { rule as revenueCodeMissing } from './revenue-code-missing';
 import { rule as revisionOrRemoval } from './revision-or-removal';
+import { rule as stagedProcedureModifier } from './staged-procedure-modifier';
 import { rule as testingUndocumented } from './testing-undocumented';
 import { rule as trialNotImplant } from './trial-not-implant';
 import { rule as unitsExceed } from './units-exceed';
@@ -61,7 +68,9 @@ export const RULES: readonly Rule[] = [
   codePairReview,
   configInvalid,
   dateMalformed,
+  deviceCodeMissing,
   directiveUnknownRule,
+  discontinuedProcedure,
   documentTooLarge,
   dosMismatch,
   dxInvalid,
@@ -69,6 +78,7 @@ export const RULES: readonly Rule[] = [
   dxPointer,
   dxSequence,
   dxUnsupported,
+  emSameDayModifier,
   headerSyntax,
   headerUnknownKey,
   imagingBundled,
@@ -79,6 +89,7 @@ export const RULES: readonly Rule[] = [
   lateralityMissing,
   lineSyntax,
   modifier22Unsupported,
+  modifier50Bilateral,
   modifier51Addon,
   modifier59PreferX,
   modifierConflict,
@@ -94,9 +105,12 @@ export const RULES: readonly Rule[] = [
   payerNoncoverage,
   placeholderUnfilled,
   posAtypical,
+  posInstitutional,
   priorAuthMissing,
   procedureCodeMismatch,
+  revenueCodeMissing,
   revisionOrRemoval,
+  stagedProcedureModifier,
   testingUndocumented,
   trialNotImplant,
   unitsExceed,

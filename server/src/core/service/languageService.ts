@@ -117,6 +117,8 @@ export interface LanguageService {
   /** Forget everything cached for a document that was closed. */
   forget(uri: string): void;
   readonly rules: readonly Rule[];
+  /** The coding knowledge the checks read (the built-in pack unless one was given). */
+  readonly knowledge: Knowledge;
 }
 
 const DEFAULT_MAX_PROBLEMS = 1000;
@@ -369,6 +371,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   return {
     rules,
+    knowledge,
     analyze,
     analyzeInSteps,
     hover(document, position, settings = {}) {
@@ -416,7 +419,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!('facts' in note)) return null;
       // The marks come from the note's own findings, as the diagnostics show them.
       const findings = note.model === model ? analyze(document, settings).findings : check({ uri: note.model.uri, version: -1, text: note.model.text }, settings ?? {}, note.model, false).findings;
-      const checklist = buildChecklist(note.model, note.facts, findings);
+      const checklist = buildChecklist(note.model, note.facts, findings, knowledge);
       const title = uriToPath(note.model.uri)?.split('/').pop() ?? note.model.uri;
       return { ...checklist, title, markdown: checklistMarkdown(checklist, title) };
     },
