@@ -4,6 +4,7 @@ import { buildPattern } from '../text/patterns';
 import type { Span } from '../text/span';
 import { supportedCodes } from './codes';
 import {
+  ABORTED,
   ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
   APPROACHES,
@@ -77,11 +78,17 @@ function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[]):
   return percutaneous.length ? fact('percutaneous', percutaneous) : null;
 }
 
+/** The diagnosis names the nerve and side of the condition when the account does not. */
+const isDiagnosis = (match: Match) => match.status === 'affirmed' && match.role === 'diagnosis';
+/** Failing both, the planned procedure names them (a procedure stopped before the array went in). */
+const isPlanned = (match: Match) => match.status === 'hypothetical' || (match.role === 'plan' && match.status === 'affirmed');
+
 const TARGET_PRIORITY: readonly Target[] = ['brain', 'spinal-cord', 'dorsal-root-ganglion', 'sacral-nerve', 'cranial-nerve', 'peripheral-nerve', 'other'];
 
 function targetOf(targets: readonly Match<Target>[], nerves: readonly Match[]): Fact<Target> | null {
   const asPeripheral = nerves.map((nerve) => ({ ...nerve, value: 'peripheral-nerve' as Target }));
-  for (const pool of [current([...targets, ...asPeripheral]), [...targets, ...asPeripheral].filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+  const all = [...targets, ...asPeripheral];
+  for (const pool of [current(all), all.filter(isDiagnosis), all.filter(isPlanned)]) {
     const value = mostFrequent(pool, TARGET_PRIORITY);
     if (value) return fact(value, pool.filter((match) => match.value === value));
   }
@@ -96,7 +103,7 @@ function canonicalNerve(value: string, all: ReadonlySet<string>): string {
 }
 
 function nerveOf(nerves: readonly Match[]): Fact<string> | null {
-  for (const pool of [current(nerves), nerves.filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+  for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned)]) {
     if (pool.length === 0) continue;
     const names = new Set(pool.map((match) => match.value));
     const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));
@@ -108,7 +115,7 @@ function nerveOf(nerves: readonly Match[]): Fact<string> | null {
 
 function lateralityOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<Laterality> | null {
   const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
-  for (const pool of [current(matches), matches.filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+  for (const pool of [current(matches), matches.filter(isDiagnosis), matches.filter(isPlanned)]) {
     if (pool.length === 0) continue;
     const sides = new Set(pool.map((match) => match.value));
     if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return fact('bilateral', pool);
@@ -118,7 +125,7 @@ function lateralityOf(sentences: readonly Sentence[], mentions: ConceptMention[]
   return null;
 }
 
-function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
+function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
@@ -136,7 +143,9 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
   const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
-  return titled.length ? fact(titled[0].value, titled.filter((match) => match.value === titled[0].value)) : null;
+  if (titled.length) return fact(titled[0].value, titled.filter((match) => match.value === titled[0].value));
+  // A terse note gives the arrays placed today and no verb ("L + R: 1 array each = 2 arrays total"): an insertion.
+  return arrayCounts.length ? fact('insertion', arrayCounts.map((entry) => entry.match)) : null;
 }
 
 function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['imaging'] {
@@ -152,17 +161,26 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): 
   return { status: 'absent', modalities: [], evidence: [] };
 }
 
-function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
-  if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
+interface ArrayCount {
+  readonly match: Match;
+  readonly count: number;
+}
+
+/** The numbers of arrays the account of this procedure gives: "2 arrays", "leads x2", "a second lead", "one on each side". */
+function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
   const counts = current([...findPattern(sentences, ARRAY_COUNT, 'count'), ...findPattern(sentences, ARRAY_TIMES, 'count')])
-    .map((match) => ({ match, count: readCount(match.groups[0] ?? match.groups[1] ?? '') }))
+    .map((match) => ({ match, count: readCount(firstGroup(match) ?? '') }))
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).map((match) => {
     const word = (match.groups[0] ?? '').toLowerCase();
     return { match, count: word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
   });
   const eachSide = current(findPattern(sentences, EACH_SIDE, 'each-side')).map((match) => ({ match, count: 2 }));
-  const all = [...counts, ...ordinals, ...eachSide];
+  return [...counts, ...ordinals, ...eachSide];
+}
+
+function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
+  if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   for (const entry of all) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
   if (all.length) {
     const max = all.reduce((most, entry) => Math.max(most, entry.count), 0);
@@ -232,14 +250,19 @@ function durationContext(sentence: Sentence, match: Match): string {
   const from = match.span.start - sentence.start;
   const to = match.span.end - sentence.start;
   const before = sentence.text.slice(Math.max(0, from - CLAUSE_REACH), from);
-  const head = before.slice(Math.max(...CLAUSE_ENDS.map((mark) => before.lastIndexOf(mark))) + 1);
+  const cut = lastClauseEnd(before);
+  // A duration that is a field's whole value is told of the field: "Trial: 7 days, 70% relief".
+  const label = cut >= 0 && before[cut] === ':' && before.slice(cut + 1).trim() === '' ? before.slice(0, cut) : '';
+  const head = `${label.slice(lastClauseEnd(label) + 1)} ${before.slice(cut + 1)}`;
   const after = sentence.text.slice(to, to + CLAUSE_REACH);
-  const cut = after.search(/[,;:()\n]/);
-  const tail = (cut < 0 ? after : after.slice(0, cut)).split(/\s+/).slice(0, 4).join(' ');
+  const end = after.search(/[,;:()\n]/);
+  const tail = (end < 0 ? after : after.slice(0, end)).split(/\s+/).slice(0, 4).join(' ');
   return `${head} ${match.text} ${tail}`;
 }
 
 const CLAUSE_REACH = 60;
+
+const lastClauseEnd = (text: string) => Math.max(...CLAUSE_ENDS.map((mark) => text.lastIndexOf(mark)));
 
 function wordBefore(sentence: Sentence, match: Match): string {
   const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 12), match.span.start - sentence.start).toLowerCase();
@@ -247,14 +270,19 @@ function wordBefore(sentence: Sentence, match: Match): string {
 }
 const CLAUSE_ENDS = [',', ';', ':', '(', ')', '\n'];
 
+/** The pattern's alternatives capture their number in different groups. */
+const firstGroup = (match: Match) => match.groups.find((group) => group !== undefined);
+
 const percentOf = (value: string | undefined): number | null => {
   const number = value === undefined ? Number.NaN : readNumber(value);
   return Number.isFinite(number) && number >= 0 && number <= 100 ? number : null;
 };
 
 function necessityOf(sentences: readonly Sentence[], dateOfService: string | undefined, mentions: ConceptMention[]): NecessityFacts {
-  const histories = sentences.filter((sentence) => sentence.role === 'history' || sentence.role === 'current' || sentence.role === 'diagnosis');
-  const find = (pattern: RegExp) => findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical');
+  // An assessment restates the history ("successful trial with 70% relief, proceed"): what it affirms counts too.
+  const histories = sentences.filter((sentence) => sentence.role !== 'increased');
+  const find = (pattern: RegExp) =>
+    findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical' || (isFigure(pattern) && figureStandsAlone(sentenceOf(histories, match)!, match)));
   const note = (matches: readonly Match[], value: (match: Match) => string) => {
     for (const match of matches) mentions.push({ field: 'necessity', value: value(match), span: match.span, status: match.status });
   };
@@ -281,20 +309,39 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
   return { painDuration, conservativeCare, objectivePathology, trialOutcome: trialOutcomeOf(find, sentenceFor, note) };
 }
 
+/**
+ * Outcome figures are findings of their own: a negation or a condition in an earlier clause ("no
+ * adverse events, 70% relief", "able to return to work and had 70% relief") is not theirs.
+ */
+const isFigure = (pattern: RegExp) => pattern === NECESSITY.percentRelief || pattern === NECESSITY.painScores || pattern === NECESSITY.analgesicReduction;
+
+function figureStandsAlone(sentence: Sentence, match: Match): boolean {
+  if (match.status !== 'negated' && match.status !== 'hypothetical') return false;
+  const before = sentence.text.slice(0, match.span.start - sentence.start);
+  const clause = before.slice(Math.max(lastClauseEnd(before), before.toLowerCase().lastIndexOf(' and ')) + 1);
+  return !occursIn(clause, match.status === 'negated' ? NECESSITY.negation : NECESSITY.condition);
+}
+
 /** Percent relief (stated, or from pain scores before and after) and analgesic reduction, of the trial and not of a diagnostic block. */
 function trialOutcomeOf(find: (pattern: RegExp) => Match[], sentenceFor: (match: Match) => Sentence, note: (matches: readonly Match[], value: (match: Match) => string) => void): TrialOutcome | null {
+  // The figure's own stretch of the sentence (between semicolons) says whose it is; else the sentence does.
   const ofTrial = (match: Match) => {
-    const sentence = sentenceFor(match).text;
-    return occursIn(sentence, NECESSITY.trial) || !occursIn(sentence, NECESSITY.diagnosticProcedure);
+    const sentence = sentenceFor(match);
+    const at = match.span.start - sentence.start;
+    const from = sentence.text.lastIndexOf(';', at) + 1;
+    const to = sentence.text.indexOf(';', at);
+    const stretch = sentence.text.slice(from, to < 0 ? undefined : to);
+    if (occursIn(stretch, NECESSITY.trial)) return true;
+    if (occursIn(stretch, NECESSITY.diagnosticProcedure)) return false;
+    return occursIn(sentence.text, NECESSITY.trial) || !occursIn(sentence.text, NECESSITY.diagnosticProcedure);
   };
-  const stated = find(NECESSITY.percentRelief).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }));
+  const stated = find(NECESSITY.percentRelief).filter(ofTrial).map((match) => ({ match, percent: percentOf(firstGroup(match)) }));
   const scored = find(NECESSITY.painScores).filter(ofTrial).map((match) => {
-    const before = Number(match.groups[0]);
-    const after = Number(match.groups[1]);
+    const [before, after] = match.groups.filter((group) => group !== undefined).map(Number);
     return { match, percent: before > 0 && before <= 10 && after <= before ? Math.round(((before - after) / before) * 100) : null };
   });
   const relief = [...stated, ...scored].filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
-  const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }))
+  const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(firstGroup(match)) }))
     .filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
   if (relief.length === 0 && analgesic.length === 0) return null;
   for (const entry of relief) note([entry.match], () => `trial relief ${entry.percent}%`);
@@ -371,8 +418,13 @@ export function extractFacts(model: DocumentModel): NoteFacts {
   const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
   // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this
   // note: stimulation testing and medical necessity are then not facts of it either.
-  const device = current(findPattern(sentences, NEUROSTIMULATION)).filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
-  if (device.length === 0) {
+  const stimulators = findPattern(sentences, NEUROSTIMULATION).filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
+  // A removal or revision tells of a device placed before: the history names the stimulator, today's account only "the array".
+  const earlierDevice = () =>
+    stimulators.some((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical')) &&
+    current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
+  const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && current(findPattern(sentences, ABORTED)).length > 0;
+  if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions);
@@ -384,8 +436,9 @@ export function extractFacts(model: DocumentModel): NoteFacts {
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, mentions);
-  const procedure = procedureOf(sentences, procedureLines(model, sentences), mentions);
-  const arrays = arraysOf(sentences, procedure, laterality, mentions);
+  const arrayCounts = arrayCountsOf(sentences);
+  const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, mentions);
+  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, mentions);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity };
