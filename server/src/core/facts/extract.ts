@@ -12,6 +12,7 @@ import {
   ARRAY_TIMES,
   BEFORE_NOT_PAIN_DURATION,
   BLADDER_INDICATION,
+  CORRECTION,
   EACH_SIDE,
   EARLIER_TRIAL,
   GENERIC_IMAGING,
@@ -35,7 +36,7 @@ import { readCount, readNumber } from './numbers';
 import { requiredLiterals } from './prefilter';
 import { regionsOf, textWithoutComments } from './regions';
 import { occursIn } from './windows';
-import type { ConceptMention, DocumentedStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
+import type { ConceptMention, ConflictReading, DocumentationConflict, DocumentedStatus, EvidenceStatus, Evidence, Fact, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
 
@@ -69,12 +70,15 @@ function sentenceOf(sentences: readonly Sentence[], match: Match): Sentence | un
   return sentences.length && holds(sentences[low]) ? sentences[low] : sentences.find(holds);
 }
 
-function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<'percutaneous' | 'open'> | null {
+function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<'percutaneous' | 'open'> | null {
   const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
   const here = current(matches);
   const open = here.filter((match) => match.value === 'open' && !ACCESSORY_INCISION.test(sentenceOf(sentences, match)?.text ?? ''));
-  if (open.length) return fact('open', open);
   const percutaneous = here.filter((match) => match.value === 'percutaneous');
+  // An introducer or an exit site goes with an open placement too; the word "percutaneous" does not.
+  const saidPercutaneous = percutaneous.filter((match) => /\bperc/i.test(match.text));
+  if (open.length && saidPercutaneous.length) conflicts.push({ topic: 'approach', readings: [reading('percutaneous', saidPercutaneous), reading('open', open)] });
+  if (open.length) return fact('open', open);
   return percutaneous.length ? fact('percutaneous', percutaneous) : null;
 }
 
@@ -113,17 +117,31 @@ function nerveOf(nerves: readonly Match[]): Fact<string> | null {
   return null;
 }
 
-function lateralityOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<Laterality> | null {
+/**
+ * Both sides make a bilateral session when the note says so or places an array on each; otherwise
+ * left and right contradict each other: a correction ("the correct laterality is RIGHT") settles it,
+ * else the side written more often is kept and the conflict is recorded.
+ */
+function lateralityOf(sentences: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
   const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
   for (const pool of [current(matches), matches.filter(isDiagnosis), matches.filter(isPlanned)]) {
     if (pool.length === 0) continue;
-    const sides = new Set(pool.map((match) => match.value));
-    if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return fact('bilateral', pool);
-    const value = pool[0].value;
-    return fact(value, pool.filter((match) => match.value === value));
+    const of = (value: Laterality) => pool.filter((match) => match.value === value);
+    const left = of('left');
+    const right = of('right');
+    if (of('bilateral').length || (left.length && right.length && arrayCounts.some((entry) => entry.count >= 2))) return fact('bilateral', pool);
+    if (left.length && right.length) {
+      const corrected = new Set(pool.filter((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', CORRECTION)).map((match) => match.value));
+      if (corrected.size === 1) return fact([...corrected][0], of([...corrected][0]));
+      conflicts.push({ topic: 'side', readings: [reading('left', left), reading('right', right)] });
+    }
+    const value = left.length === right.length ? pool[0].value : left.length > right.length ? 'left' : 'right';
+    return fact(value, of(value));
   }
   return null;
 }
+
+const reading = (value: string, matches: readonly Match[]): ConflictReading => ({ value, evidence: evidenceOf(matches) });
 
 function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
@@ -148,15 +166,21 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   return arrayCounts.length ? fact('insertion', arrayCounts.map((entry) => entry.match)) : null;
 }
 
-function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['imaging'] {
+/** "No imaging guidance was used" denies guidance; "no hardware problem on imaging" does not. */
+const GUIDANCE_DENIED = /\bguid|\b(?:used|utilized|employed)\b/i;
+
+function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): NoteFacts['imaging'] {
   const modalities = record(mentions, 'imaging', findMatches(sentences, MODALITIES));
   const documented = current(modalities);
-  if (documented.length) {
-    const names = [...new Set(documented.map((match) => match.value))] as Modality[];
-    return { status: 'documented', modalities: names, evidence: evidenceOf(documented) };
-  }
   const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
   const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased'));
+  if (documented.length) {
+    const names = [...new Set(documented.map((match) => match.value))] as Modality[];
+    // "No fluoroscopy; ultrasound throughout" denies another modality: only imaging denied as a whole, or the one used, conflicts.
+    const denied = negated.filter((match) => (match.value === 'imaging' ? GUIDANCE_DENIED.test(sentenceOf(sentences, match)?.text ?? '') : names.includes(match.value as Modality)));
+    if (denied.length) conflicts.push({ topic: 'imaging', readings: [reading('used', documented), reading('not used', denied)] });
+    return { status: 'documented', modalities: names, evidence: evidenceOf(documented) };
+  }
   if (negated.length) return { status: 'negated', modalities: [], evidence: evidenceOf(negated) };
   return { status: 'absent', modalities: [], evidence: [] };
 }
@@ -198,20 +222,31 @@ const PLURAL_ARRAYS = /\b(?:arrays|leads|microleads|electrodes)\b/i;
 
 const SINGULAR_DEVICE = /\b(?:array|lead|microlead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
-function integratedOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<boolean> | null {
+function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
   const matches = record(mentions, 'integrated', findMatches(sentences, INTEGRATED));
-  const here = matches.filter((match) => match.role === 'current' || match.role === 'increased');
-  const separate = here.filter((match) => match.value === 'separate-generator' && match.status === 'affirmed');
-  if (separate.length) return fact(false, separate);
-  const integrated = here.filter((match) => (match.value === 'integrated' && match.status === 'affirmed') || (match.value === 'separate-generator' && match.status === 'negated'));
-  return integrated.length ? fact(true, integrated) : null;
+  // A removal or revision works on a device placed before: the history says what it is.
+  const earlier = procedure?.value === 'removal' || procedure?.value === 'revision';
+  const pools = [matches.filter((match) => match.role === 'current' || match.role === 'increased'), earlier ? matches.filter((match) => match.role === 'history') : []];
+  for (const here of pools) {
+    const said = (status: EvidenceStatus) => here.filter((match) => match.status === status || (earlier && status === 'affirmed' && match.status === 'historical'));
+    const separate = said('affirmed').filter((match) => match.value === 'separate-generator');
+    const integrated = [...said('affirmed').filter((match) => match.value === 'integrated'), ...said('negated').filter((match) => match.value === 'separate-generator')];
+    const integratedWord = integrated.filter((match) => match.value === 'integrated');
+    if (separate.length && integratedWord.length && procedure?.value !== 'trial') conflicts.push({ topic: 'device', readings: [reading('integrated', integratedWord), reading('having a separate generator', separate)] });
+    if (separate.length) return fact(false, separate);
+    if (integrated.length) return fact(true, integrated);
+  }
+  return null;
 }
 
-function testingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['testing'] {
+function testingOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): NoteFacts['testing'] {
   const matches = record(mentions, 'testing', findPattern(sentences, TESTING, 'testing'));
   const documented = current(matches);
-  if (documented.length) return { status: 'documented', evidence: evidenceOf(documented) };
   const negated = matches.filter((match) => match.status === 'negated' && match.role !== 'history' && match.role !== 'plan');
+  // "No response at 2 mA" before a response is testing that first failed; only "no testing was done" denies it.
+  const deniedTesting = negated.filter((match) => /\btest/i.test(match.text));
+  if (documented.length && deniedTesting.length) conflicts.push({ topic: 'testing', readings: [reading('done', documented), reading('not done', deniedTesting)] });
+  if (documented.length) return { status: 'documented', evidence: evidenceOf(documented) };
   return negated.length ? { status: 'negated' as DocumentedStatus, evidence: evidenceOf(negated) } : { status: 'absent', evidence: [] };
 }
 
@@ -375,7 +410,7 @@ function record<T extends string>(mentions: ConceptMention[], field: ConceptMent
 
 const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null };
 
-const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'mentions'> = {
+const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'mentions'> = {
   approach: null,
   target: null,
   nerve: null,
@@ -413,7 +448,8 @@ export function extractFacts(model: DocumentModel): NoteFacts {
   const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text, region.span));
   const sentences = sentencesOf(text, read);
   const mentions: ConceptMention[] = [];
-  const imaging = imagingOf(sentences, mentions);
+  const conflicts: DocumentationConflict[] = [];
+  const imaging = imagingOf(sentences, mentions, conflicts);
   const increasedServices = increasedServicesOf(sentences, mentions);
   const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
   // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this
@@ -425,24 +461,24 @@ export function extractFacts(model: DocumentModel): NoteFacts {
     current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && current(findPattern(sentences, ABORTED)).length > 0;
   if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
-    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, mentions: sortMentions(mentions) };
+    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], mentions: sortMentions(mentions) };
   }
-  const testing = testingOf(sentences, mentions);
+  const testing = testingOf(sentences, mentions, conflicts);
   const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
-  const approach = approachOf(sentences, mentions);
+  const approach = approachOf(sentences, mentions, conflicts);
   const target = targetOf(targets, nerves);
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
-  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, mentions);
   const arrayCounts = arrayCountsOf(sentences);
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, arrayCounts, mentions, conflicts);
   const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, mentions);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
-  const integrated = integratedOf(sentences, mentions);
+  const integrated = integratedOf(sentences, procedure, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity };
-  return { ...facts, codes: supportedCodes(facts, bladder), mentions: sortMentions(mentions) };
+  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, mentions: sortMentions(mentions) };
 }
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */

@@ -63,11 +63,26 @@ export interface NecessityFacts {
  * fact: hovers show them ("under ultrasound guidance" → imaging, ultrasound, affirmed).
  */
 export interface ConceptMention {
-  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity'> | 'necessity';
+  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts'> | 'necessity';
   /** The concept's value ("ultrasound", "open", "superficial peroneal", "2"). */
   readonly value: string;
   readonly span: Span;
   readonly status: EvidenceStatus;
+}
+
+/** What a conflict is about; the names are a contract (a physician query is made from each). */
+export type ConflictTopic = 'side' | 'imaging' | 'approach' | 'device' | 'nerve' | 'procedure' | 'arrays' | 'testing';
+
+/** One of the things the note says on a topic, with the text that says it ("left" here, "right" there). */
+export interface ConflictReading {
+  readonly value: string;
+  readonly evidence: readonly Evidence[];
+}
+
+/** The note's evidence on one topic disagrees with itself: the side written both left and right, imaging both used and not. */
+export interface DocumentationConflict {
+  readonly topic: ConflictTopic;
+  readonly readings: readonly ConflictReading[];
 }
 
 /** What the operative note documents for the procedure performed in this note. */
@@ -86,5 +101,7 @@ export interface NoteFacts {
   readonly necessity: NecessityFacts;
   /** The codes the documentation supports, e.g. [{64596, 1}, {64597, 1}]. */
   readonly codes: readonly SupportedCode[];
+  /** Topics on which the evidence conflicts; a fact keeps its likelier reading, and the rules that trust it stay quiet. */
+  readonly conflicts: readonly DocumentationConflict[];
   readonly mentions: readonly ConceptMention[];
 }

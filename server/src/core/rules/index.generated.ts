@@ -10,6 +10,7 @@ import { rule as configInvalid } from './config-invalid';
 import { rule as dateMalformed } from './date-malformed';
 import { rule as directiveUnknownRule } from './directive-unknown-rule';
 import { rule as documentTooLarge } from './document-too-large';
+import { rule as documentationConflict } from './documentation-conflict';
 import { rule as dosMismatch } from './dos-mismatch';
 import { rule as dxInvalid } from './dx-invalid';
 import { rule as dxLateralityMismatch } from './dx-laterality-mismatch';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   dateMalformed,
   directiveUnknownRule,
   documentTooLarge,
+  documentationConflict,
   dosMismatch,
   dxInvalid,
   dxLateralityMismatch,
