@@ -51,6 +51,17 @@ describe('typed medical-necessity facts', () => {
     assert.equal(necessityOf('Failed PT, meds and blocks and a 70% relief trial.').objectivePathology, null);
   });
 
+  it('knows when an outcome or a duration is told in words it cannot turn into a number', () => {
+    const unread = necessityOf('Pain since childhood. The trial went well and her pain was much better.');
+    assert.equal(unread.trialOutcome, null);
+    assert.equal(unread.trialOutcomeUnread, true);
+    assert.equal(unread.painDuration, null);
+    assert.equal(unread.painDurationUnread, true);
+    const missing = necessityOf('He did the trial last month and he wants to proceed.');
+    assert.equal(missing.trialOutcomeUnread, false);
+    assert.equal(missing.painDurationUnread, false);
+  });
+
   it('does not take the relief of a diagnostic block for the trial outcome', () => {
     assert.equal(necessityOf('Diagnostic nerve block gave 80% relief for 5 hours.').trialOutcome, null);
   });

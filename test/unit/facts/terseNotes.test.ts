@@ -44,6 +44,17 @@ describe('facts of terse and dictated notes', () => {
     assert.equal(facts.approach?.value, 'percutaneous');
   });
 
+  it('knows a nerve or a guidance it cannot name from none at all, so those rules do not guess', () => {
+    const unknown = factsOf('PROCEDURE: Percutaneous integrated peripheral nerve stimulator, right lateral antebrachial cutaneous nerve, needle tip followed with the probe; one array deployed.\n');
+    assert.equal(unknown.nerve, null);
+    assert.equal(unknown.nerveUnread, true);
+    assert.equal(unknown.imaging.status, 'absent');
+    assert.equal(unknown.imagingUnread, true);
+    const silent = factsOf('PROCEDURE: Percutaneous integrated peripheral nerve stimulator, right forearm, under image guidance; one array deployed.\n');
+    assert.equal(silent.nerveUnread, false);
+    assert.equal(silent.imagingUnread, false);
+  });
+
   it('reads terse imaging and testing: "under US", "concordant tingling at 1.2 mA"', () => {
     const facts = factsOf('Proc: perc integrated PNS lt sural n., 1 array placed under US.\nPatient reported concordant tingling at 1.2 mA.\nFollow up with us in 1 week.\n');
     assert.deepEqual(facts.imaging.modalities, ['ultrasound']);

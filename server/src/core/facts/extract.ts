@@ -16,10 +16,12 @@ import {
   EACH_SIDE,
   EARLIER_TRIAL,
   GENERIC_IMAGING,
+  GUIDANCE_CUE,
   INCREASED_SERVICES,
   INTEGRATED,
   LATERALITY,
   MODALITIES,
+  NAMED_NERVE,
   NECESSITY,
   NERVES,
   NEUROSTIMULATION,
@@ -341,7 +343,11 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
   note(pathology, (match) => match.text);
   const objectivePathology = pathology.length ? fact(pathology[0].text, pathology) : null;
 
-  return { painDuration, conservativeCare, objectivePathology, trialOutcome: trialOutcomeOf(find, sentenceFor, note) };
+  const trialOutcome = trialOutcomeOf(find, sentenceFor, note);
+  // A sentence that tells of the trial and of how it went, in words no outcome pattern read.
+  const trialOutcomeUnread = trialOutcome === null && find(NECESSITY.trial).some((match) => occursIn(sentenceFor(match).text, NECESSITY.outcomeCue));
+  const painDurationUnread = painDuration === null && find(NECESSITY.durationCue).length > 0;
+  return { painDuration, conservativeCare, objectivePathology, trialOutcome, trialOutcomeUnread, painDurationUnread };
 }
 
 /**
@@ -408,9 +414,9 @@ function record<T extends string>(mentions: ConceptMention[], field: ConceptMent
   return matches;
 }
 
-const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null };
+const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null, trialOutcomeUnread: false, painDurationUnread: false };
 
-const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'mentions'> = {
+const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'mentions'> = {
   approach: null,
   target: null,
   nerve: null,
@@ -461,7 +467,7 @@ export function extractFacts(model: DocumentModel): NoteFacts {
     current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && current(findPattern(sentences, ABORTED)).length > 0;
   if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
-    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], mentions: sortMentions(mentions) };
+    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions, conflicts);
   const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
@@ -478,7 +484,9 @@ export function extractFacts(model: DocumentModel): NoteFacts {
   const integrated = integratedOf(sentences, procedure, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity };
-  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, mentions: sortMentions(mentions) };
+  const nerveUnread = nerve === null && current(findPattern(sentences, NAMED_NERVE)).length > 0;
+  const imagingUnread = imaging.status === 'absent' && current(findPattern(sentences, GUIDANCE_CUE)).length > 0;
+  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, mentions: sortMentions(mentions) };
 }
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */

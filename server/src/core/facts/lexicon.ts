@@ -48,6 +48,12 @@ export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 
 /** Imaging named without a modality ("under image guidance"); only negations of it count. */
 export const GENERIC_IMAGING = rx('\\b(?:imaging|image)[- ](?:guidance|guided)\\b|\\bimaging\\b');
 
+/**
+ * Words of an imaging device the modality patterns do not read ("the probe", "doppler", "sono
+ * view"). "Under image guidance" names no modality: that is a sure gap, not one of these.
+ */
+export const GUIDANCE_CUE = rx('\\bprobe\\b|\\btransducer\\b|\\bscanning\\b|\\bdoppler\\b|\\bsono\\w*|\\becho\\w*|\\bC-arm\\b|\\bradiograph\\w*');
+
 export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
   { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bpercutan\\w*|\\bperc\\b|\\b(?:stab|nick) incision\\b|\\bskin nick\\b|\\bwithdrawn (?:\\w+ )?(?:with|by) (?:gentle )?traction\\b|\\b(?:through|via) the (?:original |previous |old |existing )?(?:entry|exit) (?:site|point)\\b|\\b(?:entry|exit) site was (?:opened|enlarged)\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
   {
@@ -111,6 +117,9 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'occipital', pattern: rx(nerveNamed('occipi?ti?al')) },
   { value: 'peroneal', pattern: rx(nerveNamed('(?:peroneal|fibular)')) },
 ];
+
+/** Some nerve by name, known to NERVES or not: "the lateral antebrachial cutaneous nerve", "digital n.". */
+export const NAMED_NERVE = rx('\\b(?!(?:peripheral|the|a|an|target|this|that|each|same|intact|stimulated)\\b)[a-z]{4,} (?:nerves?\\b|n\\.)(?! stimulat)');
 
 /** Words after "left"/"right" that make it a side, not a verb ("left in place"). */
 const ANATOMY =
@@ -227,6 +236,10 @@ export const NECESSITY = {
   ),
   /** "50% reduction in opioid use", "opioid use reduced by 60%". */
   analgesicReduction: rx(`\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)|less|fewer)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b|\\b${ANALGESIC}s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent)`),
+  /** Words that tell how long the pain has lasted without a number the duration reader takes. */
+  durationCue: rx('\\b(?:since|onset|began|started|long-?standing|longstanding|for (?:many |several )?(?:years|months)|decades?|childhood|(?:years?|months?) ago)\\b'),
+  /** Words that tell how a trial went, with or without a figure ("pain much better", "excellent response", "6/10"). */
+  outcomeCue: rx(`\\b(?:${RELIEF_WORD}|improv\\w*|better|reduc\\w*|decreas\\w*|percent|successful|positive|excellent|benefit\\w*|response|helped|NRS|VAS)\\b|\\d\\s*%|\\b\\d{1,2}\\s*/\\s*10\\b`),
   /** A word that negates what follows it in its clause. */
   negation: rx('\\b(?:no|not|without|denie[sd]|never|none|neither|nor|failed to)\\b'),
   /** A word that makes what follows it in its clause a plan or a condition. */

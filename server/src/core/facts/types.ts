@@ -56,6 +56,13 @@ export interface NecessityFacts {
   readonly conservativeCare: ConservativeCare | null;
   readonly objectivePathology: Fact<string> | null;
   readonly trialOutcome: TrialOutcome | null;
+  /**
+   * The note tells a trial's outcome in words the reader could not turn into a figure ("the trial
+   * went well, pain much better"): a missing trial outcome is then not a sure gap.
+   */
+  readonly trialOutcomeUnread: boolean;
+  /** Likewise the pain's duration told without a number OpNote reads ("long-standing", "since childhood", "began after the fall"). */
+  readonly painDurationUnread: boolean;
 }
 
 /**
@@ -63,7 +70,7 @@ export interface NecessityFacts {
  * fact: hovers show them ("under ultrasound guidance" → imaging, ultrasound, affirmed).
  */
 export interface ConceptMention {
-  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts'> | 'necessity';
+  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread'> | 'necessity';
   /** The concept's value ("ultrasound", "open", "superficial peroneal", "2"). */
   readonly value: string;
   readonly span: Span;
@@ -103,5 +110,9 @@ export interface NoteFacts {
   readonly codes: readonly SupportedCode[];
   /** Topics on which the evidence conflicts; a fact keeps its likelier reading, and the rules that trust it stay quiet. */
   readonly conflicts: readonly DocumentationConflict[];
+  /** A nerve is named that the lexicon does not know ("the lateral antebrachial cutaneous nerve"): a missing nerve is not a sure gap. */
+  readonly nerveUnread: boolean;
+  /** Imaging guidance is told in words of a device OpNote does not read as a modality ("the probe", "doppler"): no sure gap either. */
+  readonly imagingUnread: boolean;
   readonly mentions: readonly ConceptMention[];
 }

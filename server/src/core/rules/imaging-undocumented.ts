@@ -21,7 +21,8 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isPeripheralImplant(facts) || facts.imaging.status !== 'absent') return;
+    // A nerve or a guidance OpNote cannot name is no sure gap: the rule stays quiet.
+    if (!isPeripheralImplant(facts) || facts.imaging.status !== 'absent' || facts.imagingUnread) return;
     const fixes = (['ultrasound', 'fluoroscopic', 'CT'] as const).map((modality) => ({
       title: `Insert an imaging guidance sentence (${modality})`,
       edits: [appendToSection(model, TECHNIQUE, `Imaging guidance: ${modality} guidance was used to direct the needle and array to the nerve; the final array position was confirmed with ${modality === 'fluoroscopic' ? 'fluoroscopy' : modality}.`)],
