@@ -55,6 +55,13 @@ describe('facts of terse and dictated notes', () => {
     assert.equal(silent.imagingUnread, false);
   });
 
+  it('reads numbered "Steps:" as the account of the procedure, and a named DRG over its epidural access', () => {
+    const facts = factsOf('### Procedure\nDorsal root ganglion stimulator implant, LEFT L4 DRG, percutaneous lead with IPG.\n\nINDICATIONS: CRPS x 26 months; failed PT.\n\nSteps:\n1. Prone; fluoroscopy used throughout.\n2. Epidural access at L5-S1; lead steered into the left L4 foramen.\n3. Stimulation: paresthesia over the left shin at 0.4 mA.\n');
+    assert.equal(facts.target?.value, 'dorsal-root-ganglion');
+    assert.deepEqual(facts.imaging.modalities, ['fluoroscopy']);
+    assert.equal(facts.testing.status, 'documented');
+  });
+
   it('reads terse imaging and testing: "under US", "concordant tingling at 1.2 mA"', () => {
     const facts = factsOf('Proc: perc integrated PNS lt sural n., 1 array placed under US.\nPatient reported concordant tingling at 1.2 mA.\nFollow up with us in 1 week.\n');
     assert.deepEqual(facts.imaging.modalities, ['ultrasound']);

@@ -95,7 +95,8 @@ function targetOf(targets: readonly Match<Target>[], nerves: readonly Match[]): 
   const asPeripheral = nerves.map((nerve) => ({ ...nerve, value: 'peripheral-nerve' as Target }));
   const all = [...targets, ...asPeripheral];
   for (const pool of [current(all), all.filter(isDiagnosis), all.filter(isPlanned)]) {
-    const value = mostFrequent(pool, TARGET_PRIORITY);
+    // A DRG lead is steered through the epidural space: named, the ganglion is the target, not the cord.
+    const value = pool.some((match) => match.value === 'dorsal-root-ganglion') ? 'dorsal-root-ganglion' : mostFrequent(pool, TARGET_PRIORITY);
     if (value) return fact(value, pool.filter((match) => match.value === value));
   }
   return null;

@@ -67,7 +67,7 @@ export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
 export const TARGETS: readonly ConceptPattern<'peripheral-nerve' | 'spinal-cord' | 'dorsal-root-ganglion' | 'sacral-nerve' | 'cranial-nerve' | 'brain' | 'other'>[] = [
   { value: 'brain', pattern: rx('\\bdeep brain stimulat\\w*|\\bDBS\\b|\\bsubthalamic\\b|\\bglobus pallidus\\b|\\bthalamic (?:stimulat|electrode)\\w*|\\bburr hole\\b') },
   { value: 'spinal-cord', pattern: rx('\\bspinal cord stimulat\\w*|\\bSCS\\b|\\bdorsal column\\b|\\bepidural (?:space|lead|electrode|stimulat\\w*)|\\bpaddle lead\\b|\\blaminotomy\\b') },
-  { value: 'dorsal-root-ganglion', pattern: rx('\\bdorsal root ganglion\\b|\\bDRG (?:stimulat\\w*|lead)') },
+  { value: 'dorsal-root-ganglion', pattern: rx('\\bdorsal root ganglion\\b|\\bDRG (?:stimulat\\w*|leads?)|\\b[LTS]\\d{1,2} DRG\\b') },
   { value: 'sacral-nerve', pattern: rx('\\bsacral (?:nerve|neuromodulat\\w*|neurostimulat\\w*|foramen|root)|\\bS[234] (?:foramen|nerve|root)\\b|\\binterstim\\b') },
   { value: 'cranial-nerve', pattern: rx('\\b(?:vagus|vagal|hypoglossal|glossopharyngeal) nerve\\b|\\bcranial nerve (?:stimulat\\w*|electrode)') },
   { value: 'other', pattern: rx('\\b(?:gastric|phrenic|diaphragm(?:atic)? pacing|carotid sinus|cardiac|pacemaker|defibrillator|cochlear)\\b') },
