@@ -38,9 +38,9 @@ const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alte
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer)\\b|\\b(?:in|out[- ]of)[- ]plane\\b') },
+  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
   // Terse "under US", "US + fluoro", "- US -": upper case only, so the pronoun "us" is never imaging.
-  { value: 'ultrasound', pattern: buildPattern('(?<=\\b(?:under|with|using|via|and|or|by|[Uu]nder|[Ww]ith|[Uu]sing|UNDER|WITH|USING|VIA)\\s{1,3})US\\b|\\bUS(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/])[ \\t]{0,3})US(?=[ \\t]{0,3}(?:[-–,;.)+/]|$))', 'gm') },
+  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|[Uu]nder|[Ww]ith|[Uu]sing|UNDER|WITH|USING|VIA)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/]|$)))', 'gm') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
@@ -127,8 +127,8 @@ const ANATOMY =
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bbilat\\b|\\bB/L\\b|\\b(?:left|LT|L)\\s*(?:\\+|&|and)\\s*(?:right|RT|R)\\b(?!\\s*\\d)|\\b(?:right|RT|R)\\s*(?:\\+|&|and)\\s*(?:left|LT|L)\\b(?!\\s*\\d)|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40})\\b(?:left|LT|L)\\b|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
-  { value: 'right', pattern: rx(`(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40})\\b(?:right|RT|R)\\b|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'left', pattern: rx(`\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'right', pattern: rx(`\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
 /** "Removal of the previously implanted left superficial peroneal nerve stimulator": words between "of" and the device. */
@@ -252,7 +252,7 @@ export const NECESSITY = {
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
 export const NEUROSTIMULATION = rx(
-  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS) (?:lead|array|electrode|implant)s?\\b|\\bnerve stim\\b|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicroleads?\\b|\\b(?:lead|array|electrode)s? (?:was |were )?(?:placed|deployed|implanted|positioned) (?:at|on|along|adjacent to|alongside|beside|parallel to|near) the (?:\\w+ ){0,4}?(?:nerve|n\\.)|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicroleads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
 );
 
 /** A procedure started and stopped before the device went in: the planned stimulator is this note's subject. */
