@@ -38,6 +38,13 @@ describe('facts of terse and dictated notes', () => {
     assert.equal(facts.integrated?.value, true);
   });
 
+  it('dates only the words near "in June 2025" in a run-on dictation', () => {
+    const facts = factsOf('procedure removal of integrated peripheral nerve stimulator right ilioinguinal nerve the device was placed in june 2025 for neuralgia under ultrasound the array was located and withdrawn intact with gentle traction no new device was placed\n');
+    assert.equal(facts.procedure?.value, 'removal');
+    assert.equal(facts.nerve?.value, 'ilioinguinal');
+    assert.equal(facts.laterality?.value, 'right');
+  });
+
   it('reads a removal told as "withdrawn intact"', () => {
     const facts = factsOf('Indication: Integrated PNS array, right superficial peroneal nerve, implanted 05/2025.\n\nProcedure: Under ultrasound the array was located along the right superficial peroneal nerve. The skin anchor was released and the array was withdrawn intact with gentle traction. No new array was placed.\n');
     assert.equal(facts.procedure?.value, 'removal');

@@ -47,7 +47,7 @@ const passives = (participles: readonly string[]): string[] =>
   participles.flatMap((participle) => ['was', 'were', 'is', 'are'].map((verb) => `${verb} ${participle}`));
 
 /** How far "in June 2025" reaches: "the device was placed in June 2025". */
-const MONTH_YEAR_WINDOW = 6;
+const MONTH_YEAR_WINDOW = 3;
 
 /** genConText lets a "one word" trigger reach a concept at most three words away. */
 const ONE_WORD_WINDOW = 3;
