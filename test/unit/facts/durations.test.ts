@@ -26,6 +26,16 @@ describe('durations normalised to months', () => {
     assert.deepEqual(readDuration('for several years'), { months: null });
   });
 
+  it('reads compound number words, "x1.5", "a year and a half" and the onset of the pain', () => {
+    assert.equal(months('for twenty-four months'), 24);
+    assert.equal(months('x1.5 years'), 18);
+    assert.equal(months('for a year and a half'), 18);
+    assert.equal(months('x 2y'), 24);
+    assert.equal(months('onset of pain in March 2024', '2026-05-01'), 26);
+    assert.equal(months('since an ankle fracture in 2022', '2026-05-01'), 47);
+    assert.equal(months('since spring 2023', '2026-05-01'), 37);
+  });
+
   it('finds no duration where there is none', () => {
     assert.equal(readDuration('since the accident'), undefined);
     assert.equal(readDuration('19 m away'), undefined);

@@ -26,6 +26,42 @@ describe('typed medical-necessity facts', () => {
     assert.equal(analgesic?.analgesicReductionPercent, 60);
   });
 
+  it('reads the trial outcome however the note words it', () => {
+    const relief = (indications: string) => necessityOf(indications).trialOutcome?.percentRelief;
+    assert.equal(relief('Trial relief 60%.'), 60);
+    assert.equal(relief('She had a trial with excellent relief (~70%).'), 70);
+    assert.equal(relief('Successful PNS trial (70%).'), 70);
+    assert.equal(relief('Trial: NRS 7 -> 2.'), 71);
+    assert.equal(relief('Trial reduced pain by 60%.'), 60);
+    assert.equal(relief('Trial: no adverse events, 70% relief.'), 70);
+    assert.equal(relief('She was able to return to work during the trial and had 70% relief.'), 70);
+    assert.equal(relief('Failed gabapentin and two nerve blocks; the 7-day trial gave 70% relief.'), 70);
+    assert.equal(necessityOf('Trial outcome: NRS 8 to 2, 60% less oxycodone.').trialOutcome?.analgesicReductionPercent, 60);
+  });
+
+  it('does not take a trial length told as a field value for the pain duration', () => {
+    assert.equal(necessityOf('Trial: 7 days, 70% relief.').painDuration, null);
+  });
+
+  it('counts a diagnostic block with its result as objective pathology, not a block only listed as failed care', () => {
+    assert.notEqual(necessityOf('Failed PT and GON blocks x4 (80% x 1 wk).').objectivePathology, null);
+    assert.notEqual(necessityOf('Dx SSN block 80%.').objectivePathology, null);
+    assert.notEqual(necessityOf('Radiographs show advanced osteoarthritis.').objectivePathology, null);
+    assert.equal(necessityOf('Failed PT, gabapentin, duloxetine, saphenous blocks; trial 03/2026 with 65% relief.').objectivePathology, null);
+    assert.equal(necessityOf('Failed PT, meds and blocks and a 70% relief trial.').objectivePathology, null);
+  });
+
+  it('knows when an outcome or a duration is told in words it cannot turn into a number', () => {
+    const unread = necessityOf('Pain since childhood. The trial went well and her pain was much better.');
+    assert.equal(unread.trialOutcome, null);
+    assert.equal(unread.trialOutcomeUnread, true);
+    assert.equal(unread.painDuration, null);
+    assert.equal(unread.painDurationUnread, true);
+    const missing = necessityOf('He did the trial last month and he wants to proceed.');
+    assert.equal(missing.trialOutcomeUnread, false);
+    assert.equal(missing.painDurationUnread, false);
+  });
+
   it('does not take the relief of a diagnostic block for the trial outcome', () => {
     assert.equal(necessityOf('Diagnostic nerve block gave 80% relief for 5 hours.').trialOutcome, null);
   });

@@ -100,7 +100,7 @@ describe('physician queries (core feature)', () => {
     const analysis = service.analyze({ uri: '/w/conflict.opnote', version: 1, text });
     const first = text.indexOf('Percutaneous insertion');
     const second = text.indexOf('The introducer');
-    const conflict = { rule: { id: 'documentation-conflict' }, severity: 'warning', span: { start: first, end: first + 10 }, message: 'm', data: { topic: 'side', evidence: [{ span: { start: second, end: second + 5 } }] } } as unknown as RuleFinding;
+    const conflict = { rule: { id: 'documentation-conflict' }, severity: 'warning', span: { start: first, end: first + 10 }, message: 'm', data: { topic: 'side', evidence: [{ value: 'left', spans: [{ start: first, end: first + 10 }] }, { value: 'right', spans: [{ start: second, end: second + 5 }] }] } } as unknown as RuleFinding;
     const query = draftQuery({ model: analysis.model, facts: analysis.facts, findings: [conflict], today: TODAY }, conflict)!;
     assert.equal(query.format, 'yes-no');
     assert.equal(query.topic, 'side');
@@ -108,7 +108,7 @@ describe('physician queries (core feature)', () => {
     assert.equal(query.indicators.length, 2);
     assertCompliant(query, text, 'conflict');
     // The topic may be named by its facts field.
-    const byField = { ...conflict, data: { topic: 'laterality', evidence: [{ start: second, end: second + 5 }] } } as unknown as RuleFinding;
+    const byField = { ...conflict, data: { topic: 'laterality', evidence: [{ value: 'right', spans: [{ start: second, end: second + 5 }] }] } } as unknown as RuleFinding;
     assert.equal(draftQuery({ model: analysis.model, facts: analysis.facts, findings: [byField], today: TODAY }, byField)?.topic, 'side');
     // Without the topic the finding cannot be asked about.
     const bare = { ...conflict, data: {} } as unknown as RuleFinding;

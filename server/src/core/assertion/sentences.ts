@@ -164,8 +164,13 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   const previousEnd = lastVisibleBefore(text, index, lineStart);
   if (previousEnd >= lineStart && text.charCodeAt(previousEnd) === 58) return true; // "Findings:" on its own line
   if (startsListItem(text, next, end) || startsLabel(text, next, end)) return true;
+  // A template line is a sentence of its own: "(no separate IPG)? Yes [x]" denies nothing on the next line.
+  if (CHECKBOX.test(text.slice(lineStart, index))) return true;
   return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);
 }
+
+/** A checkbox, checked or not: the mark of an EHR template line. */
+const CHECKBOX = /[\u2610\u2611\u2612]|\[[ xX]\]/;
 
 function startsListItem(text: string, position: number, end: number): boolean {
   if ('-*\u2022\u2013'.includes(text.charAt(position))) return isSpace(text.charCodeAt(position + 1)); // a bullet

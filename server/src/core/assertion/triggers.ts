@@ -46,6 +46,9 @@ const bothWays = (category: AssertionCategory, list: readonly string[]): Trigger
 const passives = (participles: readonly string[]): string[] =>
   participles.flatMap((participle) => ['was', 'were', 'is', 'are'].map((verb) => `${verb} ${participle}`));
 
+/** How far "in June 2025" reaches: "the device was placed in June 2025". */
+const MONTH_YEAR_WINDOW = 3;
+
 /** genConText lets a "one word" trigger reach a concept at most three words away. */
 const ONE_WORD_WINDOW = 3;
 
@@ -232,7 +235,7 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   // A new clause or a positive finding ends a negation: "no hematoma and the lead held".
   ...phrases('termination-negation', [
     ';', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
-    'and he', 'and she', 'and it', 'and we', 'and there', 'and this',
+    'and he', 'and she', 'and it', 'and we', 'and there', 'and this', 'today',
     // A new subject starts a new clause in run-on dictation: "no hardware problem, he has failed PT".
     'he has', 'she has', 'he had', 'she had', 'he did', 'she did', 'he was', 'she was', 'he is', 'she is',
     'they have', 'the patient has', 'the patient had',
@@ -275,13 +278,22 @@ const OPNOTE_HISTORICAL: readonly Trigger[] = [
   // "in December she had a trial": a month named in the past tense of the history.
   ...phrases('pre-historical', ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((month) => [`in ${month} she had`, `in ${month} he had`, `in ${month} the patient had`])),
   ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's", 'today']),
+  // "in June 2025 the device was placed": a month and year date the past like a year alone.
+  // Near words only: in run-on dictation the sentence also holds today's procedure.
+  ...(['pre', 'post'] as const).flatMap((role) =>
+    phrases(`${role}-historical`, ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((month) => `in ${month} <year>`), MONTH_YEAR_WINDOW),
+  ),
+  // Run-on dictation turns from the history to today's procedure: "she did a trial last month so we are proceeding with the implant".
+  ...phrases('termination-historical', ['so we', 'we are proceeding', 'proceeding with', 'proceed with', 'presents for', 'presents today', 'here today', 'is here for', 'returns for']),
 ];
 
 const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [
   ...phrases('pre-hypothetical', [
     'will', 'would', 'should', 'plan to', 'plans to', 'planning to', 'plan for', 'in the event',
-    'consider', 'considering', 'recommend', 'recommended', 'in case', 'unless',
+    'consider', 'considering', 'recommend', 'recommended', 'in case', 'unless', 'candidate for',
   ]),
+  // "Permanent implant to be considered if >= 50% relief": a step that depends on what is to come.
+  ...phrases('post-hypothetical', ['to be considered', 'to be scheduled', 'to be discussed', 'will be considered', 'if successful', 'pending']),
   ...bothWays('hypothetical', ['planned']),
   ...phrases('post-hypothetical', ['if needed', 'if necessary', 'if indicated', 'if required', 'as needed']),
 ];

@@ -51,13 +51,24 @@ export function readDays(phrase: string): number | undefined {
 function readAmountOfTime(phrase: string, dateOfService?: string): { amount: number | null; perUnit: number } | Duration | undefined {
   const words = phrase.toLowerCase().replace(/[,;()]/g, ' ').split(/[\s-]+/).filter(Boolean);
   for (let index = 0; index < words.length; index++) {
-    const word = words[index].replace(/\+$/, '');
-    if (word === 'since') return since(words.slice(index + 1, index + 3), dateOfService);
+    // "x1.5 years", "18+ months"
+    const word = words[index].replace(/\+$/, '').replace(/^x(?=\d)/, '');
+    if (SINCE.has(word)) {
+      const read = since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
+      if (read) return read;
+      continue;
+    }
     const attached = /^(\d{1,3}(?:\.\d{1,2})?)([a-z]{1,6})$/.exec(word);
     const amount = attached ? Number(attached[1]) : readAmount(word);
     if (amount === undefined) continue;
     let next = index + 1;
     let value = amount;
+    // "twenty-four months": a tens word and its unit are one number.
+    const ones = amount !== null && !attached && amount >= 20 && amount % 10 === 0 ? readAmount(words[next] ?? '') : undefined;
+    if (typeof ones === 'number' && ones >= 1 && ones <= 9 && value !== null) {
+      value += ones;
+      next += 1;
+    }
     // "two and a half years", "2 1/2 yrs"
     if (words[next] === 'and' && words[next + 1] === 'a' && words[next + 2] === 'half') {
       next += 3;
@@ -71,24 +82,38 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
     if (perUnit === undefined) continue;
     // A bare "m" or "y" is a unit only right after a number ("19m"), never as a separate word.
     if (!attached && unit.length === 1) continue;
+    // "a year and a half"
+    if (value !== null && words[next + 1] === 'and' && words[next + 2] === 'a' && words[next + 3]?.startsWith('half')) value += 0.5;
     return { amount: value, perUnit };
   }
   return undefined;
 }
 
-/** "since 2023", "since March 2024", "since 3/2024" against the date of service. */
+/** Words that date the onset: "since 2023", "onset of pain in March 2024", "began in 2024". */
+const SINCE: ReadonlySet<string> = new Set(['since', 'onset', 'began', 'started', 'beginning']);
+/** How many words after "since" the date may stand ("since an ankle fracture in 2022"). */
+const SINCE_REACH = 7;
+
+/** The month a season or a part of the year stands for ("since spring 2023", "late 2024"). */
+const SEASON_MONTH: Readonly<Record<string, number>> = { early: 3, spring: 4, mid: 6, summer: 7, late: 10, fall: 10, autumn: 10, winter: 1 };
+
+function monthOf(word: string): number | undefined {
+  const bare = word.replace(/\.$/, '');
+  const index = bare.length >= 3 ? MONTH_NAMES.findIndex((name) => name.startsWith(bare)) : -1;
+  return index >= 0 ? index + 1 : SEASON_MONTH[bare];
+}
+
+/** "since 2023", "since March 2024", "since 3/2024", "onset in late 2024" against the date of service. */
 function since(words: readonly string[], dateOfService?: string): Duration | undefined {
   let year: number | undefined;
   let month = 6; // a bare year: count from its middle
-  const [first = '', second = ''] = words;
-  const monthIndex = MONTH_NAMES.findIndex((name) => first.startsWith(name.slice(0, 3)) && name.startsWith(first.replace(/\.$/, '')));
-  if (/^(19|20)\d{2}$/.test(first)) year = Number(first);
-  else if (monthIndex >= 0 && /^(19|20)\d{2}$/.test(second)) {
-    year = Number(second);
-    month = monthIndex + 1;
-  } else {
-    const numeric = /^(\d{1,2})\/((?:19|20)\d{2})$/.exec(first);
-    if (numeric && Number(numeric[1]) >= 1 && Number(numeric[1]) <= 12) {
+  for (let index = 0; index < words.length && year === undefined; index++) {
+    const word = words[index];
+    const numeric = /^(\d{1,2})\/((?:19|20)\d{2})$/.exec(word);
+    if (/^(19|20)\d{2}\.?$/.test(word)) {
+      year = Number(word.slice(0, 4));
+      month = (index > 0 ? monthOf(words[index - 1]) : undefined) ?? month;
+    } else if (numeric && Number(numeric[1]) >= 1 && Number(numeric[1]) <= 12) {
       month = Number(numeric[1]);
       year = Number(numeric[2]);
     }

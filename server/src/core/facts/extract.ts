@@ -4,6 +4,7 @@ import type { Span } from '../text/span';
 import { finish, type Steps } from '../text/steps';
 import { supportedCodes } from './codes';
 import {
+  ABORTED,
   ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
   ANESTHESIA_GIVEN,
@@ -13,15 +14,18 @@ import {
   BEFORE_ANESTHESIA,
   BEFORE_NOT_PAIN_DURATION,
   BLADDER_INDICATION,
+  CORRECTION,
   DISCONTINUED,
   EACH_SIDE,
   EARLIER_TRIAL,
   GENERIC_IMAGING,
+  GUIDANCE_CUE,
   IMPLANT_RECORD,
   INCREASED_SERVICES,
   INTEGRATED,
   LATERALITY,
   MODALITIES,
+  NAMED_NERVE,
   NECESSITY,
   NERVES,
   NEUROSTIMULATION,
@@ -40,7 +44,7 @@ import { LiteralPrefilter } from '../prefilter/literalPrefilter';
 import { regionsOf, textWithoutComments } from './regions';
 import { NO_MEMO, RegionMemos } from './sentenceMemo';
 import { occursIn, occursInSteps } from './windows';
-import type { ConceptMention, Discontinued, DocumentedStatus, Evidence, Fact, ImplantRecordPart, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
+import type { ConceptMention, ConflictReading, Discontinued, DocumentationConflict, DocumentedStatus, EvidenceStatus, Evidence, Fact, ImplantRecordPart, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
 
 const evidenceOf = (matches: readonly Match[]): Evidence[] => matches.map((match) => ({ span: match.span, status: match.status }));
 
@@ -74,21 +78,31 @@ function sentenceOf(sentences: readonly Sentence[], match: Match): Sentence | un
   return sentences.length && holds(sentences[low]) ? sentences[low] : sentences.find(holds);
 }
 
-function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<'percutaneous' | 'open'> | null {
+function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<'percutaneous' | 'open'> | null {
   const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
   const here = current(matches);
   const open = here.filter((match) => match.value === 'open' && !ACCESSORY_INCISION.test(sentenceOf(sentences, match)?.text ?? ''));
-  if (open.length) return fact('open', open);
   const percutaneous = here.filter((match) => match.value === 'percutaneous');
+  // An introducer or an exit site goes with an open placement too; the word "percutaneous" does not.
+  const saidPercutaneous = percutaneous.filter((match) => /\bperc/i.test(match.text));
+  if (open.length && saidPercutaneous.length) conflicts.push({ topic: 'approach', readings: [reading('percutaneous', saidPercutaneous), reading('open', open)] });
+  if (open.length) return fact('open', open);
   return percutaneous.length ? fact('percutaneous', percutaneous) : null;
 }
+
+/** The diagnosis names the nerve and side of the condition when the account does not. */
+const isDiagnosis = (match: Match) => match.status === 'affirmed' && match.role === 'diagnosis';
+/** Failing both, the planned procedure names them (a procedure stopped before the array went in). */
+const isPlanned = (match: Match) => match.status === 'hypothetical' || (match.role === 'plan' && match.status === 'affirmed');
 
 const TARGET_PRIORITY: readonly Target[] = ['brain', 'spinal-cord', 'dorsal-root-ganglion', 'sacral-nerve', 'cranial-nerve', 'peripheral-nerve', 'other'];
 
 function targetOf(targets: readonly Match<Target>[], nerves: readonly Match[]): Fact<Target> | null {
   const asPeripheral = nerves.map((nerve) => ({ ...nerve, value: 'peripheral-nerve' as Target }));
-  for (const pool of [current([...targets, ...asPeripheral]), [...targets, ...asPeripheral].filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
-    const value = mostFrequent(pool, TARGET_PRIORITY);
+  const all = [...targets, ...asPeripheral];
+  for (const pool of [current(all), all.filter(isDiagnosis), all.filter(isPlanned)]) {
+    // A DRG lead is steered through the epidural space: named, the ganglion is the target, not the cord.
+    const value = pool.some((match) => match.value === 'dorsal-root-ganglion') ? 'dorsal-root-ganglion' : mostFrequent(pool, TARGET_PRIORITY);
     if (value) return fact(value, pool.filter((match) => match.value === value));
   }
   return null;
@@ -102,7 +116,7 @@ function canonicalNerve(value: string, all: ReadonlySet<string>): string {
 }
 
 function nerveOf(nerves: readonly Match[]): Fact<string> | null {
-  for (const pool of [current(nerves), nerves.filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+  for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned)]) {
     if (pool.length === 0) continue;
     const names = new Set(pool.map((match) => match.value));
     const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));
@@ -112,19 +126,33 @@ function nerveOf(nerves: readonly Match[]): Fact<string> | null {
   return null;
 }
 
-function lateralityOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<Laterality> | null {
+/**
+ * Both sides make a bilateral session when the note says so or places an array on each; otherwise
+ * left and right contradict each other: a correction ("the correct laterality is RIGHT") settles it,
+ * else the side written more often is kept and the conflict is recorded.
+ */
+function lateralityOf(sentences: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
   const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
-  for (const pool of [current(matches), matches.filter((m) => m.status === 'affirmed' && m.role === 'diagnosis')]) {
+  for (const pool of [current(matches), matches.filter(isDiagnosis), matches.filter(isPlanned)]) {
     if (pool.length === 0) continue;
-    const sides = new Set(pool.map((match) => match.value));
-    if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return fact('bilateral', pool);
-    const value = pool[0].value;
-    return fact(value, pool.filter((match) => match.value === value));
+    const of = (value: Laterality) => pool.filter((match) => match.value === value);
+    const left = of('left');
+    const right = of('right');
+    if (of('bilateral').length || (left.length && right.length && arrayCounts.some((entry) => entry.count >= 2))) return fact('bilateral', pool);
+    if (left.length && right.length) {
+      const corrected = new Set(pool.filter((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', CORRECTION)).map((match) => match.value));
+      if (corrected.size === 1) return fact([...corrected][0], of([...corrected][0]));
+      conflicts.push({ topic: 'side', readings: [reading('left', left), reading('right', right)] });
+    }
+    const value = left.length === right.length ? pool[0].value : left.length > right.length ? 'left' : 'right';
+    return fact(value, of(value));
   }
   return null;
 }
 
-function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
+const reading = (value: string, matches: readonly Match[]): ConflictReading => ({ value, evidence: evidenceOf(matches) });
+
+function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
@@ -142,33 +170,50 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
   const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
-  return titled.length ? fact(titled[0].value, titled.filter((match) => match.value === titled[0].value)) : null;
+  if (titled.length) return fact(titled[0].value, titled.filter((match) => match.value === titled[0].value));
+  // A terse note gives the arrays placed today and no verb ("L + R: 1 array each = 2 arrays total"): an insertion.
+  return arrayCounts.length ? fact('insertion', arrayCounts.map((entry) => entry.match)) : null;
 }
 
-function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['imaging'] {
+/** "No imaging guidance was used" denies guidance; "no hardware problem on imaging" does not. */
+const GUIDANCE_DENIED = /\bguid|\b(?:used|utilized|employed)\b/i;
+
+function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): NoteFacts['imaging'] {
   const modalities = record(mentions, 'imaging', findMatches(sentences, MODALITIES));
   const documented = current(modalities);
-  if (documented.length) {
-    const names = [...new Set(documented.map((match) => match.value))] as Modality[];
-    return { status: 'documented', modalities: names, evidence: evidenceOf(documented) };
-  }
   const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
   const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased'));
+  if (documented.length) {
+    const names = [...new Set(documented.map((match) => match.value))] as Modality[];
+    // "No fluoroscopy; ultrasound throughout" denies another modality: only imaging denied as a whole, or the one used, conflicts.
+    const denied = negated.filter((match) => (match.value === 'imaging' ? GUIDANCE_DENIED.test(sentenceOf(sentences, match)?.text ?? '') : names.includes(match.value as Modality)));
+    if (denied.length) conflicts.push({ topic: 'imaging', readings: [reading('used', documented), reading('not used', denied)] });
+    return { status: 'documented', modalities: names, evidence: evidenceOf(documented) };
+  }
   if (negated.length) return { status: 'negated', modalities: [], evidence: evidenceOf(negated) };
   return { status: 'absent', modalities: [], evidence: [] };
 }
 
-function arraysOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
-  if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
+interface ArrayCount {
+  readonly match: Match;
+  readonly count: number;
+}
+
+/** The numbers of arrays the account of this procedure gives: "2 arrays", "leads x2", "a second lead", "one on each side". */
+function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
   const counts = current([...findPattern(sentences, ARRAY_COUNT, 'count'), ...findPattern(sentences, ARRAY_TIMES, 'count')])
-    .map((match) => ({ match, count: readCount(match.groups[0] ?? match.groups[1] ?? '') }))
+    .map((match) => ({ match, count: readCount(firstGroup(match) ?? '') }))
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).map((match) => {
     const word = (match.groups[0] ?? '').toLowerCase();
     return { match, count: word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
   });
   const eachSide = current(findPattern(sentences, EACH_SIDE, 'each-side')).map((match) => ({ match, count: 2 }));
-  const all = [...counts, ...ordinals, ...eachSide];
+  return [...counts, ...ordinals, ...eachSide];
+}
+
+function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
+  if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   for (const entry of all) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
   if (all.length) {
     const max = all.reduce((most, entry) => Math.max(most, entry.count), 0);
@@ -186,13 +231,21 @@ const PLURAL_ARRAYS = /\b(?:arrays|leads|microleads|electrodes)\b/i;
 
 const SINGULAR_DEVICE = /\b(?:array|lead|microlead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
-function integratedOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<boolean> | null {
+function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
   const matches = record(mentions, 'integrated', findMatches(sentences, INTEGRATED));
-  const here = matches.filter((match) => match.role === 'current' || match.role === 'increased');
-  const separate = here.filter((match) => match.value === 'separate-generator' && match.status === 'affirmed');
-  if (separate.length) return fact(false, separate);
-  const integrated = here.filter((match) => (match.value === 'integrated' && match.status === 'affirmed') || (match.value === 'separate-generator' && match.status === 'negated'));
-  return integrated.length ? fact(true, integrated) : null;
+  // A removal or revision works on a device placed before: the history says what it is.
+  const earlier = procedure?.value === 'removal' || procedure?.value === 'revision';
+  const pools = [matches.filter((match) => match.role === 'current' || match.role === 'increased'), earlier ? matches.filter((match) => match.role === 'history') : []];
+  for (const here of pools) {
+    const said = (status: EvidenceStatus) => here.filter((match) => match.status === status || (earlier && status === 'affirmed' && match.status === 'historical'));
+    const separate = said('affirmed').filter((match) => match.value === 'separate-generator');
+    const integrated = [...said('affirmed').filter((match) => match.value === 'integrated'), ...said('negated').filter((match) => match.value === 'separate-generator')];
+    const integratedWord = integrated.filter((match) => match.value === 'integrated');
+    if (separate.length && integratedWord.length && procedure?.value !== 'trial') conflicts.push({ topic: 'device', readings: [reading('integrated', integratedWord), reading('having a separate generator', separate)] });
+    if (separate.length) return fact(false, separate);
+    if (integrated.length) return fact(true, integrated);
+  }
+  return null;
 }
 
 /** A procedure started and stopped, and whether anesthesia had been given by then (73 or 74 on a facility claim). */
@@ -215,11 +268,14 @@ function implantRecordOf(sentences: readonly Sentence[], mentions: ConceptMentio
   return { parts, evidence: evidenceOf(found) };
 }
 
-function testingOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['testing'] {
+function testingOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): NoteFacts['testing'] {
   const matches = record(mentions, 'testing', findPattern(sentences, TESTING, 'testing'));
   const documented = current(matches);
-  if (documented.length) return { status: 'documented', evidence: evidenceOf(documented) };
   const negated = matches.filter((match) => match.status === 'negated' && match.role !== 'history' && match.role !== 'plan');
+  // "No response at 2 mA" before a response is testing that first failed; only "no testing was done" denies it.
+  const deniedTesting = negated.filter((match) => /\btest/i.test(match.text));
+  if (documented.length && deniedTesting.length) conflicts.push({ topic: 'testing', readings: [reading('done', documented), reading('not done', deniedTesting)] });
+  if (documented.length) return { status: 'documented', evidence: evidenceOf(documented) };
   return negated.length ? { status: 'negated' as DocumentedStatus, evidence: evidenceOf(negated) } : { status: 'absent', evidence: [] };
 }
 
@@ -258,14 +314,19 @@ function durationContext(sentence: Sentence, match: Match): string {
   const from = match.span.start - sentence.start;
   const to = match.span.end - sentence.start;
   const before = sentence.text.slice(Math.max(0, from - CLAUSE_REACH), from);
-  const head = before.slice(Math.max(...CLAUSE_ENDS.map((mark) => before.lastIndexOf(mark))) + 1);
+  const cut = lastClauseEnd(before);
+  // A duration that is a field's whole value is told of the field: "Trial: 7 days, 70% relief".
+  const label = cut >= 0 && before[cut] === ':' && before.slice(cut + 1).trim() === '' ? before.slice(0, cut) : '';
+  const head = `${label.slice(lastClauseEnd(label) + 1)} ${before.slice(cut + 1)}`;
   const after = sentence.text.slice(to, to + CLAUSE_REACH);
-  const cut = after.search(/[,;:()\n]/);
-  const tail = (cut < 0 ? after : after.slice(0, cut)).split(/\s+/).slice(0, 4).join(' ');
+  const end = after.search(/[,;:()\n]/);
+  const tail = (end < 0 ? after : after.slice(0, end)).split(/\s+/).slice(0, 4).join(' ');
   return `${head} ${match.text} ${tail}`;
 }
 
 const CLAUSE_REACH = 60;
+
+const lastClauseEnd = (text: string) => Math.max(...CLAUSE_ENDS.map((mark) => text.lastIndexOf(mark)));
 
 function wordBefore(sentence: Sentence, match: Match): string {
   const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 12), match.span.start - sentence.start).toLowerCase();
@@ -273,14 +334,19 @@ function wordBefore(sentence: Sentence, match: Match): string {
 }
 const CLAUSE_ENDS = [',', ';', ':', '(', ')', '\n'];
 
+/** The pattern's alternatives capture their number in different groups. */
+const firstGroup = (match: Match) => match.groups.find((group) => group !== undefined);
+
 const percentOf = (value: string | undefined): number | null => {
   const number = value === undefined ? Number.NaN : readNumber(value);
   return Number.isFinite(number) && number >= 0 && number <= 100 ? number : null;
 };
 
 function necessityOf(sentences: readonly Sentence[], dateOfService: string | undefined, mentions: ConceptMention[]): NecessityFacts {
-  const histories = sentences.filter((sentence) => sentence.role === 'history' || sentence.role === 'current' || sentence.role === 'diagnosis');
-  const find = (pattern: RegExp) => findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical');
+  // An assessment restates the history ("successful trial with 70% relief, proceed"): what it affirms counts too.
+  const histories = sentences.filter((sentence) => sentence.role !== 'increased');
+  const find = (pattern: RegExp) =>
+    findPattern(histories, pattern, 'necessity').filter((match) => match.status === 'affirmed' || match.status === 'historical' || (isFigure(pattern) && figureStandsAlone(sentenceOf(histories, match)!, match)));
   const note = (matches: readonly Match[], value: (match: Match) => string) => {
     for (const match of matches) mentions.push({ field: 'necessity', value: value(match), span: match.span, status: match.status });
   };
@@ -304,23 +370,46 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
   note(pathology, (match) => match.text);
   const objectivePathology = pathology.length ? fact(pathology[0].text, pathology) : null;
 
-  return { painDuration, conservativeCare, objectivePathology, trialOutcome: trialOutcomeOf(find, sentenceFor, note) };
+  const trialOutcome = trialOutcomeOf(find, sentenceFor, note);
+  // A sentence that tells of the trial and of how it went, in words no outcome pattern read.
+  const trialOutcomeUnread = trialOutcome === null && find(NECESSITY.trial).some((match) => occursIn(sentenceFor(match).text, NECESSITY.outcomeCue));
+  const painDurationUnread = painDuration === null && find(NECESSITY.durationCue).length > 0;
+  return { painDuration, conservativeCare, objectivePathology, trialOutcome, trialOutcomeUnread, painDurationUnread };
+}
+
+/**
+ * Outcome figures are findings of their own: a negation or a condition in an earlier clause ("no
+ * adverse events, 70% relief", "able to return to work and had 70% relief") is not theirs.
+ */
+const isFigure = (pattern: RegExp) => pattern === NECESSITY.percentRelief || pattern === NECESSITY.painScores || pattern === NECESSITY.analgesicReduction;
+
+function figureStandsAlone(sentence: Sentence, match: Match): boolean {
+  if (match.status !== 'negated' && match.status !== 'hypothetical') return false;
+  const before = sentence.text.slice(0, match.span.start - sentence.start);
+  const clause = before.slice(Math.max(lastClauseEnd(before), before.toLowerCase().lastIndexOf(' and ')) + 1);
+  return !occursIn(clause, match.status === 'negated' ? NECESSITY.negation : NECESSITY.condition);
 }
 
 /** Percent relief (stated, or from pain scores before and after) and analgesic reduction, of the trial and not of a diagnostic block. */
 function trialOutcomeOf(find: (pattern: RegExp) => Match[], sentenceFor: (match: Match) => Sentence, note: (matches: readonly Match[], value: (match: Match) => string) => void): TrialOutcome | null {
+  // The figure's own stretch of the sentence (between semicolons) says whose it is; else the sentence does.
   const ofTrial = (match: Match) => {
-    const sentence = sentenceFor(match).text;
-    return occursIn(sentence, NECESSITY.trial) || !occursIn(sentence, NECESSITY.diagnosticProcedure);
+    const sentence = sentenceFor(match);
+    const at = match.span.start - sentence.start;
+    const from = sentence.text.lastIndexOf(';', at) + 1;
+    const to = sentence.text.indexOf(';', at);
+    const stretch = sentence.text.slice(from, to < 0 ? undefined : to);
+    if (occursIn(stretch, NECESSITY.trial)) return true;
+    if (occursIn(stretch, NECESSITY.diagnosticProcedure)) return false;
+    return occursIn(sentence.text, NECESSITY.trial) || !occursIn(sentence.text, NECESSITY.diagnosticProcedure);
   };
-  const stated = find(NECESSITY.percentRelief).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }));
+  const stated = find(NECESSITY.percentRelief).filter(ofTrial).map((match) => ({ match, percent: percentOf(firstGroup(match)) }));
   const scored = find(NECESSITY.painScores).filter(ofTrial).map((match) => {
-    const before = Number(match.groups[0]);
-    const after = Number(match.groups[1]);
+    const [before, after] = match.groups.filter((group) => group !== undefined).map(Number);
     return { match, percent: before > 0 && before <= 10 && after <= before ? Math.round(((before - after) / before) * 100) : null };
   });
   const relief = [...stated, ...scored].filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
-  const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(match.groups[0] ?? match.groups[1]) }))
+  const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(firstGroup(match)) }))
     .filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
   if (relief.length === 0 && analgesic.length === 0) return null;
   for (const entry of relief) note([entry.match], () => `trial relief ${entry.percent}%`);
@@ -352,9 +441,9 @@ function record<T extends string>(mentions: ConceptMention[], field: ConceptMent
   return matches;
 }
 
-const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null };
+const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null, trialOutcomeUnread: false, painDurationUnread: false };
 
-const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'mentions'> = {
+const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'mentions'> = {
   approach: null,
   target: null,
   nerve: null,
@@ -409,32 +498,41 @@ function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> 
 
 function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFacts {
   const mentions: ConceptMention[] = [];
-  const imaging = imagingOf(sentences, mentions);
+  const conflicts: DocumentationConflict[] = [];
+  const imaging = imagingOf(sentences, mentions, conflicts);
   const increasedServices = increasedServicesOf(sentences, mentions);
   const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
   // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this
   // note: stimulation testing and medical necessity are then not facts of it either.
-  const device = current(findPattern(sentences, NEUROSTIMULATION)).filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
-  if (device.length === 0) {
-    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, mentions: sortMentions(mentions) };
+  const stimulators = findPattern(sentences, NEUROSTIMULATION).filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
+  // A removal or revision tells of a device placed before: the history names the stimulator, today's account only "the array".
+  const earlierDevice = () =>
+    stimulators.some((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical')) &&
+    current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
+  const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && current(findPattern(sentences, ABORTED)).length > 0;
+  if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
+    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, mentions: sortMentions(mentions) };
   }
-  const testing = testingOf(sentences, mentions);
+  const testing = testingOf(sentences, mentions, conflicts);
   const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
-  const approach = approachOf(sentences, mentions);
+  const approach = approachOf(sentences, mentions, conflicts);
   const target = targetOf(targets, nerves);
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
-  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, mentions);
-  const procedure = procedureOf(sentences, procedureLines(model, sentences), mentions);
-  const arrays = arraysOf(sentences, procedure, laterality, mentions);
-  const integrated = integratedOf(sentences, mentions);
+  const arrayCounts = arrayCountsOf(sentences);
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, arrayCounts, mentions, conflicts);
+  const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, mentions);
+  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
+  const integrated = integratedOf(sentences, procedure, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
   const discontinued = discontinuedOf(sentences, mentions);
   const implantRecord = implantRecordOf(sentences, mentions);
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity, discontinued, implantRecord };
-  return { ...facts, codes: supportedCodes(facts, bladder), mentions: sortMentions(mentions) };
+  const nerveUnread = nerve === null && current(findPattern(sentences, NAMED_NERVE)).length > 0;
+  const imagingUnread = imaging.status === 'absent' && current(findPattern(sentences, GUIDANCE_CUE)).length > 0;
+  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, mentions: sortMentions(mentions) };
 }
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */

@@ -12,8 +12,11 @@ export interface ConceptPattern<T extends string = string> {
 }
 
 /** Spaces in a pattern match any run of whitespace, so a line wrap inside a phrase still matches. */
-/** "axillary nerve", "axillary nerves", "axillary n." */
-const NERVE = '(?:nerves?\\b|n\\.)';
+/**
+ * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", or one of a list
+ * that ends in it ("the median, ulnar and radial nerves").
+ */
+const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.)|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))`;
 
 const rx = (source: string) => buildPattern(source.replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
 
@@ -32,10 +35,12 @@ const words = (max: number) => `(?:\\w+ ){0,${max}}?`;
 const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alternatives}) ))`;
 
 /** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
-export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?)';
+export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)') },
+  { value: 'ultrasound', pattern: rx('\\b(?:ultrasound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
+  // Terse "under US", "US + fluoro", "- US -": upper case only, so the pronoun "us" is never imaging.
+  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|[Uu]nder|[Ww]ith|[Uu]sing|UNDER|WITH|USING|VIA)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/]|$)))', 'gm') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
@@ -43,8 +48,14 @@ export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 
 /** Imaging named without a modality ("under image guidance"); only negations of it count. */
 export const GENERIC_IMAGING = rx('\\b(?:imaging|image)[- ](?:guidance|guided)\\b|\\bimaging\\b');
 
+/**
+ * Words of an imaging device the modality patterns do not read ("the probe", "doppler", "sono
+ * view"). "Under image guidance" names no modality: that is a sure gap, not one of these.
+ */
+export const GUIDANCE_CUE = rx('\\bprobe\\b|\\btransducer\\b|\\bscanning\\b|\\bdoppler\\b|\\bsono\\w*|\\becho\\w*|\\bC-arm\\b|\\bradiograph\\w*');
+
 export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
-  { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bperc\\b|\\b(?:through|via) the (?:original |previous |old |existing )?(?:entry|exit) (?:site|point)\\b|\\b(?:entry|exit) site was (?:opened|enlarged)\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
+  { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bpercutan\\w*|\\bperc\\b|\\b(?:stab|nick) incision\\b|\\bskin nick\\b|\\bwithdrawn (?:\\w+ )?(?:with|by) (?:gentle )?traction\\b|\\b(?:through|via) the (?:original |previous |old |existing )?(?:entry|exit) (?:site|point)\\b|\\b(?:entry|exit) site was (?:opened|enlarged)\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
   {
     value: 'open',
     pattern: rx(
@@ -56,65 +67,68 @@ export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
 export const TARGETS: readonly ConceptPattern<'peripheral-nerve' | 'spinal-cord' | 'dorsal-root-ganglion' | 'sacral-nerve' | 'cranial-nerve' | 'brain' | 'other'>[] = [
   { value: 'brain', pattern: rx('\\bdeep brain stimulat\\w*|\\bDBS\\b|\\bsubthalamic\\b|\\bglobus pallidus\\b|\\bthalamic (?:stimulat|electrode)\\w*|\\bburr hole\\b') },
   { value: 'spinal-cord', pattern: rx('\\bspinal cord stimulat\\w*|\\bSCS\\b|\\bdorsal column\\b|\\bepidural (?:space|lead|electrode|stimulat\\w*)|\\bpaddle lead\\b|\\blaminotomy\\b') },
-  { value: 'dorsal-root-ganglion', pattern: rx('\\bdorsal root ganglion\\b|\\bDRG (?:stimulat\\w*|lead)') },
+  { value: 'dorsal-root-ganglion', pattern: rx('\\bdorsal root ganglion\\b|\\bDRG (?:stimulat\\w*|leads?)|\\b[LTS]\\d{1,2} DRG\\b') },
   { value: 'sacral-nerve', pattern: rx('\\bsacral (?:nerve|neuromodulat\\w*|neurostimulat\\w*|foramen|root)|\\bS[234] (?:foramen|nerve|root)\\b|\\binterstim\\b') },
   { value: 'cranial-nerve', pattern: rx('\\b(?:vagus|vagal|hypoglossal|glossopharyngeal) nerve\\b|\\bcranial nerve (?:stimulat\\w*|electrode)') },
   { value: 'other', pattern: rx('\\b(?:gastric|phrenic|diaphragm(?:atic)? pacing|carotid sinus|cardiac|pacemaker|defibrillator|cochlear)\\b') },
-  { value: 'peripheral-nerve', pattern: rx('\\bperipheral nerve\\b|\\bPNS\\b|\\bperipheral (?:neuro)?stimulat\\w*') },
+  { value: 'peripheral-nerve', pattern: rx('\\bperipheral nerve\\b|\\bPNS\\b(?!-\\d)|\\bperipheral (?:neuro)?stimulat\\w*') },
 ];
 
 /** Canonical peripheral nerve names and the ways notes write them. */
 export const NERVES: readonly ConceptPattern[] = [
-  { value: 'greater occipital', pattern: rx('\\bgreater occipital\\b|\\bGON\\b') },
-  { value: 'lesser occipital', pattern: rx('\\blesser occipital\\b') },
-  { value: 'third occipital', pattern: rx('\\bthird occipital\\b') },
-  { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|fibular)\\b') },
-  { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|fibular)\\b') },
-  { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|fibular)\\b') },
-  { value: 'tibial', pattern: rx('\\b(?:posterior )?tibial ' + NERVE) },
+  { value: 'greater occipital', pattern: rx('\\bgreater occipi?ti?al\\b|\\bGON\\b') },
+  { value: 'lesser occipital', pattern: rx('\\blesser occipi?ti?al\\b|\\bLON\\b') },
+  { value: 'third occipital', pattern: rx('\\bthird occipi?ti?al\\b|\\bTON\\b') },
+  { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|peronial|fibular)\\b|\\bSPN\\b') },
+  { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|peronial|fibular)\\b') },
+  { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|peronial|fibular)\\b') },
+  { value: 'tibial', pattern: rx(`${nerveNamed('(?:posterior )?tibial')}|\\bPTN\\b`) },
   { value: 'sural', pattern: rx('\\bsural\\b') },
-  { value: 'saphenous', pattern: rx('\\bsaphenous nerves?\\b|\\binfrapatellar branch\\b') },
-  { value: 'lateral femoral cutaneous', pattern: rx('\\blateral femoral cutaneous\\b|\\bLFCN\\b') },
-  { value: 'posterior femoral cutaneous', pattern: rx('\\bposterior femoral cutaneous\\b') },
-  { value: 'femoral', pattern: rx('\\bfemoral ' + NERVE) },
+  { value: 'saphenous', pattern: rx(`${nerveNamed('saphen(?:o|ou)?us')}|\\binfrapatellar (?:branch|saphenous)\\b`) },
+  { value: 'lateral femoral cutaneous', pattern: rx('\\blateral femoral cutaneous\\b|\\bLFCN\\b|\\bLFC nerve\\b') },
+  { value: 'posterior femoral cutaneous', pattern: rx('\\bposterior femoral cutaneous\\b|\\bPFCN\\b') },
+  { value: 'femoral', pattern: rx(nerveNamed('femoral')) },
   { value: 'genitofemoral', pattern: rx('\\bgenitofemoral\\b') },
-  { value: 'ilioinguinal', pattern: rx('\\bilioinguinal\\b') },
-  { value: 'iliohypogastric', pattern: rx('\\biliohypogastric\\b') },
-  { value: 'obturator', pattern: rx('\\bobturator ' + NERVE) },
+  { value: 'ilioinguinal', pattern: rx('\\bill?io-?inguinal\\b') },
+  { value: 'iliohypogastric', pattern: rx('\\bill?io-?hypogastric\\b') },
+  { value: 'obturator', pattern: rx(nerveNamed('obturator')) },
   { value: 'pudendal', pattern: rx('\\bpudendal\\b') },
   { value: 'sciatic', pattern: rx('\\bsciatic\\b') },
   { value: 'medial plantar', pattern: rx('\\bmedial plantar\\b') },
   { value: 'lateral plantar', pattern: rx('\\blateral plantar\\b') },
-  { value: 'calcaneal', pattern: rx('\\bcalcaneal ' + NERVE) },
-  { value: 'genicular', pattern: rx('\\bgenicular\\b') },
-  { value: 'superior cluneal', pattern: rx('\\b(?:superior )?cluneal\\b') },
-  { value: 'median', pattern: rx('\\bmedian ' + NERVE) },
-  { value: 'ulnar', pattern: rx('\\bulnar ' + NERVE) },
-  { value: 'superficial radial', pattern: rx('\\bsuperficial (?:branch of the )?radial\\b') },
-  { value: 'radial', pattern: rx('\\bradial ' + NERVE) },
-  { value: 'axillary', pattern: rx('\\baxillary ' + NERVE) },
-  { value: 'suprascapular', pattern: rx('\\bsuprascapular\\b') },
+  { value: 'calcaneal', pattern: rx(nerveNamed('calcaneal')) },
+  { value: 'genicular', pattern: rx('\\bgenicul?ar\\b') },
+  { value: 'superior cluneal', pattern: rx('\\b(?:superior |sup\\.? )?cluneal\\b|\\bSCN\\b') },
+  { value: 'median', pattern: rx(nerveNamed('median')) },
+  { value: 'ulnar', pattern: rx(nerveNamed('ulnar')) },
+  { value: 'superficial radial', pattern: rx('\\bsuperficial (?:branch of the )?radial\\b|\\bSRN\\b') },
+  { value: 'radial', pattern: rx(nerveNamed('radial')) },
+  { value: 'axillary', pattern: rx(nerveNamed('axillary')) },
+  { value: 'suprascapular', pattern: rx('\\bsupra-?scapul?ar\\b|\\bSSN\\b') },
   { value: 'musculocutaneous', pattern: rx('\\bmusculocutaneous\\b') },
   { value: 'brachial plexus', pattern: rx('\\bbrachial plexus\\b') },
-  { value: 'intercostal', pattern: rx('\\bintercostal ' + NERVE) },
+  { value: 'intercostal', pattern: rx(nerveNamed('intercostal')) },
   { value: 'medial branch', pattern: rx('\\bmedial branch(?:es)?(?: nerves?)?\\b') },
   { value: 'supraorbital', pattern: rx('\\bsupraorbital\\b') },
   { value: 'infraorbital', pattern: rx('\\binfraorbital\\b') },
   { value: 'auriculotemporal', pattern: rx('\\bauriculotemporal\\b') },
   { value: 'supratrochlear', pattern: rx('\\bsupratrochlear\\b') },
   // Bare names last: "superficial peroneal nerve" must not also count as "peroneal nerve".
-  { value: 'occipital', pattern: rx('\\boccipital ' + NERVE) },
-  { value: 'peroneal', pattern: rx('\\b(?:peroneal|fibular) ' + NERVE) },
+  { value: 'occipital', pattern: rx(nerveNamed('occipi?ti?al')) },
+  { value: 'peroneal', pattern: rx(nerveNamed('(?:peroneal|fibular)')) },
 ];
+
+/** Some nerve by name, known to NERVES or not: "the lateral antebrachial cutaneous nerve", "digital n.". */
+export const NAMED_NERVE = rx('\\b(?!(?:peripheral|the|a|an|target|this|that|each|same|intact|stimulated)\\b)[a-z]{4,} (?:nerves?\\b|n\\.)(?! stimulat)');
 
 /** Words after "left"/"right" that make it a side, not a verb ("left in place"). */
 const ANATOMY =
-  '(?:side|sided|leg|foot|feet|ankle|knee|thigh|calf|heel|toe|hip|groin|buttock|gluteal|flank|arm|forearm|hand|wrist|elbow|shoulder|neck|occiput|occipital|scalp|head|face|back|lumbar|inguinal|lower|upper|extremity|limb|posterior|anterior|lateral|medial|superficial|deep|common|greater|lesser|third|sural|saphenous|tibial|peroneal|fibular|femoral|median|ulnar|radial|sciatic|genicular|ilioinguinal|genitofemoral|suprascapular|axillary|plantar|dorsal|popliteal|cluneal|intercostal|supraorbital|infraorbital|brachial|pudendal|obturator|sacral|foramen|[STLC]\\d{1,2}|nerve|array|lead|electrode)';
+  '(?:side|sided|leg|foot|feet|ankle|knee|thigh|calf|heel|toe|hip|groin|buttock|gluteal|flank|arm|forearm|hand|wrist|elbow|shoulder|neck|occiput|occipital|scalp|head|face|back|lumbar|inguinal|lower|upper|extremity|limb|posterior|anterior|lateral|medial|superficial|deep|common|greater|lesser|third|sural|saphenous|tibial|peroneal|fibular|femoral|median|ulnar|radial|sciatic|genicular|ilioinguinal|genitofemoral|suprascapular|axillary|plantar|dorsal|popliteal|cluneal|intercostal|supraorbital|infraorbital|brachial|pudendal|obturator|sacral|foramen|[STLC]\\d{1,2}|nerve|array|lead|electrode|GON|LON|TON|SPN|SSN|SRN|PTN|SCN|LFCN|PFCN|PNS)';
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
-  { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`(?<=\\b(?:side|laterality)\\s{0,3}:[^\\n]{0,40})\\b(?:left|LT|L)\\b|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|\\b(?:LT|L)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
-  { value: 'right', pattern: rx(`(?<=\\b(?:side|laterality)\\s{0,3}:[^\\n]{0,40})\\b(?:right|RT|R)\\b|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bbilat\\b|\\bB/L\\b|\\b(?:left|LT|L)\\s*(?:\\+|&|and)\\s*(?:right|RT|R)\\b(?!\\s*\\d)|\\b(?:right|RT|R)\\s*(?:\\+|&|and)\\s*(?:left|LT|L)\\b(?!\\s*\\d)|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
+  { value: 'left', pattern: rx(`\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'right', pattern: rx(`\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
 /** "Removal of the previously implanted left superficial peroneal nerve stimulator": words between "of" and the device. */
@@ -125,10 +139,10 @@ const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–�
 
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
-  { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of ${words(REMOVAL_GAP)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved)\\b|\\b(?:removed|explanted) the ${words(4)}${DEVICE_NOUN}`) },
+  { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of ${words(REMOVAL_GAP)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved|taken out|pulled out|withdrawn (?:intact|completely|in (?:its )?entirety|in one piece))\\b|\\b(?:removed|explanted) the ${words(4)}${DEVICE_NOUN}`) },
   { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of ${optional('the|a')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|retracted and readvanced)\\b|\\b(?:revised|repositioned) the ${optional('previously (?:implanted|placed)')}${words(3)}${DEVICE_NOUN}|\\blead revision\\b`) },
   { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement of ${optional('the|an?')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the ${words(4)}${DEVICE_NOUN}|\\bexchange of ${optional('the')}${words(3)}${DEVICE_NOUN}`) },
-  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN} (?:deployed|inserted|implanted|placed)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN}${ASIDE} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(5)}${DEVICE_NOUN}|\\b(?:array|lead) #?\\d:[^;\\n]{0,160}\\b(?:deployed|implanted|inserted)\\b`) },
+  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN}(?: #?\\d)? (?:deployed|inserted|implanted|placed)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN}${ASIDE} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(5)}${DEVICE_NOUN}|\\b(?:array|lead) #?\\d:[^;\\n]{0,160}\\b(?:deployed|implanted|inserted)\\b`) },
 ];
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
@@ -157,6 +171,8 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
 ];
 
 export const TESTING = rx(
+  // Stimulation told by its response or its current: "concordant tingling", "threshold 0.6 mA", "Stim: ...".
+  '\\bpar(?:a|ae)esthesi\\w*|\\bconcordant\\b|\\btingling\\b|\\bstim(?:ulation)?\\s*:|\\bstimulated\\b|\\bthreshold\\b|\\bfelt (?:the )?stimulation\\b|\\b\\d(?:\\.\\d{1,2})?\\s*mA\\b|\\b(?:concordant|sensory|stimulation|paresthesia) coverage\\b|\\bcoverage (?:of|over) the (?:\\w+ ){0,3}?(?:area|distribution|territory|region)\\b|' +
   '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|was (?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstim(?:ulation)?\\b(?: [\\w.-]+){0,8}? (?:produced|reproduced|elicited|evoked|confirmed|captured|resulted in|gave)\\b|\\btest(?:ing)? stim\\b|\\b(?:was|were) tested\\b',
 );
 
@@ -169,39 +185,78 @@ export const INCREASED_SERVICES = {
 };
 
 /** A number of days, weeks, months or years ("x 19 mo", "2.5 years", "19-month", "six weeks", "since 2023"); durations.ts reads the value. */
-const AMOUNT = '(?:\\d{1,3}(?:\\.\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|several|many|multiple|numerous)';
-const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monts?|mths?|yrs?|years?)';
+const AMOUNT = '(?:\\d{1,3}(?:\\.\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|several|many|multiple|numerous)';
+const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monts?|mths?|yrs?|years?|y)';
+/** A season or part of a year before a year ("since spring 2023"). */
+const SEASON = '(?:early|mid|late|spring|summer|fall|autumn|winter)';
 /** A percentage in digits or words ("70", "seventy", "sixty-five"). */
 const PERCENT_AMOUNT = '(\\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|hundred))';
-const RELIEF = '(?:relief|relif|releif|reduction|improvement|decrease|better)';
+/** "relief" and its common misspellings. */
+const RELIEF_WORD = '(?:relief|relif|releif)';
+const RELIEF = `(?:${RELIEF_WORD}|reduction|improvement|decrease|better|response|benefit)`;
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 
 /** A word right before a duration that makes it a time from now or a frequency ("in 2 weeks", "at 1 wk", "every 3 months"). */
 export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at', 'within', 'after', 'every', 'per', 'q', 'until']);
 
+/** Pain medicines a trial may cut: "opioid", "oxycodone", "pain medication". */
+const ANALGESIC = '(?:opioid|opiate|analgesic|medication|MME|narcotic|pain medication|pain pill|oxycodone|hydrocodone|morphine|tramadol|hydromorphone|tapentadol)';
+
 export const NECESSITY = {
-  duration: rx(`\\b${AMOUNT}\\+?(?: and a half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)|\\bsince (?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
+  duration: rx(`(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and a half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and a half\\b)?|\\b(?:since|onset|began|started|beginning) (?:[\\w-]+ ){0,5}?(?:${SEASON} )?(?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
   /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
-  notPainDuration: rx('\\b(?:trial|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
+  notPainDuration: rx('\\b(?:trial|temporary|test|period|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|(?<!\\b(?:began|started|start|onset)\\b[^,;]{0,30})ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
   conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b'),
-  objectivePathology: rx('\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\bMRI\\b|\\bneuroma\\b|\\bdiagnostic (?:nerve )?block\\b|\\bsensory (?:nerve action potential|response)\\b'),
+  /**
+   * Tests and findings that show the nerve is the pain generator: electrodiagnostics, imaging, a
+   * neuroma, and a diagnostic block: one called so, or one whose result is told in its clause ("SSN
+   * block 80%", "GON blocks x4 (80% x 1 wk)"). A block only listed among failed treatments is care.
+   */
+  objectivePathology: rx(
+    `\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\bMRI\\b|\\bradiographs?\\b|\\bx-?rays?\\b|\\bKellgren\\b|\\bCT (?:scan|showed|shows|demonstrat\\w*)\\b|\\bneuroma\\b|\\b(?:diagnostic|dx)\\b(?: [\\w/-]+){0,4}? blocks?\\b|\\bblocks?\\b(?:(?!\\btrial\\b)[^;]){0,60}?(?:\\b(?:${RELIEF_WORD}|positive)\\b|\\d\\s*%)(?!\\s*(?:${RELIEF_WORD}\\s+)?trial\\b)|\\bsensory (?:nerve action potential|response)\\b`,
+  ),
   /** Words of the care pattern that say the care failed rather than name a treatment ("failed", "despite", "not responded to"). */
   careCue: rx('^(?:fail\\w*|despite|refractory|without|not|never|no|tried)\\b'),
   /** "70% relief", "relief of 70 percent". */
-  percentRelief: rx(`\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\s*(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?(?:opioid|analgesic|medication|MME|narcotic|pain medication)s?\\b)|\\b(?:relief|relif|reduction|improvement) of ${PERCENT_AMOUNT}\\s*(?:%|percent)`),
+  percentRelief: rx(
+    `\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\)?\\s*(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
+      // "relief of 70%", "relief approx 65 percent", "relief (~70%)", "relief greater than 50%": a short gap without a number or a full stop.
+      `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|pct)` +
+      // "Successful PNS trial (70%)", "Trial: 70%."
+      `|\\btrial\\b[^.;\\d%]{0,20}?[:(]\\s*(?:[~>≥]\\s*)?(\\d{1,3})\\s*%\\s*(?:\\)|[.;,]|$)` +
+      // "reduced her pain by 60%", "pain improved by 70%"
+      `|\\b(?:reduced|decreased|improved|relieved|lowered) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
+      `|\\bpain(?: scores?)? (?:was |were )?(?:reduced|decreased|improved|better|down) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent)`,
+  ),
   /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
-  painScores: rx('\\b(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\s*/\\s*10\\b'),
+  painScores: rx(
+    '\\b(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\s*/\\s*10\\b' +
+      // "NRS 7 -> 2", "VAS 8 to 3": a named scale needs no "/10".
+      '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))',
+  ),
   /** "50% reduction in opioid use", "opioid use reduced by 60%". */
-  analgesicReduction: rx('\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)\\s+(?:\\w+\\s+)?(?:opioid|analgesic|medication|MME|narcotic|pain medication)s?\\b|\\b(?:opioid|analgesic|medication|MME|narcotic)s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent)'),
+  analgesicReduction: rx(`\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)|less|fewer)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b|\\b${ANALGESIC}s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent)`),
+  /** Words that tell how long the pain has lasted without a number the duration reader takes. */
+  durationCue: rx('\\b(?:since|onset|began|started|long-?standing|longstanding|for (?:many |several )?(?:years|months)|decades?|childhood|(?:years?|months?) ago)\\b'),
+  /** Words that tell how a trial went, with or without a figure ("pain much better", "excellent response", "6/10"). */
+  outcomeCue: rx(`\\b(?:${RELIEF_WORD}|improv\\w*|better|reduc\\w*|decreas\\w*|percent|successful|positive|excellent|benefit\\w*|response|helped|NRS|VAS)\\b|\\d\\s*%|\\b\\d{1,2}\\s*/\\s*10\\b`),
+  /** A word that negates what follows it in its clause. */
+  negation: rx('\\b(?:no|not|without|denie[sd]|never|none|neither|nor|failed to)\\b'),
+  /** A word that makes what follows it in its clause a plan or a condition. */
+  condition: rx('\\b(?:if|will|would|should|could|may|might|plan\\w*|consider\\w*|candidate|expect\\w*|hope\\w*|unless|in case)\\b'),
   /** A relief figure in a sentence about a block or injection is the block's, not the trial's. */
   diagnosticProcedure: rx('\\b(?:blocks?|injections?|RFA|radiofrequency|ablation|steroid)\\b'),
-  trial: rx('\\btrial(?:ed|ing)?\\b'),
+  /** The trial, misspelt ("trail") or told without the word ("the temporary lead"). */
+  trial: rx('\\btrial(?:ed|ing)?\\b|\\btrail\\b|\\btemporary (?:lead|array|stimulat\\w*)|\\bpercutaneous stimulation\\b'),
 };
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
 export const NEUROSTIMULATION = rx(
-  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicroleads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
 );
+
+/** A procedure started and stopped before the device went in: the planned stimulator is this note's subject. */
+export const ABORTED = rx('\\b(?:procedure|case|implant\\w*|placement) (?:was )?(?:terminated|aborted|discontinued|abandoned|stopped)\\b|\\b(?:terminate|abort|discontinue|abandon|stop) the (?:procedure|case|implant\\w*|placement)\\b|\\b(?:aborted|discontinued|terminated) (?:procedure|case)\\b');
 
 /** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */
 export const STIMULATOR_AS_TOOL = rx('\\bnerve stimulator (?:was used|to identify|to locate|to confirm|was utilized)\\b|\\busing (?:a|the) (?:(?!nerve )\\w+ )?(?:nerve )?stimulator\\b|\\bNIM\\b|\\bnerve monitor\\w*');
@@ -218,6 +273,9 @@ export const EARLIER_TRIAL = rx(
 );
 
 export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');
+
+/** A sentence that corrects the record ("the correct laterality is RIGHT", "amended: left"). */
+export const CORRECTION = rx('\\bcorrect(?:ed|ion)?\\b|\\bamend(?:ed|ment)?\\b|\\bshould read\\b|\\bin error\\b');
 
 /** In the procedure line the kind is often a bare noun: "PNS implant", "Revision (repositioning) of ...". */
 export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [

@@ -103,8 +103,8 @@ function templateOf(text: string, start: number, end: number): TemplateSpan[] {
     .filter((span) => span.start < span.end);
 }
 
-/** An unchecked option or a blank field is no fact; a field answered "No" is denied. */
-const TEMPLATE_STATUS: Readonly<Record<TemplateMark, EvidenceStatus>> = { unchosen: 'hypothetical', 'not-applicable': 'hypothetical', declined: 'negated' };
+/** An unchecked option, a blank field or a placeholder left to fill is no fact (not even a plan); a field answered "No" is denied. */
+const TEMPLATE_STATUS: Readonly<Record<TemplateMark, EvidenceStatus>> = { unchosen: 'unchosen', 'not-applicable': 'unchosen', declined: 'negated' };
 
 function* readRegion(text: string, start: number, end: number): Steps<Omit<RegionMemo, 'offset' | 'length'>> {
   const starts: number[] = [];
@@ -159,11 +159,31 @@ function candidates(sentences: readonly Sentence[], ids: readonly number[], mask
   return found;
 }
 
+/** Where the engine keeps what it read of a sentence. */
+type SentenceSlot = { context?: unknown };
+
+/** What the engine reads of a template line: an unchosen option is no text ("☒ Ultrasound ☐ None" does not deny the ultrasound). */
+const templateViews = new WeakMap<Sentence, { readonly text: string; readonly slot: SentenceSlot }>();
+
+function engineView(sentence: Sentence): { readonly text: string; readonly slot: SentenceSlot } {
+  const unchosen = sentence.template?.filter((span) => span.mark === 'unchosen');
+  if (!unchosen?.length) return { text: sentence.text, slot: sentence };
+  let view = templateViews.get(sentence);
+  if (!view) {
+    let text = sentence.text;
+    for (const span of unchosen) text = text.slice(0, span.start) + ' '.repeat(span.end - span.start) + text.slice(span.end);
+    view = { text, slot: {} };
+    templateViews.set(sentence, view);
+  }
+  return view;
+}
+
 function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatus {
   const template = sentence.template?.find((span) => span.start <= start && end <= span.end);
   if (template) return TEMPLATE_STATUS[template.mark];
   // The sentence record (not its memo) keeps the tokens: they are only needed while it is read.
-  const context = engine.assess(sentence.text, start, end, sentence);
+  const view = engineView(sentence);
+  const context = engine.assess(view.text, start, end, view.slot);
   if (context.experiencer === 'other') return 'other-experiencer';
   if (context.negated) return 'negated';
   if (context.hypothetical) return 'hypothetical';

@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 
 /** The clinical context of the text that supports a fact. Only `affirmed` text says "done now". */
-export type EvidenceStatus = 'affirmed' | 'negated' | 'historical' | 'hypothetical' | 'other-experiencer';
+export type EvidenceStatus = 'affirmed' | 'negated' | 'historical' | 'hypothetical' | 'other-experiencer' | 'unchosen';
 
 export interface Evidence {
   readonly span: Span;
@@ -62,6 +62,13 @@ export interface NecessityFacts {
   readonly conservativeCare: ConservativeCare | null;
   readonly objectivePathology: Fact<string> | null;
   readonly trialOutcome: TrialOutcome | null;
+  /**
+   * The note tells a trial's outcome in words the reader could not turn into a figure ("the trial
+   * went well, pain much better"): a missing trial outcome is then not a sure gap.
+   */
+  readonly trialOutcomeUnread: boolean;
+  /** Likewise the pain's duration told without a number OpNote reads ("long-standing", "since childhood", "began after the fall"). */
+  readonly painDurationUnread: boolean;
 }
 
 /**
@@ -69,11 +76,26 @@ export interface NecessityFacts {
  * fact: hovers show them ("under ultrasound guidance" → imaging, ultrasound, affirmed).
  */
 export interface ConceptMention {
-  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity'> | 'necessity';
+  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread'> | 'necessity';
   /** The concept's value ("ultrasound", "open", "superficial peroneal", "2"). */
   readonly value: string;
   readonly span: Span;
   readonly status: EvidenceStatus;
+}
+
+/** What a conflict is about; the names are a contract (a physician query is made from each). */
+export type ConflictTopic = 'side' | 'imaging' | 'approach' | 'device' | 'nerve' | 'procedure' | 'arrays' | 'testing';
+
+/** One of the things the note says on a topic, with the text that says it ("left" here, "right" there). */
+export interface ConflictReading {
+  readonly value: string;
+  readonly evidence: readonly Evidence[];
+}
+
+/** The note's evidence on one topic disagrees with itself: the side written both left and right, imaging both used and not. */
+export interface DocumentationConflict {
+  readonly topic: ConflictTopic;
+  readonly readings: readonly ConflictReading[];
 }
 
 /** What the operative note documents for the procedure performed in this note. */
@@ -96,5 +118,11 @@ export interface NoteFacts {
   readonly implantRecord: { readonly parts: readonly ImplantRecordPart[]; readonly evidence: readonly Evidence[] };
   /** The codes the documentation supports, e.g. [{64596, 1}, {64597, 1}]. */
   readonly codes: readonly SupportedCode[];
+  /** Topics on which the evidence conflicts; a fact keeps its likelier reading, and the rules that trust it stay quiet. */
+  readonly conflicts: readonly DocumentationConflict[];
+  /** A nerve is named that the lexicon does not know ("the lateral antebrachial cutaneous nerve"): a missing nerve is not a sure gap. */
+  readonly nerveUnread: boolean;
+  /** Imaging guidance is told in words of a device OpNote does not read as a modality ("the probe", "doppler"): no sure gap either. */
+  readonly imagingUnread: boolean;
   readonly mentions: readonly ConceptMention[];
 }

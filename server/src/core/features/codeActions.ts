@@ -210,11 +210,19 @@ function reviewerActions(input: CodeActionInput, touching: readonly number[]): C
   const { model, findings } = input;
   const actions: CodeAction[] = [];
   const ignored = new Set<string>();
+  // The command drafts every query of a rule, so two findings of one rule here share one action.
+  const queries = new Map<string, Diagnostic[]>();
   for (const index of touching) {
     const finding = findings[index];
     const diagnostics = [input.diagnostics[index]];
     const rule = finding.rule.id;
-    if (input.queryable?.(finding)) actions.push({ title: QUERY_ACTION_TITLE, kind: 'quickfix', diagnostics, command: { title: QUERY_ACTION_TITLE, command: QUERY_COMMAND, arguments: [model.uri, rule] } });
+    const queried = queries.get(rule);
+    if (queried) queried.push(input.diagnostics[index]);
+    else if (input.queryable?.(finding)) {
+      const shared = [input.diagnostics[index]];
+      queries.set(rule, shared);
+      actions.push({ title: QUERY_ACTION_TITLE, kind: 'quickfix', diagnostics: shared, command: { title: QUERY_ACTION_TITLE, command: QUERY_COMMAND, arguments: [model.uri, rule] } });
+    }
     if (ignored.has(rule) || !input.ignoreInConfig) continue;
     ignored.add(rule);
     const title = `Ignore ${rule} for this file in .opnoterc.json`;

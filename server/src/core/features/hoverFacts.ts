@@ -8,6 +8,7 @@ const STATUS: Readonly<Record<EvidenceStatus, string>> = {
   historical: 'historical (an earlier procedure, not this one)',
   hypothetical: 'hypothetical (planned or conditional)',
   'other-experiencer': 'about someone other than the patient',
+  unchosen: 'not chosen (a template option left unchecked or a placeholder left to fill)',
 };
 
 const IMAGING_CODES: Readonly<Record<string, string>> = { ultrasound: '76942', fluoroscopy: '77002', ct: '77012' };

@@ -104,10 +104,13 @@ function conflictData(finding: RuleFinding): { topic: QueryTopic; spans: Span[] 
   const data = (finding as { data?: unknown }).data as { topic?: unknown; evidence?: unknown } | undefined;
   const topic = typeof data?.topic === 'string' ? topicOf(data.topic) : undefined;
   if (!data || !topic) return undefined;
-  const spans = (Array.isArray(data.evidence) ? data.evidence : []).flatMap((item: unknown) => {
-    const span = (item as { span?: unknown })?.span ?? item;
-    const { start, end } = (span ?? {}) as { start?: unknown; end?: unknown };
-    return typeof start === 'number' && typeof end === 'number' ? [{ start, end }] : [];
+  // `evidence` is one reading per side of the conflict: `{ value, spans }` (documentation-conflict's data).
+  const spans = (Array.isArray(data.evidence) ? data.evidence : []).flatMap((reading: unknown) => {
+    const readingSpans = (reading as { spans?: unknown })?.spans;
+    return (Array.isArray(readingSpans) ? readingSpans : []).flatMap((span: unknown) => {
+      const { start, end } = (span ?? {}) as { start?: unknown; end?: unknown };
+      return typeof start === 'number' && typeof end === 'number' ? [{ start, end }] : [];
+    });
   });
   return { topic, spans: [finding.span, ...spans] };
 }

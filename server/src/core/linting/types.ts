@@ -64,6 +64,8 @@ export interface RuleReport {
   readonly related?: readonly RelatedLocation[];
   /** Marks redundant text (rendered faded), e.g. a bundled imaging line. */
   readonly unnecessary?: boolean;
+  /** Plain data for what is built on the finding (documentation-conflict: its topic and evidence, for a physician query). */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 /** A rule's report once `runRules` has kept it: with its rule and effective severity. */

@@ -1,6 +1,6 @@
 import { splitSentences } from '../assertion';
 import { textWithoutComments } from '../facts/regions';
-import type { Evidence, NoteFacts } from '../facts/types';
+import type { ConflictTopic, Evidence, NoteFacts } from '../facts/types';
 import type { DocumentModel, Section } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import type { Span } from '../text/span';
@@ -9,6 +9,11 @@ import type { SpanEdit } from '../linting/types';
 /** A note that describes a neurostimulator procedure at all; the 64596 rules stay quiet on other surgery. */
 export function isNeurostimulationNote(facts: NoteFacts | undefined): facts is NoteFacts {
   return facts !== undefined && (facts.procedure !== null || facts.target !== null);
+}
+
+/** The note contradicts itself on the topic: documentation-conflict says so, and the rule that would trust one reading stays quiet. */
+export function hasConflict(facts: NoteFacts, topic: ConflictTopic): boolean {
+  return facts.conflicts.some((conflict) => conflict.topic === topic);
 }
 
 /** A note whose procedure could be 64596: a peripheral-nerve implant (or one whose target is not named). */

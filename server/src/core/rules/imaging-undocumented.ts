@@ -22,7 +22,8 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isPeripheralImplant(facts) || facts.imaging.status !== 'absent') return;
+    // A nerve or a guidance OpNote cannot name is no sure gap: the rule stays quiet.
+    if (!isPeripheralImplant(facts) || facts.imaging.status !== 'absent' || facts.imagingUnread) return;
     // A placeholder for the author to fill: the tool never chooses the modality.
     const fixes = [{ title: 'Insert an imaging guidance line to fill in', edits: [appendToSection(model, TECHNIQUE, `Imaging guidance: ${choicePlaceholder(['ultrasound', 'fluoroscopy', 'CT', 'none'])}`)] }];
     report({

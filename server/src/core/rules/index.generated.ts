@@ -12,6 +12,7 @@ import { rule as deviceCodeMissing } from './device-code-missing';
 import { rule as directiveUnknownRule } from './directive-unknown-rule';
 import { rule as discontinuedProcedure } from './discontinued-procedure';
 import { rule as documentTooLarge } from './document-too-large';
+import { rule as documentationConflict } from './documentation-conflict';
 import { rule as dosMismatch } from './dos-mismatch';
 import { rule as dxInvalid } from './dx-invalid';
 import { rule as dxLateralityMismatch } from './dx-laterality-mismatch';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   directiveUnknownRule,
   discontinuedProcedure,
   documentTooLarge,
+  documentationConflict,
   dosMismatch,
   dxInvalid,
   dxLateralityMismatch,

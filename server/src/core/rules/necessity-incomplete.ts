@@ -27,7 +27,7 @@ export const rule: Rule = {
     tags: ['64596', 'note', 'medical-necessity'],
     appliesTo: ['opnote'],
     docs: {
-      what: 'The indications of a peripheral nerve stimulator implant do not document one of the medical-necessity elements payers ask for: pain duration of at least 3 months, failed conservative care (medications, physical therapy, psychological therapy, less-invasive treatments), and for a first implant the trial outcome: at least 50% pain relief or at least 50% less analgesic use (Medicare\'s stimulator pages accept either). A duration or relief below those thresholds is reported too. A replacement does not need a new trial.',
+      what: 'The indications of a peripheral nerve stimulator implant do not document one of the medical-necessity elements payers ask for: pain duration of at least 3 months, failed conservative care (medications, physical therapy, psychological therapy, less-invasive treatments), and for a first implant the trial outcome: at least 50% pain relief or at least 50% less analgesic use (Medicare\'s stimulator pages accept either). A duration or relief below those thresholds is reported too. A replacement does not need a new trial. When the note tells the trial\'s outcome or the pain\'s duration in words OpNote cannot turn into a number ("the trial went well, pain much better", "long-standing pain"), the missing number is not reported: the gap is not sure.',
       why: 'Medicare (LCD L34328 and the MAC articles), BCBS plans (MP-623, II-149) and others cover implantable PNS only when these elements are in the record; a claim without them is denied on review. Thresholds come from the payer named in the header when OpNote has its criteria, else from the criteria most payers share (unverified as a set).',
       fix: 'In the indications, give the pain duration, the treatments that failed, and the trial: its dates, duration and the percentage of relief.',
       sources: ['cms.gov MCD lcdid=34328 (LCD L34328)', 'fl-policies.exploremyplan.com mp-623 (BCBS AL/FL MP-623)', 'securecms.bluecrossmnonline.com II-149 (≥ 50% trial relief)', 'NGS and Noridian spinal-stimulator prior-authorization pages (≥ 50% pain or ≥ 50% analgesic reduction)', '64596 fact sheet fact 5'],
@@ -44,12 +44,15 @@ export const rule: Rule = {
     const minRelief = threshold(criteria, 'successful-trial', 50);
     const { painDuration, conservativeCare, trialOutcome } = facts.necessity;
     const gaps: string[] = [];
-    if (!painDuration) gaps.push(`the pain duration (at least ${minMonths} months)`);
-    else if (painDuration.months !== null && painDuration.months < minMonths) gaps.push(`a pain duration of at least ${minMonths} months (the note gives ${painDuration.months} months)`);
+    if (!painDuration) {
+      if (!facts.necessity.painDurationUnread) gaps.push(`the pain duration (at least ${minMonths} months)`);
+    } else if (painDuration.months !== null && painDuration.months < minMonths) gaps.push(`a pain duration of at least ${minMonths} months (the note gives ${painDuration.months} months)`);
     if (!conservativeCare) gaps.push('the conservative care that failed (medications, physical therapy, psychological therapy, less-invasive treatments)');
     if (facts.procedure.value === 'insertion') {
-      if (!trialOutcome) gaps.push(`the trial outcome (at least ${minRelief}% relief or ${minRelief}% less analgesic use, with its duration)`);
-      else if (!trialMeets(trialOutcome, minRelief)) gaps.push(`a trial with at least ${minRelief}% relief or ${minRelief}% less analgesic use (the note gives ${describeTrial(trialOutcome)})`);
+      // An outcome told in words OpNote cannot read is not a sure gap: the rule stays quiet on it.
+      if (!trialOutcome) {
+        if (!facts.necessity.trialOutcomeUnread) gaps.push(`the trial outcome (at least ${minRelief}% relief or ${minRelief}% less analgesic use, with its duration)`);
+      } else if (!trialMeets(trialOutcome, minRelief)) gaps.push(`a trial with at least ${minRelief}% relief or ${minRelief}% less analgesic use (the note gives ${describeTrial(trialOutcome)})`);
     }
     if (gaps.length === 0) return;
     const whose = payer?.criteria.length ? `${payer.name} criteria` : 'criteria most payers share (unverified as a set: check the payer policy)';

@@ -19,7 +19,8 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isPeripheralImplant(facts) || facts.nerve !== null) return;
+    // A nerve or a guidance OpNote cannot name is no sure gap: the rule stays quiet.
+    if (!isPeripheralImplant(facts) || facts.nerve !== null || facts.nerveUnread) return;
     report({
       span: anchorFor(model, ['procedure', 'technique']),
       message: 'No target nerve is named. 64596 is for a peripheral nerve: name the nerve the array was placed on so the target and the diagnosis are supported.',

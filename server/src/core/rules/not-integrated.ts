@@ -1,4 +1,4 @@
-import { firstEvidenceSentence, isNeurostimulationNote } from '../ruleSupport/noteAnchors';
+import { firstEvidenceSentence, hasConflict, isNeurostimulationNote } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -19,7 +19,7 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isNeurostimulationNote(facts) || facts.integrated?.value !== false) return;
+    if (!isNeurostimulationNote(facts) || hasConflict(facts, 'device') || facts.integrated?.value !== false) return;
     const span = firstEvidenceSentence(model, facts.integrated.evidence);
     if (!span) return;
     const supported = facts.codes.map((code) => (code.units > 1 ? `${code.code} x${code.units}` : code.code)).join(' + ');

@@ -1,4 +1,4 @@
-import { firstEvidenceSentence, isNeurostimulationNote } from '../ruleSupport/noteAnchors';
+import { firstEvidenceSentence, hasConflict, isNeurostimulationNote } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
 export const rule: Rule = {
@@ -19,7 +19,7 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isNeurostimulationNote(facts) || facts.approach?.value !== 'open') return;
+    if (!isNeurostimulationNote(facts) || hasConflict(facts, 'approach') || facts.approach?.value !== 'open') return;
     const span = firstEvidenceSentence(model, facts.approach.evidence);
     if (!span) return;
     report({ span, message: 'This describes an open (incisional) approach. 64596 is percutaneous only; open placement of a peripheral nerve array is 64575.' });
