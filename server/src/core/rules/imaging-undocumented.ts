@@ -28,7 +28,8 @@ export const rule: Rule = {
     const fixes = [{ title: 'Insert an imaging guidance line to fill in', edits: [appendToSection(model, TECHNIQUE, `Imaging guidance: ${choicePlaceholder(['ultrasound', 'fluoroscopy', 'CT', 'none'])}`)] }];
     report({
       span: anchorFor(model, TECHNIQUE),
-      message: 'No imaging modality is documented for this procedure. 64596 includes imaging guidance: say which modality (ultrasound, fluoroscopy, CT) guided the array and what it showed.',
+      message: 'No imaging modality is documented: 64596 includes imaging guidance, so say which one (ultrasound, fluoroscopy, CT) guided the array.',
+      detail: 'Say what the imaging showed, too (the needle beside the nerve, the final array position).',
       fixes,
     });
   },

@@ -27,7 +27,8 @@ export const rule: Rule = {
     const hasSection = model.sections.some((section) => section.id === 'increased-services');
     report({
       span: first.span,
-      message: 'Increased services are claimed but not quantified: state the extra time or effort against the typical case and its reason (BMI/depth, scar, anatomy, repositionings). "Difficult" or "obese" alone is rejected for modifier 22.',
+      message: 'Increased services are claimed but not quantified: state the extra time or effort against the typical case, and its reason.',
+      detail: 'Reasons such as BMI-related depth, scar, anatomy or repositionings. "Difficult" or "obese" alone is rejected for modifier 22.',
       ...(hasSection ? {} : { fixes: [{ title: 'Insert an "Increased procedural services" section to complete', edits: [appendSection(model, 'increased-services', SKELETON)] }] }),
     });
   },

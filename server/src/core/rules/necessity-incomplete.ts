@@ -43,22 +43,27 @@ export const rule: Rule = {
     const minMonths = threshold(criteria, 'chronic-pain-duration', 3);
     const minRelief = threshold(criteria, 'successful-trial', 50);
     const { painDuration, conservativeCare, trialOutcome } = facts.necessity;
-    const gaps: string[] = [];
+    // Each gap in a few words for the message; what would fill it, in full, for the hover.
+    const gaps: Array<{ readonly short: string; readonly full: string }> = [];
     if (!painDuration) {
-      if (!facts.necessity.painDurationUnread) gaps.push(`the pain duration (at least ${minMonths} months)`);
-    } else if (painDuration.months !== null && painDuration.months < minMonths) gaps.push(`a pain duration of at least ${minMonths} months (the note gives ${painDuration.months} months)`);
-    if (!conservativeCare) gaps.push('the conservative care that failed (medications, physical therapy, psychological therapy, less-invasive treatments)');
+      if (!facts.necessity.painDurationUnread) gaps.push({ short: `the pain duration (≥ ${minMonths} months)`, full: `The pain must have lasted at least ${minMonths} months.` });
+    } else if (painDuration.months !== null && painDuration.months < minMonths) {
+      gaps.push({ short: `pain of ≥ ${minMonths} months (the note: ${painDuration.months})`, full: `The note gives ${painDuration.months} months of pain; at least ${minMonths} are asked for.` });
+    }
+    if (!conservativeCare) gaps.push({ short: 'the failed conservative care', full: 'Name the conservative care that failed: medications, physical therapy, psychological therapy, less-invasive treatments.' });
     if (facts.procedure.value === 'insertion') {
+      const wanted = `at least ${minRelief}% pain relief or ${minRelief}% less analgesic use, with the trial's duration`;
       // An outcome told in words OpNote cannot read is not a sure gap: the rule stays quiet on it.
       if (!trialOutcome) {
-        if (!facts.necessity.trialOutcomeUnread) gaps.push(`the trial outcome (at least ${minRelief}% relief or ${minRelief}% less analgesic use, with its duration)`);
-      } else if (!trialMeets(trialOutcome, minRelief)) gaps.push(`a trial with at least ${minRelief}% relief or ${minRelief}% less analgesic use (the note gives ${describeTrial(trialOutcome)})`);
+        if (!facts.necessity.trialOutcomeUnread) gaps.push({ short: `the trial outcome (≥ ${minRelief}% relief)`, full: `The trial must show ${wanted}.` });
+      } else if (!trialMeets(trialOutcome, minRelief)) gaps.push({ short: `a trial of ≥ ${minRelief}% relief (the note: ${describeTrial(trialOutcome)})`, full: `The trial must show ${wanted}.` });
     }
     if (gaps.length === 0) return;
     const whose = payer?.criteria.length ? `${payer.name} criteria` : 'criteria most payers share (unverified as a set: check the payer policy)';
     report({
       span: anchorFor(model, ['indications', 'diagnosis', 'preop-dx', 'procedure']),
-      message: `Medical necessity is incomplete: document ${gaps.join('; ')}. Source: ${whose}.`,
+      message: `Medical necessity is incomplete: document ${gaps.map((gap) => gap.short).join(', ')}.`,
+      detail: `${gaps.map((gap) => gap.full).join(' ')} Source: ${whose}.`,
     });
   },
 };

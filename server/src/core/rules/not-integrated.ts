@@ -25,9 +25,8 @@ export const rule: Rule = {
     const supported = facts.codes.map((code) => (code.units > 1 ? `${code.code} x${code.units}` : code.code)).join(' + ');
     report({
       span,
-      message:
-        'This documents a separate generator (a pocket, a connection or an external trial stimulator), so the system is not integrated and 64596 does not apply' +
-        (supported ? `: the note supports ${supported}.` : '.'),
+      message: `This documents a separate generator, so the system is not integrated and 64596 does not apply${supported ? `: the note supports ${supported}.` : '.'}`,
+      detail: 'A separate generator is a pocket, a connection to an implanted generator, or an external trial stimulator; external power or control of an array with a built-in receiver is still integrated.',
     });
   },
 };

@@ -22,6 +22,10 @@ export const rule: Rule = {
     if (!isNeurostimulationNote(facts) || (facts.procedure?.value !== 'revision' && facts.procedure?.value !== 'removal')) return;
     const first = facts.procedure.evidence[0];
     if (!first) return;
-    report({ span: first.span, message: `This note documents a ${facts.procedure.value} only. 64596 is insertion or replacement; revision or removal of an integrated system is 64598 (unverified: check the current CPT book).` });
+    report({
+      span: first.span,
+      message: `This note documents a ${facts.procedure.value} only: revision or removal of an integrated system is 64598, not 64596 (insertion or replacement).`,
+      detail: 'The 64598 descriptor is unverified: check the current CPT book.',
+    });
   },
 };

@@ -22,6 +22,10 @@ export const rule: Rule = {
     if (!isNeurostimulationNote(facts) || facts.procedure?.value !== 'trial') return;
     const first = facts.procedure.evidence[0];
     if (!first) return;
-    report({ span: first.span, message: 'This is a temporary stimulation trial, not the permanent implant of an integrated system. A percutaneous peripheral nerve trial is reported with 64555, not 64596 (trial use of 64596 unverified).' });
+    report({
+      span: first.span,
+      message: 'This is a temporary stimulation trial, not a permanent integrated implant: a percutaneous peripheral nerve trial is reported with 64555, not 64596.',
+      detail: 'Whether 64596 may ever report a trial is unverified: check the current CPT book.',
+    });
   },
 };
