@@ -124,7 +124,9 @@ describe('X12 837: each CLM is checked like a claim draft', () => {
     const otherDay = build837(clean({ claims: [{ pcn: 'PCN1001', dx: ['G57.82'], lines: [{ code: '64596', modifiers: ['LT'], date: '20260320' }] }] }));
     const unlinked = check(otherDay);
     assert.deepEqual(unlinked.found.map((entry) => entry.split(' @ ')[0]), ['note-missing']);
-    assert.match(unlinked.found[0], / @ CLM\*PCN1001\*/);
+    // On the patient control number (CLM01), with what was looked for.
+    assert.equal(unlinked.found[0], 'note-missing @ PCN1001');
+    assert.match(unlinked.analysis.findings.find((finding) => finding.rule.id === 'note-missing')!.message, /No operative note in the folder matches this claim's patient and date of service/);
     // `notesFolder` (CLI --notes) points elsewhere.
     const elsewhere = check(build837(clean()), '/claims/batch.837', { '/records/2026/pcn1001.opnote': NOTE });
     assert.deepEqual(elsewhere.found.map((entry) => entry.split(' @ ')[0]), ['note-missing']);

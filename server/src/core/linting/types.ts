@@ -83,6 +83,8 @@ export interface Rule<Context = RuleContext> {
 export type LinkedNote =
   | { readonly status: 'found'; readonly uri: string; readonly path: string; readonly model: DocumentModel; readonly facts: NoteFacts }
   | { readonly status: 'no-header' }
+  /** An X12 or FHIR claim, linked by patient and date: no note of the folder matches (`dated`: the claim has a service date). */
+  | { readonly status: 'no-match'; readonly dated: boolean }
   | { readonly status: 'not-found'; readonly path: string }
   /** `why` ends a sentence: "it is not a regular file", "it is larger than 1 MB". */
   | { readonly status: 'unreadable'; readonly path: string; readonly why: string }

@@ -12,7 +12,7 @@ const MAX_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
 
 export interface NoteIndex {
-  /** The note of this patient (any of the ids) on this date (ISO), read and parsed; 'no-header' when there is none. */
+  /** The note of this patient (any of the ids) on this date (ISO), read and parsed; 'no-match' when there is none. */
   find(claimUri: string, patientIds: readonly string[], isoDate: string | undefined): LinkedNote;
 }
 
@@ -47,13 +47,13 @@ export function noteIndex(root: string, fileSystem: FileSystem, load: NoteLoader
   };
   return {
     find(claimUri, patientIds, isoDate) {
-      if (!isoDate) return { status: 'no-header' };
+      if (!isoDate) return { status: 'no-match', dated: false };
       paths ??= build();
       for (const id of patientIds) {
         const path = id.trim() === '' ? undefined : paths.get(keyOf(id, isoDate));
         if (path) return readNoteAt(claimUri, path, root, fileSystem, load);
       }
-      return { status: 'no-header' };
+      return { status: 'no-match', dated: true };
     },
   };
 }
