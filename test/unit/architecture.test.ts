@@ -212,6 +212,15 @@ describe('architecture invariants (ARCHITECTURE.md)', () => {
     assert.deepEqual(readers.map((file) => path.relative(ROOT, file)), ['server/src/node/safeRead.ts']);
   });
 
+  it('the core keeps no module-level mutable state: caches belong to a language-service instance (issue 11)', () => {
+    // A top-level `let`, or an empty Map / WeakMap filled later, is state every service would share.
+    const STATE = /^(?:export )?(?:let \w|(?:const|let) \w+(?:: [^=]+)? = new (?:Weak)?Map(?:<[^\n]*>)?\(\))/m;
+    // The one memo ARCHITECTURE.md's "Caches" table keeps at module level: a bounded memo of a pure function.
+    const DOCUMENTED = ['server/src/core/parse/sectionSynonyms.ts'];
+    const stateful = sourceFiles(path.join(SERVER, 'core')).map((file) => path.relative(ROOT, file).split(path.sep).join('/')).filter((file) => STATE.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    assert.deepEqual(stateful, DOCUMENTED);
+  });
+
   it('nothing in the product opens network connections', () => {
     const all = [...sourceFiles(path.join(ROOT, 'server/src')), ...sourceFiles(path.join(ROOT, 'client/src'))];
     assert.deepEqual(all.flatMap(imports).filter((statement) => NETWORK.test(statement.module)), []);

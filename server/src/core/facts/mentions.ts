@@ -23,6 +23,8 @@ export interface Sentence {
   context?: unknown;
   /** Template spans (unchecked options, fields answered "No", "N/A" or blank), in sentence offsets. */
   readonly template?: readonly TemplateSpan[];
+  /** What the engine reads of a template line with unchosen options, made on first use (see engineView). */
+  templateView?: { readonly text: string; readonly slot: SentenceSlot };
   /** The reading this sentence belongs to: the whole list, with its candidate index on a long note. */
   readonly reading: Reading;
 }
@@ -163,19 +165,15 @@ function candidates(sentences: readonly Sentence[], ids: readonly number[], mask
 type SentenceSlot = { context?: unknown };
 
 /** What the engine reads of a template line: an unchosen option is no text ("☒ Ultrasound ☐ None" does not deny the ultrasound). */
-const templateViews = new WeakMap<Sentence, { readonly text: string; readonly slot: SentenceSlot }>();
-
 function engineView(sentence: Sentence): { readonly text: string; readonly slot: SentenceSlot } {
   const unchosen = sentence.template?.filter((span) => span.mark === 'unchosen');
   if (!unchosen?.length) return { text: sentence.text, slot: sentence };
-  let view = templateViews.get(sentence);
-  if (!view) {
+  if (!sentence.templateView) {
     let text = sentence.text;
     for (const span of unchosen) text = text.slice(0, span.start) + ' '.repeat(span.end - span.start) + text.slice(span.end);
-    view = { text, slot: {} };
-    templateViews.set(sentence, view);
+    sentence.templateView = { text, slot: {} };
   }
-  return view;
+  return sentence.templateView;
 }
 
 function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatus {
