@@ -75,4 +75,26 @@ describe('facts of terse and dictated notes', () => {
     assert.equal(facts.testing.status, 'documented');
     assert.deepEqual(factsOf('Proc: perc integrated PNS lt sural n., 1 array placed. She will follow up with us.\n').imaging.modalities, []);
   });
+
+  it('reads a Markdown table of procedure details row by row: a "None" in one row denies nothing in another', () => {
+    const facts = factsOf('# PNS implant\n\n## Procedure details\n| Item | Value |\n| --- | --- |\n| Arrays placed | 1 |\n| Side | Left |\n| Guidance | Fluoroscopy |\n| System | Integrated PNS lead, receiver in lead |\n| Nerve | Saphenous nerve, medial knee |\n| Approach | Percutaneous |\n| Complications | None |\n');
+    assert.equal(facts.imaging.status, 'documented');
+    assert.deepEqual(facts.imaging.modalities, ['fluoroscopy']);
+    assert.equal(facts.laterality?.value, 'left');
+    assert.equal(facts.arrays?.value, 1);
+    assert.equal(facts.nerve?.value, 'saphenous');
+    assert.equal(facts.approach?.value, 'percutaneous');
+  });
+
+  it('reads the sections of an operative report quoted with ">" (a transfer summary)', () => {
+    const facts = factsOf('TRANSFER SUMMARY\nReason for transfer: planned rehab admission.\n\nOperative note, quoted:\n> PROCEDURE: Percutaneous implantation of integrated peripheral nerve stimulator, right lateral femoral cutaneous nerve, ultrasound guided.\n> TECHNIQUE: One electrode array with its receiver built in was deployed; test stimulation gave concordant paresthesia.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.laterality?.value, 'right');
+    assert.equal(facts.nerve?.value, 'lateral femoral cutaneous');
+  });
+
+  it('does not count a model number as arrays, nor an array given up', () => {
+    assert.equal(factsOf('PROCEDURE: Percutaneous integrated PNS, left femoral nerve, ultrasound.\nDevice: PX-8 octapolar lead with its receiver built in. The PX-8 lead was placed.\n').arrays?.value, 1);
+    assert.equal(factsOf('PROCEDURE: Percutaneous integrated PNS, left sciatic nerve, ultrasound. One array deployed.\nSecond array (left femoral) aborted, not placed.\n').arrays?.value, 1);
+  });
 });

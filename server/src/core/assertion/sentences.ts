@@ -166,7 +166,18 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   if (startsListItem(text, next, end) || startsLabel(text, next, end)) return true;
   // A template line is a sentence of its own: "(no separate IPG)? Yes [x]" denies nothing on the next line.
   if (CHECKBOX.test(text.slice(lineStart, index))) return true;
+  // So is a table row: "| Complications | None |" denies nothing in the row above.
+  if (text.charCodeAt(next) === PIPE || text.charCodeAt(firstVisibleFrom(text, lineStart, index)) === PIPE) return true;
   return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);
+}
+
+const PIPE = 124;
+
+/** The first character of `text[from, to)` that is not a space or a tab (`to` when there is none). */
+function firstVisibleFrom(text: string, from: number, to: number): number {
+  let index = from;
+  while (index < to && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index++;
+  return index;
 }
 
 /** A checkbox, checked or not: the mark of an EHR template line. */

@@ -10,6 +10,7 @@ import {
   ANESTHESIA_GIVEN,
   APPROACHES,
   ARRAY_COUNT,
+  ARRAY_GIVEN_UP,
   ARRAY_TIMES,
   BEFORE_ANESTHESIA,
   BEFORE_NOT_PAIN_DURATION,
@@ -204,7 +205,8 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
   const counts = current([...findPattern(sentences, ARRAY_COUNT, 'count'), ...findPattern(sentences, ARRAY_TIMES, 'count')])
     .map((match) => ({ match, count: readCount(firstGroup(match) ?? '') }))
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
-  const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).map((match) => {
+  // "Second array aborted, not placed": an array given up is not placed.
+  const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).filter((match) => !occursIn(sentenceOf(sentences, match)?.text ?? '', ARRAY_GIVEN_UP)).map((match) => {
     const word = (match.groups[0] ?? '').toLowerCase();
     return { match, count: word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
   });

@@ -127,8 +127,8 @@ const ANATOMY =
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bbilat\\b|\\bB/L\\b|\\b(?:left|LT|L)\\s*(?:\\+|&|and)\\s*(?:right|RT|R)\\b(?!\\s*\\d)|\\b(?:right|RT|R)\\s*(?:\\+|&|and)\\s*(?:left|LT|L)\\b(?!\\s*\\d)|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
-  { value: 'right', pattern: rx(`\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}:|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'left', pattern: rx(`\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'right', pattern: rx(`\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
 /** "Removal of the previously implanted left superficial peroneal nerve stimulator": words between "of" and the device. */
@@ -147,11 +147,14 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
 // "a"/"an" count arrays and leads only: "an integrated stimulator" says nothing about its arrays.
+// A number after a hyphen or slash is a model name ("PX-8 octapolar lead"), not a count.
 export const ARRAY_COUNT = rx(
-  `\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b`,
+  `(?<![-/])\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b`,
 );
-/** "IMPLANTS: DRG leads x2", "array x 1". */
-export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?:\\s*(${COUNT_WORD})\\b`);
+/** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |". */
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?(?::| \\|)\\s*(${COUNT_WORD})\\b`);
+/** An array given up: "second array aborted, not placed", "the second array was abandoned". */
+export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 

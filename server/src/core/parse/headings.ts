@@ -67,12 +67,19 @@ function wordCount(title: string): number {
   return title.split(/\s+/).filter(Boolean).length;
 }
 
+/** Past the `>` marks of a quoted line ("> PROCEDURE: ..." in a note that quotes the operative report). */
+function afterQuoteMarks(line: string, from: number): number {
+  let index = from;
+  while (line.charCodeAt(index) === 62) index = skipBlanks(line, index + 1);
+  return index;
+}
+
 export function matchHeading(line: string): HeadingMatch | undefined {
   // Every heading has a `#` (Markdown) or a `:` (dictation); most lines have neither.
   if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return undefined;
   const markdown = markdownHeading(line);
   if (markdown) return markdown;
-  const lineStart = skipBlanks(line, 0);
+  const lineStart = afterQuoteMarks(line, skipBlanks(line, 0));
   const capsStart = afterListNumber(line, lineStart);
   const caps = dictationTitle(line, capsStart, CAPS_TITLE);
   if (caps) {
