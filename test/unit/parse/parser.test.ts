@@ -59,6 +59,15 @@ describe('parser: sections', () => {
     assert.equal(slice(text, model.sections[1].bodySpan).trim(), 'The patient was prone.');
   });
 
+  it('takes a known title alone on its line for a heading, but not a line that is itself a fact (issue 12)', () => {
+    const text = 'Indication: sural neuroma.\n\nIntraop log\n0819 integrated lead deployed\n\nGuidance used\nFluoroscopy\n';
+    const model = parse(text);
+    assert.deepEqual(model.sections.map((s) => [s.id, slice(text, s.titleSpan)]), [
+      ['indications', 'Indication'],
+      ['technique', 'Intraop log'],
+    ]);
+  });
+
   it('does not take URLs, times or plain sentences for headings', () => {
     const model = parse('Seen at 10:30 today.\nSee HTTP://example.invalid for details.\nNote: text.\n');
     assert.deepEqual(model.sections, []);

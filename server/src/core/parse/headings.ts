@@ -74,9 +74,28 @@ function afterQuoteMarks(line: string, from: number): number {
   return index;
 }
 
+/** At most this long, a line alone may be a title; a longer one is text. */
+const MAX_BARE_TITLE = 40;
+/**
+ * The sections a title alone on its line may open. Not those whose titles are also what a line of a
+ * list documents ("Fluoroscopy", "Device", "Testing"): alone, such a line is the fact, not a heading.
+ */
+const BARE_TITLE_SECTIONS = new Set(['procedure', 'technique', 'indications', 'diagnosis', 'preop-dx', 'postop-dx', 'findings', 'complications', 'disposition', 'impression', 'anesthesia', 'increased-services']);
+
+/** A known section title written alone on its line, capitalised, without punctuation ("Intraop log", "INDICATIONS"). */
+function bareTitle(line: string): HeadingMatch | undefined {
+  if (line.length > MAX_BARE_TITLE) return undefined;
+  const titleStart = skipBlanks(line, 0);
+  const title = line.trimEnd().slice(titleStart);
+  if (!/^[A-Z][A-Za-z/ -]*$/.test(title) || wordCount(title) > 4 || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
+  const titleEnd = titleStart + title.length;
+  return { style: 'dictation', level: 1, title, titleStart, titleEnd, headingStart: titleStart, headingEnd: titleEnd };
+}
+
 export function matchHeading(line: string): HeadingMatch | undefined {
-  // Every heading has a `#` (Markdown) or a `:` (dictation); most lines have neither.
-  if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return undefined;
+  // Every heading has a `#` (Markdown) or a `:` (dictation), or is a known title alone on its line
+  // (EHR exports: "Intraop log"); most lines are none of these.
+  if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return bareTitle(line);
   const markdown = markdownHeading(line);
   if (markdown) return markdown;
   const lineStart = afterQuoteMarks(line, skipBlanks(line, 0));
