@@ -97,4 +97,10 @@ describe('facts of terse and dictated notes', () => {
     assert.equal(factsOf('PROCEDURE: Percutaneous integrated PNS, left femoral nerve, ultrasound.\nDevice: PX-8 octapolar lead with its receiver built in. The PX-8 lead was placed.\n').arrays?.value, 1);
     assert.equal(factsOf('PROCEDURE: Percutaneous integrated PNS, left sciatic nerve, ultrasound. One array deployed.\nSecond array (left femoral) aborted, not placed.\n').arrays?.value, 1);
   });
+
+  it('does not take a trial told with its result for today\'s procedure', () => {
+    const facts = factsOf('Procedure: percutaneous integrated PNS, left lateral femoral cutaneous nerve.\nMeralgia for 16 months. His 7-day trial produced 60% relief.\n\nOne integrated lead with built-in receiver was placed under ultrasound; test stimulation gave concordant paresthesia.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.deepEqual(facts.codes, [{ code: '64596', units: 1 }]);
+  });
 });
