@@ -70,4 +70,11 @@ describe('typed medical-necessity facts', () => {
     assert.deepEqual(necessityOf('Pain has not responded to gabapentin.').conservativeCare?.treatments, ['gabapentin']);
     assert.deepEqual(necessityOf('Failed PT x 8 wks and NSAIDs.').conservativeCare?.treatments, ['pt', 'nsaids']);
   });
+
+  it('reads the pain duration across a line wrap and before "following", not the trial\'s days nor a template line\'s neighbour (issue 12)', () => {
+    const wrapped = necessityOf('She has had left groin pain for\n26 months following an open hernia repair. Gabapentin failed. Her 7-day\npercutaneous trial in April gave 70% relief.');
+    assert.equal(wrapped.painDuration?.months, 26);
+    const template = necessityOf('see below.\n  Pain duration (months/years): 6 years\n  Conservative therapy failed?  Yes [x]  No [ ]    Details: PT, NSAIDs\n');
+    assert.equal(template.painDuration?.months, 72);
+  });
 });

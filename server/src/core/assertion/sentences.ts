@@ -164,8 +164,11 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   const previousEnd = lastVisibleBefore(text, index, lineStart);
   if (previousEnd >= lineStart && text.charCodeAt(previousEnd) === 58) return true; // "Findings:" on its own line
   if (startsListItem(text, next, end) || startsLabel(text, next, end)) return true;
-  // A template line is a sentence of its own: "(no separate IPG)? Yes [x]" denies nothing on the next line.
+  // A template line is a sentence of its own: "(no separate IPG)? Yes [x]" denies nothing on the next
+  // line, and the line before it ("Pain duration: 6 years") is not read into it.
   if (CHECKBOX.test(text.slice(lineStart, index))) return true;
+  const nextLineEnd = text.indexOf('\n', next);
+  if (CHECKBOX.test(text.slice(next, nextLineEnd < 0 || nextLineEnd > end ? end : nextLineEnd))) return true;
   // So is a table row: "| Complications | None |" denies nothing in the row above.
   if (text.charCodeAt(next) === PIPE || text.charCodeAt(firstVisibleFrom(text, lineStart, index)) === PIPE) return true;
   return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);

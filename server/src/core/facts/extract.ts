@@ -314,7 +314,7 @@ function sentenceStartOf(sentences: readonly Sentence[], match: Match): number {
  * What a duration is told of: its clause up to it (from the nearest , ; : ( ) or line end) and the
  * three words after it ("PT x 8 wks", "twelve weeks of physical therapy", "a 10-day percutaneous trial").
  */
-function durationContext(sentence: Sentence, match: Match): string {
+function durationContext(sentence: Sentence, match: Match, withTail: boolean): string {
   const from = match.span.start - sentence.start;
   const to = match.span.end - sentence.start;
   const before = sentence.text.slice(Math.max(0, from - CLAUSE_REACH), from);
@@ -322,8 +322,9 @@ function durationContext(sentence: Sentence, match: Match): string {
   // A duration that is a field's whole value is told of the field: "Trial: 7 days, 70% relief".
   const label = cut >= 0 && before[cut] === ':' && before.slice(cut + 1).trim() === '' ? before.slice(0, cut) : '';
   const head = `${label.slice(lastClauseEnd(label) + 1)} ${before.slice(cut + 1)}`;
+  if (!withTail) return `${head} ${match.text}`;
   const after = sentence.text.slice(to, to + CLAUSE_REACH);
-  const end = after.search(/[,;:()\n]/);
+  const end = after.search(/[,;:()]/);
   const tail = (end < 0 ? after : after.slice(0, end)).split(/\s+/).slice(0, 4).join(' ');
   return `${head} ${match.text} ${tail}`;
 }
@@ -336,7 +337,9 @@ function wordBefore(sentence: Sentence, match: Match): string {
   const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 12), match.span.start - sentence.start).toLowerCase();
   return before.split(/[^a-z]+/).filter(Boolean).pop() ?? '';
 }
-const CLAUSE_ENDS = [',', ';', ':', '(', ')', '\n'];
+// A line break inside a sentence is a wrap of the dictation, not a clause end: a new line that starts
+// a field, a list item or a template row is a sentence of its own already.
+const CLAUSE_ENDS = [',', ';', ':', '(', ')'];
 
 /** The pattern's alternatives capture their number in different groups. */
 const firstGroup = (match: Match) => match.groups.find((group) => group !== undefined);
@@ -358,7 +361,8 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
 
   // The pain has lasted at least as long as anything told of it: the longest duration that is not a treatment's, a trial's or a follow-up's.
   const durations = find(NECESSITY.duration)
-    .filter((match) => !occursIn(durationContext(sentenceFor(match), match), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(wordBefore(sentenceFor(match), match)))
+    // "pain for 26 months following the repair": after "for", what follows the duration does not make it a follow-up's.
+    .filter((match) => !occursIn(durationContext(sentenceFor(match), match, wordBefore(sentenceFor(match), match) !== 'for'), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(wordBefore(sentenceFor(match), match)))
     .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
     .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);
   const known = durations.filter((entry) => entry.months !== null).map((entry) => entry.months!);
