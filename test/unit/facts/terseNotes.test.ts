@@ -103,4 +103,13 @@ describe('facts of terse and dictated notes', () => {
     assert.equal(facts.procedure?.value, 'insertion');
     assert.deepEqual(facts.codes, [{ code: '64596', units: 1 }]);
   });
+
+  it('reads a note titled "... implant" as today\'s account, title included ("implant" is no plan)', () => {
+    const facts = factsOf('# PNS implant\n\n## Procedure details\n| Nerve | Iliohypogastric nerve |\n| Approach | Percutaneous |\n| Side | Right |\n| Arrays placed | 1 |\n| System | Integrated, receiver in lead, external wearable |\n| Guidance | Ultrasound |\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.target?.value, 'peripheral-nerve');
+    const titled = factsOf('# Peripheral nerve stimulator implant\nUnder ultrasound one integrated array was placed percutaneously beside the left sural nerve.\n');
+    assert.equal(titled.procedure?.value, 'insertion');
+    assert.equal(titled.laterality?.value, 'left');
+  });
 });

@@ -26,7 +26,8 @@ const ROLE_BY_SECTION: Readonly<Record<string, RegionRole>> = {
 
 function roleOfOther(title: string): RegionRole {
   if (/histor|\bhpi\b|complaint|medication|allerg|review of systems|subjective/i.test(title)) return 'history';
-  if (/plan|recommend|follow/i.test(title)) return 'plan';
+  // A word, not a part of one: "Stimulator implant" is no plan.
+  if (/\bplan\w*|\brecommend|\bfollow/i.test(title)) return 'plan';
   if (/diagnos/i.test(title)) return 'diagnosis';
   return 'current';
 }
@@ -40,8 +41,9 @@ export function regionsOf(model: DocumentModel): Region[] {
   if (preambleEnd > bodyStart) regions.push({ span: { start: bodyStart, end: preambleEnd }, role: 'current' });
   for (const section of model.sections) {
     const role = section.id === 'other' ? roleOfOther(section.title) : (ROLE_BY_SECTION[section.id] ?? 'current');
-    // A heading OpNote does not know is a field key ("US: SRN under brachioradialis"): it is read with its value.
-    const start = section.id === 'other' && section.style === 'dictation' ? section.titleSpan.start : section.bodySpan.start;
+    // A heading OpNote does not know is read with its text: a field key ("US: SRN under brachioradialis")
+    // with its value, a note's title ("# PNS implant") with what it names.
+    const start = section.id === 'other' ? section.titleSpan.start : section.bodySpan.start;
     const { end } = section.bodySpan;
     // "Dx: sural neuralgia" is a field: its value is the line. What follows it, under no heading of its own, is the note's account.
     const lineEnd = model.text.indexOf('\n', start);
