@@ -1,6 +1,6 @@
 import { UsageError } from './collectFiles';
 
-export interface ParsedArgs {
+interface ParsedArgs {
   readonly command: string | undefined;
   readonly positionals: string[];
   readonly options: Map<string, string | true>;
@@ -31,4 +31,16 @@ export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>):
     }
   }
   return { command: positionals.shift(), positionals, options };
+}
+
+/** A usage error for the first option the command does not take. */
+export function refuseUnknown(options: ReadonlyMap<string, unknown>, known: Iterable<string>): void {
+  const taken = new Set(known);
+  const unknown = [...options.keys()].find((name) => !taken.has(name));
+  if (unknown !== undefined) throw new UsageError(`Unknown option --${unknown}`);
+}
+
+/** The command line's inputs: everything that is not an option. */
+export function positionalsOf(args: ParsedArgs): string[] {
+  return [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
 }

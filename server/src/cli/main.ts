@@ -2,7 +2,7 @@ import { createLanguageService } from '../core/service/languageService';
 import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
 import { nodeFileSystem } from '../node/nodeFileSystem';
-import { parseArgs, type ParsedArgs } from './args';
+import { parseArgs, positionalsOf, refuseUnknown } from './args';
 import { queryOutput } from './query';
 import { checkFiles, FORMATS, type Format } from './check';
 import { isClosedPipe, streamOutput } from './checkStream';
@@ -43,15 +43,6 @@ function createService(root: string, { adaptReader = (reader: FileSystem) => rea
 
 const CHECK_OPTIONS = ['format', 'config', 'f', 'c', 'root', 'notes', 'stdin', 'facts', 'no-ignore'];
 const VALUED = new Set(['format', 'config', 'f', 'c', 'root', 'notes', 'out', 'o']);
-
-function refuseUnknown(options: ReadonlyMap<string, unknown>, known: readonly string[]): void {
-  const unknown = [...options.keys()].find((name) => !known.includes(name));
-  if (unknown !== undefined) throw new UsageError(`Unknown option --${unknown}`);
-}
-
-function positionalsOf(args: ParsedArgs): string[] {
-  return [args.command, ...args.positionals].filter((input): input is string => input !== undefined);
-}
 
 /** The root's `.opnoteignore`, unless `--no-ignore` is given. */
 function ignoreOf(options: ReadonlyMap<string, unknown>, root: string) {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ROLES, type Role } from '../core/linting/types';
 import { kindFromUri } from '../core/parse/parseDocument';
 import type { LanguageService } from '../core/service/languageService';
-import { parseArgs } from './args';
+import { parseArgs, positionalsOf, refuseUnknown } from './args';
 import { readDocumentText } from './check';
 import { UsageError } from './collectFiles';
 
@@ -15,13 +15,12 @@ const VALUED = new Set(['format', 'role', 'root']);
  */
 export function queryOutput(service: (root: string | true | undefined) => LanguageService, argv: readonly string[]): string {
   const args = parseArgs(argv, VALUED);
-  const unknown = [...args.options.keys()].filter((name) => !VALUED.has(name));
-  if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}`);
+  refuseUnknown(args.options, VALUED);
   const format = String(args.options.get('format') ?? 'markdown');
   if (!(QUERY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown --format ${format}: use markdown or json`);
   const role = String(args.options.get('role') ?? 'author');
   if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`Unknown --role ${role}: use author or reviewer`);
-  const files = [args.command, ...args.positionals].filter((file): file is string => file !== undefined);
+  const files = positionalsOf(args);
   if (files.length === 0) throw new UsageError('opnote query needs at least one file');
   const checker = service(args.options.get('root'));
   const perFile = files.map((file) => {

@@ -170,18 +170,11 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   const nextLineEnd = text.indexOf('\n', next);
   if (CHECKBOX.test(text.slice(next, nextLineEnd < 0 || nextLineEnd > end ? end : nextLineEnd))) return true;
   // So is a table row: "| Complications | None |" denies nothing in the row above.
-  if (text.charCodeAt(next) === PIPE || text.charCodeAt(firstVisibleFrom(text, lineStart, index)) === PIPE) return true;
+  if (text.charCodeAt(next) === PIPE || text.charCodeAt(nextVisible(text, lineStart, index)) === PIPE) return true;
   return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);
 }
 
 const PIPE = 124;
-
-/** The first character of `text[from, to)` that is not a space or a tab (`to` when there is none). */
-function firstVisibleFrom(text: string, from: number, to: number): number {
-  let index = from;
-  while (index < to && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index++;
-  return index;
-}
 
 /** A checkbox, checked or not: the mark of an EHR template line. */
 const CHECKBOX = /[\u2610\u2611\u2612]|\[[ xX]\]/;

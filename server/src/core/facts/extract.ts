@@ -157,10 +157,10 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
-  const trialOver = (match: Match) => occursIn(sentenceOf(sentences, match)?.text ?? '', NECESSITY.percentRelief);
+  const trialOver = (pool: readonly Sentence[], match: Match) => occursIn(sentenceOf(pool, match)?.text ?? '', NECESSITY.percentRelief);
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
     (match) =>
-      !(match.value === 'trial' && (permanent || trialOver(match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
+      !(match.value === 'trial' && (permanent || trialOver(sentences, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
       !(match.value === 'removal' && /\b(?:trial|temporary|test)\b/i.test(match.text)),
   );
@@ -172,7 +172,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     if (of(value).length) return fact(value, of(value));
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
-  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || occursIn(sentenceOf(titles, match)?.text ?? '', NECESSITY.percentRelief) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
+  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || trialOver(titles, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
   if (titled.length) return fact(titled[0].value, titled.filter((match) => match.value === titled[0].value));
   // A terse note gives the arrays placed today and no verb ("L + R: 1 array each = 2 arrays total"): an insertion.
   return arrayCounts.length ? fact('insertion', arrayCounts.map((entry) => entry.match)) : null;
@@ -361,8 +361,11 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
 
   // The pain has lasted at least as long as anything told of it: the longest duration that is not a treatment's, a trial's or a follow-up's.
   const durations = find(NECESSITY.duration)
-    // "pain for 26 months following the repair": after "for", what follows the duration does not make it a follow-up's.
-    .filter((match) => !occursIn(durationContext(sentenceFor(match), match, wordBefore(sentenceFor(match), match) !== 'for'), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(wordBefore(sentenceFor(match), match)))
+    .filter((match) => {
+      const before = wordBefore(sentenceFor(match), match);
+      // "pain for 26 months following the repair": after "for", what follows the duration does not make it a follow-up's.
+      return !occursIn(durationContext(sentenceFor(match), match, before !== 'for'), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(before);
+    })
     .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
     .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);
   const known = durations.filter((entry) => entry.months !== null).map((entry) => entry.months!);

@@ -1,4 +1,4 @@
-import { codeEntry, codeLabel, noteLocation } from '../ruleSupport/claim';
+import { cite, codeEntry, codeLabel, noteLocation } from '../ruleSupport/claim';
 import { billTypeEntry } from '../ruleSupport/facility';
 import { sentenceAt } from '../ruleSupport/noteAnchors';
 import { removeLineEdit } from '../ruleSupport/edits';
@@ -46,13 +46,12 @@ export const rule: Rule = {
         if (!primary) continue;
         const pos = claim.claimType === 'institutional' ? institutionalPos : (line.pos?.value ?? primary.pos?.value ?? claim.headerPos?.value);
         if (edit.placesOfService && (!pos || !edit.placesOfService.includes(pos))) continue;
-        const source = edit.sources[0];
         report({
           span: line.code.span,
           message: `${line.code.value} is billed with ${primary.code.value} in the same session, which includes imaging guidance: remove the ${line.code.value} line.`,
           detail:
             `${codeLabel(knowledge, line.code.value)}. ${edit.reason} The line would likely be denied or recouped. ` +
-            `${edit.verified ? `Source: ${source}.` : `Unverified: check the current CPT book and NCCI edits (source: ${source}).`}`,
+            cite(edit, 'the current CPT book and NCCI edits'),
           unnecessary: true,
           fixes: [{ title: `Remove the ${line.code.value} line (included in ${primary.code.value})`, edits: [removeLineEdit(model, line.line)], isPreferred: true }],
           ...(note && imaging ? { related: [noteLocation(note, sentenceAt(note.model, imaging.span.start), `The note documents the imaging as part of the ${primary.code.value} procedure.`)] } : {}),
