@@ -45,6 +45,20 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends at a full word before a lower-case word, as dictation without capitals writes', () => {
+    assert.deepEqual(split('The nerve was localized. there is no separate generator. one array was deployed 2 mins. later'), [
+      'The nerve was localized.',
+      'there is no separate generator.',
+      'one array was deployed 2 mins. later',
+    ]);
+  });
+
+  it('reads dictated punctuation as punctuation in speech-recognition text', () => {
+    const dictated = 'the nerve was localized comma then tested period there is no generator period new paragraph one array placed';
+    assert.deepEqual(split(dictated), ['the nerve was localized comma then tested period', 'there is no generator period', 'new paragraph', 'one array placed']);
+    assert.deepEqual(split('The trial period was 7 days. It helped.'), ['The trial period was 7 days.', 'It helped.']);
+  });
+
   it('keeps decimals and clock times inside the sentence', () => {
     assert.deepEqual(split('Stimulation at 0.5 mA was felt at 1 p.m. and again at 1:30 p.m. today. It held.'), [
       'Stimulation at 0.5 mA was felt at 1 p.m. and again at 1:30 p.m. today.',

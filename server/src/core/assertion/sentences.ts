@@ -8,12 +8,15 @@ export interface SentenceSpan {
 
 /**
  * Abbreviations whose period never ends a sentence ("Dr. Smith", "e.g. Lidocaine"). Any other
- * period before a space ends one unless a lower-case word follows: "5 mL. was given" goes on,
- * "5 mL. The lead" ends.
+ * period before a space ends one unless a lower-case word follows a short word (an abbreviation):
+ * "5 mL. was given" goes on, "5 mL. The lead" and "was placed. the lead" end.
  */
 const NEVER_FINAL = new Set([
   'dr', 'mr', 'mrs', 'ms', 'prof', 'vs', 'e.g', 'i.e', 'eg', 'ie', 'approx', 'cf', 'viz', 'fig', 'ca',
 ]);
+
+/** Abbreviations of four letters or more that are written with a period inside a sentence. */
+const LONG_ABBREVIATIONS = new Set(['mins', 'secs', 'cont', 'temp', 'prep', 'dept', 'corp', 'appt', 'tabs', 'caps', 'admin']);
 
 const MAX_ABBREVIATION = 8;
 /** A heading or label ("DESCRIPTION OF PROCEDURE:", "Complications:") is at most this long. */
@@ -26,6 +29,7 @@ const MAX_LABEL = 60;
  */
 export function splitSentences(text: string, start = 0, end = text.length): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
+  const boundaries = dictatesPunctuation(text, start, end) ? SPOKEN_BOUNDARY_CANDIDATE : BOUNDARY_CANDIDATE;
   let sentenceStart = start;
   let lastListNumber = 0;
   // Letters of the current sentence, counted only as far as a ":" needs them (up to `counted`): a
@@ -46,10 +50,15 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
   // Only line breaks, colons and sentence marks can end a sentence: jump from one to the next.
   let index = start;
   while (index < end) {
-    BOUNDARY_CANDIDATE.lastIndex = index;
-    const found = BOUNDARY_CANDIDATE.exec(text);
+    boundaries.lastIndex = index;
+    const found = boundaries.exec(text);
     if (!found || found.index >= end) break;
     index = found.index;
+    if (found[0].length > 1) {
+      index += found[0].length; // a spoken "period" or "new paragraph" ends its sentence
+      cut(index);
+      continue;
+    }
     const code = text.charCodeAt(index);
     if (code === 10) {
       const next = nextVisible(text, index + 1, end);
@@ -105,6 +114,20 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
 
 /** Where a sentence may end: a line break, a colon, or ".", "!", "?". */
 const BOUNDARY_CANDIDATE = /[\n:.!?]/g;
+/** The same in speech-recognition text, where the dictated marks are words. */
+const SPOKEN_BOUNDARY_CANDIDATE = /[\n:.!?]|\b(?:period|full stop|new paragraph|next paragraph)\b/gi;
+/** Words that are only ever dictated punctuation; two of them mark text whose "period" is a full stop. */
+const SPOKEN_MARK = /\b(?:comma|new paragraph|next paragraph|full stop)\b/gi;
+
+/** Whether text[start, end) is speech recognition with its punctuation spoken ("... comma ... period"). */
+function dictatesPunctuation(text: string, start: number, end: number): boolean {
+  SPOKEN_MARK.lastIndex = start;
+  let marks = 0;
+  for (let found = SPOKEN_MARK.exec(text); found && found.index < end; found = SPOKEN_MARK.exec(text)) {
+    if (++marks >= 2) return true;
+  }
+  return false;
+}
 
 function periodEnds(text: string, period: number, after: number, end: number, start: number): boolean {
   const next = nextVisible(text, after, end);
@@ -114,7 +137,15 @@ function periodEnds(text: string, period: number, after: number, end: number, st
   if (NEVER_FINAL.has(word)) return false;
   if (word === 'no' && isDigit(nextCode)) return false; // "No. 2"
   if (word.length === 1 && isUpper(text.charCodeAt(period - 1))) return false; // an initial: "John A. Smith"
-  return !isLower(nextCode);
+  return !isLower(nextCode) || endsWord(text, period, start);
+}
+
+/** Whether a word of four letters or more, no abbreviation, ends at `period`: "was placed. the lead". */
+function endsWord(text: string, period: number, start: number): boolean {
+  let from = period;
+  while (from > start && isLetter(text.charCodeAt(from - 1))) from--;
+  if (period - from < 4 || (from > start && text.charCodeAt(from - 1) === 46)) return false;
+  return !LONG_ABBREVIATIONS.has(text.slice(from, period).toLowerCase());
 }
 
 /** Letters and inner dots just before `period`, lower-cased: "Dr" → "dr", "p.m" → "p.m". */

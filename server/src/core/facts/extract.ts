@@ -14,6 +14,7 @@ import {
   ARRAY_TIMES,
   BEFORE_ANESTHESIA,
   BEFORE_NOT_PAIN_DURATION,
+  BEFORE_PAIN_DURATION,
   BLADDER_INDICATION,
   CORRECTION,
   DISCONTINUED,
@@ -363,8 +364,8 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
   const durations = find(NECESSITY.duration)
     .filter((match) => {
       const before = wordBefore(sentenceFor(match), match);
-      // "pain for 26 months following the repair": after "for", what follows the duration does not make it a follow-up's.
-      return !occursIn(durationContext(sentenceFor(match), match, before !== 'for'), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(before);
+      // "pain for 26 months following the repair", "groin pain 22 months post-op": after "for" or the pain itself, what follows the duration does not make it a follow-up's.
+      return !occursIn(durationContext(sentenceFor(match), match, !BEFORE_PAIN_DURATION.has(before)), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(before);
     })
     .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
     .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);

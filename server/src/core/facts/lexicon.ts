@@ -199,6 +199,8 @@ const RELIEF_WORD = '(?:relief|relif|releif)';
 const RELIEF = `(?:${RELIEF_WORD}|reduction|improvement|decrease|better|response|benefit)`;
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 
+/** A word right before a duration that makes it the pain's whatever follows ("for 2 years after", "pain 22 months post-op"). */
+export const BEFORE_PAIN_DURATION: ReadonlySet<string> = new Set(['for', 'pain', 'neuralgia', 'neuropathy', 'symptoms']);
 /** A word right before a duration that makes it a time from now or a frequency ("in 2 weeks", "at 1 wk", "every 3 months"). */
 export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at', 'within', 'after', 'every', 'per', 'q', 'until']);
 

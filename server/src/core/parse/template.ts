@@ -86,10 +86,16 @@ export function readTemplateLine(line: string): TemplateSpan[] {
       if (box.checked && answer.startsWith('n')) denied = true;
       continue;
     }
-    if (!box.checked) spans.push({ start: box.end, end: nextStart, mark: 'unchosen' });
+    if (!box.checked) spans.push({ start: box.end, end: optionEnd(line, box.end, nextStart), mark: 'unchosen' });
   }
   if (denied && answersStart > 0) spans.push({ start: 0, end: answersStart, mark: 'declined' });
   return spans;
+}
+
+/** An option ends at the next box, or at a sentence mark: "[ ] surgery. Trial: 70% relief" offers only surgery. */
+function optionEnd(line: string, from: number, to: number): number {
+  const mark = line.slice(from, to).search(/[.;](?:\s|$)/);
+  return mark < 0 ? to : from + mark + 1;
 }
 
 /** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
