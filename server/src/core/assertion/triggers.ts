@@ -291,6 +291,8 @@ const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [
   ...phrases('pre-hypothetical', [
     'will', 'would', 'should', 'plan to', 'plans to', 'planning to', 'plan for', 'in the event',
     'consider', 'considering', 'recommend', 'recommended', 'in case', 'unless', 'candidate for',
+    // "The plan going in was two arrays": what was meant to be done, not what was.
+    'plan was', 'plan going in', 'intended', 'intent was', 'intention was',
   ]),
   // "Permanent implant to be considered if >= 50% relief": a step that depends on what is to come.
   ...phrases('post-hypothetical', ['to be considered', 'to be scheduled', 'to be discussed', 'will be considered', 'if successful', 'pending']),

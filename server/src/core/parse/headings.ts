@@ -92,6 +92,17 @@ function bareTitle(line: string): HeadingMatch | undefined {
   return { style: 'dictation', level: 1, title, titleStart, titleEnd, headingStart: titleStart, headingEnd: titleEnd };
 }
 
+/**
+ * A field a template answers on its line ("Modifier 22 requested: No", "Increased services: N/A")
+ * tells that there is nothing to justify: it opens no section that would take the lines below it.
+ */
+const ANSWER_ONLY = /^(?:yes|no|none|n\/?a|not (?:requested|applicable|needed|required|used|done)|_+|-+)\.?$/i;
+const ANSWERED_SECTIONS = new Set(['increased-services']);
+
+function isAnsweredField(line: string, title: string, headingEnd: number): boolean {
+  return ANSWERED_SECTIONS.has(canonicalSectionId(title) ?? '') && ANSWER_ONLY.test(line.slice(headingEnd).trim());
+}
+
 export function matchHeading(line: string): HeadingMatch | undefined {
   // Every heading has a `#` (Markdown) or a `:` (dictation), or is a known title alone on its line
   // (EHR exports: "Intraop log"); most lines are none of these.
@@ -103,12 +114,13 @@ export function matchHeading(line: string): HeadingMatch | undefined {
   const caps = dictationTitle(line, capsStart, CAPS_TITLE);
   if (caps) {
     const title = line.slice(capsStart, caps.titleEnd);
+    if (isAnsweredField(line, title, caps.headingEnd)) return undefined;
     if (/[A-Z]{2}/.test(title) && wordCount(title) <= 8) return { style: 'dictation', level: 1, title, titleStart: capsStart, titleEnd: caps.titleEnd, headingStart: line.search(/\S/), headingEnd: caps.headingEnd };
   }
   const known = dictationTitle(line, lineStart, KNOWN_TITLE);
   if (known) {
     const title = line.slice(lineStart, known.titleEnd);
-    if (wordCount(title) <= 8 && canonicalSectionId(title) !== undefined) return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: known.titleEnd, headingStart: lineStart, headingEnd: known.headingEnd };
+    if (wordCount(title) <= 8 && canonicalSectionId(title) !== undefined && !isAnsweredField(line, title, known.headingEnd)) return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: known.titleEnd, headingStart: lineStart, headingEnd: known.headingEnd };
   }
   return undefined;
 }
