@@ -158,7 +158,7 @@ export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deploye
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
-export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator'>[] = [
+export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-stimulator'>[] = [
   {
     value: 'integrated',
     pattern: rx(
@@ -168,9 +168,11 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
   {
     value: 'separate-generator',
     pattern: rx(
-      '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:was|were) (?:created|fashioned|made|developed)\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b|\\bexternal (?:trial |test )?(?:stimulator|pulse generator|generator)\\b',
+      '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:was|were) (?:created|fashioned|made|developed)\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b|\\bexternal (?:trial|test) (?:stimulator|pulse generator|generator)\\b',
     ),
   },
+  // A trial's lead is cabled to an external stimulator; an integrated array's wearable is called one too ("external stimulator pods were paired").
+  { value: 'external-stimulator', pattern: rx('\\bexternal (?:stimulator|pulse generator|generator)\\b') },
 ];
 
 export const TESTING = rx(
