@@ -53,8 +53,36 @@ function firstWord(text: string): string {
   return text.split(/[^A-Za-z]+/).find(Boolean)?.toLowerCase() ?? '';
 }
 
-/** The template spans of one line, in the line's offsets. */
-export function readTemplateLine(line: string): TemplateSpan[] {
+/** The answer a checklist column stands for: "Yes  No  N/A" above the rows. */
+type ColumnAnswer = 'yes' | 'no' | 'n/a';
+const COLUMN_WORD: Readonly<Record<string, ColumnAnswer>> = { yes: 'yes', y: 'yes', no: 'no', n: 'no', 'n/a': 'n/a', na: 'n/a' };
+
+/** The column answers a line ends with ("PNS IMPLANT CHECKLIST   Yes  No  N/A"), when it ends with two or more. */
+function columnHeader(line: string): ColumnAnswer[] | undefined {
+  const words = line.trim().split(/[\s|]+/).filter((word) => word !== '/');
+  const answers: ColumnAnswer[] = [];
+  for (let index = words.length - 1; index >= 0 && COLUMN_WORD[words[index].toLowerCase()]; index--) answers.unshift(COLUMN_WORD[words[index].toLowerCase()]);
+  return answers.length >= 2 && answers.includes('yes') && answers.includes('no') ? answers : undefined;
+}
+
+/** How far above a checklist row its column header may be. */
+const MAX_ROWS_UNDER_HEADER = 40;
+
+/** The column header of the checklist whose row starts at `lineStart`: the line above its block of rows with boxes. */
+function columnsAbove(text: string, lineStart: number): ColumnAnswer[] | undefined {
+  let end = lineStart - 1;
+  for (let rows = 0; end > 0 && rows < MAX_ROWS_UNDER_HEADER; rows++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    BOX.lastIndex = 0;
+    if (!BOX.test(line)) return columnHeader(line);
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** The template spans of one line, in the line's offsets; `columns` are the answers of its checklist's columns, if any. */
+export function readTemplateLine(line: string, columns?: readonly ColumnAnswer[]): TemplateSpan[] {
   // The options of a placeholder left to fill (`Side: [left | right]`) are options not chosen.
   const placeholders: Placeholder[] = [];
   scanPlaceholders(line, 0, placeholders);
@@ -67,6 +95,12 @@ export function readTemplateLine(line: string): TemplateSpan[] {
     const value = field ? line.slice(field[0].length).trim() : '';
     if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
     else if (field && DENYING_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'declined' });
+    return spans;
+  }
+  // "5. Fluoroscopy   [ ]  [ ]  [x]" under "Yes  No  N/A": the checked column answers the row.
+  const checkedColumn = columns?.length === boxes.length ? columns[boxes.findIndex((box) => box.checked)] : undefined;
+  if (checkedColumn !== undefined && !ANSWER_WORDS.has(lastWord(line.slice(0, boxes[0].start)))) {
+    if (checkedColumn !== 'yes') spans.push({ start: 0, end: boxes[0].start, mark: checkedColumn === 'no' ? 'declined' : 'not-applicable' });
     return spans;
   }
   let answersStart = -1;
@@ -106,7 +140,7 @@ export function templateSpans(text: string, start: number, end: number): Templat
   while (at <= end) {
     const line = templateLine(text, at, at);
     const newline = text.indexOf('\n', at);
-    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end))) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
+    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end), columnsAbove(text, line.start))) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
     if (newline < 0 || newline >= end) break;
     at = newline + 1;
   }
