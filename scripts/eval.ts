@@ -172,8 +172,8 @@ function evaluate(documents: readonly LabelledDocument[]): Tally {
       if (expected.necessity) {
         const labels: Record<(typeof NECESSITY_FIELDS)[number], boolean> = {
           painDuration: expected.necessity.painDurationMonths !== null,
-          conservativeCare: expected.necessity.conservativeCare,
-          objectivePathology: expected.necessity.objectivePathology,
+          conservativeCare: expected.necessity.conservativeCare === true,
+          objectivePathology: expected.necessity.objectivePathology === true,
           trialOutcome: expected.necessity.trialPercentRelief !== null,
         };
         for (const field of NECESSITY_FIELDS) {

@@ -4,7 +4,6 @@ import type { Span } from '../text/span';
 import { finish, type Steps } from '../text/steps';
 import { supportedCodes } from './codes';
 import {
-  ABORTED,
   ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
   ANESTHESIA_GIVEN,
@@ -154,7 +153,7 @@ function lateralityOf(sentences: readonly Sentence[], arrayCounts: readonly Arra
 
 const reading = (value: string, matches: readonly Match[]): ConflictReading => ({ value, evidence: evidenceOf(matches) });
 
-function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[]): Fact<ProcedureKind> | null {
+function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: boolean, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
@@ -176,7 +175,10 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || trialOver(titles, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
   if (titled.length) return fact(titled[0].value, titled.filter((match) => match.value === titled[0].value));
   // A terse note gives the arrays placed today and no verb ("L + R: 1 array each = 2 arrays total"): an insertion.
-  return arrayCounts.length ? fact('insertion', arrayCounts.map((entry) => entry.match)) : null;
+  if (arrayCounts.length) return fact('insertion', arrayCounts.map((entry) => entry.match));
+  // A procedure started and stopped is the one that was planned ("Procedure planned: PNS lead ... Procedure performed: ABORTED").
+  const planned = discontinued ? [...matches, ...findMatches(titles, PROCEDURE_TITLE_KINDS)].filter(isPlanned) : [];
+  return planned.length ? fact(planned[0].value, planned.filter((match) => match.value === planned[0].value)) : null;
 }
 
 /** "No imaging guidance was used" denies guidance; "no hardware problem on imaging" does not. */
@@ -236,13 +238,17 @@ const PLURAL_ARRAYS = /\b(?:arrays|leads|microleads|electrodes)\b/i;
 
 const SINGULAR_DEVICE = /\b(?:array|lead|microlead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
-function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
+function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, discontinued: boolean, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
   const matches = record(mentions, 'integrated', findMatches(sentences, INTEGRATED));
-  // A removal or revision works on a device placed before: the history says what it is.
+  // A removal or revision works on a device placed before: the history says what it is; a procedure stopped, on the one planned.
   const earlier = procedure?.value === 'removal' || procedure?.value === 'revision';
-  const pools = [matches.filter((match) => match.role === 'current' || match.role === 'increased'), earlier ? matches.filter((match) => match.role === 'history') : []];
+  const pools = [
+    matches.filter((match) => match.role === 'current' || match.role === 'increased'),
+    earlier ? matches.filter((match) => match.role === 'history') : [],
+    discontinued ? matches.filter(isPlanned) : [],
+  ];
   for (const here of pools) {
-    const said = (status: EvidenceStatus) => here.filter((match) => match.status === status || (earlier && status === 'affirmed' && match.status === 'historical'));
+    const said = (status: EvidenceStatus) => here.filter((match) => match.status === status || (status === 'affirmed' && ((earlier && match.status === 'historical') || (discontinued && match.status === 'hypothetical'))));
     const separate = said('affirmed').filter((match) => match.value === 'separate-generator');
     const integrated = [...said('affirmed').filter((match) => match.value === 'integrated'), ...said('negated').filter((match) => match.value === 'separate-generator')];
     const integratedWord = integrated.filter((match) => match.value === 'integrated');
@@ -524,7 +530,8 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   const earlierDevice = () =>
     stimulators.some((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical')) &&
     current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
-  const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && current(findPattern(sentences, ABORTED)).length > 0;
+  const discontinued = discontinuedOf(sentences, mentions);
+  const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && discontinued !== null;
   if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, mentions: sortMentions(mentions) };
   }
@@ -538,11 +545,10 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, arrayCounts, mentions, conflicts);
-  const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, mentions);
+  const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, discontinued !== null, mentions);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
-  const integrated = integratedOf(sentences, procedure, mentions, conflicts);
+  const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
-  const discontinued = discontinuedOf(sentences, mentions);
   const implantRecord = implantRecordOf(sentences, mentions);
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity, discontinued, implantRecord };
   const nerveUnread = nerve === null && current(findPattern(sentences, NAMED_NERVE)).length > 0;

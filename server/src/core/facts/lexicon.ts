@@ -262,9 +262,6 @@ export const NEUROSTIMULATION = rx(
   '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicroleads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
 );
 
-/** A procedure started and stopped before the device went in: the planned stimulator is this note's subject. */
-export const ABORTED = rx('\\b(?:procedure|case|implant\\w*|placement) (?:was )?(?:terminated|aborted|discontinued|abandoned|stopped)\\b|\\b(?:terminate|abort|discontinue|abandon|stop) the (?:procedure|case|implant\\w*|placement)\\b|\\b(?:aborted|discontinued|terminated) (?:procedure|case)\\b');
-
 /** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */
 export const STIMULATOR_AS_TOOL = rx('\\bnerve stimulator (?:was used|to identify|to locate|to confirm|was utilized)\\b|\\busing (?:a|the) (?:(?!nerve )\\w+ )?(?:nerve )?stimulator\\b|\\bNIM\\b|\\bnerve monitor\\w*');
 
@@ -296,11 +293,11 @@ export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'repla
 /** Incisions made for the pocket, the anchors or the extensions do not make the array placement open. */
 export const ACCESSORY_INCISION = /\b(?:pocket|anchor\w*|exit (?:point|site)s?|around the (?:needle|lead)s?|extensions?|tunnel\w*|generator|IPG|battery|neurostimulator|buttock|flank|infraclavicular)\b/i;
 
-/** The procedure was started and stopped: "the procedure was aborted", "decision was made to discontinue the procedure", a title ending ", aborted." or "(discontinued)". */
+/** The procedure was started and stopped: "the procedure was aborted", "decision was made to discontinue the procedure", a title ending ", aborted." or "(discontinued)", a field answered "Procedure performed: ABORTED - ...". */
 const STOPPED_WHAT = '(?:procedure|case|operation|placement|implant(?:ation)?)';
 const STOPPED = '(?:aborted|discontinued|terminated|abandoned|cancell?ed)';
 export const DISCONTINUED = rx(
-  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b${STOPPED} the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT}(?:,| [-–—]|:)? ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b|\\((?:procedure )?${STOPPED}\\)|[,;] ${STOPPED}(?=\\s*(?:[.;)]|$))`,
+  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b(?:${STOPPED}|terminate|abort|discontinue|abandon|stop) the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT}(?: performed| attempted)?(?:,| [-–—]|:)? ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b|\\((?:procedure )?${STOPPED}\\)|[,;] ${STOPPED}(?=\\s*(?:[.;)]|$))|^${STOPPED}\\b(?=\\s*[-–—]|\\s*\\.?\\s*$)`,
 );
 /**
  * The procedure was not completed, in words that are themselves a negation ("unable to complete the

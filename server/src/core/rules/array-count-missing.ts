@@ -10,7 +10,7 @@ export const rule: Rule = {
     tags: ['64596', 'note', 'arrays'],
     appliesTo: ['opnote'],
     docs: {
-      what: 'A peripheral nerve stimulator implant note from which OpNote cannot tell how many electrode arrays were placed in this procedure ("the leads were placed" with no number).',
+      what: 'A peripheral nerve stimulator implant note from which OpNote cannot tell how many electrode arrays were placed in this procedure ("the leads were placed" with no number). A procedure documented as stopped (discontinued) is left alone.',
       why: 'The count decides the claim: 64596 covers the first or only array and 64597 is reported once for each additional array. Without a number the units cannot be supported.',
       fix: 'State the number of arrays placed in this procedure, in words or digits ("one electrode array", "two arrays, one on each side").',
       sources: ['64596 fact sheet §1 and fact 3 (64597 per additional array; add-on status unverified)'],
@@ -19,7 +19,8 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isPeripheralImplant(facts) || facts.procedure === null || facts.arrays !== null) return;
+    // A procedure stopped before an array went in has no count to give.
+    if (!isPeripheralImplant(facts) || facts.procedure === null || facts.arrays !== null || facts.discontinued !== null) return;
     report({
       span: anchorFor(model, ['procedure', 'technique', 'implants']),
       message: 'The number of electrode arrays placed is not stated. 64596 covers the first array and 64597 each additional one, so the count must be in the note.',
