@@ -121,12 +121,10 @@ const SPOKEN_MARK = /\b(?:comma|new paragraph|next paragraph|full stop)\b/gi;
 
 /** Whether text[start, end) is speech recognition with its punctuation spoken ("... comma ... period"). */
 function dictatesPunctuation(text: string, start: number, end: number): boolean {
-  SPOKEN_MARK.lastIndex = start;
-  let marks = 0;
-  for (let found = SPOKEN_MARK.exec(text); found && found.index < end; found = SPOKEN_MARK.exec(text)) {
-    if (++marks >= 2) return true;
-  }
-  return false;
+  // Searched in the range's own text: a search of the whole text from `start` would read to its end each time.
+  const range = start === 0 && end === text.length ? text : text.slice(start, end);
+  SPOKEN_MARK.lastIndex = 0;
+  return SPOKEN_MARK.test(range) && SPOKEN_MARK.test(range);
 }
 
 function periodEnds(text: string, period: number, after: number, end: number, start: number): boolean {

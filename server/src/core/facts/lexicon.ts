@@ -297,7 +297,7 @@ export const ACCESSORY_INCISION = /\b(?:pocket|anchor\w*|exit (?:point|site)s?|a
 const STOPPED_WHAT = '(?:procedure|case|operation|placement|implant(?:ation)?)';
 const STOPPED = '(?:aborted|discontinued|terminated|abandoned|cancell?ed)';
 export const DISCONTINUED = rx(
-  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b(?:${STOPPED}|terminate|abort|discontinue|abandon|stop) the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT}(?: performed| attempted)?(?:,| [-–—]|:)? ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b|\\((?:procedure )?${STOPPED}\\)|[,;] ${STOPPED}(?=\\s*(?:[.;)]|$))|^${STOPPED}\\b(?=\\s*[-–—]|\\s*\\.?\\s*$)`,
+  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b(?:${STOPPED}|terminate|abort|discontinue|abandon|stop) the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT}(?: performed| attempted)?(?:,| [-–—]|:)? ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b|\\((?:procedure )?${STOPPED}\\)|[,;] ${STOPPED}(?=\\s*(?:[.;)]|$))|^${STOPPED}\\b(?=\\s*[-–—]|\\s*\\.?$)`,
 );
 /**
  * The procedure was not completed, in words that are themselves a negation ("unable to complete the
