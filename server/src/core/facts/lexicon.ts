@@ -181,12 +181,19 @@ export const TESTING = rx(
   '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|was (?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstim(?:ulation)?\\b(?: [\\w.-]+){0,8}? (?:produced|reproduced|elicited|evoked|confirmed|captured|resulted in|gave)\\b|\\btest(?:ing)? stim\\b|\\b(?:was|were) tested\\b',
 );
 
+/** Words that call a procedure hard, and what they may call hard. */
+const HARD = '(?:difficult|challenging|complex|complicated|arduous|demanding)';
+const HARD_WHAT = '(?:case|procedure|placement|anatomy|access|approach|dissection|positioning|localization|localisation|visualization|exposure|implant\\w*|insertion|navigation|lead placement|body habitus)';
+
 export const INCREASED_SERVICES = {
   /** Time or effort stated as an amount, with or without the comparison. */
   amount: rx('\\b\\d{1,3}\\s*(?:additional |extra |more |further )?(?:minutes?|mins?|hours?|hrs?)\\b|\\b\\d{1,3}\\s*%\\s*(?:longer|more|additional|above|over)\\b|\\b(?:twice|two times|three times|double|triple) (?:the |as long as )?(?:usual|typical|normal|average|expected)\\b|\\b(?:\\d+|two|three|four|five|six) (?:additional |separate )?(?:repositionings|repositions|passes|attempts)\\b'),
   comparison: rx('\\b(?:typical|usual|average|normal|routine|customary|standard|expected)\\b|\\b(?:additional|extra|longer|more than|beyond|exceed\\w*)\\b'),
   reason: rx('\\bBMI\\b|\\bbody mass index\\b|\\b(?:morbid )?obes\\w+ (?:with|requiring|and) |\\bdepth\\b|\\bdeep(?:er)? (?:than|target|location)\\b|\\bscar\\w*\\b|\\badhesions?\\b|\\bfibros\\w+|\\banatom(?:y|ic|ical) (?:variant|variation|distortion)\\w*|\\baberrant\\b|\\b(?:distorted|abnormal|altered) anatomy\\b|\\brepositioning\\w*|\\breposition\\w* (?:the |was|were)|\\bprior (?:surgery|hardware|incisions?)\\b|\\bhardware\\b|\\bedema\\b|\\blymphedema\\b|\\bpoor (?:visualization|visibility)\\b'),
-  vague: rx('\\b(?:difficult|difficulty|challenging|complex|complicated|technically demanding|arduous|unusual(?:ly)?|increased (?:procedural )?(?:services|complexity|difficulty|time|effort))\\b|\\bmodifier[- ]?22\\b|\\btook (?:much )?longer\\b'),
+  // "Complex" and "complicated" say so of the procedure only: not of "narrow-complex tachycardia" or "complex regional pain syndrome".
+  vague: rx(
+    `\\b(?:${HARD}|prolonged|lengthy) (?:[\\w-]+ ){0,2}?${HARD_WHAT}\\b|\\b(?:was|were|proved|became|is|made (?:it|the \\w+)) (?:very |extremely |quite |more |technically |particularly )?${HARD}\\b|\\bdifficulty\\b|\\btechnically demanding\\b|\\bunusual(?:ly)? (?:[\\w-]+ ){0,2}?${HARD_WHAT}\\b|\\bincreased (?:procedural )?(?:services|complexity|difficulty|time|effort)\\b|\\bmodifier[- ]?22\\b|\\btook (?:much )?longer\\b`,
+  ),
 };
 
 /** A number of days, weeks, months or years ("x 19 mo", "2.5 years", "19-month", "six weeks", "since 2023"); durations.ts reads the value. */

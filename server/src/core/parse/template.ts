@@ -24,11 +24,11 @@ const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)\.?$/i
 export function isEmptyValue(value: string): boolean {
   return EMPTY_VALUE.test(value.trim());
 }
-/** The key of a `Key: value` line: up to 60 characters before the first colon. */
-const FIELD = /^([^:\n]{1,60}):/;
+/** The key of a `Key: value` line (or a question, `Key? value`): up to 60 characters before the first colon or question mark. */
+const FIELD = /^([^:?\n]{1,60})[:?]/;
 
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
-const MAY_BE_TEMPLATE = /[☐☒☑:|]|\[[xX ]\]|\([xX ]\)|__/;
+const MAY_BE_TEMPLATE = /[☐☒☑:?|]|\[[xX ]\]|\([xX ]\)|__/;
 
 /** Template lines are short: a longer line is prose (and reading it per sentence would cost its length each time). */
 const MAX_TEMPLATE_LINE = 300;
