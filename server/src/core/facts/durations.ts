@@ -69,8 +69,8 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
       value += ones;
       next += 1;
     }
-    // "two and a half years", "2 1/2 yrs"
-    if (words[next] === 'and' && words[next + 1] === 'a' && words[next + 2] === 'half') {
+    // "two and a half years", "three and one half years", "2 1/2 yrs"
+    if (words[next] === 'and' && (words[next + 1] === 'a' || words[next + 1] === 'one') && words[next + 2] === 'half') {
       next += 3;
       value = value === null ? null : value + 0.5;
     } else if (words[next] === '1/2' || words[next] === '½') {
@@ -82,8 +82,8 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
     if (perUnit === undefined) continue;
     // A bare "m" or "y" is a unit only right after a number ("19m"), never as a separate word.
     if (!attached && unit.length === 1) continue;
-    // "a year and a half"
-    if (value !== null && words[next + 1] === 'and' && words[next + 2] === 'a' && words[next + 3]?.startsWith('half')) value += 0.5;
+    // "a year and a half", "a year and one half"
+    if (value !== null && words[next + 1] === 'and' && (words[next + 2] === 'a' || words[next + 2] === 'one') && words[next + 3]?.startsWith('half')) value += 0.5;
     return { amount: value, perUnit };
   }
   return undefined;

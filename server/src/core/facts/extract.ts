@@ -328,7 +328,8 @@ function durationContext(sentence: Sentence, match: Match, withTail: boolean): s
   const from = match.span.start - sentence.start;
   const to = match.span.end - sentence.start;
   const before = sentence.text.slice(Math.max(0, from - CLAUSE_REACH), from);
-  const cut = lastClauseEnd(before);
+  // A parenthesis is told of what comes before it: "trial 03/2026 (14 days)".
+  const cut = before[lastClauseEnd(before)] === '(' ? lastClauseEnd(before.slice(0, lastClauseEnd(before))) : lastClauseEnd(before);
   // A duration that is a field's whole value is told of the field: "Trial: 7 days, 70% relief".
   const label = cut >= 0 && before[cut] === ':' && before.slice(cut + 1).trim() === '' ? before.slice(0, cut) : '';
   const head = `${label.slice(lastClauseEnd(label) + 1)} ${before.slice(cut + 1)}`;
@@ -343,10 +344,15 @@ const CLAUSE_REACH = 60;
 
 const lastClauseEnd = (text: string) => Math.max(...CLAUSE_ENDS.map((mark) => text.lastIndexOf(mark)));
 
+/** The word before the match, past hedges ("for approximately 2.5 years" → "for"). */
 function wordBefore(sentence: Sentence, match: Match): string {
-  const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 12), match.span.start - sentence.start).toLowerCase();
-  return before.split(/[^a-z]+/).filter(Boolean).pop() ?? '';
+  const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 40), match.span.start - sentence.start).toLowerCase();
+  const words = before.split(/[^a-z]+/).filter(Boolean);
+  while (words.length > 1 && HEDGES.has(words[words.length - 1])) words.pop();
+  return words.pop() ?? '';
 }
+
+const HEDGES: ReadonlySet<string> = new Set(['approximately', 'approx', 'about', 'around', 'roughly', 'nearly', 'almost', 'over', 'than', 'more', 'least', 'at', 'the', 'past', 'last', 'some']);
 // A line break inside a sentence is a wrap of the dictation, not a clause end: a new line that starts
 // a field, a list item or a template row is a sentence of its own already.
 const CLAUSE_ENDS = [',', ';', ':', '(', ')'];

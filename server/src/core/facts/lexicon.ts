@@ -208,8 +208,8 @@ const RELIEF_WORD = '(?:relief|relif|releif)';
 const RELIEF = `(?:${RELIEF_WORD}|reduction|improvement|decrease|better|response|benefit)`;
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 
-/** A word right before a duration that makes it the pain's whatever follows ("for 2 years after", "pain 22 months post-op"). */
-export const BEFORE_PAIN_DURATION: ReadonlySet<string> = new Set(['for', 'pain', 'neuralgia', 'neuropathy', 'symptoms']);
+/** A word right before a duration that makes it the pain's whatever follows ("for 2 years after", "pain x 3 years despite therapy", "pain 22 months post-op"). */
+export const BEFORE_PAIN_DURATION: ReadonlySet<string> = new Set(['for', 'x', 'pain', 'neuralgia', 'neuropathy', 'symptoms']);
 /** A word right before a duration that makes it a time from now or a frequency ("in 2 weeks", "at 1 wk", "every 3 months"). */
 export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at', 'within', 'after', 'every', 'per', 'q', 'until']);
 
@@ -217,9 +217,9 @@ export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at'
 const ANALGESIC = '(?:opioid|opiate|analgesic|medication|MME|narcotic|pain medication|pain pill|oxycodone|hydrocodone|morphine|tramadol|hydromorphone|tapentadol)';
 
 export const NECESSITY = {
-  duration: rx(`(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and a half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and a half\\b)?|\\b(?:since|onset|began|started|beginning) (?:[\\w-]+ ){0,5}?(?:${SEASON} )?(?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
+  duration: rx(`(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning) (?:[\\w-]+ ){0,5}?(?:${SEASON} )?(?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
   /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
-  notPainDuration: rx('\\b(?:trial|temporary|test|period|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|(?<!\\b(?:began|started|start|onset)\\b[^,;]{0,30})ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
+  notPainDuration: rx('\\b(?:trial|temporary|test|period|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|(?<!\\b(?:began|started|start|onset|since)\\b[^,;]{0,60})ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
   conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b'),
   /**
    * Tests and findings that show the nerve is the pain generator: electrodiagnostics, imaging, a
