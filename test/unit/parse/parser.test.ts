@@ -121,6 +121,20 @@ describe('parser: claim lines', () => {
     assert.deepEqual(model.problems, []);
   });
 
+  it('reads modifiers written apart from the code, and says where a late one belongs', () => {
+    const text = 'payer: X\n\n64596 rt x1\n64597 -22 -LT x1\n64596 x1 RT\n';
+    const model = parse(text, 'c.claim');
+    const [first, second, third] = model.claim!.lines;
+    assert.deepEqual(first.modifiers.map((m) => m.value), ['RT']);
+    assert.equal(slice(text, first.modifiers[0].span), 'rt');
+    assert.equal(first.units?.value, 1);
+    assert.deepEqual(second.modifiers.map((m) => m.value), ['22', 'LT']);
+    assert.deepEqual(third.modifiers, []);
+    assert.equal(model.problems.length, 1);
+    assert.equal(slice(text, model.problems[0].span), 'RT');
+    assert.match(model.problems[0].message, /`64596-RT`/);
+  });
+
   it('puts a diagnostic on exactly the unreadable token', () => {
     const text = 'payer: X\n\n64596 x1 bogus $10\n';
     const model = parse(text, 'c.claim');

@@ -168,11 +168,12 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
   {
     value: 'separate-generator',
     pattern: rx(
-      '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:was|were) (?:created|fashioned|made|developed)\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b|\\bexternal (?:trial|test) (?:stimulator|pulse generator|generator)\\b',
+      '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:was|were) (?:created|fashioned|made|developed)\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b',
     ),
   },
-  // A trial's lead is cabled to an external stimulator; an integrated array's wearable is called one too ("external stimulator pods were paired").
-  { value: 'external-stimulator', pattern: rx('\\bexternal (?:stimulator|pulse generator|generator)\\b') },
+  // A trial's lead is cabled to an external stimulator; an integrated array's wearable is called one too ("external stimulator pods were paired"),
+  // and a note of the permanent implant tells of the trial's ("the trial lead with an external trial stimulator").
+  { value: 'external-stimulator', pattern: rx('\\bexternal (?:(?:trial|test) )?(?:stimulator|pulse generator|generator)\\b') },
 ];
 
 export const TESTING = rx(

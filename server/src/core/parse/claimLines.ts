@@ -80,12 +80,23 @@ export function parseServiceLine(line: string, lineStart: number, lineNumber: nu
     modifiers,
     ...(commentAt !== undefined ? { comment: { start: commentAt, end: lineStart + line.trimEnd().length } } : {}),
   };
-  for (const token of tokens.slice(1)) readItem(token, result, problems);
+  // Modifiers written apart from the code, as coders type them: "64596 RT", "64596 -22 -LT".
+  let next = 1;
+  for (; next < tokens.length && SEPARATE_MODIFIER.test(tokens[next].text) && !UNITS.test(tokens[next].text); next++) {
+    const token = tokens[next];
+    const lead = token.text.startsWith('-') ? 1 : 0;
+    readModifiers({ ...token, text: `-${token.text.slice(lead)}`, start: token.start + lead - 1 }, 0, problems, modifiers);
+  }
+  for (const token of tokens.slice(next)) readItem(token, result, problems);
   return result;
 }
 
-function readModifiers(first: RawToken, codeLength: number, problems: ParseProblem[]): Token<string>[] {
-  const modifiers: Token<string>[] = [];
+/** Modifiers as a token of their own after the code: `RT`, `-LT`, `22-LT`. */
+const SEPARATE_MODIFIER = /^-?[0-9A-Z]{2}(?:-[0-9A-Z]{2})*$/i;
+const UNITS = /^x\d{1,3}$/i;
+
+/** Reads the `-XX` modifiers after the code in `first` into `modifiers` (which may hold some already). */
+function readModifiers(first: RawToken, codeLength: number, problems: ParseProblem[], modifiers: Token<string>[] = []): Token<string>[] {
   let at = first.start + codeLength;
   const rest = first.text.slice(codeLength);
   if (rest === '') return modifiers;
@@ -142,6 +153,8 @@ function readItem(token: RawToken, line: MutableLine, problems: ParseProblem[]):
     const iso = parseServiceDate(match[1]);
     if (iso) line.dos = { value: iso, span: valueSpan };
     else problems.push({ rule: 'date-malformed', span: valueSpan, message: '`dos:` must be a real calendar date written YYYY-MM-DD (or MM/DD/YYYY).' });
+  } else if (SEPARATE_MODIFIER.test(text)) {
+    problems.push({ rule: 'line-syntax', span, message: `\`${text}\` looks like a modifier: write modifiers right after the code (\`${line.code.value}-${text.replace(/^-/, '').toUpperCase()}\`).` });
   } else {
     problems.push({ rule: 'line-syntax', span, message: `\`${text.length > 24 ? text.slice(0, 24) + '…' : text}\` is not a service-line item: expected units (x2), pointers (ptr:A,B), a charge ($1450.00), pos:NN, rev:NNNN or dos:YYYY-MM-DD.` });
   }

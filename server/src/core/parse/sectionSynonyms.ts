@@ -57,10 +57,18 @@ export function canonicalSectionId(title: string): string | undefined {
   const remembered = idByTitle.get(title);
   if (remembered !== undefined) return remembered ?? undefined;
   const normalized = normalizeTitle(title);
-  const id = TITLE_TO_ID.get(normalized) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1];
+  const id = TITLE_TO_ID.get(normalized) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1] ?? firstPartId(title);
   if (idByTitle.size >= MAX_REMEMBERED_TITLES) idByTitle.clear();
   idByTitle.set(title, id ?? null);
   return id;
+}
+
+/** A title of parts ("History / necessity", "Findings & disposition") is the section of its first part. */
+function firstPartId(title: string): string | undefined {
+  const parts = title.split(/\s*(?:\/|&|\band\b)\s*/i);
+  if (parts.length < 2) return undefined;
+  const first = normalizeTitle(parts[0]);
+  return TITLE_TO_ID.get(first) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(first))?.[1];
 }
 
 /** Human titles for each id (the first synonym, capitalised), for completion and quick fixes. */

@@ -38,6 +38,14 @@ export function isProcedureLine(knowledge: Knowledge, line: ServiceLine): boolea
   return entry !== undefined && PROCEDURE_FAMILIES.has(entry.family);
 }
 
+/**
+ * A stimulator line the operative note does not describe: a trial code on its own earlier date
+ * (the staged trial billed on the implant's claim, "64555-RT x1 dos:2026-11-02").
+ */
+export function isOwnSessionLine(knowledge: Knowledge, line: ServiceLine, noteIso: string | undefined): boolean {
+  return line.dos !== undefined && noteIso !== undefined && line.dos.value < noteIso && knowledge.billing.staged.trialCodes.includes(line.code.value);
+}
+
 /** A line that places or revises an electrode array on a nerve (it has a side); generator lines do not. */
 export function isArrayLine(knowledge: Knowledge, line: ServiceLine): boolean {
   const entry = codeEntry(knowledge, line.code.value);

@@ -6,7 +6,7 @@ import type { ClaimFacts, ClaimPayer, FoundNote, LinkedNote, ModifierPlan } from
 import { claimTypeOf } from '../parse/headerKeys';
 import { headerField, type DiagnosisEntry, type DocumentModel, type ServiceLine, type Token } from '../parse/model';
 import { addOnCountPlans, addOnSessions, requiresPrimaryEdits, unitsExceedPlans } from './addon';
-import { isProcedureLine, noteDate } from './claim';
+import { isOwnSessionLine, isProcedureLine, noteDate } from './claim';
 import { planModifiers, unreadableCodeToken } from './modifiers';
 import type { SessionDates } from './sessions';
 
@@ -61,7 +61,7 @@ function sessionDatesOf(model: DocumentModel, knowledge: Knowledge, note: FoundN
   const headerUnreadable = header !== undefined && !header.isoDate;
   const dates = new Map<ServiceLine, string | undefined>();
   for (const line of lines) {
-    if (line.dos) dates.set(line, noteIso && isProcedureLine(knowledge, line) ? noteIso : line.dos.value);
+    if (line.dos) dates.set(line, noteIso && isProcedureLine(knowledge, line) && !isOwnSessionLine(knowledge, line, noteIso) ? noteIso : line.dos.value);
     else dates.set(line, headerUnreadable ? undefined : (noteIso ?? header?.isoDate));
   }
   return dates;

@@ -1,4 +1,4 @@
-import { isProcedureLine, noteDate, noteLocation, noteName } from '../ruleSupport/claim';
+import { isOwnSessionLine, isProcedureLine, noteDate, noteLocation, noteName } from '../ruleSupport/claim';
 import { prependHeaderFieldEdit, setHeaderValueEdit } from '../ruleSupport/edits';
 import type { Rule } from '../linting/types';
 import { headerField } from '../parse/model';
@@ -49,7 +49,7 @@ export const rule: Rule = {
       });
     }
     for (const line of claim.lines) {
-      if (!line.dos || line.dos.value === date.iso || !isProcedureLine(knowledge, line)) continue;
+      if (!line.dos || line.dos.value === date.iso || !isProcedureLine(knowledge, line) || isOwnSessionLine(knowledge, line, date.iso)) continue;
       // A line another fix removes (a 64597 the note does not support) keeps its date: fix-all removes it.
       const removed = claim.removedLines.has(line.line);
       report({

@@ -1,8 +1,9 @@
-import { cite, codeEntry, isAddOn, isProcedureLine, noteLocation } from '../ruleSupport/claim';
+import { cite, codeEntry, isAddOn, isProcedureLine, noteDate, noteLocation } from '../ruleSupport/claim';
 import { supportReason } from '../ruleSupport/support';
 import { pairedInSession } from '../ruleSupport/sessions';
 import type { ConflictEdit } from '../knowledge';
 import type { Rule } from '../linting/types';
+import type { ServiceLine } from '../parse/model';
 
 export const rule: Rule = {
   meta: {
@@ -33,9 +34,12 @@ export const rule: Rule = {
     // A code billed beside the supported code it conflicts with is code-conflict's finding already.
     const conflicts = knowledge.edits.filter((edit): edit is ConflictEdit => edit.kind === 'conflict' && supported.includes(edit.code));
     const conflicting = new Set(pairedInSession(claim.sessionDates, claim.lines, conflicts, (edit) => edit.conflictsWith).map(({ line }) => line));
+    // A line of another session (the staged trial on its own date) is not the note's to support.
+    const noteIso = noteDate(note)?.iso;
+    const otherSession = (line: ServiceLine) => noteIso !== undefined && claim.sessionDates.get(line) !== undefined && claim.sessionDates.get(line) !== noteIso;
     for (const line of claim.lines) {
       const code = line.code.value;
-      if (!isProcedureLine(knowledge, line) || isAddOn(knowledge, code) || supported.includes(code) || conflicting.has(line)) continue;
+      if (!isProcedureLine(knowledge, line) || isAddOn(knowledge, code) || supported.includes(code) || conflicting.has(line) || otherSession(line)) continue;
       const primaries = supported.filter((candidate) => !isAddOn(knowledge, candidate));
       const alternative = codeEntry(knowledge, code)?.useInsteadWhen.find((entry) => entry.codes.some((candidate) => primaries.includes(candidate)));
       const entry = codeEntry(knowledge, primaries[0] ?? code);
