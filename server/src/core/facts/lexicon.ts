@@ -147,9 +147,10 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
 // "a"/"an" count arrays and leads only: "an integrated stimulator" says nothing about its arrays.
-// A number after a hyphen or slash is a model name ("PX-8 octapolar lead"), not a count.
+// A number after a hyphen or slash is a model name ("PX-8 octapolar lead"), not a count; one after a
+// decimal point or before a unit is a measure ("at 0.7 milliamps the single array"); kits opened are not arrays placed.
 export const ARRAY_COUNT = rx(
-  `(?<![-/])\\b(${COUNT_WORD})(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b`,
+  `(?<![-/.])\\b(${COUNT_WORD})\\b(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |". */
 export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::| \\|)\\s*(${COUNT_WORD})\\b`);

@@ -27,6 +27,9 @@ export function isEmptyValue(value: string): boolean {
 /** The key of a `Key: value` line (or a question, `Key? value`): up to 60 characters before the first colon or question mark. */
 const FIELD = /^([^:?\n]{1,60})[:?]/;
 
+/** Options in a field's key: "(L/R/bilat)", "(Y/N)". */
+const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)/;
+
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
 const MAY_BE_TEMPLATE = /[☐☒☑:?|]|\[[xX ]\]|\([xX ]\)|__/;
 
@@ -91,6 +94,9 @@ export function readTemplateLine(line: string, columns?: readonly ColumnAnswer[]
   BOX.lastIndex = 0;
   for (let match = BOX.exec(line); match; match = BOX.exec(line)) boxes.push({ start: match.index, end: match.index + match[0].length, checked: isChecked(match[0]) });
   const field = FIELD.exec(line);
+  // The options a key offers are no answer: "Side (L/R/bilat): L" documents the left side only.
+  const offered = field ? KEY_OPTIONS.exec(field[1]) : null;
+  if (offered) spans.push({ start: offered.index, end: offered.index + offered[0].length, mark: 'unchosen' });
   if (boxes.length === 0) {
     const value = field ? line.slice(field[0].length).trim() : '';
     if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
