@@ -55,7 +55,7 @@ export const GENERIC_IMAGING = rx('\\b(?:imaging|image)[- ](?:guidance|guided)\\
 export const GUIDANCE_CUE = rx('\\bprobe\\b|\\btransducer\\b|\\bscanning\\b|\\bdoppler\\b|\\bsono\\w*|\\becho\\w*|\\bC-arm\\b|\\bradiograph\\w*');
 
 export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
-  { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bpercutan\\w*|\\bperc\\b|\\b(?:stab|nick) incision\\b|\\bskin nick\\b|\\bwithdrawn (?:\\w+ )?(?:with|by) (?:gentle )?traction\\b|\\b(?:through|via) the (?:original |previous |old |existing )?(?:entry|exit) (?:site|point)\\b|\\b(?:entry|exit) site was (?:opened|enlarged)\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
+  { value: 'percutaneous', pattern: rx('\\bpercutaneous(?:ly)?\\b|\\bpercutan\\w*|\\bperc\\b|\\b(?:stab|nick) incision\\b|\\bskin nick\\b|\\b(?:withdrawn|removed|pulled|extracted|explanted|retrieved)(?: \\w+)? (?:with|by|using|under) (?:[\\w-]+ ){0,3}?traction\\b|\\b(?:through|via|at|from) the (?:original |previous |old |existing |skin )?(?:entry|exit) (?:site|point)\\b|\\b(?:entry|exit) site was (?:opened|enlarged)\\b|\\bintroducer(?: needle)?\\b|\\b(?:needle|introducer) was (?:advanced|inserted|placed)\\b') },
   {
     value: 'open',
     pattern: rx(
