@@ -153,7 +153,7 @@ function lateralityOf(sentences: readonly Sentence[], arrayCounts: readonly Arra
 
 const reading = (value: string, matches: readonly Match[]): ConflictReading => ({ value, evidence: evidenceOf(matches) });
 
-function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: boolean, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
+function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
@@ -176,9 +176,11 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   if (titled.length) return fact(titled[0].value, titled.filter((match) => match.value === titled[0].value));
   // A terse note gives the arrays placed today and no verb ("L + R: 1 array each = 2 arrays total"): an insertion.
   if (arrayCounts.length) return fact('insertion', arrayCounts.map((entry) => entry.match));
-  // A procedure started and stopped is the one that was planned ("Procedure planned: PNS lead ... Procedure performed: ABORTED").
-  const planned = discontinued ? [...matches, ...findMatches(titles, PROCEDURE_TITLE_KINDS)].filter(isPlanned) : [];
-  return planned.length ? fact(planned[0].value, planned.filter((match) => match.value === planned[0].value)) : null;
+  if (!discontinued) return null;
+  // A procedure started and stopped is the one that was planned ("Procedure planned: PNS lead ... Procedure performed: ABORTED"),
+  // and a stimulator procedure stopped without a word of its kind was the implant begun.
+  const planned = [...matches, ...findMatches(titles, PROCEDURE_TITLE_KINDS)].filter(isPlanned);
+  return planned.length ? fact(planned[0].value, planned.filter((match) => match.value === planned[0].value)) : { value: 'insertion', evidence: discontinued.evidence };
 }
 
 /** "No imaging guidance was used" denies guidance; "no hardware problem on imaging" does not. */
@@ -551,7 +553,7 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, arrayCounts, mentions, conflicts);
-  const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, discontinued !== null, mentions);
+  const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, discontinued, mentions);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
