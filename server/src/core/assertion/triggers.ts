@@ -221,8 +221,9 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   // "the hematoma resolved", but not "65% relief, night pain resolved": the word right before only.
   ...phrases('post-negation', ['resolved'], 1),
   // "Urine was negative for blood" negates the blood, not the urine.
+  // "stopped before any array was deployed": what had not happened by then.
   ...phrases('pre-negation', [
-    'instead of', 'in lieu of', '-ve for', 'is negative for', 'was negative for', 'are negative for',
+    'before any', 'prior to any', 'instead of', 'in lieu of', '-ve for', 'is negative for', 'was negative for', 'are negative for',
     'were negative for',
   ]),
   // Stock phrases that end their own negation: "placed without complication under ultrasound".
