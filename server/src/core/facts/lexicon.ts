@@ -12,11 +12,14 @@ export interface ConceptPattern<T extends string = string> {
 }
 
 /** Spaces in a pattern match any run of whitespace, so a line wrap inside a phrase still matches. */
+/** The value of a nerve field names a nerve without the noun: "Target nerve: Obturator", "Nerve(s):: left femoral". */
+const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]*(?::{1,3}|\\|)[ \\t]*(?:(?:the|left|right|lt|rt|l|r)[ \\t]+)?)';
+
 /**
  * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", or one of a list
  * that ends in it ("the median, ulnar and radial nerves").
  */
-const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.)|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))`;
+const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.)|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
 
 const rx = (source: string) => buildPattern(source.replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
 
@@ -153,7 +156,7 @@ export const ARRAY_COUNT = rx(
   `(?<![-/.])\\b(${COUNT_WORD})\\b(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |". */
-export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::| \\|)\\s*(${COUNT_WORD})\\b`);
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(${COUNT_WORD})\\b`);
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
 export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');

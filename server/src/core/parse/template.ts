@@ -24,8 +24,8 @@ const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)\.?$/i
 export function isEmptyValue(value: string): boolean {
   return EMPTY_VALUE.test(value.trim());
 }
-/** The key of a `Key: value` line (or a question, `Key? value`): up to 60 characters before the first colon or question mark. */
-const FIELD = /^([^:?\n]{1,60})[:?]/;
+/** The key of a `Key: value` line (an export's `Key:::value`, a question's `Key? value`): up to 60 characters before the first colon or question mark. */
+const FIELD = /^([^:?\n]{1,60})(?::{1,3}|\?)/;
 
 /** Options in a field's key: "(L/R/bilat)", "(Y/N)". */
 const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)/;
