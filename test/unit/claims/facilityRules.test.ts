@@ -79,6 +79,15 @@ describe('facility, discontinued and staged claims', () => {
     assert.ok(!ruleIds(service, claim('trial-date: 2026-03-06\nclaim-type: institutional\nbill-type: 131\n', '64596-LT x1 ptr:A rev:0360 dos:2026-03-10')).includes('staged-procedure-modifier'), 'institutional');
   });
 
+  it('a trial billed on its own earlier date is its own session, not the implant note\'s', () => {
+    const service = claimService({ '/w/notes/implant.opnote': `---\ndate: 2026-11-10\n---\n${IMPLANT}TECHNIQUE: Integrated array (built-in receiver) deployed under ultrasound; test stimulation concordant.\n` });
+    const claim = (lines: string) => `payer: Aetna\nprior-auth: PA-1\ndos: 2026-11-10\npos: 22\ntrial-date: 2026-11-02\nnote: notes/implant.opnote\n\ndx: G89.29\n${lines}\n`;
+    const staged = ruleIds(service, claim('64555-LT x1 ptr:A dos:2026-11-02\n64596-58-LT x1 ptr:A'));
+    for (const id of ['code-conflict', 'dos-mismatch', 'procedure-code-mismatch']) assert.ok(!staged.includes(id), id);
+    // The same trial code on the implant's date is the conflict it always was.
+    assert.ok(ruleIds(service, claim('64555-LT x1 ptr:A\n64596-58-LT x1 ptr:A')).includes('code-conflict'));
+  });
+
   it('pos-atypical reads professional claims only; an institutional POS is information that it is not used', () => {
     const service = claimService();
     const professional = ruleIds(service, 'payer: Medicare\npos: 11\n\ndx: G89.29\n64596-LT x1 ptr:A\n');

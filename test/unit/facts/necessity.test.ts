@@ -16,6 +16,15 @@ describe('typed medical-necessity facts', () => {
     assert.equal(necessityOf('A 53-year-old man with pain after surgery; PT x 6 wks.').painDuration, null);
   });
 
+  it('reads the pain duration past hedges, parentheses and what follows the pain', () => {
+    assert.equal(necessityOf('Knee pain for approximately 2.5 years following her TKA. Failed PT.').painDuration?.months, 30);
+    assert.equal(necessityOf('Groin pain 22 months post-op; failed meds.').painDuration?.months, 22);
+    assert.equal(necessityOf('Phantom pain x 3 years despite mirror therapy. Trial 03/2026 (14 days): 62% relief.').painDuration?.months, 36);
+    assert.equal(necessityOf('Groin pain since a hernia repair 4 years ago.').painDuration?.months, 48);
+    assert.equal(necessityOf('Buttock pain for three and one half years.').painDuration?.months, 42);
+    assert.equal(necessityOf('R shoulder pain (post-RCR 2024; re-tear; not a revision candidate) x 26 mo; failed PT.').painDuration?.months, 26);
+  });
+
   it('reads the trial outcome as percent relief, from pain scores, and as analgesic reduction', () => {
     assert.equal(necessityOf('A 7-day trial gave 70% relief.').trialOutcome?.percentRelief, 70);
     assert.equal(necessityOf('A 7-day trial gave 70% relief.').trialOutcome?.days, 7);

@@ -1,3 +1,4 @@
+import { repairOcr } from '../text/ocr';
 import { LineIndex } from '../text/lineIndex';
 import { DX_LINE, parseDxLine, parseServiceLine, startsWithProcedureCode } from './claimLines';
 import { scanCodes } from './codes';
@@ -30,8 +31,8 @@ type Top = Pick<DocumentModel, 'uri' | 'version' | 'kind' | 'text' | 'lines' | '
 type Body = Omit<DocumentModel, keyof Top>;
 
 /** The header and the document kind it settles (`kind:` wins over the hint). */
-function readTop(source: SourceDocument, problems: ParseProblem[]): Top {
-  const { text } = source;
+function readTop(source: SourceDocument, problems: ParseProblem[], repair: (text: string) => string = (text) => text): Top {
+  const text = repair(source.text);
   const lines = new LineIndex(text);
   const rawHeader = parseHeader(text, lines, problems);
   const kindField = rawHeader.raw.find((field) => /^(kind|type|document[ _-]?kind)$/i.test(field.rawKey.trim()));
@@ -48,7 +49,8 @@ function modelOf({ bodyStartLine: _, ...top }: Top, body: Body): DocumentModel {
 /** Parses any text into a model; never throws. Problems carry exact spans. */
 export function parseDocument(source: SourceDocument): DocumentModel {
   const problems: ParseProblem[] = [];
-  const top = readTop(source, problems);
+  // A scanned note is read with its OCR confusions repaired, offset for offset (text/ocr.ts).
+  const top = readTop(source, problems, repairOcr);
   const { text, lines, kind } = top;
 
   const comments: Comment[] = [];

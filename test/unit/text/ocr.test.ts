@@ -1,0 +1,22 @@
+import * as assert from 'node:assert/strict';
+import { repairOcr } from '../../../server/src/core/text/ocr';
+
+describe('OCR repair of scanned notes', () => {
+  it('reads digits and capitals through their OCR confusions, offset for offset', () => {
+    const scan = 'lNDlCATlONS: pain l8 months. PR0CEDURE: trial 0l/2026 gave 6O% relief at O.8 mA, O2 2 L.';
+    const repaired = repairOcr(scan);
+    assert.equal(repaired, 'INDICATIONS: pain 18 months. PROCEDURE: trial 01/2026 gave 60% relief at 0.8 mA, O2 2 L.');
+    assert.equal(repaired.length, scan.length);
+  });
+
+  it('joins a word broken across a line end, moving only its tail', () => {
+    const scan = 'OPERATlVE N0TE\nThe intro-\nducer was advanced; the array was de-\nployed.';
+    const repaired = repairOcr(scan);
+    assert.equal(repaired, 'OPERATIVE NOTE\nThe introducer\n  was advanced; the array was deployed\n .');
+    assert.equal(repaired.length, scan.length);
+  });
+
+  it('leaves a note without scan marks alone, lone "l" for left included', () => {
+    for (const note of ['l knee, l SPN array placed, well-\nhealed.', 'SpO2 98%, 5 mL lidocaine, lead II placed.']) assert.equal(repairOcr(note), note);
+  });
+});
