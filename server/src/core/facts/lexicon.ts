@@ -13,7 +13,7 @@ export interface ConceptPattern<T extends string = string> {
 
 /** Spaces in a pattern match any run of whitespace, so a line wrap inside a phrase still matches. */
 /** The value of a nerve field names a nerve without the noun: "Target nerve: Obturator", "Nerve(s):: left femoral". */
-const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]*(?::{1,3}|\\|)[ \\t]*(?:(?:the|left|right|lt|rt|l|r)[ \\t]+)?)';
+const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]{0,3}(?::{1,3}|\\|)[ \\t]{0,3}(?:(?:the|left|right|lt|rt|l|r)[ \\t]{1,3})?)';
 
 /**
  * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", or one of a list
@@ -209,7 +209,7 @@ const SEASON = '(?:early|mid|late|spring|summer|fall|autumn|winter)';
 /** A percentage in digits or words ("70", "seventy", "sixty-five"). */
 const PERCENT_AMOUNT = '(\\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|hundred))';
 /** "relief" and its common misspellings. */
-const RELIEF_WORD = '(?:relief|relif|releif)';
+const RELIEF_WORD = '(?:relief|relif|releif|reliefe|releaf)';
 const RELIEF = `(?:${RELIEF_WORD}|reduction|improvement|decrease|better|response|benefit)`;
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 
@@ -238,7 +238,9 @@ export const NECESSITY = {
   careCue: rx('^(?:fail\\w*|despite|refractory|without|not|never|no|tried)\\b'),
   /** "70% relief", "relief of 70 percent". */
   percentRelief: rx(
-    `\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\)?\\s*(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
+    `\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\)?\\s*(?:(?:average|mean|overall|sustained|consistent) )?(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
+      // "75% fewer headache days": a headache trial's outcome.
+      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:fewer|less|reduction in|decrease in) (?:headache|migraine|pain|attack) days\\b` +
       // "relief of 70%", "relief approx 65 percent", "relief (~70%)", "relief greater than 50%": a short gap without a number or a full stop.
       `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|pct)` +
       // "Successful PNS trial (70%)", "Trial: 70%."
@@ -249,7 +251,7 @@ export const NECESSITY = {
   ),
   /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
   painScores: rx(
-    '\\b(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\s*/\\s*10\\b' +
+    '\\b(\\d{1,2})(?:\\s*/\\s*10)?(?: (?:before|at baseline|baseline|pre-?trial))?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\s*/\\s*10\\b' +
       // "NRS 7 -> 2", "VAS 8 to 3": a named scale needs no "/10".
       '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))',
   ),

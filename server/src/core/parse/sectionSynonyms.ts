@@ -65,7 +65,7 @@ export function canonicalSectionId(title: string): string | undefined {
 
 /** A title of parts ("History / necessity", "Findings & disposition") is the section of its first part. */
 function firstPartId(title: string): string | undefined {
-  const parts = title.split(/\s*(?:\/|&|\band\b)\s*/i);
+  const parts = title.split(/[/&]|\band\b/i);
   if (parts.length < 2) return undefined;
   const first = normalizeTitle(parts[0]);
   return TITLE_TO_ID.get(first) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(first))?.[1];
