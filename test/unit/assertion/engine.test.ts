@@ -19,6 +19,15 @@ const hypothetical = (sentence: string, concept: string): boolean => assess(sent
 const AFFIRMED: AssertionStatus = { negated: false, historical: false, hypothetical: false, experiencer: 'patient' };
 
 describe('context engine', () => {
+  describe('run-on dictation', () => {
+    it('reaches a few words in a sentence that never stops, the whole sentence in one that does', () => {
+      const history = 'she has failed gabapentin nortriptyline topiramate and physical therapy and an MRI of the cervical spine shows no compressive lesion';
+      const today = 'her trial in october gave her relief so she elected the permanent system and under monitored anesthesia care we used ultrasound to identify the right greater occipital nerve and advanced the introducer and the first integrated array was deployed';
+      assert.equal(negated(`${history} ${today}`, 'integrated array'), false);
+      assert.equal(negated('No evidence of a hematoma, a seroma, a wound infection, skin erythema or any migration of the lead or the integrated array.', 'integrated array'), true);
+    });
+  });
+
   describe('negation', () => {
     it('leaves a plain statement affirmed', () => {
       assert.deepEqual(assess('The lead was placed under fluoroscopic guidance.', 'fluoroscopic guidance'), AFFIRMED);

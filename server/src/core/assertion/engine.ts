@@ -46,6 +46,9 @@ interface TrieNode {
 }
 
 const CATEGORY_COUNT = ASSERTION_CATEGORIES.length;
+/** A sentence of more words than this is a run-on; its triggers reach RUN_ON_SCOPE words. */
+const RUN_ON_WORDS = 80;
+const RUN_ON_SCOPE = 10;
 const categoryIndex = (category: AssertionCategory): number => ASSERTION_CATEGORIES.indexOf(category);
 const NEGATION = categoryIndex('negation');
 const HISTORICAL = categoryIndex('historical');
@@ -294,12 +297,18 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
     return (tokens.wordsBefore[to] as number) - (tokens.wordsBefore[from] as number);
   }
 
-  /** The nearest phrase on each side decides: a trigger in reach applies, anything else blocks. */
+  /**
+   * The nearest phrase on each side decides: a trigger in reach applies, anything else blocks. In a
+   * run-on (dictation without full stops: "...failed gabapentin and blocks MRI shows no lesion her
+   * trial gave 80% relief so she elected the implant ... the array was deployed ...") a trigger
+   * reaches RUN_ON_SCOPE words at most, as NegEx's window does, not the rest of the dictation.
+   */
   function applies(category: number, conceptFirst: number, conceptEnd: number): boolean {
+    const cap = (tokens.wordsBefore[tokens.length] as number) > RUN_ON_WORDS ? RUN_ON_SCOPE : Infinity;
     const forward = lastBefore[category]?.forward;
-    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= forward) return true;
+    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= Math.min(forward, cap)) return true;
     const backward = firstAfter[category]?.backward;
-    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= backward;
+    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= Math.min(backward, cap);
   }
 
   function indexPhrases(): PhraseIndex {
