@@ -116,12 +116,15 @@ function canonicalNerve(value: string, all: ReadonlySet<string>): string {
   return value;
 }
 
-function nerveOf(nerves: readonly Match[]): Fact<string> | null {
+/** The nerve of the procedure; of two in one session, the one the procedure statement names first, else the one most written. */
+function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<string> | null {
+  const inTitle = (match: Match) => titles.some((title) => title.start <= match.span.start && match.span.end <= title.start + title.text.length);
   for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned)]) {
     if (pool.length === 0) continue;
     const names = new Set(pool.map((match) => match.value));
     const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));
-    const value = mostFrequent(canonical, canonical.map((match) => match.value))!;
+    const titled = canonical.filter(inTitle);
+    const value = titled.length ? titled.reduce((first, match) => (match.span.start < first.span.start ? match : first)).value : mostFrequent(canonical, canonical.map((match) => match.value))!;
     return fact(value, canonical.filter((match) => match.value === value));
   }
   return null;
@@ -549,11 +552,12 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
   const approach = approachOf(sentences, mentions, conflicts);
   const target = targetOf(targets, nerves);
-  const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves) : null;
+  const titles = procedureLines(model, sentences);
+  const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves, titles) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, arrayCounts, mentions, conflicts);
-  const procedure = procedureOf(sentences, procedureLines(model, sentences), arrayCounts, discontinued, mentions);
+  const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, mentions);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');

@@ -82,7 +82,7 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'greater occipital', pattern: rx('\\bgreater occipi?ti?al\\b|\\bGON\\b') },
   { value: 'lesser occipital', pattern: rx('\\blesser occipi?ti?al\\b|\\bLON\\b') },
   { value: 'third occipital', pattern: rx('\\bthird occipi?ti?al\\b|\\bTON\\b') },
-  { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|peronial|fibular)\\b|\\bSPN\\b') },
+  { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|peronial|fibular)\\b|\\bSPN\\b|\\bSP (?:nerve|n\\.)') },
   { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|peronial|fibular)\\b') },
   { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|peronial|fibular)\\b') },
   { value: 'tibial', pattern: rx(`${nerveNamed('(?:posterior )?tibial')}|\\bPTN\\b`) },
