@@ -81,9 +81,10 @@ export function parseHeader(text: string, lines: LineIndex, problems: ParseProbl
     const field = readKeyValue(text, lines, line);
     if (!field) break;
     const isHeaderKey = isAnyHeaderKey(field.rawKey);
-    if (raw.length === 0 && !isHeaderKey) break;
     // A section title ends the header even without a blank line (dictation pasted under a header).
     if (!isHeaderKey && canonicalSectionId(field.rawKey) !== undefined) break;
+    // A header opens with a key OpNote knows, or with one it does not right above one it does ("Payer ID: ...\nDOS: ...").
+    if (raw.length === 0 && !isHeaderKey && !nextIsHeaderKey(text, lines, line)) break;
     raw.push(field);
   }
   if (raw.length === 0) return { raw, style: 'none', span: { start: 0, end: 0 }, bodyStartLine: 0 };
@@ -91,6 +92,11 @@ export function parseHeader(text: string, lines: LineIndex, problems: ParseProbl
   const start = raw[0].lineStart;
   const bodyStartLine = line < lines.lineCount && isBlank(text, lines, line) ? line + 1 : line;
   return { raw, style: 'key-value', span: { start, end }, bodyStartLine };
+}
+
+function nextIsHeaderKey(text: string, lines: LineIndex, line: number): boolean {
+  const next = line + 1 < lines.lineCount ? readKeyValue(text, lines, line + 1) : undefined;
+  return next !== undefined && isAnyHeaderKey(next.rawKey);
 }
 
 /** Resolves raw fields against the keys of the document's kind and checks typed values. */

@@ -58,7 +58,7 @@ export const HEADER_KEYS: readonly HeaderKeyInfo[] = [
   { key: 'surgeon', description: 'Performing surgeon or physician.', valueType: 'text', kinds: ['opnote'], aliases: ['physician', 'provider', 'attending', 'operator', 'performing-physician'] },
   { key: 'facility', description: 'Facility where the procedure was done.', valueType: 'text', kinds: ['opnote'], aliases: ['location', 'site', 'hospital'] },
   { key: 'pos', description: 'Place-of-service code (11 office, 19/22 outpatient hospital, 24 ASC).', valueType: 'pos', kinds: ['opnote', 'claim'], aliases: ['place-of-service'] },
-  { key: 'payer', description: 'Payer (insurer) the claim goes to.', valueType: 'text', kinds: ['opnote', 'claim'], aliases: ['payor', 'insurance', 'insurer', 'plan', 'carrier'] },
+  { key: 'payer', description: 'Payer (insurer) the claim goes to.', valueType: 'text', kinds: ['opnote', 'claim'], aliases: ['payor', 'insurance', 'insurer', 'plan', 'carrier', 'payer-name', 'payor-name', 'insurance-name', 'insurance-company', 'health-plan', 'primary-payer', 'primary-insurance'] },
   { key: 'note', description: 'Path of the operative note that supports the claim, relative to the claim file.', valueType: 'text', kinds: ['claim'], aliases: ['operative-note', 'op-note', 'opnote'] },
   { key: 'prior-auth', description: 'Prior authorization number.', valueType: 'text', kinds: ['claim'], aliases: ['prior-authorization', 'authorization', 'auth', 'pa'] },
   { key: 'npi', description: 'Rendering provider NPI.', valueType: 'text', kinds: ['claim'], aliases: ['rendering-npi', 'provider-npi'] },
