@@ -239,9 +239,9 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
   return singular.length ? { value: 1, evidence: evidenceOf(singular) } : null;
 }
 
-const PLURAL_ARRAYS = /\b(?:arrays|leads|microleads|electrodes)\b/i;
+const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b/i;
 
-const SINGULAR_DEVICE = /\b(?:array|lead|microlead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
+const SINGULAR_DEVICE = /\b(?:array|lead|micro-?lead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
 function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, discontinued: boolean, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
   const matches = record(mentions, 'integrated', findMatches(sentences, INTEGRATED));

@@ -38,7 +38,7 @@ const words = (max: number) => `(?:\\w+ ){0,${max}}?`;
 const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alternatives}) ))`;
 
 /** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
-export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)';
+export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
   { value: 'ultrasound', pattern: rx('\\b(?:ultra[- ]?sound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
@@ -88,7 +88,7 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'tibial', pattern: rx(`${nerveNamed('(?:posterior )?tibial')}|\\bPTN\\b`) },
   { value: 'sural', pattern: rx('\\bsural\\b') },
   { value: 'saphenous', pattern: rx(`${nerveNamed('saphen(?:o|ou)?us')}|\\binfrapatellar (?:branch|saphenous)\\b`) },
-  { value: 'lateral femoral cutaneous', pattern: rx('\\blateral femoral cutaneous\\b|\\bLFCN\\b|\\bLFC nerve\\b') },
+  { value: 'lateral femoral cutaneous', pattern: rx('\\blat(?:eral|\\.)? fem(?:oral|\\.)? cutaneous\\b|\\bLFCN\\b|\\bLFC nerve\\b') },
   { value: 'posterior femoral cutaneous', pattern: rx('\\bposterior femoral cutaneous\\b|\\bPFCN\\b') },
   { value: 'femoral', pattern: rx(nerveNamed('femoral')) },
   { value: 'genitofemoral', pattern: rx('\\bgenitofemoral\\b') },
@@ -138,7 +138,7 @@ export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>
 const REMOVAL_GAP = 10;
 
 /** An aside between the device and its verb: "the array (receiver built in) was deployed", "the lead - receiver built in - was deployed". */
-const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–—])?';
+const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–—]|,\\s+(?:which|that) [^,;.()]{1,120},)?';
 
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
@@ -153,13 +153,13 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
 // A number after a hyphen or slash is a model name ("PX-8 octapolar lead"), not a count; one after a
 // decimal point or before a unit is a measure ("at 0.7 milliamps the single array"); kits opened are not arrays placed.
 export const ARRAY_COUNT = rx(
-  `(?<![-/.])\\b(${COUNT_WORD})\\b(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|microleads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
+  `(?<![-/.])\\b(${COUNT_WORD})\\b(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |". */
-export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|microleads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|microleads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(${COUNT_WORD})\\b`);
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(${COUNT_WORD})\\b`);
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
 export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred)\\b');
-export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|microlead|electrode)\\b');
+export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
 export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-stimulator'>[] = [
@@ -273,7 +273,7 @@ export const NECESSITY = {
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
 export const NEUROSTIMULATION = rx(
-  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicroleads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicro-?leads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
 );
 
 /** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */
