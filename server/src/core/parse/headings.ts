@@ -103,7 +103,12 @@ function isAnsweredField(line: string, title: string, headingEnd: number): boole
   return ANSWERED_SECTIONS.has(canonicalSectionId(title) ?? '') && ANSWER_ONLY.test(line.slice(headingEnd).trim());
 }
 
-export function matchHeading(line: string): HeadingMatch | undefined {
+// A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ..."): the
+// paragraph's own title, even one the synonym table does not know.
+const PARAGRAPH_TITLE = /^[A-Z][A-Za-z'&-]*(?: [A-Za-z'&/-]+){0,3}$/;
+
+/** `paragraphStart`: the line follows a blank line (or opens the body). */
+export function matchHeading(line: string, paragraphStart = false): HeadingMatch | undefined {
   // Every heading has a `#` (Markdown) or a `:` (dictation), or is a known title alone on its line
   // (EHR exports: "Intraop log"); most lines are none of these.
   if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return bareTitle(line);
@@ -121,6 +126,11 @@ export function matchHeading(line: string): HeadingMatch | undefined {
   if (known) {
     const title = line.slice(lineStart, known.titleEnd);
     if (wordCount(title) <= 8 && canonicalSectionId(title) !== undefined && !isAnsweredField(line, title, known.headingEnd)) return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: known.titleEnd, headingStart: lineStart, headingEnd: known.headingEnd };
+  }
+  const labelled = paragraphStart ? dictationTitle(line, lineStart, PARAGRAPH_TITLE) : undefined;
+  if (labelled && line.slice(labelled.headingEnd).trim() !== '') {
+    const title = line.slice(lineStart, labelled.titleEnd);
+    return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: labelled.titleEnd, headingStart: lineStart, headingEnd: labelled.headingEnd };
   }
   return undefined;
 }

@@ -73,7 +73,7 @@ export function parseDocument(source: SourceDocument): DocumentModel {
       continue;
     }
     if (line < top.bodyStartLine) continue;
-    const heading = matchHeading(lineText);
+    const heading = matchHeading(lineText, line === top.bodyStartLine || (line > 0 && text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1)).trim() === ''));
     if (kind === 'claim') {
       if (lineText.trim() === '') continue;
       if (DX_LINE.test(lineText)) {
