@@ -105,7 +105,7 @@ function isAnsweredField(line: string, title: string, headingEnd: number): boole
 
 // A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ..."): the
 // paragraph's own title, even one the synonym table does not know.
-const PARAGRAPH_TITLE = /^[A-Z][A-Za-z'&-]*(?: [A-Za-z'&/-]+){0,3}$/;
+const PARAGRAPH_TITLE = /^[A-Z][A-Za-z'&-]*(?: [A-Za-z0-9'&/().-]+){0,4}$/;
 
 /** `paragraphStart`: the line follows a blank line (or opens the body). */
 export function matchHeading(line: string, paragraphStart = false): HeadingMatch | undefined {

@@ -84,6 +84,23 @@ function columnsAbove(text: string, lineStart: number): ColumnAnswer[] | undefin
   return undefined;
 }
 
+/** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No". */
+const ANSWERED_LABEL = /([A-Za-z][A-Za-z /()-]{0,40}?):[ \t]*(yes|no|n\/a|none)\b/gi;
+
+function answeredLabels(line: string): TemplateSpan[] {
+  const answers = [...line.matchAll(ANSWERED_LABEL)];
+  if (answers.length < 2) return [];
+  return answers.flatMap((answer): TemplateSpan[] => {
+    const word = answer[2].toLowerCase();
+    // The answer word itself is read by no one else: "No" answers its label, it does not deny the next one.
+    const wordEnd = answer.index + answer[0].length;
+    const answerWord: TemplateSpan = { start: wordEnd - answer[2].length, end: wordEnd, mark: 'unchosen' };
+    if (word === 'yes') return [answerWord];
+    const start = answer.index + answer[0].length - answer[0].trimStart().length;
+    return [{ start, end: answer.index + answer[1].length, mark: word === 'n/a' ? 'not-applicable' : 'declined' }, answerWord];
+  });
+}
+
 /** The template spans of one line, in the line's offsets; `columns` are the answers of its checklist's columns, if any. */
 export function readTemplateLine(line: string, columns?: readonly ColumnAnswer[]): TemplateSpan[] {
   // The options of a placeholder left to fill (`Side: [left | right]`) are options not chosen.
@@ -101,6 +118,7 @@ export function readTemplateLine(line: string, columns?: readonly ColumnAnswer[]
     const value = field ? line.slice(field[0].length).trim() : '';
     if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
     else if (field && DENYING_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'declined' });
+    else spans.push(...answeredLabels(line));
     return spans;
   }
   // "5. Fluoroscopy   [ ]  [ ]  [x]" under "Yes  No  N/A": the checked column answers the row.
