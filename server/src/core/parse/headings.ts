@@ -128,7 +128,8 @@ export function matchHeading(line: string, paragraphStart = false): HeadingMatch
     if (wordCount(title) <= 8 && canonicalSectionId(title) !== undefined && !isAnsweredField(line, title, known.headingEnd)) return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: known.titleEnd, headingStart: lineStart, headingEnd: known.headingEnd };
   }
   const labelled = paragraphStart ? dictationTitle(line, lineStart, PARAGRAPH_TITLE) : undefined;
-  if (labelled && line.slice(labelled.headingEnd).trim() !== '') {
+  // A time ("at 10:30") is no label: the colon of a label has a blank after it.
+  if (labelled && /^[ \t]+\S/.test(line.slice(labelled.headingEnd))) {
     const title = line.slice(lineStart, labelled.titleEnd);
     return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: labelled.titleEnd, headingStart: lineStart, headingEnd: labelled.headingEnd };
   }
