@@ -166,7 +166,7 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
   {
     value: 'integrated',
     pattern: rx(
-      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\bbuilt-in receiver\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\bexternal(?:ly)? (?:wearable )?(?:powered|transmitter|power source)\\b',
+      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\bbuilt-in receiver\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\bexternal(?:ly)? (?:wearable )?(?:powered|transmitter|power source)\\b|\\breceiver (?:is )?(?:inside|in) (?:the )?(?:lead|array)\\b|\\bwearable (?:patch|transmitter|power unit|pod|controller)\\b',
     ),
   },
   {
@@ -247,7 +247,7 @@ export const NECESSITY = {
       `|\\btrial\\b[^.;\\d%]{0,20}?[:(]\\s*(?:[~>≥]\\s*)?(\\d{1,3})\\s*%\\s*(?:\\)|[.;,]|$)` +
       // "reduced her pain by 60%", "pain improved by 70%"
       `|\\b(?:reduced|decreased|improved|relieved|lowered) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
-      `|\\bpain(?: scores?)? (?:was |were )?(?:reduced|decreased|improved|better|down) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent)`,
+      `|\\bpain(?: scores?| levels?)? (?:was |were |is |went |is going |has gone |came )?(?:reduced|decreased|improved|better|down|lower) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent)`,
   ),
   /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
   painScores: rx(
