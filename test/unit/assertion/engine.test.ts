@@ -19,6 +19,15 @@ const hypothetical = (sentence: string, concept: string): boolean => assess(sent
 const AFFIRMED: AssertionStatus = { negated: false, historical: false, hypothetical: false, experiencer: 'patient' };
 
 describe('context engine', () => {
+  describe('parentheses and what was declined', () => {
+    it('keeps a trigger inside a parenthesis and a declined item to themselves', () => {
+      assert.equal(negated('Shoulder pain (re-tear; not a revision candidate) x 26 months.', '26 months'), false);
+      assert.equal(negated('No (significant) bleeding was seen.', 'bleeding'), true);
+      assert.equal(negated('Failed PT, duloxetine, gabapentin, and a spinal cord stimulator evaluation was declined.', 'PT'), false);
+      assert.equal(negated('Failed PT, duloxetine, gabapentin, and a spinal cord stimulator evaluation was declined.', 'spinal cord stimulator'), true);
+    });
+  });
+
   describe('run-on dictation', () => {
     it('reaches a few words in a sentence that never stops, the whole sentence in one that does', () => {
       const history = 'she has failed gabapentin nortriptyline topiramate and physical therapy and an MRI of the cervical spine shows no compressive lesion';

@@ -293,6 +293,17 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
     }
   }
 
+  /** A trigger inside a parenthesis reaches no further than it: "(re-tear; not a candidate) x 26 mo". */
+  function closesParenthesis(from: number, to: number): boolean {
+    let depth = 0;
+    for (let index = from; index < to; index++) {
+      const text = tokens.texts[index];
+      if (text === '(') depth++;
+      else if (text === ')' && --depth < 0) return true;
+    }
+    return false;
+  }
+
   function wordsBetween(from: number, to: number): number {
     return (tokens.wordsBefore[to] as number) - (tokens.wordsBefore[from] as number);
   }
@@ -306,7 +317,7 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
   function applies(category: number, conceptFirst: number, conceptEnd: number): boolean {
     const cap = (tokens.wordsBefore[tokens.length] as number) > RUN_ON_WORDS ? RUN_ON_SCOPE : Infinity;
     const forward = lastBefore[category]?.forward;
-    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= Math.min(forward, cap)) return true;
+    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= Math.min(forward, cap) && !closesParenthesis(lastBeforeEnd[category] as number, conceptFirst)) return true;
     const backward = firstAfter[category]?.backward;
     return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= Math.min(backward, cap);
   }

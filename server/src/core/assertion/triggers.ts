@@ -215,9 +215,10 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'not used', 'not performed', 'not obtained', 'not required', 'not needed', 'not utilized',
     'not done', 'not attempted', 'not placed', 'not given', 'not administered', 'not seen',
     'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
-    'deferred', 'was declined', 'were declined', 'none', 'is negative', 'was negative',
-    'are negative', 'were negative',
+    'none', 'is negative', 'was negative', 'are negative', 'were negative',
   ]),
+  // What was put off or declined is the last thing named: "Failed PT, gabapentin, and an SCS evaluation was declined".
+  ...phrases('post-negation', ['deferred', 'was declined', 'were declined'], 5),
   // "the hematoma resolved", but not "65% relief, night pain resolved": the word right before only.
   ...phrases('post-negation', ['resolved'], 1),
   // "Urine was negative for blood" negates the blood, not the urine.
@@ -234,9 +235,8 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'without interval change', 'without significant change',
   ]),
   // A new clause or a positive finding ends a negation: "no hematoma and the lead held".
-  // A closing parenthesis ends a negation: "(re-tear; not a candidate) x 26 mo".
   ...phrases('termination-negation', [
-    ';', ')', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
+    ';', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
     'and he', 'and she', 'and it', 'and we', 'and there', 'and this', 'today',
     // A new subject starts a new clause in run-on dictation: "no hardware problem, he has failed PT".
     'he has', 'she has', 'he had', 'she had', 'he did', 'she did', 'he was', 'she was', 'he is', 'she is',

@@ -239,7 +239,8 @@ export const NECESSITY = {
   /** "70% relief", "relief of 70 percent". */
   percentRelief: rx(
     `\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\)?\\s*(?:(?:average|mean|overall|sustained|consistent) )?(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
-      // "75% fewer headache days": a headache trial's outcome.
+      // "75% fewer headache days": a headache trial's outcome; "50% less pain".
+      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:less|lower) pain\\b` +
       `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:fewer|less|reduction in|decrease in) (?:headache|migraine|pain|attack) days\\b` +
       // "relief of 70%", "relief approx 65 percent", "relief (~70%)", "relief greater than 50%": a short gap without a number or a full stop.
       `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|pct)` +
