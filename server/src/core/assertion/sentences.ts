@@ -178,9 +178,9 @@ function previousVisible(text: string, position: number, start: number): number 
   return index > start ? text.charCodeAt(index - 1) : -1;
 }
 
-/** A heading colon ends its sentence unless it sits inside a time such as "1:12". */
+/** A heading colon ends a sentence unless it sits inside a time such as "1:12"; an export's "Key:::value" ends it too. */
 function endsLabel(text: string, colon: number, end: number): boolean {
-  return colon + 1 >= end || isSpace(text.charCodeAt(colon + 1));
+  return colon + 1 >= end || isSpace(text.charCodeAt(colon + 1)) || text.startsWith('::', colon);
 }
 
 /** Does the line break at `index`, followed by text at `next`, end the sentence? */
