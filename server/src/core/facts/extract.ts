@@ -217,8 +217,9 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
   // "Second array aborted, not placed": an array given up is not placed.
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).filter((match) => !occursIn(sentenceOf(sentences, match)?.text ?? '', ARRAY_GIVEN_UP)).map((match) => {
-    const word = (match.groups[0] ?? '').toLowerCase();
-    return { match, count: word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
+    // "second array", "Array #3": the highest number placed is the count.
+    const word = (firstGroup(match) ?? '').toLowerCase();
+    return { match, count: /^\d$/.test(word) ? Number(word) : word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
   });
   const eachSide = current(findPattern(sentences, EACH_SIDE, 'each-side')).map((match) => ({ match, count: 2 }));
   return [...counts, ...ordinals, ...eachSide];

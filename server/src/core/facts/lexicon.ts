@@ -12,8 +12,8 @@ export interface ConceptPattern<T extends string = string> {
 }
 
 /** Spaces in a pattern match any run of whitespace, so a line wrap inside a phrase still matches. */
-/** The value of a nerve field names a nerve without the noun: "Target nerve: Obturator", "Nerve(s):: left femoral". */
-const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]{0,3}(?::{1,3}|\\|)[ \\t]{0,3}(?:(?:the|left|right|lt|rt|l|r)[ \\t]{1,3})?)';
+/** The value of a nerve field names a nerve without the noun: "Target nerve: Obturator", "| Target nerve | Iliohypogastric |", "two nerves (saphenous and ...)". */
+const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]{0,20}(?::{1,3}|\\||\\()[ \\t]{0,20}(?:(?:the|left|right|lt|rt|l|r)[ \\t]{1,3})?)';
 
 /**
  * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", or one of a list
@@ -130,8 +130,8 @@ const ANATOMY =
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bbilat\\b|\\bB/L\\b|\\b(?:left|LT|L)\\s*(?:\\+|&|and)\\s*(?:right|RT|R)\\b(?!\\s*\\d)|\\b(?:right|RT|R)\\s*(?:\\+|&|and)\\s*(?:left|LT|L)\\b(?!\\s*\\d)|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
-  { value: 'right', pattern: rx(`\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:\\s{0,3}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'left', pattern: rx(`\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:[ \\t]{0,20}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\bleft(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\(left\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'right', pattern: rx(`\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:[ \\t]{0,20}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\bright(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\(right\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
 ];
 
 /** "Removal of the previously implanted left superficial peroneal nerve stimulator": words between "of" and the device. */
@@ -159,7 +159,7 @@ export const ARRAY_COUNT = rx(
 export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(${COUNT_WORD})\\b`);
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
 export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred)\\b');
-export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b');
+export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )([2-6])\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
 export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-stimulator'>[] = [

@@ -103,8 +103,9 @@ function isAnsweredField(line: string, title: string, headingEnd: number): boole
   return ANSWERED_SECTIONS.has(canonicalSectionId(title) ?? '') && ANSWER_ONLY.test(line.slice(headingEnd).trim());
 }
 
-// A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ..."): the
-// paragraph's own title, even one the synonym table does not know.
+// A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ...",
+// "SAPHENOUS NERVE (right):" on its own line): the paragraph's own title, even one the synonym table
+// does not know.
 const PARAGRAPH_TITLE = /^[A-Z][A-Za-z'&-]*(?: [A-Za-z0-9'&/().-]+){0,4}$/;
 
 /** `paragraphStart`: the line follows a blank line (or opens the body). */
@@ -129,7 +130,7 @@ export function matchHeading(line: string, paragraphStart = false): HeadingMatch
   }
   const labelled = paragraphStart ? dictationTitle(line, lineStart, PARAGRAPH_TITLE) : undefined;
   // A time ("at 10:30") is no label: the colon of a label has a blank after it.
-  if (labelled && /^[ \t]+\S/.test(line.slice(labelled.headingEnd))) {
+  if (labelled && /^(?:[ \t]+\S|[ \t]*$)/.test(line.slice(labelled.headingEnd))) {
     const title = line.slice(lineStart, labelled.titleEnd);
     return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: labelled.titleEnd, headingStart: lineStart, headingEnd: labelled.headingEnd };
   }
