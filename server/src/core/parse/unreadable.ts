@@ -1,8 +1,8 @@
 import type { LineIndex } from '../text/lineIndex';
 import type { ParseProblem } from './model';
 
-// Control characters other than tab and line breaks, and U+FFFD (what a decoder leaves for bad bytes).
-const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]+/g;
+// Control characters other than tab, line breaks and the form feed (a printed export's page break), and U+FFFD (what a decoder leaves for bad bytes).
+const UNREADABLE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]+/g;
 const MAX_REPORTED = 100;
 
 /** One problem per line that holds unreadable characters, spanning them; capped so junk files stay cheap. */
