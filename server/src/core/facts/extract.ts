@@ -21,6 +21,7 @@ import {
   EARLIER_TRIAL,
   GENERIC_IMAGING,
   GUIDANCE_CUE,
+  SIDE_CUE,
   IMPLANT_RECORD,
   INCREASED_SERVICES,
   INTEGRATED,
@@ -476,7 +477,7 @@ function record<T extends string>(mentions: ConceptMention[], field: ConceptMent
 
 const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null, trialOutcomeUnread: false, painDurationUnread: false };
 
-const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'mentions'> = {
+const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread' | 'mentions'> = {
   approach: null,
   target: null,
   nerve: null,
@@ -545,7 +546,7 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   const discontinued = discontinuedOf(sentences, mentions);
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && discontinued !== null;
   if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
-    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, mentions: sortMentions(mentions) };
+    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, lateralityUnread: false, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions, conflicts);
   const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
@@ -566,7 +567,8 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity, discontinued, implantRecord };
   const nerveUnread = nerve === null && current(findPattern(sentences, NAMED_NERVE)).length > 0;
   const imagingUnread = imaging.status === 'absent' && current(findPattern(sentences, GUIDANCE_CUE)).length > 0;
-  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, mentions: sortMentions(mentions) };
+  const lateralityUnread = laterality === null && findPattern(sentences, SIDE_CUE).some((match) => match.role !== 'history' && match.status !== 'other-experiencer' && match.status !== 'unchosen');
+  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, lateralityUnread, mentions: sortMentions(mentions) };
 }
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */

@@ -55,6 +55,8 @@ export const GENERIC_IMAGING = rx('\\b(?:imaging|image)[- ](?:guidance|guided)\\
  * Words of an imaging device the modality patterns do not read ("the probe", "doppler", "sono
  * view"). "Under image guidance" names no modality: that is a sure gap, not one of these.
  */
+/** A side word OpNote may not read as the procedure's side ("L", "rt", "left" without its anatomy); not "left in place". */
+export const SIDE_CUE = rx('\\b(?:left|right|bilateral(?:ly)?|bilat|lt|rt|b/l)\\b(?! (?:in place|in situ|intact|alone|open|away|the room|home)\\b)');
 export const GUIDANCE_CUE = rx('\\bprobe\\b|\\btransducer\\b|\\bscanning\\b|\\bdoppler\\b|\\bsono\\w*|\\becho\\w*|\\bC-arm\\b|\\bradiograph\\w*');
 
 export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [

@@ -76,7 +76,7 @@ export interface NecessityFacts {
  * fact: hovers show them ("under ultrasound guidance" → imaging, ultrasound, affirmed).
  */
 export interface ConceptMention {
-  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread'> | 'necessity';
+  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread'> | 'necessity';
   /** The concept's value ("ultrasound", "open", "superficial peroneal", "2"). */
   readonly value: string;
   readonly span: Span;
@@ -124,5 +124,7 @@ export interface NoteFacts {
   readonly nerveUnread: boolean;
   /** Imaging guidance is told in words of a device OpNote does not read as a modality ("the probe", "doppler"): no sure gap either. */
   readonly imagingUnread: boolean;
+  /** A side is written ("left", "R", "bilat") where OpNote does not read it as the procedure's side: a missing side is not a sure gap. */
+  readonly lateralityUnread: boolean;
   readonly mentions: readonly ConceptMention[];
 }

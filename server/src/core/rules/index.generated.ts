@@ -20,6 +20,7 @@ import { rule as dxPointer } from './dx-pointer';
 import { rule as dxSequence } from './dx-sequence';
 import { rule as dxUnsupported } from './dx-unsupported';
 import { rule as emSameDayModifier } from './em-same-day-modifier';
+import { rule as evidenceUnread } from './evidence-unread';
 import { rule as headerSyntax } from './header-syntax';
 import { rule as headerUnknownKey } from './header-unknown-key';
 import { rule as imagingBundled } from './imaging-bundled';
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   dxSequence,
   dxUnsupported,
   emSameDayModifier,
+  evidenceUnread,
   headerSyntax,
   headerUnknownKey,
   imagingBundled,

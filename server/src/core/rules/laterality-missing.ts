@@ -22,7 +22,8 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isPeripheralImplant(facts) || facts.laterality !== null) return;
+    // A side written in words OpNote cannot place is no sure gap: evidence-unread asks to check it.
+    if (!isPeripheralImplant(facts) || facts.laterality !== null || facts.lateralityUnread) return;
     report({
       span: anchorFor(model, WHERE),
       message: 'No side is documented. The claim needs LT or RT and the diagnosis laterality must match, so name the side with the nerve.',
