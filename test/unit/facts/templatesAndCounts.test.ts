@@ -61,4 +61,17 @@ describe('facts of templates, dictation and counts', () => {
     assert.equal(factsOf('TECHNIQUE: The lead (built-in receiver) was deployed at the genicular nerve; the external stimulator pods were paired.\n').integrated?.value, true);
     assert.equal(factsOf('TECHNIQUE: The temporary lead was placed at the genicular nerve and connected to the external stimulator.\n').integrated?.value, false);
   });
+
+  it('reads the key terms and section titles through common misspellings', () => {
+    const facts = factsOf(
+      'PROCEEDURE: Percutanous placement of integrated perpheral nerve stimulater, left deep perneal nerve, ultrasund guidance.\n\n' +
+        'INDICATONS: pain for 18 months; failed PT; 7 day trial 12/2025: 60% relief.\n\n' +
+        'TECHNIQE: Test stimulaton at 0.6 mA reproduced paresthesia. The electorde was deployed. No flouroscopy was required. The reciever is built into the lead.\n',
+    );
+    assert.equal(facts.nerve?.value, 'deep peroneal');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+    assert.equal(facts.integrated?.value, true);
+    assert.equal(facts.necessity.trialOutcome?.percentRelief, 60);
+  });
 });

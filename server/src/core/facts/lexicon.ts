@@ -21,7 +21,23 @@ const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]{0,20}(?::{1,3}|\\||\\()[ \
  */
 const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.)|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
 
-const rx = (source: string) => buildPattern(source.replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
+/**
+ * Common misspellings of the key terms, read wherever a pattern names the word ("stimulater",
+ * "electorde", "reciever"): each whole word of a pattern's source is widened to its misspellings.
+ */
+const MISSPELLINGS: ReadonlyArray<readonly [string, string]> = [
+  ['stimulator', '(?:stimulator|stimulater|stimualtor|stimlator)'],
+  ['stimulation', '(?:stimulation|stimulaton|stimualtion|stimlation)'],
+  ['electrode', '(?:electrode|electorde|elecrode|electode)'],
+  ['receiver', '(?:receiver|reciever|reciver)'],
+  ['transmitter', '(?:transmitter|transmiter|transmittor)'],
+  ['integrated', '(?:integrated|intergrated|integated)'],
+  ['peripheral', '(?:peripheral|perpheral|periferal|peripherial)'],
+];
+const withMisspellings = (source: string) =>
+  MISSPELLINGS.reduce((widened, [word, forms]) => widened.replace(new RegExp(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms), source);
+
+const rx = (source: string) => buildPattern(withMisspellings(source).replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
 
 /*
  * A pattern reads a text one way: no two quantifiers next to each other (or one inside another) may
@@ -41,10 +57,10 @@ const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alte
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:ultra[- ]?sound|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
+  { value: 'ultrasound', pattern: rx('\\b(?:ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
   // Terse "under US", "US + fluoro", "- US -": upper case only, so the pronoun "us" is never imaging.
   { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|]|$)))', 'gm') },
-  { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluoro|flouro|c-?arm|image intensifier)\\b') },
+  { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluroscop(?:y|ic)|floroscop(?:y|ic)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
 
@@ -84,9 +100,9 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'greater occipital', pattern: rx('\\bgreater occipi?ti?al\\b|\\bGON\\b') },
   { value: 'lesser occipital', pattern: rx('\\blesser occipi?ti?al\\b|\\bLON\\b') },
   { value: 'third occipital', pattern: rx('\\bthird occipi?ti?al\\b|\\bTON\\b') },
-  { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|peronial|fibular)\\b|\\bSPN\\b|\\bSP (?:nerve|n\\.)') },
-  { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|peronial|fibular)\\b') },
-  { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|peronial|fibular)\\b') },
+  { value: 'superficial peroneal', pattern: rx('\\bsuperficial (?:peroneal|peronial|perneal|peronal|perioneal|fibular)\\b|\\bSPN\\b|\\bSP (?:nerve|n\\.)') },
+  { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|peronial|perneal|peronal|perioneal|fibular)\\b') },
+  { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|peronial|perneal|peronal|perioneal|fibular)\\b') },
   { value: 'tibial', pattern: rx(`${nerveNamed('(?:posterior )?tibial')}|\\bPTN\\b`) },
   { value: 'sural', pattern: rx('\\bsural\\b') },
   { value: 'saphenous', pattern: rx(`${nerveNamed('saphen(?:o|ou)?us')}|\\binfrapatellar (?:branch|saphenous)\\b`) },

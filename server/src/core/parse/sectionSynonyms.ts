@@ -59,10 +59,44 @@ export function canonicalSectionId(title: string): string | undefined {
   const remembered = idByTitle.get(title);
   if (remembered !== undefined) return remembered ?? undefined;
   const normalized = normalizeTitle(title);
-  const id = TITLE_TO_ID.get(normalized) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1] ?? firstPartId(title);
+  const id = TITLE_TO_ID.get(normalized) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1] ?? firstPartId(title) ?? misspeltId(normalized);
   if (idByTitle.size >= MAX_REMEMBERED_TITLES) idByTitle.clear();
   idByTitle.set(title, id ?? null);
   return id;
+}
+
+/**
+ * A known title misspelt ("PROCEEDURE", "TECHNIQE", "Indicatons"): one slip (a letter added, dropped,
+ * changed or two swapped) in a title of seven letters or more, two in one of eleven or more.
+ */
+function misspeltId(normalized: string): string | undefined {
+  if (normalized.length < 7) return undefined;
+  const allowed = normalized.length >= 11 ? 2 : 1;
+  for (const [title, id] of TITLE_TO_ID) {
+    if (Math.abs(title.length - normalized.length) <= allowed && title.length >= 7 && editDistance(normalized, title, allowed) <= allowed) return id;
+  }
+  return undefined;
+}
+
+/** Damerau-Levenshtein distance (adjacent swaps count one), or more than `limit` once it is sure to exceed it. */
+function editDistance(a: string, b: string, limit: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length];
 }
 
 /** A title of parts ("History / necessity", "Findings & disposition") is the section of its first part. */
