@@ -35,7 +35,7 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, string]> = [
   ['peripheral', '(?:peripheral|perpheral|periferal|peripherial)'],
 ];
 const withMisspellings = (source: string) =>
-  MISSPELLINGS.reduce((widened, [word, forms]) => widened.replace(new RegExp(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms), source);
+  MISSPELLINGS.reduce((widened, [word, forms]) => widened.replace(buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms), source);
 
 const rx = (source: string) => buildPattern(withMisspellings(source).replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
 
