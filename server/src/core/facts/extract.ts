@@ -172,7 +172,10 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const of = (value: ProcedureKind) => here.filter((match) => match.value === value);
   if (of('replacement').length) return fact('replacement', of('replacement'));
   if (of('removal').length && of('insertion').length) return fact('replacement', [...of('removal'), ...of('insertion')]);
-  for (const value of ['revision', 'removal', 'trial', 'insertion'] as const) {
+  // An array redirected or re-advanced while it is being placed is part of the insertion, not a revision.
+  const revisions = of('insertion').length ? of('revision').filter((match) => !ADJUSTMENT.test(match.text)) : of('revision');
+  if (revisions.length) return fact('revision', revisions);
+  for (const value of ['removal', 'trial', 'insertion'] as const) {
     if (of(value).length) return fact(value, of(value));
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
@@ -186,6 +189,9 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const planned = [...matches, ...findMatches(titles, PROCEDURE_TITLE_KINDS)].filter(isPlanned);
   return planned.length ? fact(planned[0].value, planned.filter((match) => match.value === planned[0].value)) : { value: 'insertion', evidence: discontinued.evidence };
 }
+
+/** Words of an array's adjustment during its placement ("the lead was redirected"). */
+const ADJUSTMENT = /\b(?:redirected|readvanced|re-advanced|advanced back|retracted and readvanced)\b/i;
 
 /** "No imaging guidance was used" denies guidance; "no hardware problem on imaging" does not. */
 const GUIDANCE_DENIED = /\bguid|\b(?:used|utilized|employed)\b/i;

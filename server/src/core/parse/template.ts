@@ -84,6 +84,26 @@ function columnsAbove(text: string, lineStart: number): ColumnAnswer[] | undefin
   return undefined;
 }
 
+/** A paper form transcribed: "(circled: Left)   Right   Bilateral" chose the left; the other options are not chosen. */
+const CIRCLED = /[([](?:circled|circle|selected|chosen):?\s*[^)\]]{1,60}[)\]]/gi;
+/** The next label on the line ends the options: "(circled: Yes)   No     Response: paresthesia". */
+const NEXT_LABEL = /\s{2,}[A-Z][A-Za-z ]{0,30}:/g;
+
+function optionsNotCircled(line: string, valueStart: number): TemplateSpan[] {
+  const circled = [...line.slice(valueStart).matchAll(CIRCLED)].map((match) => ({ start: valueStart + match.index, end: valueStart + match.index + match[0].length }));
+  if (circled.length === 0) return [];
+  NEXT_LABEL.lastIndex = circled[circled.length - 1].end;
+  const end = NEXT_LABEL.exec(line)?.index ?? line.length;
+  const spans: TemplateSpan[] = [];
+  let at = valueStart;
+  for (const mark of circled) {
+    if (mark.start > at) spans.push({ start: at, end: mark.start, mark: 'unchosen' });
+    at = mark.end;
+  }
+  if (end > at) spans.push({ start: at, end, mark: 'unchosen' });
+  return spans;
+}
+
 /** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No". */
 const ANSWERED_LABEL = /([A-Za-z][A-Za-z /()-]{0,40}?):[ \t]*(yes|no|n\/a|none)\b/gi;
 
@@ -114,6 +134,7 @@ export function readTemplateLine(line: string, columns?: readonly ColumnAnswer[]
   // The options a key offers are no answer: "Side (L/R/bilat): L" documents the left side only.
   const offered = field ? KEY_OPTIONS.exec(field[1]) : null;
   if (offered) spans.push({ start: offered.index, end: offered.index + offered[0].length, mark: 'unchosen' });
+  if (field) spans.push(...optionsNotCircled(line, field[0].length));
   if (boxes.length === 0) {
     const value = field ? line.slice(field[0].length).trim() : '';
     if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
