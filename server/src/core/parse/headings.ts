@@ -21,6 +21,8 @@ const MARKDOWN_OPENING = /^[ \t]{0,3}(#{1,3})[ \t]/;
 const CAPS_TITLE = /^[A-Z][A-Z0-9 /&,()'.-]{0,58}$/;
 // Title-case titles count only when the synonym table knows them ("Indications: ...").
 const KNOWN_TITLE = /^[A-Z][A-Za-z0-9 /&,()'-]{0,58}$/;
+// ... and a parenthesis may say when and by whom: "Procedure performed (2026-10-06, Dr. Brennan-Oyelaran)".
+const KNOWN_TITLE_WITH_ASIDE = { test: (title: string) => KNOWN_TITLE.test(title.replace(/\([^()]*\)/g, '()')) } as RegExp;
 const MAX_TITLE = 59;
 
 /** The Markdown title: the rest of the line, without blanks and a closing run of `#` at its end. */
@@ -123,7 +125,7 @@ export function matchHeading(line: string, paragraphStart = false): HeadingMatch
     if (isAnsweredField(line, title, caps.headingEnd)) return undefined;
     if (/[A-Z]{2}/.test(title) && wordCount(title) <= 8) return { style: 'dictation', level: 1, title, titleStart: capsStart, titleEnd: caps.titleEnd, headingStart: line.search(/\S/), headingEnd: caps.headingEnd };
   }
-  const known = dictationTitle(line, lineStart, KNOWN_TITLE);
+  const known = dictationTitle(line, lineStart, KNOWN_TITLE_WITH_ASIDE);
   if (known) {
     const title = line.slice(lineStart, known.titleEnd);
     if (wordCount(title) <= 8 && canonicalSectionId(title) !== undefined && !isAnsweredField(line, title, known.headingEnd)) return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: known.titleEnd, headingStart: lineStart, headingEnd: known.headingEnd };

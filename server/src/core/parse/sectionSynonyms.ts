@@ -43,8 +43,10 @@ const TITLE_TO_ID: ReadonlyMap<string, string> = new Map(
   Object.entries(SECTION_SYNONYMS).flatMap(([id, titles]) => titles.map((title) => [title, id] as const)),
 );
 
+/** Lower case, single spaces, no punctuation, and no parenthesis: "Procedure performed (2026-10-06, Dr. X)" is "procedure performed". */
 export function normalizeTitle(title: string): string {
   return title
+    .replace(/\([^()]*\)/g, ' ')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
