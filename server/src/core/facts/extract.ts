@@ -117,9 +117,12 @@ function canonicalNerve(value: string, all: ReadonlySet<string>): string {
   return value;
 }
 
+/** Whether the match lies in one of the sentences. */
+const inSentences = (sentences: readonly Sentence[], match: Match) => sentences.some((sentence) => sentence.start <= match.span.start && match.span.end <= sentence.start + sentence.text.length);
+
 /** The nerve of the procedure; of two in one session, the one the procedure statement names first, else the one most written. */
 function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<string> | null {
-  const inTitle = (match: Match) => titles.some((title) => title.start <= match.span.start && match.span.end <= title.start + title.text.length);
+  const inTitle = (match: Match) => inSentences(titles, match);
   for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned)]) {
     if (pool.length === 0) continue;
     const names = new Set(pool.map((match) => match.value));
@@ -136,8 +139,19 @@ function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<st
  * left and right contradict each other: a correction ("the correct laterality is RIGHT") settles it,
  * else the side written more often is kept and the conflict is recorded.
  */
-function lateralityOf(sentences: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
+function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
   const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
+  // The procedure statement names the side of the procedure; a side told more often elsewhere may be another problem's ("new LEFT hip pain" in an E/M note).
+  // A correction ("addendum: the correct side is LEFT") still settles it below.
+  const titled = current(matches).filter((match) => inSentences(titles, match));
+  const corrected = current(matches).some((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', CORRECTION));
+  if (titled.length && !corrected && titled.every((match) => match.value === titled[0].value)) {
+    const side = titled[0].value;
+    const other = current(matches).filter((match) => match.value !== side && side !== 'bilateral' && match.value !== 'bilateral');
+    // The other side told elsewhere is still a contradiction for the coder to see (at information severity).
+    if (other.length) conflicts.push({ topic: 'side', readings: [reading(side, titled), reading(other[0].value, other)] });
+    return fact(side, titled);
+  }
   for (const pool of [current(matches), matches.filter(isDiagnosis), matches.filter(isPlanned)]) {
     if (pool.length === 0) continue;
     const of = (value: Laterality) => pool.filter((match) => match.value === value);
@@ -564,7 +578,7 @@ function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFact
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves, titles) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
-  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, arrayCounts, mentions, conflicts);
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, mentions, conflicts);
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, mentions);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
