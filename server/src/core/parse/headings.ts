@@ -86,10 +86,11 @@ const BARE_TITLE_SECTIONS = new Set(['procedure', 'technique', 'indications', 'd
 
 /** A known section title written alone on its line, capitalised, without punctuation ("Intraop log", "INDICATIONS"). */
 function bareTitle(line: string): HeadingMatch | undefined {
-  if (line.length > MAX_BARE_TITLE) return undefined;
   const titleStart = skipBlanks(line, 0);
   const title = line.trimEnd().slice(titleStart);
-  if (!/^[A-Z][A-Za-z/ -]*$/.test(title) || wordCount(title) > 4 || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
+  // A parenthesis may name the modifier or the side: "INCREASED PROCEDURAL SERVICES (MODIFIER 22)".
+  const plain = title.replace(/\s*\([^()]*\)/g, '');
+  if (plain.length > MAX_BARE_TITLE || !/^[A-Z][A-Za-z/ -]*$/.test(plain) || wordCount(plain) > 4 || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
   const titleEnd = titleStart + title.length;
   return { style: 'dictation', level: 1, title, titleStart, titleEnd, headingStart: titleStart, headingEnd: titleEnd };
 }
