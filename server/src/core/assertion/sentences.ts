@@ -73,7 +73,8 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
         letters++;
         if (isLower(letter)) lowercase = true;
       }
-      if (letters >= 2 && !lowercase && endsLabel(text, index, end)) cut(index + 1);
+      // "LATERALITY: Right" is a field, read whole; "DESCRIPTION OF PROCEDURE: The patient ..." a heading and its text.
+      if (letters >= 2 && !lowercase && endsLabel(text, index, end) && !shortValueFollows(text, index + 1, end)) cut(index + 1);
       index++;
       continue;
     }
@@ -176,6 +177,16 @@ function previousVisible(text: string, position: number, start: number): number 
   let index = position;
   while (index > start && isSpace(text.charCodeAt(index - 1))) index--;
   return index > start ? text.charCodeAt(index - 1) : -1;
+}
+
+/** At most this many words after a label, to the line end, are the label's value. */
+const MAX_FIELD_VALUE_WORDS = 3;
+
+/** Whether a short value (one to three words) fills the rest of the line after a label's colon. */
+function shortValueFollows(text: string, from: number, end: number): boolean {
+  const lineEnd = text.indexOf('\n', from);
+  const value = text.slice(from, lineEnd < 0 || lineEnd > end ? end : lineEnd).trim();
+  return value !== '' && value.length <= 40 && value.split(/\s+/).length <= MAX_FIELD_VALUE_WORDS;
 }
 
 /** A heading colon ends a sentence unless it sits inside a time such as "1:12"; an export's "Key:::value" ends it too. */

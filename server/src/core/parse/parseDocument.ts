@@ -1,4 +1,5 @@
 import { repairOcr } from '../text/ocr';
+import { separatorsAsColons } from '../text/fieldSeparators';
 import { LineIndex } from '../text/lineIndex';
 import { DX_LINE, parseDxLine, parseServiceLine, startsWithProcedureCode } from './claimLines';
 import { scanCodes } from './codes';
@@ -49,8 +50,9 @@ function modelOf({ bodyStartLine: _, ...top }: Top, body: Body): DocumentModel {
 /** Parses any text into a model; never throws. Problems carry exact spans. */
 export function parseDocument(source: SourceDocument): DocumentModel {
   const problems: ParseProblem[] = [];
-  // A scanned note is read with its OCR confusions repaired, offset for offset (text/ocr.ts).
-  const top = readTop(source, problems, repairOcr);
+  // A scanned note is read with its OCR confusions repaired, an export's tabs and dot leaders as
+  // colons, offset for offset (text/ocr.ts, text/fieldSeparators.ts).
+  const top = readTop(source, problems, (text) => separatorsAsColons(repairOcr(text)));
   const { text, lines, kind } = top;
 
   const comments: Comment[] = [];

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { repairOcr } from '../../../server/src/core/text/ocr';
+import { separatorsAsColons } from '../../../server/src/core/text/fieldSeparators';
 
 describe('OCR repair of scanned notes', () => {
   it('reads digits and capitals through their OCR confusions, offset for offset', () => {
@@ -18,5 +19,21 @@ describe('OCR repair of scanned notes', () => {
 
   it('leaves a note without scan marks alone, lone "l" for left included', () => {
     for (const note of ['l knee, l SPN array placed, well-\nhealed.', 'SpO2 98%, 5 mL lidocaine, lead II placed.']) assert.equal(repairOcr(note), note);
+  });
+});
+
+describe('field separators of exports', () => {
+  it('reads tabs and dot leaders after a short key as its colon, offset for offset', () => {
+    const tsv = 'Field\tValue\nNerve\tUlnar\nSide\tRight\nArrays\t1\n';
+    assert.equal(separatorsAsColons(tsv), 'Field:Value\nNerve:Ulnar\nSide:Right\nArrays:1\n');
+    const dots = 'Nerve ....... Common peroneal\nSide ........ Right\nArrays ...... 1\n';
+    const read = separatorsAsColons(dots);
+    assert.equal(read, 'Nerve:        Common peroneal\nSide:         Right\nArrays:       1\n');
+    assert.equal(read.length, dots.length);
+  });
+
+  it('leaves a text with fewer than three such rows alone', () => {
+    const note = 'The lead was placed... then tested.\nNerve\tUlnar\n';
+    assert.equal(separatorsAsColons(note), note);
   });
 });
