@@ -232,7 +232,7 @@ const RELIEF = `(?:${RELIEF_WORD}|reduction|improvement|decrease|better|response
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 
 /** A word right before a duration that makes it the pain's whatever follows ("for 2 years after", "pain x 3 years despite therapy", "pain 22 months post-op"). */
-export const BEFORE_PAIN_DURATION: ReadonlySet<string> = new Set(['for', 'x', 'pain', 'neuralgia', 'neuropathy', 'symptoms']);
+export const BEFORE_PAIN_DURATION: ReadonlySet<string> = new Set(['for', 'x', 'of', 'pain', 'neuralgia', 'neuropathy', 'symptoms']);
 /** A word right before a duration that makes it a time from now or a frequency ("in 2 weeks", "at 1 wk", "every 3 months"). */
 export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at', 'within', 'after', 'every', 'per', 'q', 'until']);
 
