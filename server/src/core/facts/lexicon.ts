@@ -59,7 +59,7 @@ export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|le
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
   { value: 'ultrasound', pattern: rx('\\b(?:ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
   // Terse "under US", "US + fluoro", "- US -": upper case only, so the pronoun "us" is never imaging.
-  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|]|$)))', 'gm') },
+  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|]|$))|(?=[ \\t]{1,3}(?:located|localized|localised|identified|showed|visualized|visualised|confirmed|guided)\\b))', 'gm') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluroscop(?:y|ic)|floroscop(?:y|ic)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
@@ -338,7 +338,7 @@ export const DISCONTINUED = rx(
  * placed" is left out: a planned second array not placed is no discontinued procedure.
  */
 export const NOT_COMPLETED = rx(
-  `\\bunable to (?:complete|finish) the ${STOPPED_WHAT}\\b|\\b${STOPPED_WHAT} (?:could not be|was not|were not) (?:completed|finished)\\b`,
+  `\\bstarted,? (?:but )?not (?:completed|finished)\\b|\\bunable to (?:complete|finish) the ${STOPPED_WHAT}\\b|\\b${STOPPED_WHAT} (?:could not be|was not|were not) (?:completed|finished)\\b`,
 );
 /** "aborted prior to induction": stopped before anesthesia was given (73 on a facility claim). */
 export const BEFORE_ANESTHESIA = rx('\\b(?:before|prior to) (?:the )?(?:induction|administration of (?:the )?anesthe\\w+|anesthe\\w+|sedation)\\b');
