@@ -89,7 +89,7 @@ function bareTitle(line: string): HeadingMatch | undefined {
   const titleStart = skipBlanks(line, 0);
   const title = line.trimEnd().slice(titleStart);
   // A parenthesis may name the modifier or the side: "INCREASED PROCEDURAL SERVICES (MODIFIER 22)".
-  const plain = title.replace(/\s*\([^()]*\)/g, '');
+  const plain = title.replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim();
   if (plain.length > MAX_BARE_TITLE || !/^[A-Z][A-Za-z/ -]*$/.test(plain) || wordCount(plain) > 4 || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
   const titleEnd = titleStart + title.length;
   return { style: 'dictation', level: 1, title, titleStart, titleEnd, headingStart: titleStart, headingEnd: titleEnd };

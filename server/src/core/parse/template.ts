@@ -87,7 +87,7 @@ function columnsAbove(text: string, lineStart: number): ColumnAnswer[] | undefin
 /** A paper form transcribed: "(circled: Left)   Right   Bilateral" chose the left; the other options are not chosen. */
 const CIRCLED = /[([](?:circled|circle|selected|chosen):?\s*[^)\]]{1,60}[)\]]/gi;
 /** The next label on the line ends the options: "(circled: Yes)   No     Response: paresthesia". */
-const NEXT_LABEL = /\s{2,}[A-Z][A-Za-z ]{0,30}:/g;
+const NEXT_LABEL = /(?<!\s)\s{2,}[A-Z][A-Za-z ]{0,30}:/g;
 
 function optionsNotCircled(line: string, valueStart: number): TemplateSpan[] {
   const circled = [...line.slice(valueStart).matchAll(CIRCLED)].map((match) => ({ start: valueStart + match.index, end: valueStart + match.index + match[0].length }));
