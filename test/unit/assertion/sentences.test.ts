@@ -104,10 +104,11 @@ describe('splitSentences', () => {
       '2. Failed conservative care',
       'PLAN',
       'Follow up in two weeks',
-      'EBL:',
-      'minimal',
+      // A capitalised label with a short value is a field, read whole.
+      'EBL: minimal',
       'Complications: none',
     ]);
+    assert.deepEqual(split('DESCRIPTION OF PROCEDURE: The patient was placed prone and prepped.'), ['DESCRIPTION OF PROCEDURE:', 'The patient was placed prone and prepped.']);
   });
 
   it('does not end at a line wrap inside a running sentence', () => {

@@ -261,7 +261,7 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
   return singular.length ? { value: 1, evidence: evidenceOf(singular) } : null;
 }
 
-const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b/i;
+const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b|\b(?:array|lead|electrode)\(s\)/i;
 
 const SINGULAR_DEVICE = /\b(?:array|lead|micro-?lead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 

@@ -54,7 +54,7 @@ const words = (max: number) => `(?:\\w+ ){0,${max}}?`;
 const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alternatives}) ))`;
 
 /** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
-export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)';
+export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
   { value: 'ultrasound', pattern: rx('\\b(?:ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
@@ -174,7 +174,7 @@ export const ARRAY_COUNT = rx(
   `(?<![-/.])\\b(${COUNT_WORD})\\b(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |". */
-export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(${COUNT_WORD})\\b`);
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(?:x\\s?)?(${COUNT_WORD})\\b`);
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
 export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )([2-6])\\b');
