@@ -37,7 +37,8 @@ export function regionsOf(model: DocumentModel): Region[] {
   const bodyStart = model.header.span.end;
   const regions: Region[] = [];
   const first = model.sections[0];
-  const preambleEnd = first ? first.span.start : model.text.length;
+  const read = model.readText ?? model.text;
+  const preambleEnd = first ? first.span.start : read.length;
   if (preambleEnd > bodyStart) regions.push({ span: { start: bodyStart, end: preambleEnd }, role: 'current' });
   for (const section of model.sections) {
     const role = section.id === 'other' ? roleOfOther(section.title) : (ROLE_BY_SECTION[section.id] ?? 'current');
@@ -46,9 +47,9 @@ export function regionsOf(model: DocumentModel): Region[] {
     const start = section.id === 'other' ? section.titleSpan.start : section.bodySpan.start;
     const { end } = section.bodySpan;
     // "Dx: sural neuralgia" is a field: its value is the line. What follows it, under no heading of its own, is the note's account.
-    const lineEnd = model.text.indexOf('\n', start);
-    const inline = role === 'diagnosis' && lineEnd > start && lineEnd < end && model.text.slice(start, lineEnd).trim() !== '';
-    if (inline && model.text.slice(lineEnd, end).trim() !== '') {
+    const lineEnd = read.indexOf('\n', start);
+    const inline = role === 'diagnosis' && lineEnd > start && lineEnd < end && read.slice(start, lineEnd).trim() !== '';
+    if (inline && read.slice(lineEnd, end).trim() !== '') {
       regions.push({ span: { start, end: lineEnd }, role });
       regions.push({ span: { start: lineEnd, end }, role: 'current' });
     } else regions.push({ span: { start, end }, role });
@@ -56,14 +57,15 @@ export function regionsOf(model: DocumentModel): Region[] {
   return regions;
 }
 
-/** The note text with comment lines blanked out (same length, so every offset still holds). */
+/** The note text as read (`readText`), with comment lines blanked out (same length, so every offset still holds). */
 export function textWithoutComments(model: DocumentModel): string {
-  if (model.comments.length === 0) return model.text;
+  const read = model.readText ?? model.text;
+  if (model.comments.length === 0) return read;
   let text = '';
   let at = 0;
   for (const comment of model.comments) {
-    text += model.text.slice(at, comment.span.start) + ' '.repeat(comment.span.end - comment.span.start);
+    text += read.slice(at, comment.span.start) + ' '.repeat(comment.span.end - comment.span.start);
     at = comment.span.end;
   }
-  return text + model.text.slice(at);
+  return text + read.slice(at);
 }

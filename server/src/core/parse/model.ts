@@ -127,7 +127,13 @@ export interface DocumentModel {
   readonly uri: string;
   readonly version: number;
   readonly kind: DocumentKind;
+  /** The document's text, as written: what quotes, edits and queries use. */
   readonly text: string;
+  /**
+   * The text as OpNote reads it, when that differs: OCR confusions and export separators repaired,
+   * one character for one character (text/ocr.ts, text/fieldSeparators.ts), so every span holds in both.
+   */
+  readonly readText?: string;
   readonly lines: LineIndex;
   readonly header: Header;
   readonly sections: readonly Section[];

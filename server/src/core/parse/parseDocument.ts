@@ -28,8 +28,8 @@ interface PendingHeading extends HeadingMatch {
   lineEnd: number;
 }
 
-type Top = Pick<DocumentModel, 'uri' | 'version' | 'kind' | 'text' | 'lines' | 'header'> & { readonly bodyStartLine: number };
-type Body = Omit<DocumentModel, keyof Top>;
+type Top = Pick<DocumentModel, 'uri' | 'version' | 'kind' | 'text' | 'lines' | 'header'> & { readonly bodyStartLine: number; readonly source: string };
+type Body = Omit<DocumentModel, keyof Top | 'readText'>;
 
 /** The header and the document kind it settles (`kind:` wins over the hint). */
 function readTop(source: SourceDocument, problems: ParseProblem[], repair: (text: string) => string = (text) => text): Top {
@@ -40,11 +40,16 @@ function readTop(source: SourceDocument, problems: ParseProblem[], repair: (text
   const kindValue = kindField?.value.trim().toLowerCase();
   const kind: DocumentKind = kindValue === 'claim' || kindValue === 'opnote' ? kindValue : source.kindHint ?? kindFromUri(source.uri);
   const header = { style: rawHeader.style, fields: resolveHeaderFields(rawHeader.raw, kind, problems), span: rawHeader.span };
-  return { uri: source.uri, version: source.version, kind, text, lines, header, bodyStartLine: rawHeader.bodyStartLine };
+  return { uri: source.uri, version: source.version, kind, text, lines, header, bodyStartLine: rawHeader.bodyStartLine, source: source.text };
 }
 
-function modelOf({ bodyStartLine: _, ...top }: Top, body: Body): DocumentModel {
-  return { ...top, ...body };
+/**
+ * The model keeps the document's own text and its lines (positions are the editor's); the repaired
+ * text it was read from goes in `readText` (a word joined across a line end moves that line break).
+ */
+function modelOf({ bodyStartLine: _, source, ...top }: Top, body: Body): DocumentModel {
+  if (source === top.text) return { ...top, ...body };
+  return { ...top, ...body, text: source, lines: new LineIndex(source), readText: top.text };
 }
 
 /** Parses any text into a model; never throws. Problems carry exact spans. */
