@@ -78,6 +78,8 @@ function afterQuoteMarks(line: string, from: number): number {
 
 /** At most this long, a line alone may be a title; a longer one is text. */
 const MAX_BARE_TITLE = 40;
+/** ... and its line, parenthesis included, at most this long. */
+const MAX_BARE_TITLE_LINE = 72;
 /**
  * The sections a title alone on its line may open. Not those whose titles are also what a line of a
  * list documents ("Fluoroscopy", "Device", "Testing"): alone, such a line is the fact, not a heading.
@@ -86,10 +88,11 @@ const BARE_TITLE_SECTIONS = new Set(['procedure', 'technique', 'indications', 'd
 
 /** A known section title written alone on its line, capitalised, without punctuation ("Intraop log", "INDICATIONS"). */
 function bareTitle(line: string): HeadingMatch | undefined {
+  if (line.length > MAX_BARE_TITLE_LINE) return undefined;
   const titleStart = skipBlanks(line, 0);
   const title = line.trimEnd().slice(titleStart);
   // A parenthesis may name the modifier or the side: "INCREASED PROCEDURAL SERVICES (MODIFIER 22)".
-  const plain = title.replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim();
+  const plain = title.includes('(') ? title.replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim() : title;
   if (plain.length > MAX_BARE_TITLE || !/^[A-Z][A-Za-z/ -]*$/.test(plain) || wordCount(plain) > 4 || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
   const titleEnd = titleStart + title.length;
   return { style: 'dictation', level: 1, title, titleStart, titleEnd, headingStart: titleStart, headingEnd: titleEnd };

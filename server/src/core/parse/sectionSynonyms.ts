@@ -75,7 +75,8 @@ function misspeltId(normalized: string): string | undefined {
   if (normalized.length < 7) return undefined;
   const allowed = normalized.length >= 11 ? 2 : 1;
   for (const [title, id] of TITLE_TO_ID) {
-    if (Math.abs(title.length - normalized.length) <= allowed && title.length >= 7 && editDistance(normalized, title, allowed) <= allowed) return id;
+    // A slip seldom falls on the first letter: comparing only titles that share it keeps this cheap.
+    if (title[0] === normalized[0] && Math.abs(title.length - normalized.length) <= allowed && title.length >= 7 && editDistance(normalized, title, allowed) <= allowed) return id;
   }
   return undefined;
 }

@@ -13,16 +13,37 @@
  *   "introducer\n "): the characters of the word's tail move by two, nothing else does.
  *
  * Only a text that shows at least MIN_SIGNS such tokens, besides a lone `l` (which a terse note may
- * write for "left"), is repaired: one slip is a typo, not a scan.
+ * write for "left"), is repaired: one slip is a typo, not a scan. The passes look for the confusions
+ * themselves (a digit beside `l` or `O`, a capital beside `l` or `0`) and read only the tokens around them.
  */
-const NUMBER_LIKE = /(?<![\w.])[0-9lO][0-9lO.,/%:-]*(?![\w])/g;
-const CAPS_WORD = /\b[A-Z0l]{3,}\b/g;
+const NUMBER_SITE = /\d[lO]|[lO]\d|O\.\d/g;
+const CAPS_SITE = /[A-Z][l0]|[l0][A-Z]/g;
+const LONE_L = /(?<![\w.])l(?![\w])/g;
 /** A word broken across a line end: "intro-\nducer", "de-\nployed". */
 const BROKEN_WORD = /(?<=[a-z])-\n([a-z]+)/g;
 const MIN_SIGNS = 2;
 
+const NUMBER_CHARS = new Set('0123456789lO.,/%:-');
+const isNumberChar = (char: string | undefined) => char !== undefined && NUMBER_CHARS.has(char);
+const isCapsChar = (char: string | undefined) => char !== undefined && ((char >= 'A' && char <= 'Z') || char === '0' || char === 'l');
+const isWordChar = (char: string | undefined) => char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9') || char === '_');
+
+interface Repair {
+  readonly start: number;
+  readonly text: string;
+}
+
+/** The token of `isPart` characters around `at`, when it stands alone (no word character touches it). */
+function tokenAround(text: string, at: number, isPart: (char: string | undefined) => boolean): { start: number; end: number } | undefined {
+  let start = at;
+  let end = at;
+  while (isPart(text[start - 1])) start--;
+  while (isPart(text[end])) end++;
+  if (isWordChar(text[start - 1]) || isWordChar(text[end])) return undefined;
+  return { start, end };
+}
+
 function repairNumber(token: string): string | undefined {
-  if (token === 'l') return '1';
   if (!/\d/.test(token) || !/[lO]/.test(token)) return undefined;
   let repaired = '';
   for (let index = 0; index < token.length; index++) {
@@ -36,33 +57,41 @@ function repairNumber(token: string): string | undefined {
   return repaired === token ? undefined : repaired;
 }
 
+/** Repairs of the tokens around each confusion site, each token once. */
+function repairsAt(text: string, sites: RegExp, isPart: (char: string | undefined) => boolean, repair: (token: string) => string | undefined): Repair[] {
+  const repairs: Repair[] = [];
+  let lastEnd = -1;
+  sites.lastIndex = 0;
+  for (let site = sites.exec(text); site; site = sites.exec(text)) {
+    const token = tokenAround(text, site.index, isPart);
+    if (!token || token.start < lastEnd) continue;
+    lastEnd = token.end;
+    const repaired = repair(text.slice(token.start, token.end));
+    if (repaired !== undefined) repairs.push({ start: token.start, text: repaired });
+  }
+  return repairs;
+}
+
+const repairCaps = (word: string) => (word.length >= 3 && word.replace(/[l0]/g, '').length >= 2 && /[A-Z]/.test(word) ? word.replace(/l/g, 'I').replace(/0/g, 'O') : undefined);
+
 /** The text with its OCR confusions repaired (same length), or the text itself when it shows no scan. */
 export function repairOcr(text: string): string {
-  const repairs: { start: number; text: string }[] = [];
-  let signs = 0;
-  for (const match of text.matchAll(NUMBER_LIKE)) {
-    const repaired = repairNumber(match[0]);
-    if (repaired === undefined) continue;
-    repairs.push({ start: match.index, text: repaired });
-    if (match[0] !== 'l') signs++;
-  }
-  for (const match of text.matchAll(CAPS_WORD)) {
-    if (!/[l0]/.test(match[0]) || match[0].replace(/[l0]/g, '').length < 2) continue;
-    repairs.push({ start: match.index, text: match[0].replace(/l/g, 'I').replace(/0/g, 'O') });
-    signs++;
-  }
-  if (signs < MIN_SIGNS) return text;
-  const repaired = applied(text, repairs);
+  const numbers = repairsAt(text, NUMBER_SITE, isNumberChar, repairNumber);
+  const words = repairsAt(text, CAPS_SITE, isCapsChar, repairCaps);
+  if (numbers.length + words.length < MIN_SIGNS) return text;
+  const lone = [...text.matchAll(LONE_L)].map((match) => ({ start: match.index, text: '1' }));
+  const repaired = applied(text, [...numbers, ...words, ...lone]);
   return applied(repaired, [...repaired.matchAll(BROKEN_WORD)].map((match) => ({ start: match.index, text: `${match[1]}\n ` })));
 }
 
-/** `text` with each repair (same length as what it replaces, in any order, not overlapping) written in. */
-function applied(text: string, repairs: { start: number; text: string }[]): string {
+/** `text` with each repair (same length as what it replaces, not overlapping) written in. */
+function applied(text: string, repairs: Repair[]): string {
   if (repairs.length === 0) return text;
-  repairs.sort((a, b) => a.start - b.start);
+  const ordered = [...repairs].sort((a, b) => a.start - b.start);
   let result = '';
   let at = 0;
-  for (const repair of repairs) {
+  for (const repair of ordered) {
+    if (repair.start < at) continue;
     result += text.slice(at, repair.start) + repair.text;
     at = repair.start + repair.text.length;
   }

@@ -1,0 +1,11 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from '../server/src/core/parse';
+import { repairOcr } from '../server/src/core/text/ocr';
+import { separatorsAsColons } from '../server/src/core/text/fieldSeparators';
+const dir = '/tmp/opnote-bench-corpus-522a519384e0';
+const texts = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+const time = (label: string, fn: () => void) => { let best = Infinity; for (let r = 0; r < 5; r++) { const t = process.hrtime.bigint(); fn(); best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6); } console.log(label, best.toFixed(1), 'ms'); };
+time('parse', () => { for (const text of texts) parseDocument({ uri: 'x.opnote', version: 1, text }); });
+time('repairOcr', () => { for (const text of texts) repairOcr(text); });
+time('separators', () => { for (const text of texts) separatorsAsColons(text); });
