@@ -287,7 +287,9 @@ const OPNOTE_HISTORICAL: readonly Trigger[] = [
     phrases(`${role}-historical`, ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((month) => `in ${month} <year>`), MONTH_YEAR_WINDOW),
   ),
   // "In January she did a trial": a month before the procedure, named without its year.
-  ...phrases('pre-historical', ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((month) => `in ${month}`), MONTH_YEAR_WINDOW),
+  ...(['pre', 'post'] as const).flatMap((role) =>
+    phrases(`${role}-historical`, ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((month) => `in ${month}`), MONTH_YEAR_WINDOW),
+  ),
   // Run-on dictation turns from the history to today's procedure: "she did a trial last month so we are proceeding with the implant".
   ...phrases('termination-historical', ['so we', 'we are proceeding', 'proceeding with', 'proceed with', 'presents for', 'presents today', 'here today', 'is here for', 'returns for']),
 ];

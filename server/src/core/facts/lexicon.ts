@@ -57,7 +57,7 @@ const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alte
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
+  { value: 'ultrasound', pattern: rx('\\b(?:sonosite|butterfly iq|clarius|lumify|ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency|hockey[- ]stick|HFL\\d{0,3}|L\\d{2}) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
   // Terse "under US", "US + fluoro", "- US -": upper case only, so the pronoun "us" is never imaging.
   { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|]|$))|(?=[ \\t]{1,3}(?:located|localized|localised|identified|showed|visualized|visualised|confirmed|guided)\\b))', 'gm') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluroscop(?:y|ic)|floroscop(?:y|ic)|fluoro|flouro|c-?arm|image intensifier)\\b') },
@@ -71,8 +71,8 @@ export const GENERIC_IMAGING = rx('\\b(?:imaging|image)[- ](?:guidance|guided)\\
  * Words of an imaging device the modality patterns do not read ("the probe", "doppler", "sono
  * view"). "Under image guidance" names no modality: that is a sure gap, not one of these.
  */
-/** A side word OpNote may not read as the procedure's side ("L", "rt", "left" without its anatomy); not "left in place". */
-export const SIDE_CUE = rx('\\b(?:left|right|bilateral(?:ly)?|bilat|lt|rt|b/l)\\b(?! (?:in place|in situ|intact|alone|open|away|the room|home)\\b)');
+/** A side word OpNote may not read as the procedure's side ("rt", "left" without its anatomy, "ipsilateral"); not "left in place". */
+export const SIDE_CUE = rx('\\b(?:left|right|bilateral(?:ly)?|bilat|lt|rt|b/l|ipsilateral|contralateral)\\b(?! (?:in place|in situ|intact|alone|open|away|the room|home)\\b)');
 export const GUIDANCE_CUE = rx('\\bprobe\\b|\\btransducer\\b|\\bscanning\\b|\\bdoppler\\b|\\bsono\\w*|\\becho\\w*|\\bC-arm\\b|\\bradiograph\\w*');
 
 export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
@@ -156,14 +156,14 @@ export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>
 const REMOVAL_GAP = 10;
 
 /** An aside between the device and its verb: "the array (receiver built in) was deployed", "the lead - receiver built in - was deployed". */
-const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–—]|,\\s+(?:which|that) [^,;.()]{1,120},)?';
+const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–—]|,\\s+(?:which|that|whose) [^,;.()]{1,120},)?';
 
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
   { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of ${words(REMOVAL_GAP)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|explanted|extracted|retrieved|taken out|pulled out|withdrawn (?:intact|completely|in (?:its )?entirety|in one piece))\\b|\\b(?:removed|explanted) the ${words(4)}${DEVICE_NOUN}`) },
   { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of ${optional('the|a')}${words(6)}${DEVICE_NOUN}|\\bfor (?:a |an |the )?(?:lead |array |stimulator |device )?revision\\b|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|advanced back|(?:retracted|withdrawn|pulled back)(?: partway| partially| slightly| \\d+ ?cm)? and (?:re-?advanced|repositioned|re-?anchored))\\b|\\b(?:revised|repositioned) the ${optional('previously (?:implanted|placed)')}${words(3)}${DEVICE_NOUN}|\\blead revision\\b`) },
   { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement\\s*[-–:]\\s*${optional('the|an?')}${words(4)}${DEVICE_NOUN}|\\breplacement of ${optional('the|an?')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the ${words(4)}${DEVICE_NOUN}|\\bexchange of ${optional('the')}${words(3)}${DEVICE_NOUN}`) },
-  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN}(?: #?\\d)? (?:deployed|inserted|implanted|placed)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN}${ASIDE} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(6)}${DEVICE_NOUN}|\\b(?:array|lead) #?\\d:[^;\\n]{0,160}\\b(?:deployed|implanted|inserted)\\b`) },
+  { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|\\b(?:put in|left) (?:one|a|an|the|\\d) ${words(3)}${DEVICE_NOUN}|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN}(?: #?\\d)? (?:deployed|inserted|implanted|placed)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN}${ASIDE} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed) ${words(6)}${DEVICE_NOUN}|\\b(?:array|lead) #?\\d:[^;\\n]{0,160}\\b(?:deployed|implanted|inserted)\\b`) },
 ];
 
 /** "two electrode arrays", "2 leads", "a single array", "first ... additional array". */
@@ -264,7 +264,8 @@ export const NECESSITY = {
       `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|pct)` +
       // "Successful PNS trial (70%)", "Trial: 70%."
       `|\\btrial\\b[^.;\\d%]{0,20}?[:(]\\s*(?:[~>≥]\\s*)?(\\d{1,3})\\s*%\\s*(?:\\)|[.;,]|$)` +
-      // "reduced her pain by 60%", "pain improved by 70%"
+      // "reduced her pain by 60%", "pain improved by 70%", "helped about 60%"
+      `|\\bhelped (?:by )?(?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
       `|\\b(?:reduced|decreased|improved|relieved|lowered) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
       `|\\bpain(?: scores?| levels?)? (?:was |were |is |went |is going |has gone |came )?(?:reduced|decreased|improved|better|down|lower) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent)`,
   ),
