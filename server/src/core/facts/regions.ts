@@ -47,14 +47,24 @@ export function regionsOf(model: DocumentModel): Region[] {
     const start = section.id === 'other' ? section.titleSpan.start : section.bodySpan.start;
     const { end } = section.bodySpan;
     // "Dx: sural neuralgia" is a field: its value is the line. What follows it, under no heading of its own, is the note's account.
+    // So is "Indication: groin pain ..." with its paragraph: a paragraph after it, under no heading, is the account.
     const lineEnd = read.indexOf('\n', start);
-    const inline = role === 'diagnosis' && lineEnd > start && lineEnd < end && read.slice(start, lineEnd).trim() !== '';
-    if (inline && read.slice(lineEnd, end).trim() !== '') {
-      regions.push({ span: { start, end: lineEnd }, role });
-      regions.push({ span: { start: lineEnd, end }, role: 'current' });
+    const inline = lineEnd > start && lineEnd < end && read.slice(start, lineEnd).trim() !== '';
+    const fieldEnd = !inline ? -1 : role === 'diagnosis' ? lineEnd : role === 'history' && section.id === 'indications' ? paragraphEnd(read, start, end) : -1;
+    if (fieldEnd > 0 && fieldEnd < end && read.slice(fieldEnd, end).trim() !== '') {
+      regions.push({ span: { start, end: fieldEnd }, role });
+      regions.push({ span: { start: fieldEnd, end }, role: 'current' });
     } else regions.push({ span: { start, end }, role });
   }
   return regions;
+}
+
+/** The end of the paragraph that starts at `start`: its first blank line, or `end`. */
+function paragraphEnd(text: string, start: number, end: number): number {
+  const blank = /\n[ \t]*\n/g;
+  blank.lastIndex = start;
+  const found = blank.exec(text);
+  return found && found.index < end ? found.index : end;
 }
 
 /** The note text as read (`readText`), with comment lines blanked out (same length, so every offset still holds). */
