@@ -520,7 +520,12 @@ const mayHoldDevice = (text: string) => devicePrefilter.mayMatchIn(text, 0, text
 
 /** Without a neurostimulator anywhere, only imaging and increased services are facts of the note. */
 const OTHER_FACTS = [...MODALITIES.map((modality) => modality.pattern), GENERIC_IMAGING, INCREASED_SERVICES.vague];
-const mayHoldOtherFacts = (text: string, span: Span) => OTHER_FACTS.some((pattern) => occursIn(text, pattern, span.start, span.end));
+const otherFactsPrefilter = new LiteralPrefilter(OTHER_FACTS);
+/** One literal scan of the region, then only the patterns it leaves run. */
+const mayHoldOtherFacts = (text: string, span: Span) => {
+  const bits = otherFactsPrefilter.scan(text, span.start, span.end);
+  return OTHER_FACTS.some((pattern) => LiteralPrefilter.has(bits, otherFactsPrefilter.idOf(pattern)) && occursIn(text, pattern, span.start, span.end));
+};
 
 /**
  * What the note documents for the procedure it describes; every fact with the text that supports it.

@@ -215,7 +215,7 @@ export const INCREASED_SERVICES = {
   reason: rx('\\bBMI\\b|\\bbody mass index\\b|\\b(?:morbid )?obes\\w+ (?:with|requiring|and) |\\bdepth\\b|\\bdeep(?:er)? (?:than|target|location)\\b|\\bscar\\w*\\b|\\badhesions?\\b|\\bfibros\\w+|\\banatom(?:y|ic|ical) (?:variant|variation|distortion)\\w*|\\baberrant\\b|\\b(?:distorted|abnormal|altered) anatomy\\b|\\brepositioning\\w*|\\breposition\\w* (?:the |was|were)|\\bprior (?:surgery|hardware|incisions?)\\b|\\bhardware\\b|\\bedema\\b|\\blymphedema\\b|\\bpoor (?:visualization|visibility)\\b'),
   // "Complex" and "complicated" say so of the procedure only: not of "narrow-complex tachycardia" or "complex regional pain syndrome".
   vague: rx(
-    `\\b(?:${HARD}|prolonged|lengthy) (?:[\\w-]+ ){0,2}?${HARD_WHAT}\\b|\\b(?:was|were|proved|became|is|made (?:it|the \\w+)) (?:very |extremely |quite |more |technically |particularly )?${HARD}\\b|\\bdifficulty\\b|\\btechnically demanding\\b|\\bunusual(?:ly)? (?:[\\w-]+ ){0,2}?${HARD_WHAT}\\b|\\bincreased (?:procedural )?(?:services|complexity|difficulty|time|effort)\\b|\\bmodifier[- ]?22\\b|\\btook (?:much )?longer\\b`,
+    `\\b(?:${HARD}|prolonged|lengthy) (?:[\\w-]+ ){0,2}?${HARD_WHAT}\\b|\\b${HARD}\\b(?<=\\b(?:was|were|proved|became|is|made it|made the \\w+) (?:(?:very|extremely|quite|more|technically|particularly) )?${HARD})|\\bdifficulty\\b|\\btechnically demanding\\b|\\bunusual(?:ly)? (?:[\\w-]+ ){0,2}?${HARD_WHAT}\\b|\\bincreased (?:procedural )?(?:services|complexity|difficulty|time|effort)\\b|\\bmodifier[- ]?22\\b|\\btook (?:much )?longer\\b`,
   ),
 };
 
