@@ -47,9 +47,27 @@ function readTop(source: SourceDocument, problems: ParseProblem[], repair: (text
  * The model keeps the document's own text and its lines (positions are the editor's); the repaired
  * text it was read from goes in `readText` (a word joined across a line end moves that line break).
  */
-function modelOf({ bodyStartLine: _, source, ...top }: Top, body: Body): DocumentModel {
-  if (source === top.text) return { ...top, ...body };
-  return { ...top, ...body, text: source, lines: new LineIndex(source), readText: top.text };
+function modelOf(top: Top, body: Body): DocumentModel {
+  // Spelled out rather than spread: object spread took a slow path and showed in profiles.
+  const repaired = top.source !== top.text;
+  const model: { -readonly [K in keyof DocumentModel]: DocumentModel[K] } = {
+    uri: top.uri,
+    version: top.version,
+    kind: top.kind,
+    text: top.source,
+    lines: repaired ? new LineIndex(top.source) : top.lines,
+    header: top.header,
+    sections: body.sections,
+    comments: body.comments,
+    directives: body.directives,
+    codes: body.codes,
+    placeholders: body.placeholders,
+    problems: body.problems,
+  };
+  if (repaired) model.readText = top.text;
+  if (body.claim) model.claim = body.claim;
+  if (body.truncatedAt !== undefined) model.truncatedAt = body.truncatedAt;
+  return model;
 }
 
 /** Parses any text into a model; never throws. Problems carry exact spans. */
@@ -69,6 +87,8 @@ export function parseDocument(source: SourceDocument): DocumentModel {
   const serviceLines: ServiceLine[] = [];
   const placeholders: Placeholder[] = [];
 
+  // Whether the line before was blank: a label that opens a paragraph heads it (headings.ts).
+  let previousBlank = false;
   for (let line = 0; line < lines.lineCount; line++) {
     const lineStart = lines.lineStart(line);
     const lineEnd = lines.lineEnd(line);
@@ -80,7 +100,8 @@ export function parseDocument(source: SourceDocument): DocumentModel {
       continue;
     }
     if (line < top.bodyStartLine) continue;
-    const heading = matchHeading(lineText, line === top.bodyStartLine || (line > 0 && text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1)).trim() === ''));
+    const heading = matchHeading(lineText, line === top.bodyStartLine || previousBlank);
+    previousBlank = isBlankLine(lineText);
     if (kind === 'claim') {
       if (lineText.trim() === '') continue;
       if (DX_LINE.test(lineText)) {
@@ -137,6 +158,11 @@ export function parseOutline(source: SourceDocument): DocumentModel {
   }
   const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses: [], dxLines: [], lines: [] } : undefined;
   return modelOf(top, { sections: buildSections(headings, text.length), comments, directives: [], codes: [], placeholders: [], ...(claim ? { claim } : {}), problems: [] });
+}
+
+function isBlankLine(line: string): boolean {
+  for (let index = 0; index < line.length; index++) if (line.charCodeAt(index) > 32) return false;
+  return true;
 }
 
 /** Spelled out rather than spread: object spread of the match took a slow path and showed in profiles. */
