@@ -555,7 +555,22 @@ function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> 
   return yield* readSentences(text, read, memos);
 }
 
-function factsOf(model: DocumentModel, sentences: readonly Sentence[]): NoteFacts {
+/**
+ * A note whose account of the procedure sits under its plan ("ASSESSMENT AND PLAN: 2. ... TODAY:
+ * permanent integrated PNS ... one lead deployed"): with no stimulator in any current region but a
+ * placement told as done in a plan one, the plan regions are read as the account.
+ */
+function withAccountInPlan(sentences: readonly Sentence[]): readonly Sentence[] {
+  if (current(findPattern(sentences, NEUROSTIMULATION)).length > 0) return sentences;
+  const told = findMatches(sentences, PROCEDURE_KINDS).some((match) => match.role === 'plan' && match.status === 'affirmed' && DONE_PLACEMENT.test(match.text));
+  return told ? sentences.map((sentence) => (sentence.role === 'plan' ? { ...sentence, role: 'current' } : sentence)) : sentences;
+}
+
+/** A placement told as done: "deployed", "was placed", "implanted". */
+const DONE_PLACEMENT = /\b(?:deployed|placed|inserted|implanted)\b/i;
+
+function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
+  const sentences = withAccountInPlan(read);
   const mentions: ConceptMention[] = [];
   const conflicts: DocumentationConflict[] = [];
   const imaging = imagingOf(sentences, mentions, conflicts);
