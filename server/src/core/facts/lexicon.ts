@@ -54,7 +54,7 @@ const words = (max: number) => `(?:\\w+ ){0,${max}}?`;
 const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alternatives}) ))`;
 
 /** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
-export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
+export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|paddle electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
   { value: 'ultrasound', pattern: rx('\\b(?:sonosite|butterfly iq|clarius|lumify|ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency|hockey[- ]stick|HFL\\d{0,3}|L\\d{2}) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
@@ -293,7 +293,7 @@ export const NECESSITY = {
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
 export const NEUROSTIMULATION = rx(
-  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicro-?leads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\bnerve\\b(?=[^.\\n]{0,120}\\b(?:IPG|pulse generator)\\b)|\\barrays? (?:was|were) deployed\\b|\\breceivers? (?:is |are )?built[- ]in\\b|\\bbuilt[- ]in receivers?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicro-?leads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bpaddle (?:electrode|lead)s?\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\bnerve\\b(?=[^.\\n]{0,120}\\b(?:IPG|pulse generator)\\b)|\\barrays? (?:was|were) deployed\\b|\\breceivers? (?:is |are )?built[- ]in\\b|\\bbuilt[- ]in receivers?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
 );
 
 /** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */
