@@ -91,7 +91,8 @@ export const TARGETS: readonly ConceptPattern<'peripheral-nerve' | 'spinal-cord'
   { value: 'dorsal-root-ganglion', pattern: rx('\\bdorsal root ganglion\\b|\\bDRG (?:stimulat\\w*|leads?)|\\b[LTS]\\d{1,2} DRG\\b') },
   { value: 'sacral-nerve', pattern: rx('\\bsacral (?:nerve|neuromodulat\\w*|neurostimulat\\w*|foramen|root)|\\bS[234] (?:foramen|nerve|root)\\b|\\binterstim\\b') },
   { value: 'cranial-nerve', pattern: rx('\\b(?:vagus|vagal|hypoglossal|glossopharyngeal) nerve\\b|\\bcranial nerve (?:stimulat\\w*|electrode)') },
-  { value: 'other', pattern: rx('\\b(?:gastric|phrenic|diaphragm(?:atic)? pacing|carotid sinus|cardiac|pacemaker|defibrillator|cochlear)\\b') },
+  // Field stimulation places leads under the skin of an area, on no named nerve.
+  { value: 'other', pattern: rx('\\b(?:gastric|phrenic|diaphragm(?:atic)? pacing|carotid sinus|cardiac|pacemaker|defibrillator|cochlear|PNFS)\\b|\\bfield stimulat\\w*') },
   { value: 'peripheral-nerve', pattern: rx('\\bperipheral nerve\\b|\\bPNS\\b(?!-\\d)|\\bperipheral (?:neuro)?stimulat\\w*') },
 ];
 
@@ -293,7 +294,7 @@ export const NECESSITY = {
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
 export const NEUROSTIMULATION = rx(
-  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicro-?leads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bpaddle (?:electrode|lead)s?\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\bnerve\\b(?=[^.\\n]{0,120}\\b(?:IPG|pulse generator)\\b)|\\barrays? (?:was|were) deployed\\b|\\breceivers? (?:is |are )?built[- ]in\\b|\\bbuilt[- ]in receivers?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicro-?leads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bpaddle (?:electrode|lead)s?\\b|\\bfield stimulat\\w*|\\bPNFS\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\bnerve\\b(?=[^.\\n]{0,120}\\b(?:IPG|pulse generator)\\b)|\\barrays? (?:was|were) deployed\\b|\\breceivers? (?:is |are )?built[- ]in\\b|\\bbuilt[- ]in receivers?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
 );
 
 /** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */
