@@ -31,7 +31,7 @@ export function runRules<Context extends RuleContext>(rules: readonly Rule<Conte
     const report = (finding: RuleReport): void => {
       const line = context.model.lines.lineAt(finding.span.start);
       if (suppressions.isSuppressed(rule.meta.id, line)) return;
-      findings.push({ ...finding, rule: rule.meta, severity });
+      findings.push({ ...finding, rule: rule.meta, severity: finding.unsure && severity !== 'hint' ? 'information' : severity });
       if (findings.length >= options.maxProblems) throw CAP_REACHED;
     };
     try {

@@ -66,6 +66,13 @@ export interface RuleReport {
   readonly unnecessary?: boolean;
   /** Plain data for what is built on the finding (documentation-conflict: its topic and evidence, for a physician query). */
   readonly data?: Readonly<Record<string, unknown>>;
+  /**
+   * The gap is told only by words OpNote did not find, in a note it may not read in full: the finding
+   * is information at most, whatever the rule's severity (issue 12: when the evidence is missing,
+   * say so at information severity). A gap the note shows (a template's options all left unchosen,
+   * a value below a threshold) is not unsure.
+   */
+  readonly unsure?: boolean;
 }
 
 /** A rule's report once `runRules` has kept it: with its rule and effective severity. */

@@ -1,6 +1,6 @@
 import { splitSentences } from '../assertion';
 import { textWithoutComments } from '../facts/regions';
-import type { ConflictTopic, Evidence, NoteFacts } from '../facts/types';
+import type { ConceptMention, ConflictTopic, Evidence, NoteFacts } from '../facts/types';
 import type { DocumentModel, Section } from '../parse/model';
 import { sectionDisplayTitle } from '../parse/sectionSynonyms';
 import type { Span } from '../text/span';
@@ -23,6 +23,14 @@ export function isPeripheralImplant(facts: NoteFacts | undefined): facts is Note
     (facts.target === null || facts.target.value === 'peripheral-nerve') &&
     (facts.procedure === null || facts.procedure.value === 'insertion' || facts.procedure.value === 'replacement')
   );
+}
+
+/**
+ * Whether the note offers options for a field and leaves them all unchosen ("Side: ☐ Left ☐ Right",
+ * "Guidance: [ ] US [ ] Fluoro"): the gap is then the note's, not a reading OpNote may have missed.
+ */
+export function leftUnchosen(facts: NoteFacts, field: ConceptMention['field']): boolean {
+  return facts.mentions.some((mention) => mention.field === field && mention.status === 'unchosen');
 }
 
 export function firstSection(model: DocumentModel, ids: readonly string[]): Section | undefined {
