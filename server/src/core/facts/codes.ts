@@ -1,6 +1,6 @@
 import type { NoteFacts, SupportedCode } from './types';
 
-type CodeFacts = Omit<NoteFacts, 'codes' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread' | 'mentions'>;
+type CodeFacts = Omit<NoteFacts, 'codes' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread' | 'arraysUncounted' | 'mentions'>;
 
 const one = (code: string, units = 1): SupportedCode => ({ code, units });
 

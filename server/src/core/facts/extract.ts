@@ -497,7 +497,7 @@ function record<T extends string>(mentions: ConceptMention[], field: ConceptMent
 
 const NO_NECESSITY: NecessityFacts = { painDuration: null, conservativeCare: null, objectivePathology: null, trialOutcome: null, trialOutcomeUnread: false, painDurationUnread: false };
 
-const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread' | 'mentions'> = {
+const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread' | 'arraysUncounted' | 'mentions'> = {
   approach: null,
   target: null,
   nerve: null,
@@ -586,7 +586,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const discontinued = discontinuedOf(sentences, mentions);
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && discontinued !== null;
   if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
-    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, lateralityUnread: false, mentions: sortMentions(mentions) };
+    return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, lateralityUnread: false, arraysUncounted: false, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions, conflicts);
   const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
@@ -608,7 +608,8 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const nerveUnread = nerve === null && current(findPattern(sentences, NAMED_NERVE)).length > 0;
   const imagingUnread = imaging.status === 'absent' && current(findPattern(sentences, GUIDANCE_CUE)).length > 0;
   const lateralityUnread = laterality === null && findPattern(sentences, SIDE_CUE).some((match) => match.role !== 'history' && match.status !== 'other-experiencer' && match.status !== 'unchosen');
-  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, lateralityUnread, mentions: sortMentions(mentions) };
+  const arraysUncounted = arrays === null && current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => PLURAL_ARRAYS.test(match.text));
+  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, lateralityUnread, arraysUncounted, mentions: sortMentions(mentions) };
 }
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */

@@ -76,7 +76,7 @@ export interface NecessityFacts {
  * fact: hovers show them ("under ultrasound guidance" → imaging, ultrasound, affirmed).
  */
 export interface ConceptMention {
-  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread'> | 'necessity';
+  readonly field: keyof Omit<NoteFacts, 'mentions' | 'codes' | 'necessity' | 'conflicts' | 'nerveUnread' | 'imagingUnread' | 'lateralityUnread' | 'arraysUncounted'> | 'necessity';
   /** The concept's value ("ultrasound", "open", "superficial peroneal", "2"). */
   readonly value: string;
   readonly span: Span;
@@ -126,5 +126,7 @@ export interface NoteFacts {
   readonly imagingUnread: boolean;
   /** A side is written ("left", "R", "bilat") where OpNote does not read it as the procedure's side: a missing side is not a sure gap. */
   readonly lateralityUnread: boolean;
+  /** Arrays are told as placed without their number ("the leads were deployed"): a sure gap of the count. */
+  readonly arraysUncounted: boolean;
   readonly mentions: readonly ConceptMention[];
 }
