@@ -138,6 +138,8 @@ describe('parser: claim lines', () => {
   it('reads a header whose first key is spelt another way, or unknown above a known one', () => {
     const model = parse('PAYER NAME: UnitedHealthcare\nDate of Service: 05/12/2026\nPRIOR_AUTH: UHC-1\n\ndx: G89.29\n64596-LT x1\n', 'c.claim');
     assert.deepEqual(model.header.fields.map((field) => field.key), ['payer', 'dos', 'prior-auth']);
+    const spelt = parse('Payer: Aetna\nDate(s) of Service: 2026-01-02\nPrecert: A-1\n\ndx: G89.29\n64596-LT x1\n', 'c.claim');
+    assert.deepEqual(spelt.header.fields.map((field) => field.key), ['payer', 'dos', 'prior-auth']);
     const unknownFirst = parse('Billing Ref: 7781\npayer: Aetna\n\ndx: G89.29\n64596-LT x1\n', 'c.claim');
     assert.equal(unknownFirst.header.fields.length, 2);
     assert.ok(unknownFirst.problems.some((problem) => problem.rule === 'header-unknown-key'));

@@ -54,14 +54,14 @@ export interface HeaderKeyInfo {
 export const HEADER_KEYS: readonly HeaderKeyInfo[] = [
   { key: 'patient', description: 'Patient identifier (never required to be a name).', valueType: 'text', kinds: ['opnote', 'claim'], aliases: ['patient-id', 'mrn', 'patient-name', 'account'] },
   { key: 'date', description: 'Date of service of the procedure (YYYY-MM-DD; MM/DD/YYYY accepted).', valueType: 'date', kinds: ['opnote'], aliases: ['date-of-service', 'dos', 'date-of-procedure', 'procedure-date', 'date-of-surgery', 'surgery-date', 'service-date', 'date-of-operation'] },
-  { key: 'dos', description: 'Date of service on the claim (YYYY-MM-DD; MM/DD/YYYY accepted).', valueType: 'date', kinds: ['claim'], aliases: ['date', 'date-of-service', 'service-date'] },
+  { key: 'dos', description: 'Date of service on the claim (YYYY-MM-DD; MM/DD/YYYY accepted).', valueType: 'date', kinds: ['claim'], aliases: ['date', 'date-of-service', 'service-date', 'dates-of-service', 'date-s-of-service', 'dos-from', 'date-of-service-from', 'from-date', 'service-from-date'] },
   { key: 'surgeon', description: 'Performing surgeon or physician.', valueType: 'text', kinds: ['opnote'], aliases: ['physician', 'provider', 'attending', 'operator', 'performing-physician'] },
   { key: 'facility', description: 'Facility where the procedure was done.', valueType: 'text', kinds: ['opnote'], aliases: ['location', 'site', 'hospital'] },
-  { key: 'pos', description: 'Place-of-service code (11 office, 19/22 outpatient hospital, 24 ASC).', valueType: 'pos', kinds: ['opnote', 'claim'], aliases: ['place-of-service'] },
+  { key: 'pos', description: 'Place-of-service code (11 office, 19/22 outpatient hospital, 24 ASC).', valueType: 'pos', kinds: ['opnote', 'claim'], aliases: ['place-of-service', 'pos-code', 'place-of-service-code'] },
   { key: 'payer', description: 'Payer (insurer) the claim goes to.', valueType: 'text', kinds: ['opnote', 'claim'], aliases: ['payor', 'insurance', 'insurer', 'plan', 'carrier', 'payer-name', 'payor-name', 'insurance-name', 'insurance-company', 'health-plan', 'primary-payer', 'primary-insurance'] },
-  { key: 'note', description: 'Path of the operative note that supports the claim, relative to the claim file.', valueType: 'text', kinds: ['claim'], aliases: ['operative-note', 'op-note', 'opnote'] },
-  { key: 'prior-auth', description: 'Prior authorization number.', valueType: 'text', kinds: ['claim'], aliases: ['prior-authorization', 'authorization', 'auth', 'pa'] },
-  { key: 'npi', description: 'Rendering provider NPI.', valueType: 'text', kinds: ['claim'], aliases: ['rendering-npi', 'provider-npi'] },
+  { key: 'note', description: 'Path of the operative note that supports the claim, relative to the claim file.', valueType: 'text', kinds: ['claim'], aliases: ['operative-note', 'op-note', 'opnote', 'operative-report', 'op-report', 'procedure-note', 'linked-note', 'note-file'] },
+  { key: 'prior-auth', description: 'Prior authorization number.', valueType: 'text', kinds: ['claim'], aliases: ['prior-authorization', 'authorization', 'auth', 'pa', 'prior-auth-number', 'authorization-number', 'precertification', 'precert', 'pre-cert', 'referral-authorization'] },
+  { key: 'npi', description: 'Rendering provider NPI.', valueType: 'text', kinds: ['claim'], aliases: ['rendering-npi', 'provider-npi', 'rendering-provider-npi', 'npi-number'] },
   { key: 'claim-type', description: 'Claim form: `professional` (CMS-1500 / 837P, physicians and ASCs; the default) or `institutional` (UB-04 / 837I, hospitals).', valueType: 'claim-type', kinds: ['claim'], aliases: ['form', 'claim-form'] },
   { key: 'bill-type', description: 'Type of bill of an institutional claim (UB-04 form locator 4), e.g. `131` hospital outpatient.', valueType: 'bill-type', kinds: ['claim'], aliases: ['type-of-bill', 'tob'] },
   { key: 'trial-date', description: 'Date of the stimulation trial placement by the same physician (YYYY-MM-DD): a permanent implant inside the trial code\'s global period takes modifier 58.', valueType: 'date', kinds: ['claim'], aliases: ['date-of-trial', 'trial-dos'] },
@@ -69,8 +69,9 @@ export const HEADER_KEYS: readonly HeaderKeyInfo[] = [
 ];
 
 /** Keys are case-insensitive and `-`, `_` and spaces are equivalent. */
+/** Lower case, words joined by `-`: "Date(s) of Service" is `date-s-of-service`, "PRIOR_AUTH" is `prior-auth`. */
 export function normalizeKey(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+  return raw.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 export function resolveHeaderKey(raw: string, kind: DocumentKind): HeaderKeyInfo | undefined {
