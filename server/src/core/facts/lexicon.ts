@@ -34,8 +34,8 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, string]> = [
   ['integrated', '(?:integrated|intergrated|integated)'],
   ['peripheral', '(?:peripheral|perpheral|periferal|peripherial)'],
 ];
-const withMisspellings = (source: string) =>
-  MISSPELLINGS.reduce((widened, [word, forms]) => widened.replace(buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms), source);
+const MISSPELT_WORDS = MISSPELLINGS.map(([word, forms]) => [buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms] as const);
+const withMisspellings = (source: string) => MISSPELT_WORDS.reduce((widened, [word, forms]) => widened.replace(word, forms), source);
 
 const rx = (source: string) => buildPattern(withMisspellings(source).replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
 

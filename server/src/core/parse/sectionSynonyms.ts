@@ -72,14 +72,27 @@ export function canonicalSectionId(title: string): string | undefined {
  * changed or two swapped) in a title of seven letters or more, two in one of eleven or more.
  */
 function misspeltId(normalized: string): string | undefined {
-  if (normalized.length < 7) return undefined;
+  // Misspelt headings are short ("PROCEEDURE", "DESCRIPTOIN OF PROCEDURE"); a long unknown title is another heading.
+  if (normalized.length < 7 || normalized.length > 30) return undefined;
   const allowed = normalized.length >= 11 ? 2 : 1;
-  for (const [title, id] of TITLE_TO_ID) {
-    // A slip seldom falls on the first letter: comparing only titles that share it keeps this cheap.
-    if (title[0] === normalized[0] && Math.abs(title.length - normalized.length) <= allowed && title.length >= 7 && editDistance(normalized, title, allowed) <= allowed) return id;
+  // A slip seldom falls on the first letter: only the titles that share it are compared.
+  for (const [title, id] of TITLES_BY_FIRST_LETTER.get(normalized[0]) ?? []) {
+    if (Math.abs(title.length - normalized.length) <= allowed && editDistance(normalized, title, allowed) <= allowed) return id;
   }
   return undefined;
 }
+
+/** The titles of seven letters or more, by their first letter. */
+const TITLES_BY_FIRST_LETTER: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> = (() => {
+  const byLetter = new Map<string, [string, string][]>();
+  for (const [title, id] of TITLE_TO_ID) {
+    if (title.length < 7) continue;
+    const bucket = byLetter.get(title[0]);
+    if (bucket) bucket.push([title, id]);
+    else byLetter.set(title[0], [[title, id]]);
+  }
+  return byLetter;
+})();
 
 /** Damerau-Levenshtein distance (adjacent swaps count one), or more than `limit` once it is sure to exceed it. */
 function editDistance(a: string, b: string, limit: number): number {
