@@ -561,8 +561,10 @@ function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> 
  * placement told as done in a plan one, the plan regions are read as the account.
  */
 function withAccountInPlan(sentences: readonly Sentence[]): readonly Sentence[] {
-  if (current(findPattern(sentences, NEUROSTIMULATION)).length > 0) return sentences;
-  const told = findMatches(sentences, PROCEDURE_KINDS).some((match) => match.role === 'plan' && match.status === 'affirmed' && DONE_PLACEMENT.test(match.text));
+  const stimulators = findPattern(sentences, NEUROSTIMULATION);
+  // Most notes name no stimulator at all, or one in a current region: nothing more to look for.
+  if (current(stimulators).length > 0 || !stimulators.some((match) => match.role === 'plan' && match.status === 'affirmed')) return sentences;
+  const told = findMatches(sentences.filter((sentence) => sentence.role === 'plan'), PROCEDURE_KINDS).some((match) => match.status === 'affirmed' && DONE_PLACEMENT.test(match.text));
   return told ? sentences.map((sentence) => (sentence.role === 'plan' ? { ...sentence, role: 'current' } : sentence)) : sentences;
 }
 

@@ -70,12 +70,16 @@ function modelOf(top: Top, body: Body): DocumentModel {
   return model;
 }
 
+/** The longest text read through the OCR and export repairs (a note of a few pages is far shorter). */
+const MAX_REPAIRED_LENGTH = 256 * 1024;
+
 /** Parses any text into a model; never throws. Problems carry exact spans. */
 export function parseDocument(source: SourceDocument): DocumentModel {
   const problems: ParseProblem[] = [];
   // A scanned note is read with its OCR confusions repaired, an export's tabs and dot leaders as
   // colons, offset for offset (text/ocr.ts, text/fieldSeparators.ts).
-  const top = readTop(source, problems, (text) => separatorsAsColons(repairOcr(text)));
+  // A scan or an export is a note of a few pages: a longer text is read as written.
+  const top = readTop(source, problems, (text) => (text.length > MAX_REPAIRED_LENGTH ? text : separatorsAsColons(repairOcr(text))));
   const { text, lines, kind } = top;
 
   const comments: Comment[] = [];

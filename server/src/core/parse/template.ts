@@ -90,6 +90,7 @@ const CIRCLED = /[([](?:circled|circle|selected|chosen):?\s*[^)\]]{1,60}[)\]]/gi
 const NEXT_LABEL = /(?<!\s)\s{2,}[A-Z][A-Za-z ]{0,30}:/g;
 
 function optionsNotCircled(line: string, valueStart: number): TemplateSpan[] {
+  if (!line.includes('ircle') && !line.includes('elected') && !line.includes('hosen')) return [];
   const circled = [...line.slice(valueStart).matchAll(CIRCLED)].map((match) => ({ start: valueStart + match.index, end: valueStart + match.index + match[0].length }));
   if (circled.length === 0) return [];
   NEXT_LABEL.lastIndex = circled[circled.length - 1].end;
@@ -107,7 +108,13 @@ function optionsNotCircled(line: string, valueStart: number): TemplateSpan[] {
 /** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No". */
 const ANSWERED_LABEL = /([A-Za-z][A-Za-z /()-]{0,40}?):[ \t]*(yes|no|n\/a|none)\b/gi;
 
+/** A cheap count first: two answers after colons at least. */
+const ANSWER_AFTER_COLON = /:[ \t]*(?:yes|no|n\/a|none)\b/gi;
+
 function answeredLabels(line: string): TemplateSpan[] {
+  if (line.indexOf(':') === line.lastIndexOf(':')) return [];
+  ANSWER_AFTER_COLON.lastIndex = 0;
+  if (!ANSWER_AFTER_COLON.test(line) || !ANSWER_AFTER_COLON.test(line)) return [];
   const answers = [...line.matchAll(ANSWERED_LABEL)];
   if (answers.length < 2) return [];
   return answers.flatMap((answer): TemplateSpan[] => {
@@ -121,8 +128,8 @@ function answeredLabels(line: string): TemplateSpan[] {
   });
 }
 
-/** The template spans of one line, in the line's offsets; `columns` are the answers of its checklist's columns, if any. */
-export function readTemplateLine(line: string, columns?: readonly ColumnAnswer[]): TemplateSpan[] {
+/** The template spans of one line, in the line's offsets; `columnsOf` gives the answers of its checklist's columns, if any. */
+export function readTemplateLine(line: string, columnsOf?: () => readonly ColumnAnswer[] | undefined): TemplateSpan[] {
   // The options of a placeholder left to fill (`Side: [left | right]`) are options not chosen.
   const placeholders: Placeholder[] = [];
   scanPlaceholders(line, 0, placeholders);
@@ -143,6 +150,7 @@ export function readTemplateLine(line: string, columns?: readonly ColumnAnswer[]
     return spans;
   }
   // "5. Fluoroscopy   [ ]  [ ]  [x]" under "Yes  No  N/A": the checked column answers the row.
+  const columns = boxes.length >= 2 ? columnsOf?.() : undefined;
   const checkedColumn = columns?.length === boxes.length ? columns[boxes.findIndex((box) => box.checked)] : undefined;
   if (checkedColumn !== undefined && !ANSWER_WORDS.has(lastWord(line.slice(0, boxes[0].start)))) {
     if (checkedColumn !== 'yes') spans.push({ start: 0, end: boxes[0].start, mark: checkedColumn === 'no' ? 'declined' : 'not-applicable' });
@@ -185,7 +193,7 @@ export function templateSpans(text: string, start: number, end: number): Templat
   while (at <= end) {
     const line = templateLine(text, at, at);
     const newline = text.indexOf('\n', at);
-    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end), columnsAbove(text, line.start))) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
+    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end), () => columnsAbove(text, line.start))) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
     if (newline < 0 || newline >= end) break;
     at = newline + 1;
   }

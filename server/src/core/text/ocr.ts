@@ -18,7 +18,8 @@
  */
 const NUMBER_SITE = /\d[lO]|[lO]\d|O\.\d/g;
 const CAPS_SITE = /[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/g;
-const ANY_SITE = /\d[lO]|[lO]\d|O\.\d|[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/;
+/** The confusions no clean text has ("O2", "H2O" and "SpO2" are oxygen, not scans): two of them make a scan. */
+const STRONG_SITE = /\dl|l\d|\dO\d|\dO%|O\.\d|[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/g;
 const LONE_L = /(?<![\w.])l(?![\w])/g;
 /** A word broken across a line end: "intro-\nducer", "de-\nployed". */
 const BROKEN_WORD = /(?<=[a-z])-\n([a-z]+)/g;
@@ -77,8 +78,9 @@ const repairCaps = (word: string) => (word.length >= 3 && word.replace(/[l0]/g, 
 
 /** The text with its OCR confusions repaired (same length), or the text itself when it shows no scan. */
 export function repairOcr(text: string): string {
-  // Most notes show neither confusion: one search for either settles them.
-  if (!ANY_SITE.test(text)) return text;
+  // Most notes show none of the confusions: one search, stopped at the second, settles them.
+  STRONG_SITE.lastIndex = 0;
+  if (!STRONG_SITE.test(text) || !STRONG_SITE.test(text)) return text;
   const numbers = repairsAt(text, NUMBER_SITE, isNumberChar, repairNumber);
   const words = repairsAt(text, CAPS_SITE, isCapsChar, repairCaps);
   if (numbers.length + words.length < MIN_SIGNS) return text;
