@@ -48,4 +48,11 @@ describe('documentation conflicts', () => {
     assert.ok((conflict[0].related?.length ?? 0) >= 2);
     assert.equal(findings.some((finding) => finding.rule.id === 'not-integrated'), false);
   });
+
+  it('lets a correction settle the count and a modality', () => {
+    const count = factsOf(`${base}TECHNIQUE: Two leads were placed along the nerve.\n\nADDENDUM: Correction: only ONE lead was placed; the second was not needed.\n`);
+    assert.equal(count.arrays?.value, 1);
+    const imaging = factsOf(`${base.replace(', ultrasound guidance', '')}TECHNIQUE: Under fluoroscopy the lead was placed.\n\nADDENDUM: Correction: fluoroscopy was NOT used; the C-arm was never activated.\n`);
+    assert.equal(imaging.imaging.status, 'negated');
+  });
 });

@@ -215,12 +215,16 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   const documented = current(modalities);
   const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
   const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased'));
-  if (documented.length) {
-    const names = [...new Set(documented.map((match) => match.value))] as Modality[];
+  // A correction settles a modality: "Correction: fluoroscopy was NOT used for this case".
+  const corrected = (match: Match) => occursIn(sentenceOf(sentences, match)?.text ?? '', CORRECTION);
+  const withdrawn = new Set(negated.filter(corrected).map((match) => match.value));
+  const used = documented.filter((match) => !withdrawn.has(match.value));
+  if (used.length) {
+    const names = [...new Set(used.map((match) => match.value))] as Modality[];
     // "No fluoroscopy; ultrasound throughout" denies another modality: only imaging denied as a whole, or the one used, conflicts.
     const denied = negated.filter((match) => (match.value === 'imaging' ? GUIDANCE_DENIED.test(sentenceOf(sentences, match)?.text ?? '') : names.includes(match.value as Modality)));
-    if (denied.length) conflicts.push({ topic: 'imaging', readings: [reading('used', documented), reading('not used', denied)] });
-    return { status: 'documented', modalities: names, evidence: evidenceOf(documented) };
+    if (denied.length) conflicts.push({ topic: 'imaging', readings: [reading('used', used), reading('not used', denied)] });
+    return { status: 'documented', modalities: names, evidence: evidenceOf(used) };
   }
   if (negated.length) return { status: 'negated', modalities: [], evidence: evidenceOf(negated) };
   return { status: 'absent', modalities: [], evidence: [] };
@@ -250,8 +254,11 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   for (const entry of all) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
   if (all.length) {
-    const max = all.reduce((most, entry) => Math.max(most, entry.count), 0);
-    return fact(max, all.filter((entry) => entry.count === max).map((entry) => entry.match));
+    // A count in a correction ("Correction: only ONE lead was placed") settles the count.
+    const corrected = all.filter((entry) => occursIn(sentenceOf(sentences, entry.match)?.text ?? '', CORRECTION));
+    const pool = corrected.length ? corrected : all;
+    const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
+    return fact(max, pool.filter((entry) => entry.count === max).map((entry) => entry.match));
   }
   if (laterality?.value === 'bilateral') return { value: 2, evidence: laterality.evidence };
   // "the array was deployed" counts one; "the arrays were deployed" leaves the number open.
