@@ -289,6 +289,8 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
     if (separate.length && integratedWord.length && procedure?.value !== 'trial') conflicts.push({ topic: 'device', readings: [reading('integrated', integratedWord), reading('having a separate generator', separate)] });
     if (separate.length) return fact(false, separate);
     if (integrated.length) return fact(true, integrated);
+    const powered = said('affirmed').filter((match) => match.value === 'external-power');
+    if (powered.length) return fact(true, powered);
     // Without a word of an integrated system, an external stimulator is a trial's.
     const external = said('affirmed').filter((match) => match.value === 'external-stimulator');
     if (external.length) return fact(false, external);

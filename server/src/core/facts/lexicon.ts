@@ -181,11 +181,11 @@ export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deploye
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )([2-6])\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
-export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-stimulator'>[] = [
+export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-power' | 'external-stimulator'>[] = [
   {
     value: 'integrated',
     pattern: rx(
-      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\bbuilt-in receiver\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\bexternal(?:ly)? (?:wearable )?(?:powered|transmitter|power source)\\b|\\breceiver (?:is )?(?:inside|in) (?:the )?(?:lead|array)\\b|\\bwearable (?:patch|transmitter|power unit|pod|controller)\\b',
+      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\bbuilt-in receiver\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\breceiver (?:is )?(?:inside|in) (?:the )?(?:lead|array)\\b',
     ),
   },
   {
@@ -194,6 +194,8 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
       '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:was|were) (?:created|fashioned|made|developed)\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b',
     ),
   },
+  // External power is an integrated array's, and also an implanted RF receiver's: integrated only when nothing is implanted apart.
+  { value: 'external-power', pattern: rx('\\bexternal(?:ly)? (?:wearable )?(?:powered|transmitter|power source)\\b|\\bwearable (?:patch|transmitter|power unit|pod|controller)\\b') },
   // A trial's lead is cabled to an external stimulator; an integrated array's wearable is called one too ("external stimulator pods were paired"),
   // and a note of the permanent implant tells of the trial's ("the trial lead with an external trial stimulator").
   { value: 'external-stimulator', pattern: rx('\\bexternal (?:(?:trial|test) )?(?:stimulator|pulse generator|generator)\\b') },
