@@ -214,7 +214,7 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   ...phrases('post-negation', [
     'not used', 'not performed', 'not obtained', 'not required', 'not needed', 'not utilized',
     'not done', 'not attempted', 'not placed', 'not given', 'not administered', 'not seen',
-    'not treated', 'not addressed', 'not implanted', 'not stimulated',
+    'not treated', 'not addressed', 'not implanted', 'not stimulated', 'not brought',
     'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
     'none', 'is negative', 'was negative', 'are negative', 'were negative',
   ]),
