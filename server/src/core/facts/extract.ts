@@ -349,8 +349,12 @@ function increasedServicesOf(sentences: readonly Sentence[], mentions: ConceptMe
   const status: IncreasedServicesStatus = compared.length && reasons.length ? 'quantified' : 'unquantified';
   const spans = evidence.length ? evidence : considered.map((sentence) => ({ span: { start: sentence.start, end: sentence.start + sentence.text.length }, status: 'affirmed' as const }));
   for (const match of spans) mentions.push({ field: 'increasedServices', value: status, span: match.span, status: match.status });
-  return { status, evidence: spans.map((match) => ({ span: match.span, status: match.status })) };
+  const claimed = section.length > 0 || vague.some((match) => CLAIMS_INCREASED.test(match.text));
+  return { status, evidence: spans.map((match) => ({ span: match.span, status: match.status })), claimed };
 }
+
+/** The words that ask for increased services, not only call the case hard. */
+const CLAIMS_INCREASED = /\bmodifier[- ]?22\b|\bincreased\b/i;
 
 function sentenceStartOf(sentences: readonly Sentence[], match: Match): number {
   return sentences.find((sentence) => sentence.start <= match.span.start && match.span.start < sentence.start + sentence.text.length)?.start ?? -1;

@@ -110,7 +110,8 @@ export interface NoteFacts {
   readonly arrays: Fact<number> | null;
   readonly integrated: Fact<boolean> | null;
   readonly testing: { readonly status: DocumentedStatus; readonly evidence: readonly Evidence[] };
-  readonly increasedServices: { readonly status: IncreasedServicesStatus; readonly evidence: readonly Evidence[] };
+  /** `claimed`: the note asks for increased services (its own section, or "modifier 22" / "increased services" in words), not only calls the case hard. */
+  readonly increasedServices: { readonly status: IncreasedServicesStatus; readonly evidence: readonly Evidence[]; readonly claimed?: boolean };
   readonly necessity: NecessityFacts;
   /** Set when the note documents that the procedure was stopped before the array was deployed (aborted, discontinued). */
   readonly discontinued: Fact<Discontinued> | null;
