@@ -74,4 +74,11 @@ describe('facts of templates, dictation and counts', () => {
     assert.equal(facts.integrated?.value, true);
     assert.equal(facts.necessity.trialOutcome?.percentRelief, 60);
   });
+
+  it('reads a fact answered on its own title line and a table row answered N/A or None', () => {
+    const facts = factsOf('PROCEDURE: integrated PNS array placed at the left tibial nerve.\nFluoroscopy: Yes (14 s)     Ultrasound: No\nModifier 22: [ ] Yes  [x] N/A\n| IPG | None |\n');
+    assert.deepEqual(facts.imaging.modalities, ['fluoroscopy']);
+    assert.equal(facts.increasedServices.status, 'absent');
+    assert.equal(facts.integrated?.value, true);
+  });
 });

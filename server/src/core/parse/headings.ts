@@ -103,10 +103,15 @@ function bareTitle(line: string): HeadingMatch | undefined {
  * tells that there is nothing to justify: it opens no section that would take the lines below it.
  */
 const ANSWER_ONLY = /^(?:yes|no|none|n\/?a|not (?:requested|applicable|needed|required|used|done)|_+|-+)\.?$/i;
-const ANSWERED_SECTIONS = new Set(['increased-services']);
+/** A fact's own title answered on its line ("Fluoroscopy: Yes (14 s)", "Modifier 22: [ ] Yes  [x] N/A"): a field, whose key is the fact. */
+const ANSWER_FIRST = /^(?:\[[ xX]\]\s*|[☐☒☑]\s*)?(?:yes|no|none|n\/?a)\b/i;
+const ANSWERED_SECTIONS = new Set(['increased-services', 'imaging', 'testing']);
 
 function isAnsweredField(line: string, title: string, headingEnd: number): boolean {
-  return ANSWERED_SECTIONS.has(canonicalSectionId(title) ?? '') && ANSWER_ONLY.test(line.slice(headingEnd).trim());
+  if (!ANSWERED_SECTIONS.has(canonicalSectionId(title) ?? '')) return false;
+  // Options left unchecked are no answer: "[ ] Yes  [x] N/A" answers N/A.
+  const value = line.slice(headingEnd).replace(/(?:\[ \]|☐)\s*[\w/]+/g, '').replace(/\[[xX]\]|[☒☑]/g, '').trim();
+  return ANSWER_ONLY.test(value) || ANSWER_FIRST.test(line.slice(headingEnd).trim());
 }
 
 // A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ...",

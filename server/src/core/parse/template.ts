@@ -105,6 +105,19 @@ function optionsNotCircled(line: string, valueStart: number): TemplateSpan[] {
   return spans;
 }
 
+/** A table row of a key and its answer: "| Modifier 22 | N/A |" says nothing of modifier 22, "| IPG | None |" denies it. */
+function tableRowField(line: string): TemplateSpan | undefined {
+  if (!line.trimStart().startsWith('|')) return undefined;
+  const cells = line.split('|');
+  const filled = cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => cell.trim() !== '');
+  if (filled.length !== 2) return undefined;
+  const [key, value] = filled;
+  const mark: TemplateMark | undefined = EMPTY_VALUE.test(value.cell.trim()) ? 'not-applicable' : DENYING_VALUE.test(value.cell.trim()) ? 'declined' : undefined;
+  if (!mark) return undefined;
+  const start = cells.slice(0, key.index).join('|').length + 1;
+  return { start, end: start + key.cell.length, mark };
+}
+
 /** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No". */
 const ANSWERED_LABEL = /([A-Za-z][A-Za-z /()-]{0,40}?):[ \t]*(yes|no|n\/a|none)\b/gi;
 
@@ -143,6 +156,8 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   if (offered) spans.push({ start: offered.index, end: offered.index + offered[0].length, mark: 'unchosen' });
   if (field) spans.push(...optionsNotCircled(line, field[0].length));
   if (boxes.length === 0) {
+    const row = tableRowField(line);
+    if (row) return [...spans, row];
     const value = field ? line.slice(field[0].length).trim() : '';
     if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
     else if (field && DENYING_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'declined' });
