@@ -80,6 +80,11 @@ function sentenceOf(sentences: readonly Sentence[], match: Match): Sentence | un
   return sentences.length && holds(sentences[low]) ? sentences[low] : sentences.find(holds);
 }
 
+/** Whether the sentence holding the match says the pattern (a correction, a given-up array, a stop before anesthesia). */
+function sentenceSays(sentences: readonly Sentence[], match: Match, pattern: RegExp): boolean {
+  return occursIn(sentenceOf(sentences, match)?.text ?? '', pattern);
+}
+
 function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<'percutaneous' | 'open'> | null {
   const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
   const here = current(matches);
@@ -144,7 +149,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   // The procedure statement names the side of the procedure; a side told more often elsewhere may be another problem's ("new LEFT hip pain" in an E/M note).
   // A correction ("addendum: the correct side is LEFT") still settles it below.
   const titled = current(matches).filter((match) => inSentences(titles, match));
-  const corrected = current(matches).some((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', CORRECTION));
+  const corrected = current(matches).some((match) => sentenceSays(sentences, match, CORRECTION));
   if (titled.length && !corrected && titled.every((match) => match.value === titled[0].value)) {
     const side = titled[0].value;
     const other = current(matches).filter((match) => match.value !== side && side !== 'bilateral' && match.value !== 'bilateral');
@@ -159,7 +164,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     const right = of('right');
     if (of('bilateral').length || (left.length && right.length && arrayCounts.some((entry) => entry.count >= 2))) return fact('bilateral', pool);
     if (left.length && right.length) {
-      const corrected = new Set(pool.filter((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', CORRECTION)).map((match) => match.value));
+      const corrected = new Set(pool.filter((match) => sentenceSays(sentences, match, CORRECTION)).map((match) => match.value));
       if (corrected.size === 1) return fact([...corrected][0], of([...corrected][0]));
       conflicts.push({ topic: 'side', readings: [reading('left', left), reading('right', right)] });
     }
@@ -175,7 +180,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
-  const trialOver = (pool: readonly Sentence[], match: Match) => occursIn(sentenceOf(pool, match)?.text ?? '', NECESSITY.percentRelief);
+  const trialOver = (pool: readonly Sentence[], match: Match) => sentenceSays(pool, match, NECESSITY.percentRelief);
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
     (match) =>
       !(match.value === 'trial' && (permanent || trialOver(sentences, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
@@ -216,7 +221,7 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
   const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased'));
   // A correction settles a modality: "Correction: fluoroscopy was NOT used for this case".
-  const corrected = (match: Match) => occursIn(sentenceOf(sentences, match)?.text ?? '', CORRECTION);
+  const corrected = (match: Match) => sentenceSays(sentences, match, CORRECTION);
   const withdrawn = new Set(negated.filter(corrected).map((match) => match.value));
   const used = documented.filter((match) => !withdrawn.has(match.value));
   if (used.length) {
@@ -241,7 +246,7 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
     .map((match) => ({ match, count: readCount(firstGroup(match) ?? '') }))
     .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
   // "Second array aborted, not placed": an array given up is not placed.
-  const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).filter((match) => !occursIn(sentenceOf(sentences, match)?.text ?? '', ARRAY_GIVEN_UP)).map((match) => {
+  const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).filter((match) => !sentenceSays(sentences, match, ARRAY_GIVEN_UP)).map((match) => {
     // "second array", "Array #3": the highest number placed is the count.
     const word = (firstGroup(match) ?? '').toLowerCase();
     return { match, count: /^\d$/.test(word) ? Number(word) : word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
@@ -255,7 +260,7 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
   for (const entry of all) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
   if (all.length) {
     // A count in a correction ("Correction: only ONE lead was placed") settles the count.
-    const corrected = all.filter((entry) => occursIn(sentenceOf(sentences, entry.match)?.text ?? '', CORRECTION));
+    const corrected = all.filter((entry) => sentenceSays(sentences, entry.match, CORRECTION));
     const pool = corrected.length ? corrected : all;
     const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
     return fact(max, pool.filter((entry) => entry.count === max).map((entry) => entry.match));
@@ -304,7 +309,7 @@ function discontinuedOf(sentences: readonly Sentence[], mentions: ConceptMention
   const stopped = [...current(findPattern(sentences, DISCONTINUED, 'discontinued')), ...notCompleted].sort((a, b) => a.span.start - b.span.start);
   record(mentions, 'discontinued', stopped);
   if (stopped.length === 0) return null;
-  const before = stopped.some((match) => occursIn(sentenceOf(sentences, match)?.text ?? '', BEFORE_ANESTHESIA));
+  const before = stopped.some((match) => sentenceSays(sentences, match, BEFORE_ANESTHESIA));
   const value: Discontinued = before ? 'before-anesthesia' : current(findPattern(sentences, ANESTHESIA_GIVEN)).length ? 'after-anesthesia' : 'unspecified';
   return fact(value, stopped);
 }
