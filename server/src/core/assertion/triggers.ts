@@ -259,6 +259,9 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   ...phrases('forward-termination-negation', [':']),
 ];
 
+/** Month names that date the history; "may" is left out, the word being also the modal verb. */
+const MONTHS_BUT_MAY = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 /**
  * ConText calls a condition historical when it is more than two weeks old, so "last week" and
  * "days ago" stay recent. "The trial" of a 64596 note is the earlier test stimulation.
@@ -279,16 +282,16 @@ const OPNOTE_HISTORICAL: readonly Trigger[] = [
     'during the trial', 'during trial', 'at the time of the trial', 'at the trial',
   ]),
   // "in December she had a trial": a month named in the past tense of the history.
-  ...phrases('pre-historical', ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((month) => [`in ${month} she had`, `in ${month} he had`, `in ${month} the patient had`])),
+  ...phrases('pre-historical', MONTHS_BUT_MAY.flatMap((month) => [`in ${month} she had`, `in ${month} he had`, `in ${month} the patient had`])),
   ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's", 'today']),
   // "in June 2025 the device was placed": a month and year date the past like a year alone.
   // Near words only: in run-on dictation the sentence also holds today's procedure.
   ...(['pre', 'post'] as const).flatMap((role) =>
-    phrases(`${role}-historical`, ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((month) => `in ${month} <year>`), MONTH_YEAR_WINDOW),
+    phrases(`${role}-historical`, MONTHS_BUT_MAY.map((month) => `in ${month} <year>`), MONTH_YEAR_WINDOW),
   ),
   // "In January she did a trial": a month before the procedure, named without its year.
   ...(['pre', 'post'] as const).flatMap((role) =>
-    phrases(`${role}-historical`, ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((month) => `in ${month}`), MONTH_YEAR_WINDOW),
+    phrases(`${role}-historical`, MONTHS_BUT_MAY.map((month) => `in ${month}`), MONTH_YEAR_WINDOW),
   ),
   // Run-on dictation turns from the history to today's procedure: "she did a trial last month so we are proceeding with the implant".
   ...phrases('termination-historical', ['so we', 'we are proceeding', 'proceeding with', 'proceed with', 'presents for', 'presents today', 'here today', 'is here for', 'returns for']),
