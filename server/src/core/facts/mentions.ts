@@ -233,7 +233,6 @@ function matchAndRemember(sentence: Sentence, patterns: readonly ConceptPattern[
   return matches;
 }
 
-
 /**
  * Matches every lexicon family in the sentences ahead of the facts derivation and keeps the matches
  * in the sentence memos, a step after each sentence matched: on a long note this is most of the
