@@ -85,16 +85,27 @@ function sentenceSays(sentences: readonly Sentence[], match: Match, pattern: Reg
   return occursIn(sentenceOf(sentences, match)?.text ?? '', pattern);
 }
 
-function approachOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<'percutaneous' | 'open'> | null {
+function approachOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<'percutaneous' | 'open'> | null {
   const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
   const here = current(matches);
   const open = here.filter((match) => match.value === 'open' && !ACCESSORY_INCISION.test(sentenceOf(sentences, match)?.text ?? ''));
-  const percutaneous = here.filter((match) => match.value === 'percutaneous');
+  // "Percutaneous trial 05/2026 with 75% relief" tells the trial's approach, not today's.
+  const percutaneous = here.filter((match) => match.value === 'percutaneous' && !TRIAL_AFTER.test(textAfter(sentences, match)));
   // An introducer or an exit site goes with an open placement too; the word "percutaneous" does not.
   const saidPercutaneous = percutaneous.filter((match) => /\bperc/i.test(match.text));
   if (open.length && saidPercutaneous.length) conflicts.push({ topic: 'approach', readings: [reading('percutaneous', saidPercutaneous), reading('open', open)] });
   if (open.length) return fact('open', open);
-  return percutaneous.length ? fact('percutaneous', percutaneous) : null;
+  if (percutaneous.length) return fact('percutaneous', percutaneous);
+  // A stimulator placed, revised or removed with no incision told of is placed through the skin, as a coder reads it.
+  return procedure ? { value: 'percutaneous', evidence: procedure.evidence } : null;
+}
+
+const TRIAL_AFTER = /^[ \t]+(?:[\w-]+[ \t]+)?trial\b/i;
+
+/** The rest of the sentence after a match. */
+function textAfter(sentences: readonly Sentence[], match: Match): string {
+  const sentence = sentenceOf(sentences, match);
+  return sentence ? sentence.text.slice(match.span.end - sentence.start) : '';
 }
 
 /** The diagnosis names the nerve and side of the condition when the account does not. */
@@ -382,10 +393,13 @@ function durationContext(sentence: Sentence, match: Match, withTail: boolean): s
   const after = sentence.text.slice(to, to + CLAUSE_REACH);
   const end = after.search(/[,;:()]/);
   const tail = (end < 0 ? after : after.slice(0, end)).split(/\s+/).slice(0, 4).join(' ');
-  return `${head} ${match.text} ${tail}`;
+  // "26 months before the trial" is the pain's length up to the trial, not the trial's.
+  return UNTIL_EVENT.test(tail) ? `${head} ${match.text}` : `${head} ${match.text} ${tail}`;
 }
 
 const CLAUSE_REACH = 60;
+
+const UNTIL_EVENT = /^\s*(?:before|prior to|preceding|until|leading up to)\b/i;
 
 const lastClauseEnd = (text: string) => Math.max(...CLAUSE_ENDS.map((mark) => text.lastIndexOf(mark)));
 
@@ -612,7 +626,6 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
-  const approach = approachOf(sentences, mentions, conflicts);
   const target = targetOf(targets, nerves);
   const titles = procedureLines(model, sentences);
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves, titles) : null;
@@ -620,6 +633,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const arrayCounts = arrayCountsOf(sentences);
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, mentions, conflicts);
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, mentions);
+  const approach = approachOf(sentences, procedure, mentions, conflicts);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');

@@ -59,12 +59,17 @@ export function regionsOf(model: DocumentModel): Region[] {
   return regions;
 }
 
-/** The end of the paragraph that starts at `start`: its first blank line, or `end`. */
+const PARAGRAPH_BREAK = /\n[ \t]*\n|[.!?][ \t]{0,20}\n(?=[ \t]{0,20}[A-Z])/;
+
+/**
+ * The end of the paragraph that starts at `start`: its first blank line, or `end`. A line that ends its
+ * sentence before a capitalised line ends it too: dictation wraps mid-sentence, a new line of its own is a new statement.
+ */
 function paragraphEnd(text: string, start: number, end: number): number {
-  const blank = /\n[ \t]*\n/g;
-  blank.lastIndex = start;
-  const found = blank.exec(text);
-  return found && found.index < end ? found.index : end;
+  const found = PARAGRAPH_BREAK.exec(text.slice(start, end));
+  if (!found) return end;
+  // A blank line ends the paragraph at its first line break; a sentence mark ends it after the mark.
+  return start + found.index + (found[0].startsWith('\n') ? 0 : 1);
 }
 
 /** The note text as read (`readText`), with comment lines blanked out (same length, so every offset still holds). */

@@ -119,7 +119,7 @@ function tableRowField(line: string): TemplateSpan | undefined {
 }
 
 /** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No". */
-const ANSWERED_LABEL = /([A-Za-z][A-Za-z /()-]{0,40}?):[ \t]*(yes|no|n\/a|none)\b/gi;
+const ANSWERED_LABEL = /([A-Za-z][A-Za-z0-9 /()#-]{0,40}?):[ \t]*(yes|no|n\/a|none)\b/gi;
 
 /** A cheap count first: two answers after colons at least. */
 const ANSWER_AFTER_COLON = /:[ \t]*(?:yes|no|n\/a|none)\b/gi;

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { extractFacts } from '../../../server/src/core/facts';
+import { parseDocument } from '../../../server/src/core/parse';
+
+/** Forms of real notes read in session 5: answered field rows, passive run-ons, abbreviations, onsets and implied approaches. */
+describe('facts of answered fields, run-ons and implied approaches', () => {
+  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
+  const IMPLANT = 'Procedure: integrated PNS, left tibial nerve, ultrasound. One array deployed; concordant paresthesia at 0.8 mA.\n';
+
+  it('reads "Modifier 22: No   Justification: N/A" as no increased services', () => {
+    assert.equal(factsOf(`${IMPLANT}Modifier 22: No   Justification: N/A\n`).increasedServices.status, 'absent');
+    assert.equal(factsOf(`${IMPLANT}Modifier 22: Yes   Justification: scar\n`).increasedServices.status, 'unquantified');
+  });
+
+  it('does not read "the introducer was removed the array was anchored" as a removal', () => {
+    const facts = factsOf('using ultrasound the right greater occipital nerve was seen the introducer was passed and the electrode array which has its receiver built into it was deployed next to the nerve the introducer was removed the array was anchored to skin\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+  });
+
+  it('reads the side before an abbreviated nerve ("L lat fem cutaneous n.")', () => {
+    assert.equal(factsOf('Proc: perc PNS implant, L lat fem cutaneous n., US guided. 1 integrated lead placed.\n').laterality?.value, 'left');
+  });
+
+  it('reads an onset in parentheses and a duration up to the trial, but not how long relief lasted', () => {
+    const facts = factsOf(`date: 2026-08-10\n\n${IMPLANT}Trial result: 70% relief x 7 days.\nPain history: chronic L knee pain since L TKA (05/2024); 26 months before the trial.\n`);
+    assert.equal(facts.necessity.painDuration?.months, 27);
+    const reliefOnly = factsOf(`${IMPLANT}Trial result: 70% relief x 7 days.\n`);
+    assert.equal(reliefOnly.necessity.painDuration, null);
+    assert.equal(factsOf(`${IMPLANT}History: chronic knee pain after total knee arthroplasty 3 yrs ago.\n`).necessity.painDuration?.months, 36);
+  });
+
+  it('reads a lead placed along a nerve and tunnelled to an IPG as a conventional system', () => {
+    const facts = factsOf('Procedure: Under fluoroscopy the lead was placed percutaneously along the right common peroneal nerve. A 4 cm incision was made and a pocket created. The lead was tunneled, connected to the extension and the rechargeable IPG.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.integrated?.value, false);
+  });
+
+  it('takes a placement with no incision told of as percutaneous, and an incision as open', () => {
+    assert.equal(factsOf('Procedure: Under ultrasound guidance one integrated array was placed along the left superior cluneal nerve. No IPG.\n').approach?.value, 'percutaneous');
+    assert.equal(factsOf('Procedure: A 5 cm incision was made and the nerve was exposed; one integrated array was placed along the left sural nerve.\n').approach?.value, 'open');
+    assert.equal(factsOf('Plan: discuss a stimulator at the next visit.\n').approach, null);
+  });
+
+  it('does not take "Percutaneous trial 05/2026 with 75% relief" for today\'s approach', () => {
+    const facts = factsOf('INDICATIONS: Left ulnar pain, 4 years.\nPercutaneous trial 05/2026 with 75% relief.\nDESCRIPTION: A 6 cm incision was made over the elbow. A paddle electrode was laid beneath the ulnar nerve.\n');
+    assert.equal(facts.approach?.value, 'open');
+    assert.deepEqual(facts.conflicts.filter((conflict) => conflict.topic === 'approach'), []);
+  });
+
+  it('ends an inline Indication field at a line that ends its sentence, so the next line is the account', () => {
+    const facts = factsOf('Today\'s procedure 08/17/2026:\nIndication: left meralgia for 18 months, failed gabapentin; trial successful (65%).\nPermanent integrated PNS lead placed, left lateral femoral cutaneous nerve, under ultrasound.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.nerve?.value, 'lateral femoral cutaneous');
+  });
+});
