@@ -52,4 +52,21 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(facts.procedure?.value, 'insertion');
     assert.equal(facts.nerve?.value, 'lateral femoral cutaneous');
   });
+
+  it('records no side conflict for another body part\'s problem, but does for the same site', () => {
+    const other = factsOf('Procedure: perc integrated PNS lead, R ulnar n., proximal forearm. US guided. One array deployed.\nSeparately she mentioned new L shoulder pain after a fall; separate visit note.\n');
+    assert.equal(other.laterality?.value, 'right');
+    assert.deepEqual(other.conflicts.filter((conflict) => conflict.topic === 'side'), []);
+    const same = factsOf('Procedure: perc integrated PNS lead, R ulnar n. US guided. One array deployed.\nThe L ulnar nerve was traced at the elbow.\n');
+    assert.equal(same.conflicts.filter((conflict) => conflict.topic === 'side').length, 1);
+  });
+
+  it('counts the arrays placed, not those planned, swapped out or left from a trial', () => {
+    const planned = factsOf('Procedure: Percutaneous PNS, left knee (genicular nerves)\n- Plan: 2 arrays (superomedial + inferomedial)\n- 1 integrated array deployed under ultrasound; concordant paresthesia\n- 2nd array NOT placed\n');
+    assert.equal(planned.arrays?.value, 1);
+    const swapped = factsOf('Procedure: Percutaneous insertion of integrated PNS, right ulnar nerve, ultrasound.\nFirst array deployed; impedance out of range, withdrawn and discarded. A second array from a new kit was deployed.\nFinal: one integrated array in place.\n');
+    assert.equal(swapped.arrays?.value, 1);
+    const conversion = factsOf('Carried forward from trial note: two temporary percutaneous leads placed under ultrasound.\n\nTODAY: one integrated array (receiver built in) was deployed along the left suprascapular nerve under ultrasound.\n');
+    assert.equal(conversion.arrays?.value, 1);
+  });
 });

@@ -85,6 +85,17 @@ function sentenceSays(sentences: readonly Sentence[], match: Match, pattern: Reg
   return occursIn(sentenceOf(sentences, match)?.text ?? '', pattern);
 }
 
+/** Whether the match's sentence says `pattern` within `before` characters before the match or `after` after it. */
+function saysNear(sentences: readonly Sentence[], match: Match, pattern: RegExp, before: number, after: number): boolean {
+  const sentence = sentenceOf(sentences, match);
+  if (!sentence) return false;
+  const from = match.span.start - sentence.start;
+  return occursIn(sentence.text, pattern, Math.max(0, from - before), Math.min(sentence.text.length, match.span.end - sentence.start + after));
+}
+
+const TRIAL_RESULT_BEFORE = 60;
+const TRIAL_RESULT_AFTER = 120;
+
 function approachOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<'percutaneous' | 'open'> | null {
   const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
   const here = current(matches);
@@ -163,7 +174,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   const corrected = current(matches).some((match) => sentenceSays(sentences, match, CORRECTION));
   if (titled.length && !corrected && titled.every((match) => match.value === titled[0].value)) {
     const side = titled[0].value;
-    const other = current(matches).filter((match) => match.value !== side && side !== 'bilateral' && match.value !== 'bilateral');
+    const other = otherSite(sentences, titled, current(matches).filter((match) => match.value !== side && side !== 'bilateral' && match.value !== 'bilateral'));
     // The other side told elsewhere is still a contradiction for the coder to see (at information severity).
     if (other.length) conflicts.push({ topic: 'side', readings: [reading(side, titled), reading(other[0].value, other)] });
     return fact(side, titled);
@@ -174,16 +185,38 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     const left = of('left');
     const right = of('right');
     if (of('bilateral').length || (left.length && right.length && arrayCounts.some((entry) => entry.count >= 2))) return fact('bilateral', pool);
+    const value = left.length === right.length ? pool[0].value : left.length > right.length ? 'left' : 'right';
     if (left.length && right.length) {
       const corrected = new Set(pool.filter((match) => sentenceSays(sentences, match, CORRECTION)).map((match) => match.value));
       if (corrected.size === 1) return fact([...corrected][0], of([...corrected][0]));
-      conflicts.push({ topic: 'side', readings: [reading('left', left), reading('right', right)] });
+      const other = otherSite(sentences, of(value), of(value === 'left' ? 'right' : 'left'));
+      if (other.length) conflicts.push({ topic: 'side', readings: [reading('left', value === 'left' ? of('left') : other), reading('right', value === 'right' ? of('right') : other)] });
     }
-    const value = left.length === right.length ? pool[0].value : left.length > right.length ? 'left' : 'right';
     return fact(value, of(value));
   }
   return null;
 }
+
+/**
+ * The sides of `other` that may be told of the procedure's site: not those of a body part the procedure's
+ * side is never told with ("new L shoulder pain" beside a right ulnar implant is another problem, not a contradiction).
+ */
+function otherSite(sentences: readonly Sentence[], procedureSide: readonly Match[], other: readonly Match[]): Match[] {
+  const sites = new Set(procedureSide.map((match) => bodyPartAfter(sentences, match)));
+  return other.filter((match) => {
+    const part = bodyPartAfter(sentences, match);
+    return part === undefined || sites.has(part);
+  });
+}
+
+/** A body part named right after a side ("L shoulder", "left-sided radiating low back pain"), not a nerve or a device. */
+function bodyPartAfter(sentences: readonly Sentence[], match: Match): string | undefined {
+  const part = BODY_PART_AFTER.exec(textAfter(sentences, match));
+  return part ? BODY_PART_OF[part[1].toLowerCase()] ?? part[1].toLowerCase() : undefined;
+}
+
+const BODY_PART_AFTER = /^[\s-]*(?:sided\s+)?(?:(?:new|acute|chronic|radiating|medial|lateral|anterior|posterior|lower|upper|low|superior|inferior)\s+){0,3}(shoulders?|hips?|groin|knees?|ankles?|foot|feet|hands?|wrists?|elbows?|arms?|forearms?|legs?|thighs?|calf|heels?|toes?|neck|back|buttocks?|flank|chest|breast|eyes?|ears?|face|jaw|head)\b/i;
+const BODY_PART_OF: Readonly<Record<string, string>> = { feet: 'foot', shoulders: 'shoulder', hips: 'hip', knees: 'knee', ankles: 'ankle', hands: 'hand', wrists: 'wrist', elbows: 'elbow', arms: 'arm', forearms: 'forearm', legs: 'leg', thighs: 'thigh', heels: 'heel', toes: 'toe', buttocks: 'buttock', eyes: 'eye', ears: 'ear' };
 
 const reading = (value: string, matches: readonly Match[]): ConflictReading => ({ value, evidence: evidenceOf(matches) });
 
@@ -191,7 +224,8 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
-  const trialOver = (pool: readonly Sentence[], match: Match) => sentenceSays(pool, match, NECESSITY.percentRelief);
+  // Near the trial only: a run-on dictation tells a block's relief and a hoped-for result in the same sentence.
+  const trialOver = (pool: readonly Sentence[], match: Match) => saysNear(pool, match, NECESSITY.percentRelief, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER);
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
     (match) =>
       !(match.value === 'trial' && (permanent || trialOver(sentences, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
@@ -255,7 +289,9 @@ interface ArrayCount {
 function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
   const counts = current([...findPattern(sentences, ARRAY_COUNT, 'count'), ...findPattern(sentences, ARRAY_TIMES, 'count')])
     .map((match) => ({ match, count: readCount(firstGroup(match) ?? '') }))
-    .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8);
+    .filter((entry): entry is { match: Match; count: number } => entry.count !== undefined && entry.count > 0 && entry.count <= 8)
+    // "- Plan: 2 arrays" is what was intended, not placed.
+    .filter((entry) => !sentenceSays(sentences, entry.match, PLAN_LABEL));
   // "Second array aborted, not placed": an array given up is not placed.
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).filter((match) => !sentenceSays(sentences, match, ARRAY_GIVEN_UP)).map((match) => {
     // "second array", "Array #3": the highest number placed is the count.
@@ -268,11 +304,15 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
 
 function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
-  for (const entry of all) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
-  if (all.length) {
-    // A count in a correction ("Correction: only ONE lead was placed") settles the count.
-    const corrected = all.filter((entry) => sentenceSays(sentences, entry.match, CORRECTION));
-    const pool = corrected.length ? corrected : all;
+  // "Two temporary percutaneous leads" were an earlier trial's, unless today's procedure is the trial.
+  const placed = procedure.value === 'trial' ? all : all.filter((entry) => !TRIAL_LEADS.test(entry.match.text));
+  for (const entry of placed) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
+  if (placed.length) {
+    // A count in a correction ("Correction: only ONE lead was placed") settles the count, and so does
+    // a final tally ("Final: one integrated array in place") after an array was swapped.
+    const corrected = placed.filter((entry) => sentenceSays(sentences, entry.match, CORRECTION));
+    const final = placed.filter((entry) => sentenceSays(sentences, entry.match, FINAL_TALLY));
+    const pool = corrected.length ? corrected : final.length ? final : placed;
     const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
     return fact(max, pool.filter((entry) => entry.count === max).map((entry) => entry.match));
   }
@@ -283,6 +323,10 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
   const singular = placements.filter((match) => SINGULAR_DEVICE.test(match.text));
   return singular.length ? { value: 1, evidence: evidenceOf(singular) } : null;
 }
+
+const TRIAL_LEADS = /\b(?:temporary|trial)\b/i;
+const PLAN_LABEL = /^[\s*•·-]*(?:plan(?:ned)?|goal|intended)\s*:/i;
+const FINAL_TALLY = /^[\s*•·-]*(?:final|in place at the end|at the end of the case)\b|\b(?:placed|implanted|left in place|deployed) today\b|\bin place at (?:the )?end\b/i;
 
 const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b|\b(?:array|lead|electrode)\(s\)/i;
 
