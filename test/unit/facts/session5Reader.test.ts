@@ -69,4 +69,23 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     const conversion = factsOf('Carried forward from trial note: two temporary percutaneous leads placed under ultrasound.\n\nTODAY: one integrated array (receiver built in) was deployed along the left suprascapular nerve under ultrasound.\n');
     assert.equal(conversion.arrays?.value, 1);
   });
+
+  it('reads misspelt sides, nerves and imaging, and shorthand "US →"', () => {
+    const facts = factsOf('Proceedure: percutanous implantaton of integreated peripheral nerve stimulater, rigth superfical peroneal nerve.\nTechnique: Using ultrasonud guidance the nerve was found. One electrod array deployed.\n');
+    assert.equal(facts.laterality?.value, 'right');
+    assert.equal(facts.nerve?.value, 'superficial peroneal');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+    assert.deepEqual(factsOf('perc PNS L ulnar n.\n• US → ulnar n. 6 cm prox to med epicondyle\n• 1 integrated lead deployed\n').imaging.modalities, ['ultrasound']);
+  });
+
+  it('ends an inline Indications field before a numbered step', () => {
+    const facts = factsOf('Procedure: perc integrated PNS, left tibial nerve\nIndications: heel pain x 20 mo; trial 05/2026 70% relief.\n1. Prone; ultrasound identified the posterior tibial nerve.\n2. Introducer placed percutaneously; array deployed.\n');
+    assert.equal(facts.imaging.status, 'documented');
+    assert.equal(facts.procedure?.value, 'insertion');
+  });
+
+  it('reads a field answered "No - <reason>" as denied', () => {
+    const facts = factsOf('Procedure: perc integrated PNS, right sural nerve. One array deployed.\nImaging guidance used: No - landmark technique, nerve palpable\n');
+    assert.equal(facts.imaging.status, 'negated');
+  });
 });

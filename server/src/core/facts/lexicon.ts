@@ -33,6 +33,12 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, string]> = [
   ['transmitter', '(?:transmitter|transmiter|transmittor)'],
   ['integrated', '(?:integrated|intergrated|integated)'],
   ['peripheral', '(?:peripheral|perpheral|periferal|peripherial)'],
+  ['right', '(?:right|rigth|rihgt)'],
+  ['left', '(?:left|letf|lfet)'],
+  ['peroneal', '(?:peroneal|perroneal)'],
+  ['tibial', '(?:tibial|tibeal)'],
+  ['placement', '(?:placement|placment|placemnt)'],
+  ['superficial', '(?:superficial|superfical|superficail|superfiscial)'],
 ];
 const MISSPELT_WORDS = MISSPELLINGS.map(([word, forms]) => [buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms] as const);
 const withMisspellings = (source: string) => MISSPELT_WORDS.reduce((widened, [word, forms]) => widened.replace(word, forms), source);
@@ -57,7 +63,7 @@ const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alte
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|paddle electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:sonosite|butterfly iq|clarius|lumify|ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:)|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency|hockey[- ]stick|HFL\\d{0,3}|L\\d{2}) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
+  { value: 'ultrasound', pattern: rx('\\b(?:sonosite|butterfly iq|clarius|lumify|ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonud|ultrasond|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:|\\s?(?:→|->|=>))|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency|hockey[- ]stick|HFL\\d{0,3}|L\\d{2}) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)') },
   // Terse "under US", "US + fluoro", "- US -": upper case only, so the pronoun "us" is never imaging.
   { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|]|$))|(?=[ \\t]{1,3}(?:located|localized|localised|identified|showed|visualized|visualised|confirmed|guided)\\b))', 'gm') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluroscop(?:y|ic)|floroscop(?:y|ic)|fluoro|flouro|c-?arm|image intensifier)\\b') },
@@ -107,7 +113,7 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'tibial', pattern: rx(`${nerveNamed('(?:posterior )?tibial')}|\\bPTN\\b`) },
   { value: 'sural', pattern: rx('\\bsural\\b') },
   { value: 'saphenous', pattern: rx(`${nerveNamed('saphen(?:o|ou)?us')}|\\binfrapatellar (?:branch|saphenous)\\b`) },
-  { value: 'lateral femoral cutaneous', pattern: rx('\\blat(?:eral|\\.)? fem(?:oral|\\.)? cutaneous\\b|\\bLFCN\\b|\\bLFC nerve\\b') },
+  { value: 'lateral femoral cutaneous', pattern: rx('\\blat(?:eral|\\.)? fem(?:oral|\\.)? cutaneous\\b|\\bLFCN\\b|\\bLFC (?:nerve\\b|n\\.)') },
   { value: 'posterior femoral cutaneous', pattern: rx('\\bposterior femoral cutaneous\\b|\\bPFCN\\b') },
   { value: 'femoral', pattern: rx(nerveNamed('femoral')) },
   { value: 'genitofemoral', pattern: rx('\\bgenitofemoral\\b') },
@@ -145,7 +151,7 @@ export const NAMED_NERVE = rx('\\b(?!(?:peripheral|the|a|an|target|this|that|eac
 
 /** Words after "left"/"right" that make it a side, not a verb ("left in place"). */
 const ANATOMY =
-  '(?:side|sided|leg|foot|feet|ankle|knee|thigh|calf|heel|toe|hip|groin|buttock|gluteal|flank|arm|forearm|hand|wrist|elbow|shoulder|neck|occiput|occipital|scalp|head|face|back|lumbar|inguinal|lower|upper|extremity|limb|posterior|anterior|(?:supero|infero|postero|antero)?(?:lateral|medial)|superior|inferior|proximal|distal|superficial|deep|common|greater|lesser|third|sural|saphenous|tibial|peroneal|fibular|femoral|median|ulnar|radial|sciatic|genicular|ilioinguinal|genitofemoral|suprascapular|axillary|plantar|dorsal|popliteal|cluneal|intercostal|supraorbital|infraorbital|brachial|pudendal|obturator|sacral|foramen|[STLC]\\d{1,2}|cutaneous|lat|med|fem|ant|post|sup|inf|occ|nerve|array|lead|electrode|GON|LON|TON|SPN|SSN|SRN|PTN|SCN|LFCN|PFCN|PNS)';
+  '(?:side|sided|leg|foot|feet|ankle|knee|thigh|calf|heel|toe|hip|groin|buttock|gluteal|flank|arm|forearm|hand|wrist|elbow|shoulder|neck|occiput|occipital|scalp|head|face|back|lumbar|inguinal|lower|upper|extremity|limb|posterior|anterior|(?:supero|infero|postero|antero)?(?:lateral|medial)|superior|inferior|proximal|distal|superficial|deep|common|greater|lesser|third|sural|saphenous|tibial|peroneal|fibular|femoral|median|ulnar|radial|sciatic|genicular|ilioinguinal|genitofemoral|suprascapular|axillary|plantar|dorsal|popliteal|cluneal|intercostal|supraorbital|infraorbital|brachial|pudendal|obturator|sacral|foramen|[STLC]\\d{1,2}|cutaneous|lat|med|fem|ant|post|sup|inf|occ|nerve|array|lead|electrode|GON|LON|TON|SPN|SSN|SRN|PTN|SCN|LFCN|LFC|PFCN|PNS)';
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bbilat\\b|\\bB/L\\b|\\b(?:left|LT|L)\\s*(?:\\+|&|and)\\s*(?:right|RT|R)\\b(?!\\s*\\d)|\\b(?:right|RT|R)\\s*(?:\\+|&|and)\\s*(?:left|LT|L)\\b(?!\\s*\\d)|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },

@@ -18,7 +18,8 @@ export interface TemplateSpan {
 const BOX = /\[[xX ]\]|\([xX ]\)|[☐☒☑]/g;
 const ANSWER_WORDS = new Set(['yes', 'no', 'y', 'n']);
 const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?$/i;
-const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)\.?$/i;
+/** A field answered no, alone or with its reason after a mark: "No", "No - landmark technique", "None (ultrasound only)". */
+const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)(?:\.?$|\s*[-–—,;(])/i;
 
 /** A field value that says nothing: "N/A", "not applicable", "____". */
 export function isEmptyValue(value: string): boolean {
