@@ -628,7 +628,7 @@ function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> 
   const regions = regionsOf(model);
   const anyDevice = mayHoldDevice(text) && (yield* occursInSteps(text, NEUROSTIMULATION));
   const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text, region.span));
-  return yield* readSentences(text, read, memos);
+  return yield* readSentences(text, read, memos, model.tableCells);
 }
 
 /**

@@ -268,11 +268,13 @@ export const NECESSITY = {
     `\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\)?\\s*(?:(?:average|mean|overall|sustained|consistent) )?(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
       // "75% fewer headache days": a headache trial's outcome; "50% less pain".
       `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:less|lower) pain\\b` +
+      // Shorthand: "70% ↓ pain", "60% ↓".
+      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent)\\s*↓` +
       `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:fewer|less|reduction in|decrease in) (?:headache|migraine|pain|attack) days\\b` +
       // "relief of 70%", "relief approx 65 percent", "relief (~70%)", "relief greater than 50%": a short gap without a number or a full stop.
       `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|pct)` +
-      // "Successful PNS trial (70%)", "Trial: 70%."
-      `|\\btrial\\b[^.;\\d%]{0,20}?[:(]\\s*(?:[~>≥]\\s*)?(\\d{1,3})\\s*%\\s*(?:\\)|[.;,]|$)` +
+      // "Successful PNS trial (70%)", "Trial: 70%.", "Trial: 7 d, 60%"
+      `|\\btrial\\b[^.;\\d%]{0,20}?[:(]\\s*(?:\\d{1,2}\\s*(?:d|days?|wks?|weeks?)\\s*[,;/]\\s*)?(?:[~>≥]\\s*)?(\\d{1,3})\\s*%\\s*(?:\\)|[.;,]|$)` +
       // "reduced her pain by 60%", "pain improved by 70%", "helped about 60%"
       `|\\bhelped (?:by )?(?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
       `|\\b(?:reduced|decreased|improved|relieved|lowered) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +

@@ -1,5 +1,6 @@
 import { createAssertionEngine, splitSentences, type AssertionEngine } from '../assertion';
 import { DEFAULT_TRIGGERS, type Trigger } from '../assertion/triggers';
+import type { TableCell } from '../parse/tables';
 import { templateSpans, type TemplateMark, type TemplateSpan } from '../parse/template';
 import type { Span } from '../text/span';
 import type { Steps } from '../text/steps';
@@ -27,6 +28,10 @@ export interface Sentence {
   templateView?: { readonly text: string; readonly slot: SentenceSlot };
   /** The reading this sentence belongs to: the whole list, with its candidate index on a long note. */
   readonly reading: Reading;
+  /** For a cell of a header table, its column's header: the cell is read as the field "label: text". */
+  readonly label?: string;
+  /** For a cell of a table row told as not done ("planned, not placed"), what is read in any of its cells is only planned. */
+  readonly rowNotDone?: boolean;
 }
 
 /** One reading of a note: its sentences and, for a long note, which of them each pattern may match in. */
@@ -77,9 +82,10 @@ const prefilter = new LiteralPrefilter(FAMILIES.flatMap((family) => family.map((
  * The sentences of the regions, found through `memos` where the same text was read before; a step
  * after each sentence (or window of a long one) read anew, and after each one placed in the note.
  */
-export function* readSentences(text: string, regions: readonly Region[], memos: RegionMemos): Steps<Sentence[]> {
+export function* readSentences(text: string, regions: readonly Region[], memos: RegionMemos, tableCells: readonly TableCell[] = []): Steps<Sentence[]> {
   const sentences: Sentence[] = [];
   const reading: Reading = { sentences };
+  let cellAt = 0;
   for (const region of regions) {
     const { start, end } = region.span;
     // Splitting reads the region, the start of its first line and one character past its end.
@@ -89,6 +95,13 @@ export function* readSentences(text: string, regions: readonly Region[], memos: 
     for (let i = 0; i < memo.starts.length; i++) {
       const at = start + memo.starts[i];
       const sentenceText = text.slice(at, at + memo.lengths[i]);
+      while (cellAt < tableCells.length && tableCells[cellAt].span.start < at) cellAt++;
+      const pieces = cellPieces(text, at, at + sentenceText.length, tableCells, cellAt);
+      if (pieces) {
+        for (const piece of pieces) sentences.push('label' in piece ? cellSentence(text, piece, region.role, reading) : pieceSentence(text, piece, region.role, reading));
+        yield;
+        continue;
+      }
       const template = templateOf(text, at, at + sentenceText.length);
       sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], reading, ...(template.length ? { template } : {}) });
       yield;
@@ -97,6 +110,54 @@ export function* readSentences(text: string, regions: readonly Region[], memos: 
   if (sentences.length >= INDEXED_SENTENCES) reading.byPattern = candidateIndex(sentences);
   return sentences;
 }
+
+/**
+ * A sentence that holds cells of a header table, in pieces: each cell, and the text between them that
+ * is more than cell separators (the header row, when the splitter joined it to the rows). Undefined
+ * when the sentence holds no cell.
+ */
+function cellPieces(text: string, start: number, end: number, cells: readonly TableCell[], from: number): (TableCell | Span)[] | undefined {
+  const pieces: (TableCell | Span)[] = [];
+  let at = start;
+  const between = (to: number, header?: Span) => {
+    const gap = text.slice(at, to);
+    const piece = { start: at + (gap.length - gap.trimStart().length), end: at + gap.trimEnd().length };
+    // The header row names the columns; it tells nothing itself.
+    if (!BETWEEN_CELLS.test(gap) && !(header && header.start <= piece.start && piece.end <= header.end)) pieces.push(piece);
+  };
+  for (let index = from; index < cells.length && cells[index].span.end <= end; index++) {
+    between(cells[index].span.start, cells[index].header);
+    pieces.push(cells[index]);
+    at = cells[index].span.end;
+  }
+  if (at === start) return undefined;
+  between(end);
+  return pieces;
+}
+
+const BETWEEN_CELLS = /^[\s|]*$/;
+
+function pieceSentence(text: string, piece: Span, role: RegionRole, reading: Reading): Sentence {
+  const template = templateOf(text, piece.start, piece.end);
+  return { text: text.slice(piece.start, piece.end), start: piece.start, role, memo: { candidates: prefilter.scan(text, piece.start, piece.end) }, reading, ...(template.length ? { template } : {}) };
+}
+
+function cellSentence(text: string, cell: TableCell, role: RegionRole, reading: Reading): Sentence {
+  const labelled = `${cell.label}: ${text.slice(cell.span.start, cell.span.end)}`;
+  const template = templateOf(text, cell.span.start, cell.span.end);
+  return {
+    text: text.slice(cell.span.start, cell.span.end),
+    start: cell.span.start,
+    role,
+    memo: { candidates: prefilter.scan(labelled, 0, labelled.length) },
+    reading,
+    label: cell.label,
+    ...(ROW_NOT_DONE.test(text.slice(cell.row.start, cell.row.end)) ? { rowNotDone: true } : {}),
+    ...(template.length ? { template } : {}),
+  };
+}
+
+const ROW_NOT_DONE = /\b(?:not (?:placed|done|performed|deployed|inserted)|planned|aborted|abandoned|declined|deferred|cancell?ed)\b/i;
 
 /** The template spans of the sentence's lines that overlap it, in sentence offsets. */
 function templateOf(text: string, start: number, end: number): TemplateSpan[] {
@@ -255,26 +316,42 @@ export function* matchAhead(sentences: readonly Sentence[]): Steps<void> {
 function matchSentence(sentence: Sentence, patterns: readonly ConceptPattern[], ids: readonly number[]): SentenceMatch[] {
   const matches: SentenceMatch[] = [];
   const taken: Span[] = [];
-  const owned = sentence.memo.owned ?? sentence.text.length;
+  // A table cell is read under its column's header ("Side: R"); offsets stay the cell's own.
+  const read = sentence.label === undefined ? sentence.text : `${sentence.label}: ${sentence.text}`;
+  const shift = read.length - sentence.text.length;
+  const owned = shift + (sentence.memo.owned ?? sentence.text.length);
   for (let index = 0; index < patterns.length; index++) {
     // A pattern with none of its literals in the sentence cannot match there.
     if (!LiteralPrefilter.has(sentence.memo.candidates, ids[index])) continue;
     const { pattern } = patterns[index];
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(sentence.text); match && match.index < owned; match = pattern.exec(sentence.text)) {
+    for (let match = pattern.exec(read); match && match.index < owned; match = pattern.exec(read)) {
       if (match[0] === '') {
         pattern.lastIndex++;
         continue;
       }
-      const start = match.index;
-      const end = start + match[0].length;
+      const inHeader = match.index + match[0].length <= shift;
+      // The header names a thing the cell answers: "IPG" over "No" denies an IPG, over "Yes" affirms it.
+      const answer = inHeader ? cellAnswer(sentence.text) : undefined;
+      if (inHeader && answer === undefined) continue;
+      const start = inHeader ? 0 : Math.max(0, match.index - shift);
+      const end = inHeader ? sentence.text.length : match.index + match[0].length - shift;
       if (taken.some((span) => start < span.end && span.start < end)) continue;
       taken.push({ start, end });
-      matches.push({ pattern: index, start, end, status: statusOf(sentence, start, end), text: match[0], groups: match.slice(1) });
+      matches.push({ pattern: index, start, end, status: answer ?? (sentence.rowNotDone ? 'hypothetical' : statusOf(sentence, start, end)), text: inHeader ? match[0] : read.slice(start + shift, end + shift), groups: match.slice(1) });
     }
   }
   return matches;
 }
+
+/** A cell that answers its column's header, alone or before its detail: "No", "none - landmark technique", "yes 1.0 mA". */
+function cellAnswer(cell: string): EvidenceStatus | undefined {
+  const word = CELL_ANSWER_WORD.exec(cell);
+  return word ? CELL_ANSWER[word[1].toLowerCase()] : undefined;
+}
+
+const CELL_ANSWER_WORD = /^\s*(yes|no|none|n\/a|na|y|n)(?=$|[\s,;:(–—-])/i;
+const CELL_ANSWER: Readonly<Record<string, EvidenceStatus>> = { yes: 'affirmed', y: 'affirmed', no: 'negated', n: 'negated', none: 'negated', 'n/a': 'unchosen', na: 'unchosen' };
 
 export function findPattern(sentences: readonly Sentence[], pattern: RegExp, value = 'match'): Match[] {
   return findMatches(sentences, [{ value, pattern }]);

@@ -1,6 +1,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { Placeholder } from './placeholders';
+import type { TableCell } from './tables';
 
 export type DocumentKind = 'opnote' | 'claim';
 
@@ -142,6 +143,8 @@ export interface DocumentModel {
   readonly codes: readonly CodeMention[];
   /** Template placeholders left to fill (`[left | right]`, `[__]`), in a note's body outside comments. */
   readonly placeholders: readonly Placeholder[];
+  /** The data cells of a note's header tables, each with its column's header (parse/tables.ts). */
+  readonly tableCells?: readonly TableCell[];
   /** Present for claims. */
   readonly claim?: ClaimBody;
   readonly problems: readonly ParseProblem[];

@@ -10,6 +10,7 @@ import type { ClaimBody, CodeMention, Comment, DiagnosisEntry, Directive, Docume
 import { canonicalSectionId } from './sectionSynonyms';
 import { scanUnreadable } from './unreadable';
 import { scanPlaceholders, type Placeholder } from './placeholders';
+import { headerTableCells } from './tables';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -66,6 +67,7 @@ function modelOf(top: Top, body: Body): DocumentModel {
   };
   if (repaired) model.readText = top.text;
   if (body.claim) model.claim = body.claim;
+  if (body.tableCells) model.tableCells = body.tableCells;
   if (body.truncatedAt !== undefined) model.truncatedAt = body.truncatedAt;
   return model;
 }
@@ -138,7 +140,9 @@ export function parseDocument(source: SourceDocument): DocumentModel {
   scanUnreadable(text, lines, problems);
 
   const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses, dxLines, lines: serviceLines } : undefined;
-  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives, codes, placeholders, ...(claim ? { claim } : {}), problems });
+  // The table's shape is read from the text as written: the export repair turns a row's first tab into a colon.
+  const tableCells = kind === 'opnote' ? headerTableCells(top.source) : [];
+  return modelOf(top, { sections: buildSections(headings, text.length), comments, directives, codes, placeholders, ...(claim ? { claim } : {}), ...(tableCells.length ? { tableCells } : {}), problems });
 }
 
 /**

@@ -1,0 +1,107 @@
+/**
+ * Tables with a header row: an EHR export pastes a procedure as columns ("| Target nerve | Side |
+ * Guidance |" over "| Intercostal (T7) | R | Ultrasound |", or the same with tabs). A coder reads each
+ * cell under its column's name, so each cell of a data row is given the header above it as its label;
+ * the facts read "Side: R" there as they read it on a field line. A table of two columns is a list of
+ * fields already ("| Nerve | Ulnar |") and is read as it stands.
+ */
+import type { Span } from '../text/span';
+
+export interface TableCell {
+  /** The cell's text, trimmed, in document offsets. */
+  readonly span: Span;
+  /** The header of the cell's column. */
+  readonly label: string;
+  /** The row the cell is in, from its first cell to its last: "| 2 | greater occipital | planned, not placed |" tells of all its cells. */
+  readonly row: Span;
+  /** The table's header row, from its first cell to its last: labels, no facts. */
+  readonly header: Span;
+}
+
+/** A header or data row has at least this many cells. */
+const MIN_COLUMNS = 3;
+/** A column header is a short label, not a value. */
+const LABEL = /^[A-Za-z][A-Za-z0-9 /()#.,&'?-]{0,40}$/;
+/** The Markdown row under the header: "| --- | :---: |". */
+const SEPARATOR_CELL = /^:?-{2,}:?$/;
+/** A header whose second column is "Value" heads a list of fields with remarks, not columns of values. */
+const FIELD_LIST_HEADER = /^(?:values?|details?|results?|response|answer|documentation|finding|entry)$/i;
+/** A longer table is not a note's procedure record; reading it stops here (a linear bound). */
+const MAX_ROWS = 200;
+
+interface Row {
+  readonly cells: readonly Span[];
+}
+
+/** The cells of a row split at `separator`, trimmed; for "|" rows the outer empty cells are dropped. */
+function rowOf(text: string, start: number, end: number, separator: '|' | '\t'): Row {
+  const cells: Span[] = [];
+  let at = start;
+  for (let index = start; index <= end; index++) {
+    if (index < end && text[index] !== separator) continue;
+    let cellStart = at;
+    let cellEnd = index;
+    while (cellStart < cellEnd && (text[cellStart] === ' ' || text[cellStart] === '\t')) cellStart++;
+    while (cellEnd > cellStart && (text[cellEnd - 1] === ' ' || text[cellEnd - 1] === '\t' || text[cellEnd - 1] === '\r')) cellEnd--;
+    cells.push({ start: cellStart, end: cellEnd });
+    at = index + 1;
+  }
+  if (separator === '|') {
+    // "| a | b |": the text before the first bar and after the last is no cell.
+    if (cells.length && cells[0].start === cells[0].end) cells.shift();
+    if (cells.length && cells[cells.length - 1].start === cells[cells.length - 1].end) cells.pop();
+  }
+  return { cells };
+}
+
+const cellText = (text: string, cell: Span) => text.slice(cell.start, cell.end);
+
+/** The separator a line's table would use: a "|" row starts with a bar, a tab row has two tabs at least. */
+function separatorOf(line: string): '|' | '\t' | undefined {
+  if (line.trimStart().startsWith('|')) return '|';
+  const first = line.indexOf('\t');
+  return first >= 0 && line.indexOf('\t', first + 1) > first ? '\t' : undefined;
+}
+
+/** Every data cell of the text's header tables, with its column's header, in document order. */
+export function headerTableCells(text: string): TableCell[] {
+  if (text.indexOf('|') < 0 && text.indexOf('\t') < 0) return [];
+  const lines: Span[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    lines.push({ start, end });
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  const found: TableCell[] = [];
+  for (let index = 0; index < lines.length - 1; index++) {
+    const line = lines[index];
+    const separator = separatorOf(text.slice(line.start, line.end));
+    // Only the first row of a block of rows may be its header ("Field | Value | Comment" heads a list of fields).
+    if (!separator || (index > 0 && separatorOf(text.slice(lines[index - 1].start, lines[index - 1].end)) === separator)) continue;
+    const header = rowOf(text, line.start, line.end, separator);
+    const labels = header.cells.map((cell) => cellText(text, cell));
+    if (labels.length < MIN_COLUMNS || !labels.every((label) => LABEL.test(label)) || FIELD_LIST_HEADER.test(labels[1])) continue;
+    const headerSpan = { start: header.cells[0].start, end: header.cells[header.cells.length - 1].end };
+    let next = index + 1;
+    const markdownRule = rowOf(text, lines[next].start, lines[next].end, separator);
+    if (separator === '|') {
+      if (!markdownRule.cells.every((cell) => SEPARATOR_CELL.test(cellText(text, cell)))) continue;
+      next++;
+    }
+    let rows = 0;
+    for (; next < lines.length && rows < MAX_ROWS; next++, rows++) {
+      const row = lines[next];
+      if (separatorOf(text.slice(row.start, row.end)) !== separator) break;
+      const { cells } = rowOf(text, row.start, row.end, separator);
+      if (cells.length !== labels.length) break;
+      const span = { start: cells[0].start, end: cells[cells.length - 1].end };
+      cells.forEach((cell, column) => {
+        if (cell.start < cell.end) found.push({ span: cell, label: labels[column], row: span, header: headerSpan });
+      });
+    }
+    index = next - 1;
+  }
+  return found;
+}
