@@ -88,4 +88,28 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     const facts = factsOf('Procedure: perc integrated PNS, right sural nerve. One array deployed.\nImaging guidance used: No - landmark technique, nerve palpable\n');
     assert.equal(facts.imaging.status, 'negated');
   });
+
+  it('reads a treatment not tolerated as failed care, and the trial\'s own length in its parenthesis as no pain duration', () => {
+    const facts = factsOf(`date: 2026-11-17\n\n${IMPLANT}Chronic groin pain since her open left inguinal hernia repair with mesh in 2023. She did not tolerate gabapentin or pregabalin, has done pelvic floor PT. Her percutaneous trial (left ilioinguinal, 8 days, September 2026) gave her 60% relief.\n`);
+    assert.deepEqual(facts.necessity.conservativeCare?.treatments, ['gabapentin', 'pregabalin', 'pt']);
+    assert.ok((facts.necessity.painDuration?.months ?? 0) > 24);
+    const trialOnly = factsOf(`${IMPLANT}Her percutaneous trial (left ilioinguinal, 8 days, September 2026) gave her 60% relief.\n`);
+    assert.equal(trialOnly.necessity.painDuration, null);
+  });
+
+  it('reads "ARRAYS PLACED: one. EBL: trace." as a count of one', () => {
+    assert.equal(factsOf('OPERATION: Percutaneous insertion, integrated PNS, left superficial radial nerve, ultrasound.\nArray deployed.\n\nARRAYS PLACED: one. EBL: trace. COMPLICATIONS: none.\n').arrays?.value, 1);
+  });
+
+  it('lets an addendum that answers a query settle the device, and reads an external pulse generator as no implanted one', () => {
+    const facts = factsOf('PROCEDURE: Percutaneous implantation of peripheral nerve stimulator lead and pulse generator, right lesser occipital nerve, fluoroscopy.\nOne array deployed. Pulse generator applied and paired.\n\nADDENDUM 09/24/2026\nQuery: "Please clarify the pulse generator documented in the procedure line: implanted / external / other." Response: External. The pulse generator is the external wearable unit. The array has its receiver built in. No pocket was made.\n');
+    assert.equal(facts.integrated?.value, true);
+    const trial = factsOf('PROCEDURE: PNS trial lead placement, right femoral nerve, ultrasound. A single trial lead was deployed and connected to a small external pulse generator worn on the thigh.\n');
+    assert.equal(trial.integrated?.value, false);
+  });
+
+  it('reads a one-dot leader after a long key in a print-out as its colon', () => {
+    const facts = factsOf('Procedure Name ............ Peripheral nerve stimulator implant, percutaneous\nLaterality ................ Right\nDevice Type ............... Integrated lead/receiver; external wearable transmitter\nImplanted Pulse Generator . None\nImaging Guidance .......... Ultrasound\nNumber of Arrays Placed ... 1\n');
+    assert.equal(facts.integrated?.value, true);
+  });
 });

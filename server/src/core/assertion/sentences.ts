@@ -182,10 +182,12 @@ function previousVisible(text: string, position: number, start: number): number 
 /** At most this many words after a label, to the line end, are the label's value. */
 const MAX_FIELD_VALUE_WORDS = 3;
 
-/** Whether a short value (one to three words) fills the rest of the line after a label's colon. */
+/** Whether a short value (one to three words) fills the rest of the line, or of its sentence, after a label's colon ("ARRAYS PLACED: one. EBL: trace."). */
 function shortValueFollows(text: string, from: number, end: number): boolean {
   const lineEnd = text.indexOf('\n', from);
-  const value = text.slice(from, lineEnd < 0 || lineEnd > end ? end : lineEnd).trim();
+  const line = text.slice(from, lineEnd < 0 || lineEnd > end ? end : lineEnd);
+  const mark = line.search(/[.;](?:\s|$)/);
+  const value = (mark < 0 ? line : line.slice(0, mark)).trim();
   return value !== '' && value.length <= 40 && value.split(/\s+/).length <= MAX_FIELD_VALUE_WORDS;
 }
 

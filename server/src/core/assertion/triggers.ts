@@ -249,6 +249,10 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'no relief from', 'no relief with', 'no benefit from', 'no benefit with', 'no durable benefit',
     'no lasting benefit', 'no lasting relief', 'no durable relief', 'without benefit', 'without lasting benefit',
     'without durable benefit', 'without lasting relief', 'without durable relief', 'without relief',
+    // A treatment not tolerated was tried and failed.
+    'did not tolerate', 'could not tolerate', 'not tolerated', 'unable to tolerate', 'intolerant of', 'intolerant to',
+    // The subject's own words would otherwise end the phrase first ("she did" closes a clause, below).
+    'he did not tolerate', 'she did not tolerate', 'he did not respond', 'she did not respond',
   ]),
   // The verb closes the negated subject: "no sedation was used, the lead was placed under ultrasound".
   ...phrases('termination-negation', passives([
@@ -303,6 +307,8 @@ const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [
     'consider', 'considering', 'recommend', 'recommended', 'in case', 'unless', 'candidate for',
     // "The plan going in was two arrays": what was meant to be done, not what was.
     'plan was', 'plan going in', 'intended', 'intent was', 'intention was',
+    // A query quoted in the note asks; it states nothing: "Please clarify the pulse generator documented".
+    'please clarify', 'please specify', 'please document', 'please indicate', 'clarify whether',
   ]),
   // "Permanent implant to be considered if >= 50% relief": a step that depends on what is to come.
   ...phrases('post-hypothetical', ['to be considered', 'to be scheduled', 'to be discussed', 'will be considered', 'if successful', 'pending']),

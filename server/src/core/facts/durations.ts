@@ -91,8 +91,8 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
 
 /** Words that date the onset: "since 2023", "onset of pain in March 2024", "began in 2024". */
 const SINCE: ReadonlySet<string> = new Set(['since', 'onset', 'began', 'started', 'beginning']);
-/** How many words after "since" the date may stand ("since an ankle fracture in 2022"). */
-const SINCE_REACH = 7;
+/** How many words after "since" the date may stand ("since an ankle fracture in 2022", "since her open left inguinal hernia repair with mesh in 2023"). */
+const SINCE_REACH = 11;
 
 /** The month a season or a part of the year stands for ("since spring 2023", "late 2024"). */
 const SEASON_MONTH: Readonly<Record<string, number>> = { early: 3, spring: 4, mid: 6, summer: 7, late: 10, fall: 10, autumn: 10, winter: 1 };

@@ -332,8 +332,25 @@ const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b|\b(?:array|l
 
 const SINGULAR_DEVICE = /\b(?:array|lead|micro-?lead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
+/** Where the note's first addendum starts ("ADDENDUM 09/24/2026 ...", "Late addendum:"), or undefined. */
+function addendumStart(sentences: readonly Sentence[]): number | undefined {
+  return sentences.find((sentence) => ADDENDUM.test(sentence.text))?.start;
+}
+
+const ADDENDUM = /^[\s*#>-]*(?:late\s+)?addend(?:um|a)\b/i;
+
+/**
+ * What the system is. An addendum that speaks to it is the surgeon's last word and settles it; a
+ * "pulse generator" called external ("the pulse generator is the external wearable unit") is an
+ * external stimulator: an integrated array's power, or a trial's stimulator.
+ */
 function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, discontinued: boolean, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
-  const matches = record(mentions, 'integrated', findMatches(sentences, INTEGRATED));
+  const read = record(mentions, 'integrated', findMatches(sentences, INTEGRATED)).map((match) =>
+    match.value === 'separate-generator' && /generator/i.test(match.text) && saysNear(sentences, match, EXTERNAL_UNIT, EXTERNAL_BEFORE, EXTERNAL_AFTER) ? { ...match, value: 'external-stimulator' as const } : match,
+  );
+  const amended = addendumStart(sentences);
+  const inAddendum = amended === undefined ? [] : read.filter((match) => match.span.start >= amended);
+  const matches = inAddendum.length ? inAddendum : read;
   // A removal or revision works on a device placed before: the history says what it is; a procedure stopped, on the one planned.
   const earlier = procedure?.value === 'removal' || procedure?.value === 'revision';
   const pools = [
@@ -357,6 +374,10 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
   }
   return null;
 }
+
+const EXTERNAL_UNIT = /\b(?:external(?:ly)?|wearable|worn|on the skin|over the skin)\b/i;
+const EXTERNAL_BEFORE = 20;
+const EXTERNAL_AFTER = 40;
 
 /** A procedure started and stopped, and whether anesthesia had been given by then (73 or 74 on a facility claim). */
 function discontinuedOf(sentences: readonly Sentence[], mentions: ConceptMention[]): Fact<Discontinued> | null {
@@ -428,8 +449,9 @@ function durationContext(sentence: Sentence, match: Match, withTail: boolean): s
   const from = match.span.start - sentence.start;
   const to = match.span.end - sentence.start;
   const before = sentence.text.slice(Math.max(0, from - CLAUSE_REACH), from);
-  // A parenthesis is told of what comes before it: "trial 03/2026 (14 days)".
-  const cut = before[lastClauseEnd(before)] === '(' ? lastClauseEnd(before.slice(0, lastClauseEnd(before))) : lastClauseEnd(before);
+  // A parenthesis is told of what comes before it: "trial 03/2026 (14 days)", "trial (left ilioinguinal, 8 days, ...)".
+  const open = before.lastIndexOf('(');
+  const cut = open >= 0 && open > before.lastIndexOf(')') ? lastClauseEnd(before.slice(0, open)) : lastClauseEnd(before);
   // A duration that is a field's whole value is told of the field: "Trial: 7 days, 70% relief".
   const label = cut >= 0 && before[cut] === ':' && before.slice(cut + 1).trim() === '' ? before.slice(0, cut) : '';
   const head = `${label.slice(lastClauseEnd(label) + 1)} ${before.slice(cut + 1)}`;

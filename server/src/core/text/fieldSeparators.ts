@@ -2,9 +2,10 @@
  * Exports write their fields without a colon: a pasted spreadsheet "Nerve<TAB>Ulnar", a print-out
  * with dot leaders "Nerve ........ Ulnar". The reader knows `Key: value` lines, so in a text with at
  * least MIN_ROWS such rows the separator after a short key reads as its colon (the tab, or the first
- * dot with the other dots as blanks): one character for one character, every offset stays.
+ * dot with the other dots as blanks; a long key's leader may be one dot, "Implanted Pulse Generator . None"):
+ * one character for one character, every offset stays.
  */
-const FIELD_ROW = /^([ \t]*[A-Za-z][A-Za-z0-9 /()'&-]{0,40}?)(\t|[ \t]*\.{3,})/gm;
+const FIELD_ROW = /^([ \t]*[A-Za-z][A-Za-z0-9 /()'&-]{0,40}?)(\t|[ \t]*\.{3,}|[ \t]\.{1,2}(?=[ \t]))/gm;
 const MIN_ROWS = 3;
 
 export function separatorsAsColons(text: string): string {
