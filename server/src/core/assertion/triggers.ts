@@ -309,6 +309,8 @@ const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [
     'plan was', 'plan going in', 'intended', 'intent was', 'intention was',
     // A query quoted in the note asks; it states nothing: "Please clarify the pulse generator documented".
     'please clarify', 'please specify', 'please document', 'please indicate', 'clarify whether',
+    // What a trial is for: "percutaneous TRIAL only, to decide on permanent implant".
+    'to decide on', 'to decide whether', 'decide on', 'decision on', 'decision about', 'consideration of', 'before committing to',
   ]),
   // "Permanent implant to be considered if >= 50% relief": a step that depends on what is to come.
   ...phrases('post-hypothetical', ['to be considered', 'to be scheduled', 'to be discussed', 'will be considered', 'if successful', 'pending']),

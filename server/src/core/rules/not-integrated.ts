@@ -23,9 +23,11 @@ export const rule: Rule = {
     const span = firstEvidenceSentence(model, facts.integrated.evidence);
     if (!span) return;
     const supported = facts.codes.map((code) => (code.units > 1 ? `${code.code} x${code.units}` : code.code)).join(' + ');
+    // A trial's external stimulator is not a separate implanted generator: say which the note tells of.
+    const what = facts.procedure?.value === 'trial' ? 'a trial with an external stimulator' : 'a separate generator';
     report({
       span,
-      message: `This documents a separate generator, so the system is not integrated and 64596 does not apply${supported ? `: the note supports ${supported}.` : '.'}`,
+      message: `This documents ${what}, so the system is not integrated and 64596 does not apply${supported ? `: the note supports ${supported}.` : '.'}`,
       detail: 'A separate generator is a pocket, a connection to an implanted generator, or an external trial stimulator; external power or control of an array with a built-in receiver is still integrated.',
     });
   },
