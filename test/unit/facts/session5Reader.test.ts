@@ -112,4 +112,19 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     const facts = factsOf('Procedure Name ............ Peripheral nerve stimulator implant, percutaneous\nLaterality ................ Right\nDevice Type ............... Integrated lead/receiver; external wearable transmitter\nImplanted Pulse Generator . None\nImaging Guidance .......... Ultrasound\nNumber of Arrays Placed ... 1\n');
     assert.equal(facts.integrated?.value, true);
   });
+
+  it('reads a placement dated before today as history, so today\'s removal is a removal', () => {
+    const facts = factsOf('date: 2026-10-01\n\nProcedure: Removal of integrated peripheral nerve stimulator lead, right sural nerve\nReason: exit-site cellulitis; device placed 03/2026.\nLead withdrawn with steady traction, intact. No new lead placed.\n');
+    assert.equal(facts.procedure?.value, 'removal');
+  });
+
+  it('reads a trial told with its pain scores or dated before today as over, and its approach as the trial\'s', () => {
+    const facts = factsOf('date: 2026-08-01\n\nPROCEDURE: Left axillary nerve PNS, integrated.\nPNS trial (5 days, May 2026): pain 8 -> 4 (50%).\nPatient lying on his right side. One array with integrated receiver was deployed under ultrasound.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.laterality?.value, 'left');
+    assert.deepEqual(facts.conflicts.filter((conflict) => conflict.topic === 'side'), []);
+    const open = factsOf('date: 2026-08-01\n\nHPI: heel pain. Trial 4/2026 (7 days, perc): 60% relief.\nDESCRIPTION: A 4 cm curvilinear incision was made over the medial heel; the stimulator lead was laid alongside the right medial calcaneal nerve.\n');
+    assert.equal(open.approach?.value, 'open');
+    assert.deepEqual(open.conflicts.filter((conflict) => conflict.topic === 'approach'), []);
+  });
 });

@@ -100,8 +100,8 @@ function approachOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKin
   const matches = record(mentions, 'approach', findMatches(sentences, APPROACHES));
   const here = current(matches);
   const open = here.filter((match) => match.value === 'open' && !ACCESSORY_INCISION.test(sentenceOf(sentences, match)?.text ?? ''));
-  // "Percutaneous trial 05/2026 with 75% relief" tells the trial's approach, not today's.
-  const percutaneous = here.filter((match) => match.value === 'percutaneous' && !TRIAL_AFTER.test(textAfter(sentences, match)));
+  // "Percutaneous trial 05/2026 with 75% relief", "Trial 4/2026 (7 days, perc)" tell the trial's approach, not today's.
+  const percutaneous = here.filter((match) => match.value === 'percutaneous' && !TRIAL_AFTER.test(textAfter(sentences, match)) && !saysNear(sentences, match, TRIAL_JUST_BEFORE, TRIAL_REACH, 0));
   // An introducer or an exit site goes with an open placement too; the word "percutaneous" does not.
   const saidPercutaneous = percutaneous.filter((match) => /\bperc/i.test(match.text));
   if (open.length && saidPercutaneous.length) conflicts.push({ topic: 'approach', readings: [reading('percutaneous', saidPercutaneous), reading('open', open)] });
@@ -112,6 +112,8 @@ function approachOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKin
 }
 
 const TRIAL_AFTER = /^[ \t]+(?:[\w-]+[ \t]+)?trial\b/i;
+const TRIAL_JUST_BEFORE = /\btrial\b[^.;)]*$/i;
+const TRIAL_REACH = 25;
 
 /** The rest of the sentence after a match. */
 function textAfter(sentences: readonly Sentence[], match: Match): string {
@@ -220,17 +222,42 @@ const BODY_PART_OF: Readonly<Record<string, string>> = { feet: 'foot', shoulders
 
 const reading = (value: string, matches: readonly Match[]): ConflictReading => ({ value, evidence: evidenceOf(matches) });
 
-function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
+/** A procedure dated right beside it before today ("device placed 03/2026", "In 06/2026 I placed an integrated stimulator") was done before. */
+function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfService: string | undefined, after: number): boolean {
+  const service = dateOfService && /^(\d{4})-(\d{2})/.exec(dateOfService);
+  const sentence = service ? sentenceOf(sentences, match) : undefined;
+  if (!service || !sentence) return false;
+  const today = Number(service[1]) * 12 + Number(service[2]);
+  const from = match.span.start - sentence.start;
+  const near = sentence.text.slice(Math.max(0, from - DATE_BEFORE), Math.min(sentence.text.length, match.span.end - sentence.start + after));
+  for (const date of near.matchAll(NEAR_DATE)) {
+    const month = date[1] ? Number(date[1]) : date[3] ? MONTHS.indexOf(date[3].slice(0, 3).toLowerCase()) + 1 : 6;
+    const year = Number(date[2] ?? date[4] ?? date[5]);
+    if (year * 12 + month < today) return true;
+  }
+  return false;
+}
+
+const DATE_BEFORE = 15;
+const DATE_AFTER = 12;
+/** A trial's date may stand in its parenthesis: "PNS trial (5 days, May 2026)". */
+const TRIAL_DATE_AFTER = 25;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}((?:19|20)\d{2})|(?:in|on)\s{1,3}((?:19|20)\d{2}))\b/gi;
+
+function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, dateOfService: string | undefined, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
   // Near the trial only: a run-on dictation tells a block's relief and a hoped-for result in the same sentence.
-  const trialOver = (pool: readonly Sentence[], match: Match) => saysNear(pool, match, NECESSITY.percentRelief, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER);
+  const trialOver = (pool: readonly Sentence[], match: Match) =>
+    saysNear(pool, match, NECESSITY.percentRelief, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER) || saysNear(pool, match, NECESSITY.painScores, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER);
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
     (match) =>
       !(match.value === 'trial' && (permanent || trialOver(sentences, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
-      !(match.value === 'removal' && /\b(?:trial|temporary|test)\b/i.test(match.text)),
+      !(match.value === 'removal' && /\b(?:trial|temporary|test)\b/i.test(match.text)) &&
+      !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER),
   );
   const here = current(matches);
   const of = (value: ProcedureKind) => here.filter((match) => match.value === value);
@@ -689,7 +716,8 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, lateralityUnread: false, arraysUncounted: false, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions, conflicts);
-  const necessity = necessityOf(sentences, model.header.fields.find((field) => field.key === 'date')?.isoDate, mentions);
+  const dateOfService = model.header.fields.find((field) => field.key === 'date')?.isoDate;
+  const necessity = necessityOf(sentences, dateOfService, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
   const target = targetOf(targets, nerves);
@@ -698,7 +726,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, mentions, conflicts);
-  const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, mentions);
+  const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, dateOfService, mentions);
   const approach = approachOf(sentences, procedure, mentions, conflicts);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
