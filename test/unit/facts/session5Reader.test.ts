@@ -127,4 +127,13 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(open.approach?.value, 'open');
     assert.deepEqual(open.conflicts.filter((conflict) => conflict.topic === 'approach'), []);
   });
+
+  it('reads a trial lead removed today as no trial, positioning sides as no side, "US." as ultrasound and "(total 2)" as the count', () => {
+    const facts = factsOf('Procedure: conversion to permanent integrated PNS, right superior cluneal nerve.\n1. Trial lead removed intact; tip inspected.\n2. Patient rolled to left lateral. Integrated array deployed under fluoroscopy.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.laterality?.value, 'right');
+    assert.deepEqual(facts.conflicts.filter((conflict) => conflict.topic === 'side'), []);
+    assert.deepEqual(factsOf('Proc: perc PNS, integrated lead/rcvr. GON L + R. US.\nL: 1 array. R: 1 array.\n').imaging.modalities, ['ultrasound']);
+    assert.equal(factsOf('Procedure: permanent integrated PNS, greater occipital nerves, bilateral, ultrasound.\nArrays placed: Left 1 / Right 1 (total 2)\n').arrays?.value, 2);
+  });
 });

@@ -51,7 +51,7 @@ describe('knowledge: built-in data', () => {
 
   it('loads through the zod schemas, once', () => {
     assert.equal(knowledge.codes.size, 55);
-    assert.equal(knowledge.modifiers.size, 32);
+    assert.equal(knowledge.modifiers.size, 37);
     assert.ok(knowledge.payers.length >= 7);
     assert.equal(knowledge.pos.size, 4);
     assert.ok(knowledge.edits.length > 0);

@@ -93,6 +93,9 @@ function saysNear(sentences: readonly Sentence[], match: Match, pattern: RegExp,
   return occursIn(sentence.text, pattern, Math.max(0, from - before), Math.min(sentence.text.length, match.span.end - sentence.start + after));
 }
 
+/** "Trial lead removed intact": the trial ends today; the procedure is what follows it. */
+const TRIAL_REMOVED = /^[ \t]{0,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}?(?:(?:was|were)[ \t]{1,3})?(?:removed|pulled|withdrawn|explanted|taken out)\b/i;
+
 const TRIAL_RESULT_BEFORE = 60;
 const TRIAL_RESULT_AFTER = 120;
 
@@ -254,7 +257,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     saysNear(pool, match, NECESSITY.percentRelief, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER) || saysNear(pool, match, NECESSITY.painScores, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER);
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
     (match) =>
-      !(match.value === 'trial' && (permanent || trialOver(sentences, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
+      !(match.value === 'trial' && (permanent || trialOver(sentences, match) || TRIAL_REMOVED.test(textAfter(sentences, match)) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
       !(match.value === 'removal' && /\b(?:trial|temporary|test)\b/i.test(match.text)) &&
       !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER),
