@@ -249,6 +249,8 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'no relief from', 'no relief with', 'no benefit from', 'no benefit with', 'no durable benefit',
     'no lasting benefit', 'no lasting relief', 'no durable relief', 'without benefit', 'without lasting benefit',
     'without durable benefit', 'without lasting relief', 'without durable relief', 'without relief',
+    // "not repairable, for about two years": the word it denies is the adjective, not what follows.
+    'not repairable', 'not reparable', 'not operable', 'not a surgical candidate',
     // A treatment not tolerated was tried and failed.
     'did not tolerate', 'could not tolerate', 'not tolerated', 'unable to tolerate', 'intolerant of', 'intolerant to',
     // The subject's own words would otherwise end the phrase first ("she did" closes a clause, below).
@@ -316,6 +318,8 @@ const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [
   ...phrases('post-hypothetical', ['to be considered', 'to be scheduled', 'to be discussed', 'will be considered', 'if successful', 'pending']),
   ...bothWays('hypothetical', ['planned']),
   ...phrases('post-hypothetical', ['if needed', 'if necessary', 'if indicated', 'if required', 'as needed']),
+  // "The right tibial nerve will be done as stage 2": a later session's side or nerve.
+  ...phrases('post-hypothetical', ['will be done', 'will be placed', 'will be implanted', 'will be treated', 'will be addressed', 'to be done', 'to be placed', 'to be implanted', 'will follow']),
 ];
 
 const OPNOTE_EXPERIENCER: readonly Trigger[] = [

@@ -324,7 +324,7 @@ export const EARLIER_TRIAL = rx(
 export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');
 
 /** A sentence that corrects the record ("the correct laterality is RIGHT", "amended: left"). */
-export const CORRECTION = rx('\\bcorrect(?:ed|ion)?\\b|\\bamend(?:ed|ment)?\\b|\\bshould read\\b|\\bin error\\b');
+export const CORRECTION = rx('\\bcorrect(?:ed|ion)?\\b|\\bamend(?:ed|ment)?\\b|\\bshould read\\b|\\bin error\\b|\\b(?:strike|scratch|delete|disregard) that\\b');
 
 /** In the procedure line the kind is often a bare noun: "PNS implant", "Revision (repositioning) of ...". */
 export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
