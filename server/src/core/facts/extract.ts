@@ -332,7 +332,7 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
   return [...counts, ...ordinals, ...eachSide];
 }
 
-function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, mentions: ConceptMention[]): Fact<number> | null {
+function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, discontinued: boolean, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   // "Two temporary percutaneous leads" were an earlier trial's, unless today's procedure is the trial.
   const placed = procedure.value === 'trial' ? all : all.filter((entry) => !TRIAL_LEADS.test(entry.match.text));
@@ -346,6 +346,8 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
     const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
     return fact(max, pool.filter((entry) => entry.count === max).map((entry) => entry.match));
   }
+  // A procedure stopped places only the arrays it counts: none is inferred from the planned one.
+  if (discontinued) return null;
   if (laterality?.value === 'bilateral') return { value: 2, evidence: laterality.evidence };
   // "the array was deployed" counts one; "the arrays were deployed" leaves the number open.
   const placements = current(findMatches(sentences, PROCEDURE_KINDS));
@@ -731,7 +733,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, mentions, conflicts);
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, dateOfService, mentions);
   const approach = approachOf(sentences, procedure, mentions, conflicts);
-  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, mentions);
+  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
   const implantRecord = implantRecordOf(sentences, mentions);
