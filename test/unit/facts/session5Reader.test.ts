@@ -136,4 +136,15 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.deepEqual(factsOf('Proc: perc PNS, integrated lead/rcvr. GON L + R. US.\nL: 1 array. R: 1 array.\n').imaging.modalities, ['ultrasound']);
     assert.equal(factsOf('Procedure: permanent integrated PNS, greater occipital nerves, bilateral, ultrasound.\nArrays placed: Left 1 / Right 1 (total 2)\n').arrays?.value, 2);
   });
+
+  it('reads an intraoperative log line by line after its Indication, and a fax with 1 for l', () => {
+    const log = factsOf('Indication: R saphenous neuralgia 19-month history; failed PT; trial 75%.\n08:05 US: saphenous n. next to the vein\n08:17 test stim 1.0 mA: no paresthesia\n08:19 retest 0.6 mA: concordant\n08:21 array 1 deployed (integrated, built-in receiver)\n08:24 array 2 not needed - coverage complete\n');
+    assert.equal(log.procedure?.value, 'insertion');
+    assert.equal(log.arrays?.value, 1);
+    assert.equal(log.testing.status, 'documented');
+    const fax = factsOf('PROCEDURE: Percutaneous placement of integrated peripheral nerve stimu1ator, left posterior tibia1 nerve.\nUnder ultrasound the nerve was identified above the medial malleo1us. Test stirnulation gave paresthesia at 0.6 rnA. The lead (one array, receiver integrated) was deployed.\n');
+    assert.equal(fax.nerve?.value, 'tibial');
+    assert.equal(fax.procedure?.value, 'insertion');
+    assert.equal(fax.testing.status, 'documented');
+  });
 });

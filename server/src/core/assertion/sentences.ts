@@ -205,7 +205,7 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   const lineStart = lineStartBefore(text, index);
   const previousEnd = lastVisibleBefore(text, index, lineStart);
   if (previousEnd >= lineStart && text.charCodeAt(previousEnd) === 58) return true; // "Findings:" on its own line
-  if (startsListItem(text, next, end) || startsLabel(text, next, end)) return true;
+  if (startsListItem(text, next, end) || startsLabel(text, next, end) || startsTimeStamp(text, next, end)) return true;
   // A template line is a sentence of its own: "(no separate IPG)? Yes [x]" denies nothing on the next
   // line, and the line before it ("Pain duration: 6 years") is not read into it.
   if (CHECKBOX.test(text.slice(lineStart, index))) return true;
@@ -228,6 +228,14 @@ function startsListItem(text: string, position: number, end: number): boolean {
   if (index === position || index + 1 >= end) return false;
   const marker = text.charCodeAt(index);
   return (marker === 46 || marker === 41) && isSpace(text.charCodeAt(index + 1)); // "2. " or "2) "
+}
+
+/** A log line's time stamp: "08:21 array 1 deployed", "14:05 -". */
+function startsTimeStamp(text: string, position: number, end: number): boolean {
+  let index = position;
+  while (index < end && index - position < 2 && isDigit(text.charCodeAt(index))) index++;
+  if (index === position || text.charCodeAt(index) !== 58 /* : */) return false;
+  return isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2)) && !isDigit(text.charCodeAt(index + 3));
 }
 
 /** A capitalised label of a few words and a colon: "Complications: none", "DESCRIPTION OF PROCEDURE:". */

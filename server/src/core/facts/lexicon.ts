@@ -26,8 +26,8 @@ const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.)|(?=(?:,?
  * "electorde", "reciever"): each whole word of a pattern's source is widened to its misspellings.
  */
 const MISSPELLINGS: ReadonlyArray<readonly [string, string]> = [
-  ['stimulator', '(?:stimulator|stimulater|stimualtor|stimlator)'],
-  ['stimulation', '(?:stimulation|stimulaton|stimualtion|stimlation)'],
+  ['stimulator', '(?:stimulator|stimulater|stimualtor|stimlator|stirnulator)'],
+  ['stimulation', '(?:stimulation|stimulaton|stimualtion|stimlation|stirnulation)'],
   ['electrode', '(?:electrode|electorde|elecrode|electode)'],
   ['receiver', '(?:receiver|reciever|reciver)'],
   ['transmitter', '(?:transmitter|transmiter|transmittor)'],
@@ -209,7 +209,7 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
 
 export const TESTING = rx(
   // Stimulation told by its response or its current: "concordant tingling", "threshold 0.6 mA", "Stim: ...".
-  '\\bpar(?:a|ae)esthesi\\w*|\\bconcordant\\b|\\btingling\\b|\\bstim(?:ulation)?\\s*:|\\bstimulated\\b|\\bthreshold\\b|\\bfelt (?:the )?stimulation\\b|\\b\\d(?:\\.\\d{1,2})?\\s*mA\\b|\\b(?:concordant|sensory|stimulation|paresthesia) coverage\\b|\\bcoverage (?:of|over) the (?:\\w+ ){0,3}?(?:area|distribution|territory|region)\\b|' +
+  '\\bpar(?:a|ae)esthesi\\w*|\\bconcordant\\b|\\btingling\\b|\\bstim(?:ulation)?\\s*:|\\bstimulated\\b|\\bthreshold\\b|\\bfelt (?:the )?stimulation\\b|\\b\\d(?:\\.\\d{1,2})?\\s*(?:mA|rnA)\\b|\\b(?:concordant|sensory|stimulation|paresthesia) coverage\\b|\\bcoverage (?:of|over) the (?:\\w+ ){0,3}?(?:area|distribution|territory|region)\\b|' +
   '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|(?:was )?(?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstim(?:ulation)?\\b(?: [\\w.-]+){0,8}? (?:produced|reproduced|elicited|evoked|confirmed|captured|resulted in|gave)\\b|\\btest(?:ing)? stim\\b|\\b(?:was|were) tested\\b',
 );
 

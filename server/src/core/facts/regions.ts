@@ -59,11 +59,11 @@ export function regionsOf(model: DocumentModel): Region[] {
   return regions;
 }
 
-const PARAGRAPH_BREAK = /\n[ \t]*\n|[.!?][ \t]{0,20}\n(?=[ \t]{0,20}(?:[A-Z]|\d{1,2}[.)][ \t]|[-*•][ \t]))/;
+const PARAGRAPH_BREAK = /\n[ \t]*\n|[.!?%)][ \t]{0,20}\n(?=[ \t]{0,20}(?:[A-Z]|\d{1,2}[.)][ \t]|\d{1,2}:\d{2}\b|[-*•][ \t]))/;
 
 /**
  * The end of the paragraph that starts at `start`: its first blank line, or `end`. A line that ends its
- * sentence before a capitalised line or a list item ends it too: dictation wraps mid-sentence, a new line of its own is a new statement.
+ * sentence before a capitalised line, a list item or a time stamp ends it too: dictation wraps mid-sentence, a new line of its own is a new statement.
  */
 function paragraphEnd(text: string, start: number, end: number): number {
   const found = PARAGRAPH_BREAK.exec(text.slice(start, end));

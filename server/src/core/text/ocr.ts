@@ -8,7 +8,8 @@
  *   lone `l`), `l` is 1 and `O` is 0. `O2` (oxygen) is left alone: an `O` needs a digit before it or
  *   a decimal point after it.
  * - In a capitalised word whose only lower-case letters are `l`, `l` is `I` and `0` is `O`
- *   ("lNDlCATlONS", "PR0CEDURE").
+ *   ("lNDlCATlONS", "PR0CEDURE"); in a lower-case word of three letters or more, `1` is `l`
+ *   ("stimu1ator", "tibia1").
  * - A word broken across a line end is joined, its line break moved after it ("intro-\nducer" reads
  *   "introducer\n "): the characters of the word's tail move by two, nothing else does.
  *
@@ -19,7 +20,9 @@
 const NUMBER_SITE = /\d[lO]|[lO]\d|O\.\d/g;
 const CAPS_SITE = /[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/g;
 /** The confusions no clean text has ("O2", "H2O" and "SpO2" are oxygen, not scans): two of them make a scan. */
-const STRONG_SITE = /\dl|l\d|\dO\d|\dO%|O\.\d|[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/g;
+const STRONG_SITE = /\dl|l\d|\dO\d|\dO%|O\.\d|[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]|[a-z]1[a-z]|[a-z]{2}1(?!\w)/g;
+/** A `1` for an `l` in a lower-case word: "stimu1ator", "tibia1", "malleo1us". */
+const LOWER_SITE = /[a-z]1[a-z]|[a-z]{2}1(?!\w)/g;
 const LONE_L = /(?<![\w.])l(?![\w])/g;
 /** A word broken across a line end: "intro-\nducer", "de-\nployed". */
 const BROKEN_WORD = /(?<=[a-z])-\n([a-z]+)/g;
@@ -28,6 +31,7 @@ const MIN_SIGNS = 2;
 const NUMBER_CHARS = new Set('0123456789lO.,/%:-');
 const isNumberChar = (char: string | undefined) => char !== undefined && NUMBER_CHARS.has(char);
 const isCapsChar = (char: string | undefined) => char !== undefined && ((char >= 'A' && char <= 'Z') || char === '0' || char === 'l');
+const isLowerChar = (char: string | undefined) => char !== undefined && ((char >= 'a' && char <= 'z') || char === '1');
 const isWordChar = (char: string | undefined) => char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9') || char === '_');
 
 interface Repair {
@@ -74,6 +78,8 @@ function repairsAt(text: string, sites: RegExp, isPart: (char: string | undefine
   return repairs;
 }
 
+const repairLower = (word: string) => (word.replace(/1/g, '').length >= 3 ? word.replace(/1/g, 'l') : undefined);
+
 const repairCaps = (word: string) => (word.length >= 3 && word.replace(/[l0]/g, '').length >= 2 && /[A-Z]/.test(word) ? word.replace(/l/g, 'I').replace(/0/g, 'O') : undefined);
 
 /** The text with its OCR confusions repaired (same length), or the text itself when it shows no scan. */
@@ -82,7 +88,7 @@ export function repairOcr(text: string): string {
   STRONG_SITE.lastIndex = 0;
   if (!STRONG_SITE.test(text) || !STRONG_SITE.test(text)) return text;
   const numbers = repairsAt(text, NUMBER_SITE, isNumberChar, repairNumber);
-  const words = repairsAt(text, CAPS_SITE, isCapsChar, repairCaps);
+  const words = [...repairsAt(text, CAPS_SITE, isCapsChar, repairCaps), ...repairsAt(text, LOWER_SITE, isLowerChar, repairLower)];
   if (numbers.length + words.length < MIN_SIGNS) return text;
   const lone = [...text.matchAll(LONE_L)].map((match) => ({ start: match.index, text: '1' }));
   const repaired = applied(text, [...numbers, ...words, ...lone]);
