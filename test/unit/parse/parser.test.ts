@@ -135,6 +135,19 @@ describe('parser: claim lines', () => {
     assert.match(model.problems[0].message, /`64596-RT`/);
   });
 
+  it('reads a service line that opens with its charge and pointers, and a header key with "#"', () => {
+    const text = 'payer: X\nCharge Sheet #: 0324-07\nEntered By: JL\n\ndx: G89.28, G58.8\n$9,880.00  ptr:A,B  64596-RT  rev:0490\n';
+    const model = parse(text, 'c.claim');
+    const [line] = model.claim!.lines;
+    assert.equal(line.code.value, '64596');
+    assert.deepEqual(line.modifiers.map((m) => m.value), ['RT']);
+    assert.equal(line.charge?.value, 9880);
+    assert.deepEqual(line.pointers?.letters.map((letter) => letter.value), ['A', 'B']);
+    assert.equal(slice(text, line.span), '$9,880.00  ptr:A,B  64596-RT  rev:0490');
+    assert.deepEqual(model.problems.filter((problem) => problem.rule !== 'header-unknown-key'), []);
+    assert.equal(model.header.fields.length, 3);
+  });
+
   it('reads a header whose first key is spelt another way, or unknown above a known one', () => {
     const model = parse('PAYER NAME: UnitedHealthcare\nDate of Service: 05/12/2026\nPRIOR_AUTH: UHC-1\n\ndx: G89.29\n64596-LT x1\n', 'c.claim');
     assert.deepEqual(model.header.fields.map((field) => field.key), ['payer', 'dos', 'prior-auth']);

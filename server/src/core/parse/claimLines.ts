@@ -62,19 +62,37 @@ export function parseDxLine(line: string, lineStart: number, firstIndex: number,
   return entries;
 }
 
+/**
+ * A service line starts with its procedure code, or with items and then the code, as some exports
+ * write it ("$9,880.00  ptr:A,B  64596-RT  rev:0490"). The index of the code's token, or -1.
+ */
+function codeTokenIndex(tokens: readonly RawToken[]): number {
+  for (let index = 0; index < tokens.length; index++) {
+    if (PROCEDURE_CODE.test(tokens[index].text)) return index;
+    if (!LEADING_ITEM.test(tokens[index].text)) return -1;
+  }
+  return -1;
+}
+
+/** An item a line may open with before its code; a code's token never reads as one. */
+const LEADING_ITEM = /^(?:x\d{1,3}|ptr:[A-L,]+|\$[\d,]+(?:\.\d{1,2})?|pos:\d{2}|rev:\d{3,4}|dos:\S+)$/i;
+
 export function startsWithProcedureCode(line: string): boolean {
-  return PROCEDURE_CODE.test(line.trimStart());
+  return PROCEDURE_CODE.test(line.trimStart()) || codeTokenIndex(tokenize(line, 0).tokens) > 0;
 }
 
 /** `64596-22-LT  x1  ptr:A,B  $1450.00  pos:24  rev:0360  dos:2026-03-14  // comment` */
 export function parseServiceLine(line: string, lineStart: number, lineNumber: number, problems: ParseProblem[]): ServiceLine {
-  const { tokens, commentAt } = tokenize(line, lineStart);
+  const { tokens: all, commentAt } = tokenize(line, lineStart);
+  const at = Math.max(0, codeTokenIndex(all));
+  const leading = all.slice(0, at);
+  const tokens = all.slice(at);
   const first = tokens[0];
   const codeText = PROCEDURE_CODE.exec(first.text)![1];
   const code: Token<string> = { value: codeText.toUpperCase(), span: { start: first.start, end: first.start + codeText.length } };
   const modifiers = readModifiers(first, codeText.length, problems);
   const result: MutableLine = {
-    span: { start: first.start, end: lineStart + line.trimEnd().length },
+    span: { start: (leading[0] ?? first).start, end: lineStart + line.trimEnd().length },
     line: lineNumber,
     code,
     modifiers,
@@ -87,7 +105,7 @@ export function parseServiceLine(line: string, lineStart: number, lineNumber: nu
     const lead = token.text.startsWith('-') ? 1 : 0;
     readModifiers({ ...token, text: `-${token.text.slice(lead)}`, start: token.start + lead - 1 }, 0, problems, modifiers);
   }
-  for (const token of tokens.slice(next)) readItem(token, result, problems);
+  for (const token of [...leading, ...tokens.slice(next)]) readItem(token, result, problems);
   return result;
 }
 

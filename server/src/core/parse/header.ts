@@ -5,8 +5,8 @@ import { billTypeOf, claimTypeOf, isAnyHeaderKey, normalizeKey, resolveHeaderKey
 import type { DocumentKind, Header, HeaderField, ParseProblem } from './model';
 import { canonicalSectionId } from './sectionSynonyms';
 
-/** A header key: a letter, then up to 39 letters, digits, spaces, `_` or `-`. */
-const KEY = /^[A-Za-z][A-Za-z0-9 _()/.-]{0,39}$/;
+/** A header key: a letter, then up to 39 letters, digits, spaces and `_ ( ) / . # & -` ("Charge Sheet #"). */
+const KEY = /^[A-Za-z][A-Za-z0-9 _()/.#&-]{0,39}$/;
 const MAX_KEY = 40;
 const FENCE = /^---[ \t]*$/;
 
