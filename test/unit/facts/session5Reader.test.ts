@@ -147,4 +147,14 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(fax.procedure?.value, 'insertion');
     assert.equal(fax.testing.status, 'documented');
   });
+
+  it('reads "Ultrasound - Yes   Fluoro - No" label by label, and a placement the patient had before as history', () => {
+    const form = factsOf('Procedure: Percutaneous PNS lead, permanent (integrated, externally powered), left sural nerve\nImaging: Ultrasound - Yes   Fluoro - No\nGenerator: integrated in lead / external wearable - Yes; implanted IPG - No\nLead deployed.\n');
+    assert.deepEqual(form.imaging.modalities, ['ultrasound']);
+    assert.equal(form.integrated?.value, true);
+    const removal = factsOf('date: 2026-07-09\n\nprocedure is removal of the left saphenous nerve stimulator, the patient had a single integrated peripheral nerve stimulation lead placed percutaneously along the left saphenous nerve on February tenth of this year, so we are removing the device today, no new lead is being placed today\n');
+    assert.equal(removal.procedure?.value, 'removal');
+    const revision = factsOf('date: 2026-12-01\n\nProcedure: Revision (repositioning) of existing integrated PNS lead, left sural nerve.\nHx: Left sural integrated PNS placed 2026-08-11. The lead was withdrawn 1.5 cm and re-advanced along the nerve.\n');
+    assert.equal(revision.procedure?.value, 'revision');
+  });
 });

@@ -93,6 +93,10 @@ function saysNear(sentences: readonly Sentence[], match: Match, pattern: RegExp,
   return occursIn(sentence.text, pattern, Math.max(0, from - before), Math.min(sentence.text.length, match.span.end - sentence.start + after));
 }
 
+const HAD_PLACED = /\b(?:had|underwent|received)\s+(?:a|an|the|one|two|his|her|their|bilateral)\b[^.;]{0,80}$/i;
+const HAD_REACH = 90;
+const TODAY = /\btoday\b|\bthis (?:morning|afternoon|session)\b/i;
+
 /** "Trial lead removed intact": the trial ends today; the procedure is what follows it. */
 const TRIAL_REMOVED = /^[ \t]{0,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}?(?:(?:was|were)[ \t]{1,3})?(?:removed|pulled|withdrawn|explanted|taken out)\b/i;
 
@@ -234,8 +238,8 @@ function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfServic
   const from = match.span.start - sentence.start;
   const near = sentence.text.slice(Math.max(0, from - DATE_BEFORE), Math.min(sentence.text.length, match.span.end - sentence.start + after));
   for (const date of near.matchAll(NEAR_DATE)) {
-    const month = date[1] ? Number(date[1]) : date[3] ? MONTHS.indexOf(date[3].slice(0, 3).toLowerCase()) + 1 : 6;
-    const year = Number(date[2] ?? date[4] ?? date[5]);
+    const month = date[1] ? Number(date[1]) : date[3] ? MONTHS.indexOf(date[3].slice(0, 3).toLowerCase()) + 1 : date[7] ? Number(date[7]) : 6;
+    const year = Number(date[2] ?? date[4] ?? date[5] ?? date[6]);
     if (year * 12 + month < today) return true;
   }
   return false;
@@ -246,7 +250,7 @@ const DATE_AFTER = 12;
 /** A trial's date may stand in its parenthesis: "PNS trial (5 days, May 2026)". */
 const TRIAL_DATE_AFTER = 25;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}((?:19|20)\d{2})|(?:in|on)\s{1,3}((?:19|20)\d{2}))\b/gi;
+const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}((?:19|20)\d{2})|(?:in|on)\s{1,3}((?:19|20)\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])-\d{2})\b/gi;
 
 function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, dateOfService: string | undefined, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
@@ -260,7 +264,9 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
       !(match.value === 'trial' && (permanent || trialOver(sentences, match) || TRIAL_REMOVED.test(textAfter(sentences, match)) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
       !(match.value === 'removal' && /\b(?:trial|temporary|test)\b/i.test(match.text)) &&
-      !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER),
+      !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER) &&
+      // "the patient had a single integrated lead placed ... in February": a placement she had, before today.
+      !(match.value === 'insertion' && saysNear(sentences, match, HAD_PLACED, HAD_REACH, 0) && !saysNear(sentences, match, TODAY, 0, HAD_REACH)),
   );
   const here = current(matches);
   const of = (value: ProcedureKind) => here.filter((match) => match.value === value);

@@ -119,14 +119,13 @@ function tableRowField(line: string): TemplateSpan | undefined {
   return { start, end: start + key.cell.length, mark };
 }
 
-/** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No". */
-const ANSWERED_LABEL = /([A-Za-z][A-Za-z0-9 /()#-]{0,40}?):[ \t]*(yes|no|n\/a|none)\b/gi;
+/** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No", "Ultrasound - Yes   Fluoro - No". */
+const ANSWERED_LABEL = /([A-Za-z][A-Za-z0-9 /()#-]{0,40}?)(?::|[ \t]{1,3}[-–][ \t]{1,3})[ \t]*(yes|no|n\/a|none)\b/gi;
 
-/** A cheap count first: two answers after colons at least. */
-const ANSWER_AFTER_COLON = /:[ \t]*(?:yes|no|n\/a|none)\b/gi;
+/** A cheap count first: two answers after colons or dashes at least. */
+const ANSWER_AFTER_COLON = /(?::|[ \t][-–])[ \t]*(?:yes|no|n\/a|none)\b/gi;
 
 function answeredLabels(line: string): TemplateSpan[] {
-  if (line.indexOf(':') === line.lastIndexOf(':')) return [];
   ANSWER_AFTER_COLON.lastIndex = 0;
   if (!ANSWER_AFTER_COLON.test(line) || !ANSWER_AFTER_COLON.test(line)) return [];
   const answers = [...line.matchAll(ANSWERED_LABEL)];
