@@ -157,4 +157,12 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     const revision = factsOf('date: 2026-12-01\n\nProcedure: Revision (repositioning) of existing integrated PNS lead, left sural nerve.\nHx: Left sural integrated PNS placed 2026-08-11. The lead was withdrawn 1.5 cm and re-advanced along the nerve.\n');
     assert.equal(revision.procedure?.value, 'revision');
   });
+
+  it('ends a field section at the next field line, so a procedure record reads as the account', () => {
+    const facts = factsOf('REGIONAL PROCEDURE RECORD\nProcedure ............ Peripheral nerve stimulation, integrated lead, PERMANENT implant\nNerve / side ......... Suprascapular / RIGHT\nConsent .............. written; risks incl. infection\nProbe ................ linear 13-6 MHz, short axis\nNeedle/introducer .... PNS introducer, in-plane\nStim testing ......... 0.4 mA: deep shoulder paresthesia, concordant\nLead ................. 1 integrated lead (receiver in-lead) deployed\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.arrays?.value, 1);
+    assert.equal(facts.testing.status, 'documented');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+  });
 });

@@ -47,10 +47,10 @@ export function regionsOf(model: DocumentModel): Region[] {
     const start = section.id === 'other' ? section.titleSpan.start : section.bodySpan.start;
     const { end } = section.bodySpan;
     // "Dx: sural neuralgia" is a field: its value is the line. What follows it, under no heading of its own, is the note's account.
-    // So is "Indication: groin pain ..." with its paragraph: a paragraph after it, under no heading, is the account.
+    // So is "Indication: groin pain ..." with its paragraph, and any field up to the next field line ("Consent: written" over "Position: sitting").
     const lineEnd = read.indexOf('\n', start);
     const inline = lineEnd > start && lineEnd < end && read.slice(start, lineEnd).trim() !== '';
-    const fieldEnd = !inline ? -1 : role === 'diagnosis' ? lineEnd : role === 'history' && section.id === 'indications' ? paragraphEnd(read, start, end) : -1;
+    const fieldEnd = !inline || role === 'current' ? -1 : role === 'diagnosis' ? lineEnd : fieldValueEnd(read, lineEnd, end, role === 'history' && section.id === 'indications' ? paragraphEnd(read, start, end) : end);
     if (fieldEnd > 0 && fieldEnd < end && read.slice(fieldEnd, end).trim() !== '') {
       regions.push({ span: { start, end: fieldEnd }, role });
       regions.push({ span: { start: fieldEnd, end }, role: 'current' });
@@ -58,6 +58,19 @@ export function regionsOf(model: DocumentModel): Region[] {
   }
   return regions;
 }
+
+/**
+ * Where a field's value ends: at the next line that opens a field of its own ("Consent: written ...",
+ * then "Monitors: ...", "Position: ..."), or at `limit`. Its continuation lines (indented, or a sentence
+ * that runs on) are its value.
+ */
+function fieldValueEnd(text: string, lineEnd: number, end: number, limit: number): number {
+  NEXT_FIELD_LINE.lastIndex = lineEnd;
+  const next = NEXT_FIELD_LINE.exec(text);
+  return next && next.index < Math.min(end, limit) ? next.index : limit;
+}
+
+const NEXT_FIELD_LINE = /\n(?=[ \t]{0,3}[A-Z][A-Za-z0-9 /()#&'-]{0,40}:(?:[ \t]|$))/gm;
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n|[.!?%)][ \t]{0,20}\n(?=[ \t]{0,20}(?:[A-Z]|\d{1,2}[.)][ \t]|\d{1,2}:\d{2}\b|[-*•][ \t]))/;
 
