@@ -6,6 +6,7 @@ import { supportedCodes } from './codes';
 import {
   ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
+  FIRST_ARRAY_GIVEN_UP,
   ANESTHESIA_GIVEN,
   APPROACHES,
   ARRAY_COUNT,
@@ -329,10 +330,12 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
     // "- Plan: 2 arrays" is what was intended, not placed.
     .filter((entry) => !sentenceSays(sentences, entry.match, PLAN_LABEL));
   // "Second array aborted, not placed": an array given up is not placed.
+  // "The first lead was contaminated and discarded ... With the second lead ...": the second took the first one's place.
+  const firstGivenUp = current(findPattern(sentences, FIRST_ARRAY_GIVEN_UP)).length > 0 ? 1 : 0;
   const ordinals = current(findPattern(sentences, ADDITIONAL_ARRAY, 'ordinal')).filter((match) => !sentenceSays(sentences, match, ARRAY_GIVEN_UP)).map((match) => {
     // "second array", "Array #3": the highest number placed is the count.
     const word = (firstGroup(match) ?? '').toLowerCase();
-    return { match, count: /^\d$/.test(word) ? Number(word) : word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2 };
+    return { match, count: (/^\d$/.test(word) ? Number(word) : word.startsWith('th') || word === '3rd' ? 3 : word.startsWith('fo') ? 4 : 2) - firstGivenUp };
   });
   const eachSide = current(findPattern(sentences, EACH_SIDE, 'each-side')).map((match) => ({ match, count: 2 }));
   return [...counts, ...ordinals, ...eachSide];
@@ -386,9 +389,12 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
   const read = record(mentions, 'integrated', findMatches(sentences, INTEGRATED)).map((match) =>
     match.value === 'separate-generator' && /generator/i.test(match.text) && saysNear(sentences, match, EXTERNAL_UNIT, EXTERNAL_BEFORE, EXTERNAL_AFTER) ? { ...match, value: 'external-stimulator' as const } : match,
   );
+  // A generator taken out ("The IPG was delivered", "Explanted: IPG") was the old system's, not today's implant.
+  const outgoing = procedure?.value === 'replacement' ? read.filter((match) => match.value === 'separate-generator' && sentenceSays(sentences, match, TAKEN_OUT)) : [];
   const amended = addendumStart(sentences);
-  const inAddendum = amended === undefined ? [] : read.filter((match) => match.span.start >= amended);
-  const matches = inAddendum.length ? inAddendum : read;
+  const kept = read.filter((match) => !outgoing.includes(match));
+  const inAddendum = amended === undefined ? [] : kept.filter((match) => match.span.start >= amended);
+  const matches = inAddendum.length ? inAddendum : kept;
   // A removal or revision works on a device placed before: the history says what it is; a procedure stopped, on the one planned.
   const earlier = procedure?.value === 'removal' || procedure?.value === 'revision';
   const pools = [
@@ -413,6 +419,7 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
   return null;
 }
 
+const TAKEN_OUT = /\b(?:remov\w*|explant\w*|delivered|retrieved|withdrawn|previously implanted|depleted)\b/i;
 const EXTERNAL_UNIT = /\b(?:external(?:ly)?|wearable|worn|on the skin|over the skin)\b/i;
 const EXTERNAL_BEFORE = 20;
 const EXTERNAL_AFTER = 40;

@@ -184,6 +184,8 @@ export const ARRAY_COUNT = rx(
 export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?)\\b[^.;\\n]{0,40}?\\btotal(?: of)?:?\\s*(${COUNT_WORD})\\b|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(?:x\\s?)?(${COUNT_WORD})\\b`);
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
 export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred)\\b');
+/** The first array given up before another was placed: "the first lead was contaminated before use and discarded". */
+export const FIRST_ARRAY_GIVEN_UP = rx('\\bfirst (?:electrode )?(?:lead|array|electrode)\\b(?: [\\w-]+){0,8}? (?:contaminated|discarded|wasted|dropped|damaged|defective|malfunction\\w*|abandoned|withdrawn and discarded)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )([2-6])\\b');
 export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
 
