@@ -165,4 +165,15 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(facts.testing.status, 'documented');
     assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
   });
+
+  it('takes no side when the other side is told more often than a copied procedure title, and says so once', () => {
+    const facts = factsOf('PROCEDURE: RIGHT sural nerve peripheral nerve stimulator implant, percutaneous, integrated system, US guidance\n\nDESCRIPTION: The left lower leg was prepped. The sural nerve was found on ultrasound. The lead was deployed. The transmitter was applied to the left calf.\n\nIMPLANT: 1 integrated PNS lead, L sural.\n');
+    assert.equal(facts.laterality, null);
+    assert.equal(facts.lateralityUnread, false);
+    assert.equal(facts.conflicts.filter((conflict) => conflict.topic === 'side').length, 1);
+  });
+
+  it('reads British durations ("for 18/12")', () => {
+    assert.equal(factsOf(`${IMPLANT}Occipital pain for 18/12 following a fall.\n`).necessity.painDuration?.months, 18);
+  });
 });

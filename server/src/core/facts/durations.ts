@@ -1,6 +1,6 @@
 /**
  * Durations as notes write them ("x 19 mo", "for 2.5 years", "19-month history", "3 yrs", "six
- * weeks", "since 2023", "since March 2024") normalised to months, so rules compare numbers instead of
+ * weeks", "since 2023", "since March 2024", British "for 18/12") normalised to months, so rules compare numbers instead of
  * re-reading text. A week counts as a quarter month and a day as a thirtieth, as coders count.
  */
 import { readNumber } from './numbers';
@@ -12,6 +12,8 @@ const UNIT_MONTHS: Readonly<Record<string, number>> = {
   m: 1, mo: 1, mos: 1, mon: 1, mth: 1, mths: 1, month: 1, months: 1, mont: 1, monts: 1,
   y: 12, yr: 12, yrs: 12, year: 12, years: 12,
 };
+
+const FRACTION_UNIT_MONTHS: Readonly<Record<string, number>> = { '12': 1, '52': 0.25, '7': 1 / 30 };
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -58,6 +60,9 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
       if (read) return read;
       continue;
     }
+    // British notation: "18/12" is 18 months, "6/52" six weeks, "3/7" three days.
+    const fraction = /^(\d{1,2})\/(12|52|7)$/.exec(word);
+    if (fraction) return { amount: Number(fraction[1]), perUnit: FRACTION_UNIT_MONTHS[fraction[2]] };
     const attached = /^(\d{1,3}(?:\.\d{1,2})?)([a-z]{1,6})$/.exec(word);
     const amount = attached ? Number(attached[1]) : readAmount(word);
     if (amount === undefined) continue;

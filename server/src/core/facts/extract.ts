@@ -27,6 +27,7 @@ import {
   INCREASED_SERVICES,
   INTEGRATED,
   LATERALITY,
+  NERVE_BODY_PARTS,
   MODALITIES,
   NAMED_NERVE,
   NECESSITY,
@@ -176,7 +177,7 @@ function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<st
  * left and right contradict each other: a correction ("the correct laterality is RIGHT") settles it,
  * else the side written more often is kept and the conflict is recorded.
  */
-function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
+function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
   const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
   // The procedure statement names the side of the procedure; a side told more often elsewhere may be another problem's ("new LEFT hip pain" in an E/M note).
   // A correction ("addendum: the correct side is LEFT") still settles it below.
@@ -184,9 +185,13 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   const corrected = current(matches).some((match) => sentenceSays(sentences, match, CORRECTION));
   if (titled.length && !corrected && titled.every((match) => match.value === titled[0].value)) {
     const side = titled[0].value;
-    const other = otherSite(sentences, titled, current(matches).filter((match) => match.value !== side && side !== 'bilateral' && match.value !== 'bilateral'));
-    // The other side told elsewhere is still a contradiction for the coder to see (at information severity).
+    const other = otherSite(sentences, titled, current(matches).filter((match) => match.value !== side && side !== 'bilateral' && match.value !== 'bilateral'), nerve);
+    // The other side told elsewhere is still a contradiction for the coder to see (at information severity);
+    // told more often than the procedure's own side ("RIGHT" in a copied title, "left" in the technique
+    // and implant lines), no side is sure.
     if (other.length) conflicts.push({ topic: 'side', readings: [reading(side, titled), reading(other[0].value, other)] });
+    const sameSide = current(matches).filter((match) => match.value === side);
+    if (other.length > sameSide.length) return null;
     return fact(side, titled);
   }
   for (const pool of [current(matches), matches.filter(isDiagnosis), matches.filter(isPlanned)]) {
@@ -199,7 +204,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     if (left.length && right.length) {
       const corrected = new Set(pool.filter((match) => sentenceSays(sentences, match, CORRECTION)).map((match) => match.value));
       if (corrected.size === 1) return fact([...corrected][0], of([...corrected][0]));
-      const other = otherSite(sentences, of(value), of(value === 'left' ? 'right' : 'left'));
+      const other = otherSite(sentences, of(value), of(value === 'left' ? 'right' : 'left'), nerve);
       if (other.length) conflicts.push({ topic: 'side', readings: [reading('left', value === 'left' ? of('left') : other), reading('right', value === 'right' ? of('right') : other)] });
     }
     return fact(value, of(value));
@@ -211,8 +216,11 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
  * The sides of `other` that may be told of the procedure's site: not those of a body part the procedure's
  * side is never told with ("new L shoulder pain" beside a right ulnar implant is another problem, not a contradiction).
  */
-function otherSite(sentences: readonly Sentence[], procedureSide: readonly Match[], other: readonly Match[]): Match[] {
-  const sites = new Set(procedureSide.map((match) => bodyPartAfter(sentences, match)));
+function otherSite(sentences: readonly Sentence[], procedureSide: readonly Match[], other: readonly Match[], nerve: string | undefined): Match[] {
+  const sites = new Set([...procedureSide.map((match) => bodyPartAfter(sentences, match)), ...(nerve ? NERVE_BODY_PARTS[nerve] ?? [] : [])]);
+  sites.delete(undefined);
+  // Neither the side nor the nerve tells the procedure's site: every other side may be of it.
+  if (sites.size === 0) return [...other];
   return other.filter((match) => {
     const part = bodyPartAfter(sentences, match);
     return part === undefined || sites.has(part);
@@ -743,7 +751,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves, titles) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
-  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, mentions, conflicts);
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, mentions, conflicts);
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, dateOfService, mentions);
   const approach = approachOf(sentences, procedure, mentions, conflicts);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, mentions);
@@ -753,7 +761,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity, discontinued, implantRecord };
   const nerveUnread = nerve === null && current(findPattern(sentences, NAMED_NERVE)).length > 0;
   const imagingUnread = imaging.status === 'absent' && current(findPattern(sentences, GUIDANCE_CUE)).length > 0;
-  const lateralityUnread = laterality === null && findPattern(sentences, SIDE_CUE).some((match) => match.role !== 'history' && match.status !== 'other-experiencer' && match.status !== 'unchosen');
+  const lateralityUnread = laterality === null && !conflicts.some((conflict) => conflict.topic === 'side') && findPattern(sentences, SIDE_CUE).some((match) => match.role !== 'history' && match.status !== 'other-experiencer' && match.status !== 'unchosen');
   const arraysUncounted = arrays === null && current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => PLURAL_ARRAYS.test(match.text));
   return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, lateralityUnread, arraysUncounted, mentions: sortMentions(mentions) };
 }

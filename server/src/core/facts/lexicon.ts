@@ -146,6 +146,20 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'peroneal', pattern: rx(nerveNamed('(?:peroneal|fibular)')) },
 ];
 
+/** The body parts a nerve's pain is told of: a side told with another part ("new L shoulder pain" beside an ulnar implant) is another problem. */
+const HEAD = ['head', 'neck', 'face', 'jaw', 'eye', 'ear'];
+const LOWER_LEG = ['leg', 'calf', 'ankle', 'foot', 'heel', 'toe', 'knee'];
+const ARM = ['arm', 'forearm', 'elbow', 'wrist', 'hand'];
+export const NERVE_BODY_PARTS: Readonly<Record<string, readonly string[]>> = {
+  'greater occipital': HEAD, 'lesser occipital': HEAD, 'third occipital': HEAD, occipital: HEAD, supraorbital: HEAD, infraorbital: HEAD, auriculotemporal: HEAD, supratrochlear: HEAD,
+  'superficial peroneal': LOWER_LEG, 'deep peroneal': LOWER_LEG, 'common peroneal': LOWER_LEG, peroneal: LOWER_LEG, tibial: LOWER_LEG, sural: LOWER_LEG, saphenous: [...LOWER_LEG, 'thigh'],
+  'medial plantar': LOWER_LEG, 'lateral plantar': LOWER_LEG, calcaneal: LOWER_LEG, genicular: ['knee', 'leg', 'thigh'],
+  'lateral femoral cutaneous': ['thigh', 'leg', 'hip'], 'posterior femoral cutaneous': ['thigh', 'buttock', 'leg'], femoral: ['thigh', 'knee', 'leg', 'groin', 'hip'], sciatic: ['leg', 'thigh', 'buttock', 'foot', 'calf', 'knee', 'hip'],
+  genitofemoral: ['groin', 'thigh'], ilioinguinal: ['groin', 'thigh'], iliohypogastric: ['groin', 'flank', 'back'], obturator: ['thigh', 'groin', 'hip', 'knee'], pudendal: ['buttock'],
+  'superior cluneal': ['buttock', 'back', 'hip'], 'medial branch': ['back', 'neck'], intercostal: ['chest', 'breast', 'back', 'flank'],
+  median: ARM, ulnar: ARM, 'superficial radial': ARM, radial: ARM, musculocutaneous: ARM, axillary: ['shoulder', 'arm'], suprascapular: ['shoulder', 'arm'], 'brachial plexus': ['shoulder', 'arm', ...ARM, 'neck'],
+};
+
 /** Some nerve by name, known to NERVES or not: "the lateral antebrachial cutaneous nerve", "digital n.". */
 export const NAMED_NERVE = rx('\\b(?!(?:peripheral|the|a|an|target|this|that|each|same|intact|stimulated)\\b)[a-z]{4,} (?:nerves?\\b|n\\.)(?! stimulat)');
 
@@ -251,7 +265,7 @@ export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at'
 const ANALGESIC = '(?:opioid|opiate|analgesic|medication|MME|narcotic|pain medication|pain pill|oxycodone|hydrocodone|morphine|tramadol|hydromorphone|tapentadol)';
 
 export const NECESSITY = {
-  duration: rx(`(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning) (?:[\\w-]+ ){0,9}?\\(?(?:${SEASON} )?(?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
+  duration: rx(`(?<=\\b(?:for|x|over|past|last|of)\\s{1,3})\\d{1,2}\\/(?:12|52|7)\\b(?![/\\d])|(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning) (?:[\\w-]+ ){0,9}?\\(?(?:${SEASON} )?(?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
   /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
   notPainDuration: rx('\\b(?:trial|relief|temporary|test|period|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|(?<!\\b(?:began|started|start|onset|since|(?:pain|neuralgia|neuropathy|symptoms) (?:after|following|from))\\b[^,;]{0,60})ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|daily|lasting)\\b'),
   conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b'),

@@ -1,4 +1,4 @@
-import { anchorFor, appendToSection, isPeripheralImplant, leftUnchosen } from '../ruleSupport/noteAnchors';
+import { anchorFor, appendToSection, hasConflict, isPeripheralImplant, leftUnchosen } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 import { choicePlaceholder } from '../parse/placeholders';
 
@@ -23,7 +23,8 @@ export const rule: Rule = {
   },
   check({ model, facts }, report) {
     // A side written in words OpNote cannot place is no sure gap: evidence-unread asks to check it.
-    if (!isPeripheralImplant(facts) || facts.laterality !== null || facts.lateralityUnread) return;
+    // Both sides written, neither sure: documentation-conflict says so.
+    if (!isPeripheralImplant(facts) || facts.laterality !== null || facts.lateralityUnread || hasConflict(facts, 'side')) return;
     // Sure only where the note's own template leaves its side options unchosen.
     const sure = leftUnchosen(facts, 'laterality');
     report({
