@@ -278,15 +278,30 @@ export function findMatches<T extends string>(sentences: readonly Sentence[], pa
   return found.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** How a family is matched: its patterns' prefilter ids and mask, and the key of its matches in a sentence memo. */
-function planOf(patterns: readonly ConceptPattern[]): { ids: number[]; mask: Int32Array | null; family: object } {
-  return {
-    ids: patterns.map(({ pattern }) => prefilter.idOf(pattern)),
-    mask: prefilter.maskOf(patterns.map(({ pattern }) => pattern)),
-    // The family's matches depend on its patterns alone (not on the values they stand for).
-    family: patterns.length === 1 ? patterns[0].pattern : patterns,
-  };
+interface Plan {
+  readonly ids: number[];
+  readonly mask: Int32Array | null;
+  readonly family: object;
 }
+
+/** How a family is matched: its patterns' prefilter ids and mask, and the key of its matches in a sentence memo. */
+function planOf(patterns: readonly ConceptPattern[]): Plan {
+  // The family's matches depend on its patterns alone (not on the values they stand for).
+  const family = patterns.length === 1 ? patterns[0].pattern : patterns;
+  return PLANS.get(family) ?? newPlan(patterns, family);
+}
+
+function newPlan(patterns: readonly ConceptPattern[], family: object): Plan {
+  return { ids: patterns.map(({ pattern }) => prefilter.idOf(pattern)), mask: prefilter.maskOf(patterns.map(({ pattern }) => pattern)), family };
+}
+
+/** The plan of every lexicon family, made once: findMatches runs tens of times per note. */
+const PLANS: ReadonlyMap<object, Plan> = new Map(
+  FAMILIES.map((patterns) => {
+    const family = patterns.length === 1 ? patterns[0].pattern : patterns;
+    return [family, newPlan(patterns, family)] as const;
+  }),
+);
 
 function matchAndRemember(sentence: Sentence, patterns: readonly ConceptPattern[], ids: readonly number[], family: object): readonly SentenceMatch[] {
   const matches = matchSentence(sentence, patterns, ids);

@@ -65,12 +65,16 @@ export function regionsOf(model: DocumentModel): Region[] {
  * that runs on) are its value.
  */
 function fieldValueEnd(text: string, lineEnd: number, end: number, limit: number): number {
-  NEXT_FIELD_LINE.lastIndex = lineEnd;
-  const next = NEXT_FIELD_LINE.exec(text);
-  return next && next.index < Math.min(end, limit) ? next.index : limit;
+  const stop = Math.min(end, limit);
+  for (let newline = lineEnd; newline >= 0 && newline < stop; newline = text.indexOf('\n', newline + 1)) {
+    if (FIELD_LINE.test(text.slice(newline + 1, Math.min(stop, newline + 1 + MAX_FIELD_LABEL)))) return newline;
+  }
+  return limit;
 }
 
-const NEXT_FIELD_LINE = /\n(?=[ \t]{0,3}[A-Z][A-Za-z0-9 /()#&'-]{0,40}:(?:[ \t]|$))/gm;
+/** A line that opens a field: a capitalised label of up to 40 characters and its colon. */
+const FIELD_LINE = /^[ \t]{0,3}[A-Z][A-Za-z0-9 /()#&'-]{0,40}:(?:[ \t]|$)/;
+const MAX_FIELD_LABEL = 46;
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n|[.!?%)][ \t]{0,20}\n(?=[ \t]{0,20}(?:[A-Z]|\d{1,2}[.)][ \t]|\d{1,2}:\d{2}\b|[-*•][ \t]))/;
 

@@ -76,20 +76,41 @@ function misspeltId(normalized: string): string | undefined {
   if (normalized.length < 7 || normalized.length > 30) return undefined;
   const allowed = normalized.length >= 11 ? 2 : 1;
   // A slip seldom falls on the first letter: only the titles that share it are compared.
-  for (const [title, id] of TITLES_BY_FIRST_LETTER.get(normalized[0]) ?? []) {
-    if (Math.abs(title.length - normalized.length) <= allowed && editDistance(normalized, title, allowed) <= allowed) return id;
+  const letters = letterCounts(normalized);
+  for (const [title, id, counts] of TITLES_BY_FIRST_LETTER.get(normalized[0]) ?? []) {
+    if (Math.abs(title.length - normalized.length) <= allowed && lettersApart(letters, counts) <= allowed && editDistance(normalized, title, allowed) <= allowed) return id;
   }
   return undefined;
 }
 
-/** The titles of seven letters or more, by their first letter. */
-const TITLES_BY_FIRST_LETTER: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> = (() => {
-  const byLetter = new Map<string, [string, string][]>();
+const ALPHABET = 27;
+
+/** How often each letter (and, in the last slot, anything else) occurs. */
+function letterCounts(text: string): Uint8Array {
+  const counts = new Uint8Array(ALPHABET);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index) - 97;
+    counts[code >= 0 && code < 26 ? code : 26]++;
+  }
+  return counts;
+}
+
+/** A lower bound of the edit distance from the letters alone: a slip changes at most two counts by one each. */
+function lettersApart(a: Uint8Array, b: Uint8Array): number {
+  let apart = 0;
+  for (let index = 0; index < ALPHABET; index++) apart += Math.abs(a[index] - b[index]);
+  return Math.ceil(apart / 2);
+}
+
+/** The titles of seven letters or more, by their first letter, with their letter counts. */
+const TITLES_BY_FIRST_LETTER: ReadonlyMap<string, ReadonlyArray<readonly [string, string, Uint8Array]>> = (() => {
+  const byLetter = new Map<string, [string, string, Uint8Array][]>();
   for (const [title, id] of TITLE_TO_ID) {
     if (title.length < 7) continue;
+    const entry: [string, string, Uint8Array] = [title, id, letterCounts(title)];
     const bucket = byLetter.get(title[0]);
-    if (bucket) bucket.push([title, id]);
-    else byLetter.set(title[0], [[title, id]]);
+    if (bucket) bucket.push(entry);
+    else byLetter.set(title[0], [entry]);
   }
   return byLetter;
 })();
