@@ -176,4 +176,14 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
   it('reads British durations ("for 18/12")', () => {
     assert.equal(factsOf(`${IMPLANT}Occipital pain for 18/12 following a fall.\n`).necessity.painDuration?.months, 18);
   });
+
+  it('reads trial relief told as a fraction, a cut, or pain scores out of 10', () => {
+    const relief = (text: string) => factsOf(`${IMPLANT}${text}\n`).necessity.trialOutcome?.percentRelief;
+    assert.equal(relief('TRIAL IN MARCH: PAIN REDUCED BY HALF AND HE STOPPED HIS OXYCODONE.'), 50);
+    assert.equal(relief('Trial 12/2025 x 7 days: about two-thirds less pain.'), 67);
+    assert.equal(relief('Trial: 06/2026, 10 days, relief ~3/4 of usual pain.'), 75);
+    assert.equal(relief('Her one-week percutaneous trial cut her pain by 70 percent.'), 70);
+    assert.equal(relief('His trial last month reduced his pain from 8/10 to about 2/10.'), 75);
+    assert.equal(relief('Her 7-day trial brought her from 8 out of 10 to 4 out of 10.'), 50);
+  });
 });

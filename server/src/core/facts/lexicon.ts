@@ -251,6 +251,8 @@ const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monts?|mths?|yrs?|years?|y)
 const SEASON = '(?:early|mid|late|spring|summer|fall|autumn|winter)';
 /** A percentage in digits or words ("70", "seventy", "sixty-five"). */
 const PERCENT_AMOUNT = '(\\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|hundred))';
+/** A share written as a fraction: "by half", "two-thirds less pain", "relief ~3/4" (extract.ts reads it as a percent). */
+const FRACTION = '(half|one[- ]half|a[- ]half|two[- ]thirds|three[- ]quarters|three[- ]fourths|one[- ]third|a[- ]third|[123]/[234](?![/\\d]))';
 /** "relief" and its common misspellings. */
 const RELIEF_WORD = '(?:relief|relif|releif|reliefe|releaf)';
 const RELIEF = `(?:${RELIEF_WORD}|reduction|improvement|decrease|better|response|benefit)`;
@@ -293,12 +295,17 @@ export const NECESSITY = {
       `|\\btrial\\b[^.;\\d%]{0,20}?[:(]\\s*(?:\\d{1,2}\\s*(?:d|days?|wks?|weeks?)\\s*[,;/]\\s*)?(?:[~>≥]\\s*)?(\\d{1,3})\\s*%\\s*(?:\\)|[.;,]|$)` +
       // "reduced her pain by 60%", "pain improved by 70%", "helped about 60%"
       `|\\bhelped (?:by )?(?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
-      `|\\b(?:reduced|decreased|improved|relieved|lowered) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
+      `|\\b(?:reduced|decreased|improved|relieved|lowered|cut) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
+      // Fractions: "pain reduced by half", "cut her pain by two-thirds", "about two-thirds less pain", "relief ~3/4 of usual pain".
+      `|\\b(?:reduced|decreased|improved|relieved|lowered|cut)(?: (?:her|his|their|the))?(?: pain(?: scores?)?)? by (?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
+      `|\\bpain (?:was |is )?(?:reduced|decreased|cut) by (?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
+      `|\\b${FRACTION} (?:less pain|(?:pain )?(?:${RELIEF_WORD}|reduction|improvement))\\b` +
+      `|\\b(?:${RELIEF_WORD}|improvement|reduction) (?:of )?(?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
       `|\\bpain(?: scores?| levels?)? (?:was |were |is |went |is going |has gone |came )?(?:reduced|decreased|improved|better|down|lower) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent)`,
   ),
   /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
   painScores: rx(
-    '\\b(\\d{1,2})(?:\\s*/\\s*10)?(?: (?:before|at baseline|baseline|pre-?trial))?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\s*/\\s*10\\b' +
+    '\\b(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)?(?: (?:before|at baseline|baseline|pre-?trial))?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(?:about |approximately |~\\s?)?(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)\\b' +
       // "NRS 7 -> 2", "VAS 8 to 3": a named scale needs no "/10".
       '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))',
   ),
