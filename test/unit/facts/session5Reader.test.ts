@@ -186,4 +186,10 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(relief('His trial last month reduced his pain from 8/10 to about 2/10.'), 75);
     assert.equal(relief('Her 7-day trial brought her from 8 out of 10 to 4 out of 10.'), 50);
   });
+
+  it('reads a side that ends the procedure line, and a replaced device\'s side told with its nerve', () => {
+    assert.equal(factsOf('Procedure: perc PNS, integrated single lead, axillary nerve (quadrilateral space), LEFT\nUnder ultrasound one array deployed.\n').laterality?.value, 'left');
+    const replaced = factsOf('# Replacement of integrated PNS lead, sural nerve\n\n## History\nHe had an integrated lead placed on the right sural nerve in 08/2025 after a 7-day trial.\n\n## Procedure\nThe old lead was withdrawn and a new integrated lead deployed along the sural nerve under ultrasound.\n');
+    assert.equal(replaced.laterality?.value, 'right');
+  });
 });

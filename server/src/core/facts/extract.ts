@@ -177,7 +177,7 @@ function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<st
  * left and right contradict each other: a correction ("the correct laterality is RIGHT") settles it,
  * else the side written more often is kept and the conflict is recorded.
  */
-function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
+function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, procedure: ProcedureKind | undefined, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
   const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
   // The procedure statement names the side of the procedure; a side told more often elsewhere may be another problem's ("new LEFT hip pain" in an E/M note).
   // A correction ("addendum: the correct side is LEFT") still settles it below.
@@ -209,6 +209,10 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     }
     return fact(value, of(value));
   }
+  // A removal or replacement tells the side with the device placed before: "the right sural nerve in 08/2025".
+  const earlierDevice = procedure === 'removal' || procedure === 'revision' || procedure === 'replacement';
+  const ofNerve = nerve && earlierDevice ? matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical') && match.value !== 'bilateral' && namesNerve(textAfter(sentences, match), nerve)) : [];
+  if (ofNerve.length && ofNerve.every((match) => match.value === ofNerve[0].value)) return fact(ofNerve[0].value, ofNerve);
   return null;
 }
 
@@ -235,6 +239,12 @@ function bodyPartAfter(sentences: readonly Sentence[], match: Match): string | u
 
 const BODY_PART_AFTER = /^[\s-]*(?:sided\s+)?(?:(?:new|acute|chronic|radiating|medial|lateral|anterior|posterior|lower|upper|low|superior|inferior)\s+){0,3}(shoulders?|hips?|groin|knees?|ankles?|foot|feet|hands?|wrists?|elbows?|arms?|forearms?|legs?|thighs?|calf|heels?|toes?|neck|back|buttocks?|flank|chest|breast|eyes?|ears?|face|jaw|head)\b/i;
 const BODY_PART_OF: Readonly<Record<string, string>> = { feet: 'foot', shoulders: 'shoulder', hips: 'hip', knees: 'knee', ankles: 'ankle', hands: 'hand', wrists: 'wrist', elbows: 'elbow', arms: 'arm', forearms: 'forearm', legs: 'leg', thighs: 'thigh', heels: 'heel', toes: 'toe', buttocks: 'buttock', eyes: 'eye', ears: 'ear' };
+
+/** Whether the text right after a side names the nerve ("right sural nerve", "L superficial peroneal n."). */
+function namesNerve(after: string, nerve: string): boolean {
+  const words = after.trimStart().toLowerCase().split(/[\s,]+/, 4).join(' ');
+  return words.startsWith(nerve) || words.startsWith(`${nerve.split(' ').pop()} `);
+}
 
 const reading = (value: string, matches: readonly Match[]): ConflictReading => ({ value, evidence: evidenceOf(matches) });
 
@@ -756,8 +766,8 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves, titles) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
-  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, mentions, conflicts);
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, dateOfService, mentions);
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, procedure?.value, mentions, conflicts);
   const approach = approachOf(sentences, procedure, mentions, conflicts);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
