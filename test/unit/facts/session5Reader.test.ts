@@ -192,4 +192,11 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     const replaced = factsOf('# Replacement of integrated PNS lead, sural nerve\n\n## History\nHe had an integrated lead placed on the right sural nerve in 08/2025 after a 7-day trial.\n\n## Procedure\nThe old lead was withdrawn and a new integrated lead deployed along the sural nerve under ultrasound.\n');
     assert.equal(replaced.laterality?.value, 'right');
   });
+
+  it('counts arrays from a total, each side, and an addendum that withdraws the header count', () => {
+    assert.equal(factsOf('Proc: perc PNS B/L LFCN, US.\n- L: 1 array\n- R: 1 array\nTotal arrays 2 (one ea side). No IPG.\n').arrays?.value, 2);
+    assert.equal(factsOf('Procedure: percutaneous PNS, superior cluneal nerves L + R, one integrated array each side (2 total), fluoro + US.\n').arrays?.value, 2);
+    const addendum = factsOf('PROCEDURE: Percutaneous implantation, integrated PNS, right lateral femoral cutaneous nerve. Ultrasound.\nARRAYS PLACED: 2\n\nTECHNIQUE: An integrated array was deployed.\n\nADDENDUM (late entry):\nThe header line "ARRAYS PLACED: 2" is incorrect. One (1) array was implanted. The unused second lead was returned unopened.\n');
+    assert.equal(addendum.arrays?.value, 1);
+  });
 });

@@ -362,12 +362,14 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
 function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, discontinued: boolean, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   // "Two temporary percutaneous leads" were an earlier trial's, unless today's procedure is the trial.
-  const placed = procedure.value === 'trial' ? all : all.filter((entry) => !TRIAL_LEADS.test(entry.match.text));
+  // "The header line 'ARRAYS PLACED: 2' is incorrect": a count the note itself withdraws.
+  const placed = (procedure.value === 'trial' ? all : all.filter((entry) => !TRIAL_LEADS.test(entry.match.text))).filter((entry) => !sentenceSays(sentences, entry.match, WITHDRAWN));
   for (const entry of placed) mentions.push({ field: 'arrays', value: String(entry.count), span: entry.match.span, status: entry.match.status });
   if (placed.length) {
-    // A count in a correction ("Correction: only ONE lead was placed") settles the count, and so does
-    // a final tally ("Final: one integrated array in place") after an array was swapped.
-    const corrected = placed.filter((entry) => sentenceSays(sentences, entry.match, CORRECTION));
+    // A count in a correction ("Correction: only ONE lead was placed") or an addendum settles the count,
+    // and so does a final tally ("Final: one integrated array in place") after an array was swapped.
+    const amended = addendumStart(sentences);
+    const corrected = placed.filter((entry) => sentenceSays(sentences, entry.match, CORRECTION) || (amended !== undefined && entry.match.span.start >= amended));
     const final = placed.filter((entry) => sentenceSays(sentences, entry.match, FINAL_TALLY));
     const pool = corrected.length ? corrected : final.length ? final : placed;
     const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
@@ -384,6 +386,7 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
 }
 
 const TRIAL_LEADS = /\b(?:temporary|trial)\b/i;
+const WITHDRAWN = /\b(?:is|was) (?:incorrect|wrong|in error|not correct)\b|\berroneous(?:ly)?\b/i;
 const PLAN_LABEL = /^[\s*•·-]*(?:plan(?:ned)?|goal|intended)\s*:/i;
 const FINAL_TALLY = /^[\s*•·-]*(?:final|in place at the end|at the end of the case)\b|\b(?:placed|implanted|left in place|deployed) today\b|\bin place at (?:the )?end\b/i;
 

@@ -192,16 +192,16 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
 // A number after a hyphen or slash is a model name ("PX-8 octapolar lead"), not a count; one after a
 // decimal point or before a unit is a measure ("at 0.7 milliamps the single array"); kits opened are not arrays placed.
 export const ARRAY_COUNT = rx(
-  `(?<![-/.])\\b(${COUNT_WORD})\\b(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
+  `(?<![-/.])\\b(${COUNT_WORD})\\b(?: \\(\\d\\))?(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |", "Arrays placed: Left 1 / Right 1 (total 2)". */
-export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?)\\b[^.;\\n]{0,40}?\\btotal(?: of)?:?\\s*(${COUNT_WORD})\\b|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(?:x\\s?)?(${COUNT_WORD})\\b`);
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?)\\b[^.;\\n]{0,40}?\\btotal(?: of)?:?\\s*(${COUNT_WORD})\\b|\\btotal (?:electrode )?(?:arrays?|leads?)(?: placed| implanted| deployed)?:? (${COUNT_WORD})\\b|\\((${COUNT_WORD}) total\\)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed)?(?: today| this session)?(?::{1,3}| \\|)\\s*(?:x\\s?)?(${COUNT_WORD})\\b`);
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
-export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred)\\b');
+export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred|unused|unopened|not used|wasted|discarded)\\b');
 /** The first array given up before another was placed: "the first lead was contaminated before use and discarded". */
 export const FIRST_ARRAY_GIVEN_UP = rx('\\bfirst (?:electrode )?(?:lead|array|electrode)\\b(?: [\\w-]+){0,8}? (?:contaminated|discarded|wasted|dropped|damaged|defective|malfunction\\w*|abandoned|withdrawn and discarded)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )([2-6])\\b');
-export const EACH_SIDE = rx('\\b(?:one|an?)(?: (?:electrode )?(?:array|lead|electrode|stimulator))? (?:on|for) (?:each|either) side\\b');
+export const EACH_SIDE = rx('\\b(?:one|an?|1)(?: (?:integrated |electrode |permanent )?(?:array|lead|electrode|stimulator))? (?:(?:on|for|per) )?(?:each|either|ea\\.?) side\\b');
 
 export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-power' | 'external-stimulator'>[] = [
   {
