@@ -199,4 +199,12 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     const addendum = factsOf('PROCEDURE: Percutaneous implantation, integrated PNS, right lateral femoral cutaneous nerve. Ultrasound.\nARRAYS PLACED: 2\n\nTECHNIQUE: An integrated array was deployed.\n\nADDENDUM (late entry):\nThe header line "ARRAYS PLACED: 2" is incorrect. One (1) array was implanted. The unused second lead was returned unopened.\n');
     assert.equal(addendum.arrays?.value, 1);
   });
+
+  it('lets an addendum that corrects the side settle it, and reads "procedure started and discontinued"', () => {
+    const corrected = factsOf('PROCEDURE: Percutaneous placement of integrated PNS, genitofemoral nerve, ultrasound guided.\nDESCRIPTION: The genital branch was identified on the right. The array was deployed.\n\nADDENDUM 2026-07-24\nCorrection: "identified on the right" is a dictation error. The procedure was performed on the LEFT, as marked.\n');
+    assert.equal(corrected.laterality?.value, 'left');
+    const stopped = factsOf('Planned procedure: percutaneous implantation of an integrated peripheral nerve stimulator, left lateral femoral cutaneous nerve.\nProcedure actually performed: procedure started and discontinued after induction of anesthesia; no electrode array was placed.\n');
+    assert.equal(stopped.discontinued?.value, 'after-anesthesia');
+    assert.equal(stopped.procedure?.value, 'insertion');
+  });
 });

@@ -178,7 +178,11 @@ function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<st
  * else the side written more often is kept and the conflict is recorded.
  */
 function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, procedure: ProcedureKind | undefined, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
-  const matches = record(mentions, 'laterality', findMatches(sentences, LATERALITY));
+  // A side the note itself calls wrong ('"identified on the right" is a dictation error') is no side; an addendum's settles.
+  const read = record(mentions, 'laterality', findMatches(sentences, LATERALITY)).filter((match) => !sentenceSays(sentences, match, WITHDRAWN));
+  const amended = addendumStart(sentences);
+  const inAddendum = amended === undefined ? [] : current(read).filter((match) => match.span.start >= amended);
+  const matches = inAddendum.length && inAddendum.every((match) => match.value === inAddendum[0].value) ? inAddendum : read;
   // The procedure statement names the side of the procedure; a side told more often elsewhere may be another problem's ("new LEFT hip pain" in an E/M note).
   // A correction ("addendum: the correct side is LEFT") still settles it below.
   const titled = current(matches).filter((match) => inSentences(titles, match));
@@ -386,7 +390,7 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
 }
 
 const TRIAL_LEADS = /\b(?:temporary|trial)\b/i;
-const WITHDRAWN = /\b(?:is|was) (?:incorrect|wrong|in error|not correct)\b|\berroneous(?:ly)?\b/i;
+const WITHDRAWN = /\b(?:is|was) (?:incorrect|wrong|in error|not correct|an? (?:dictation |transcription |typographical )?error)\b|\berroneous(?:ly)?\b/i;
 const PLAN_LABEL = /^[\s*•·-]*(?:plan(?:ned)?|goal|intended)\s*:/i;
 const FINAL_TALLY = /^[\s*•·-]*(?:final|in place at the end|at the end of the case)\b|\b(?:placed|implanted|left in place|deployed) today\b|\bin place at (?:the )?end\b/i;
 

@@ -361,11 +361,11 @@ export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'repla
 /** Incisions made for the pocket, the anchors or the extensions do not make the array placement open. */
 export const ACCESSORY_INCISION = /\b(?:pocket|anchor\w*|exit (?:point|site)s?|around the (?:needle|lead)s?|extensions?|tunnel\w*|generator|IPG|battery|neurostimulator|buttock|flank|infraclavicular)\b/i;
 
-/** The procedure was started and stopped: "the procedure was aborted", "decision was made to discontinue the procedure", a title ending ", aborted." or "(discontinued)", a field answered "Procedure performed: ABORTED - ...". */
+/** The procedure was started and stopped: "the procedure was aborted", "procedure started and discontinued", "decision was made to discontinue the procedure", a title ending ", aborted." or "(discontinued)", a field answered "Procedure performed: ABORTED - ...". */
 const STOPPED_WHAT = '(?:procedure|case|operation|placement|implant(?:ation)?)';
 const STOPPED = '(?:aborted|discontinued|terminated|abandoned|cancell?ed)';
 export const DISCONTINUED = rx(
-  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b(?:${STOPPED}|terminate|abort|discontinue|abandon|stop) the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT}(?: performed| attempted)?(?:,| [-–—]|:)? ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b|\\((?:procedure )?${STOPPED}\\)|[,;] ${STOPPED}(?=\\s*(?:[.;)]|$))|^${STOPPED}\\b(?=\\s*[-–—]|\\s*\\.?$)`,
+  `\\b${STOPPED_WHAT} (?:was|were) (?:then |therefore |subsequently |ultimately )?(?:${STOPPED}|stopped)\\b|\\b(?:${STOPPED}|terminate|abort|discontinue|abandon|stop) the ${STOPPED_WHAT}\\b|\\b(?:decision|decided) (?:was made )?to (?:(?:abort|discontinue|terminate|abandon)(?: the ${STOPPED_WHAT})?|stop the ${STOPPED_WHAT})\\b|\\b${STOPPED_WHAT}(?: performed| attempted)?(?:,| [-–—]|:)? ${STOPPED}\\b|\\b(?:aborted|discontinued) ${STOPPED_WHAT}\\b|\\b${STOPPED_WHAT} (?:was )?started,? (?:and|but) (?:then )?(?:${STOPPED}|stopped)\\b|\\((?:procedure )?${STOPPED}\\)|[,;] ${STOPPED}(?=\\s*(?:[.;)]|$))|^${STOPPED}\\b(?=\\s*[-–—]|\\s*\\.?$)`,
 );
 /**
  * The procedure was not completed, in words that are themselves a negation ("unable to complete the
