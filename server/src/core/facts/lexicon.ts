@@ -65,7 +65,7 @@ export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|leads?|micro-?leads?|le
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
   { value: 'ultrasound', pattern: rx('\\b(?:sonosite|butterfly iq|clarius|lumify|ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonud|ultrasond|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:|\\s?(?:→|->|=>))|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency|hockey[- ]stick|HFL\\d{0,3}|L\\d{2}) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)|\\bMHz\\b(?<=\\b\\d{1,2}(?:\\s?[-–]\\s?\\d{1,2})?\\s?MHz)') },
   // Terse "under US", "US + fluoro", "- US -", "GON L + R. US.": upper case only, so the pronoun "us" is never imaging.
-  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|.])[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|]|$))|(?=[ \\t]{1,3}(?:located|localized|localised|identified|showed|visualized|visualised|confirmed|guided)\\b))', 'gm') },
+  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|.]|\\d:\\d\\d)[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|(]|$))|(?=[ \\t]{1,3}(?:located|localized|localised|identified|showed|visualized|visualised|confirmed|guided)\\b))', 'gm') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluroscop(?:y|ic)|floroscop(?:y|ic)|fluoro|flouro|c-?arm|image intensifier)\\b') },
   { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
 ];
@@ -124,7 +124,7 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'sciatic', pattern: rx('\\bsciatic\\b') },
   { value: 'medial plantar', pattern: rx('\\bmedial plantar\\b') },
   { value: 'lateral plantar', pattern: rx('\\blateral plantar\\b') },
-  { value: 'calcaneal', pattern: rx(nerveNamed('calcaneal')) },
+  { value: 'calcaneal', pattern: rx(`${nerveNamed('calcaneal')}|\\bcalcaneal branch(?:es)?\\b`) },
   { value: 'genicular', pattern: rx('\\bgenicul?ar\\b') },
   { value: 'superior cluneal', pattern: rx('\\b(?:superior |sup\\.? )?cluneal\\b|\\bSCN\\b') },
   { value: 'median', pattern: rx(nerveNamed('median')) },
