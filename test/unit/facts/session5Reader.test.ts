@@ -207,4 +207,14 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(stopped.discontinued?.value, 'after-anesthesia');
     assert.equal(stopped.procedure?.value, 'insertion');
   });
+
+  it('takes back a word said and corrected in dictation, and reads open placements written tersely', () => {
+    const spoken = factsOf('Procedure: percutaneous, correction, open implantation of a peripheral nerve stimulator on the right median nerve. A three centimeter incision was made. Under fluoroscopy, strike that, under ultrasound guidance only, the array was deployed.\n');
+    assert.equal(spoken.approach?.value, 'open');
+    assert.deepEqual(spoken.conflicts.filter((conflict) => conflict.topic === 'approach'), []);
+    assert.deepEqual(spoken.imaging.modalities, ['ultrasound']);
+    const terse = factsOf('PROCEDURE: Right radial nerve peripheral nerve stimulater placement, open, at the spiral groove.\nPercutaneous trail 8/2026: 55% relief. A percutaneous approach was felt unsafe.\nThe array was laid on the nerve.\n');
+    assert.equal(terse.approach?.value, 'open');
+    assert.equal(factsOf('Procedure: integrated PNS, left sural nerve. Incision 4 cm on posterolateral calf. Dissection through subcutaneous tissue; the array was laid beside the nerve.\n').approach?.value, 'open');
+  });
 });

@@ -120,7 +120,7 @@ function approachOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKin
   return procedure ? { value: 'percutaneous', evidence: procedure.evidence } : null;
 }
 
-const TRIAL_AFTER = /^[ \t]+(?:[\w-]+[ \t]+)?trial\b/i;
+const TRIAL_AFTER = /^[ \t]+(?:[\w-]+[ \t]+)?(?:trial|trail)\b/i;
 const TRIAL_JUST_BEFORE = /\btrial\b[^.;)]*$/i;
 const TRIAL_REACH = 25;
 

@@ -87,7 +87,7 @@ export const APPROACHES: readonly ConceptPattern<'percutaneous' | 'open'>[] = [
   {
     value: 'open',
     pattern: rx(
-      '\\b\\d+(?:\\.\\d+)?[- ]?(?:cm|centimeter)s?[- ](?:long |longitudinal |transverse |vertical |horizontal |oblique |linear |skin )*incision\\b|\\bopen (?:approach|technique|exposure|implantation|placement|incision)\\b|\\b(?:nerve|fascia) was (?:exposed|identified and exposed|dissected)\\b|\\bexpos(?:ed|ure of) the (?:\\w+ ){0,3}nerve\\b|\\b(?:sharp|blunt) dissection\\b|\\bdissection was carried\\b|\\bcut-?down\\b|\\bretractors? (?:was|were) placed\\b|\\b(?<!(?:stab|nick|small|puncture|skin)\\s)incision was (?:made|carried)\\b',
+      '\\b\\d+(?:\\.\\d+)?[- ]?(?:cm|centimeter)s?[- ](?:long |longitudinal |transverse |vertical |horizontal |oblique |linear |skin )*incision\\b|\\bincision (?:of )?(?:about |approximately )?\\d+(?:\\.\\d+)?\\s?(?:cm|mm)\\b|\\bdissection (?:was )?(?:carried |continued )?(?:down )?(?:through|to) the\\b|\\bdissection through\\b|(?<=[,;(]\\s{0,2})open(?=\\s{0,2}(?:[,;)]|$))|\\bopen (?:approach|technique|exposure|implantation|placement|incision)\\b|\\b(?:nerve|fascia) was (?:exposed|identified and exposed|dissected)\\b|\\bexpos(?:ed|ure of) the (?:\\w+ ){0,3}nerve\\b|\\b(?:sharp|blunt) dissection\\b|\\bdissection was carried\\b|\\bcut-?down\\b|\\bretractors? (?:was|were) placed\\b|\\b(?<!(?:stab|nick|small|puncture|skin)\\s)incision was (?:made|carried)\\b',
     ),
   },
 ];

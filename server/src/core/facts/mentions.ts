@@ -240,6 +240,8 @@ function engineView(sentence: Sentence): { readonly text: string; readonly slot:
 function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatus {
   const template = sentence.template?.find((span) => span.start <= start && end <= span.end);
   if (template) return TEMPLATE_STATUS[template.mark];
+  // A word taken back as it is said ("under fluoroscopy, strike that, under ultrasound") is no fact.
+  if (SPOKEN_CORRECTION.test(sentence.text.slice(end, end + SPOKEN_CORRECTION_REACH))) return 'unchosen';
   // The sentence record (not its memo) keeps the tokens: they are only needed while it is read.
   const view = engineView(sentence);
   const context = engine.assess(view.text, start, end, view.slot);
@@ -249,6 +251,9 @@ function statusOf(sentence: Sentence, start: number, end: number): EvidenceStatu
   if (context.historical) return 'historical';
   return 'affirmed';
 }
+
+const SPOKEN_CORRECTION = /^[\s,;:–—-]{0,3}(?:[\w-]+[\s,]{1,3}){0,2}?(?:correction|strike that|scratch that|delete that|i mean)\b/i;
+const SPOKEN_CORRECTION_REACH = 48;
 
 /**
  * Every match of a concept family in the sentences, with its context status. Patterns earlier in the
