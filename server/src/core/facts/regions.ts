@@ -50,7 +50,7 @@ export function regionsOf(model: DocumentModel): Region[] {
     // So is "Indication: groin pain ..." with its paragraph, and any field up to the next field line ("Consent: written" over "Position: sitting").
     const lineEnd = read.indexOf('\n', start);
     const inline = lineEnd > start && lineEnd < end && read.slice(start, lineEnd).trim() !== '';
-    const fieldEnd = !inline || role === 'current' ? -1 : role === 'diagnosis' ? lineEnd : fieldValueEnd(read, lineEnd, end, role === 'history' && section.id === 'indications' ? paragraphEnd(read, start, end) : end);
+    const fieldEnd = !inline || role === 'current' ? -1 : role === 'diagnosis' || TERSE_LABEL.test(section.title.trim()) ? lineEnd : fieldValueEnd(read, lineEnd, end, role === 'history' && section.id === 'indications' ? paragraphEnd(read, start, end) : end);
     if (fieldEnd > 0 && fieldEnd < end && read.slice(fieldEnd, end).trim() !== '') {
       regions.push({ span: { start, end: fieldEnd }, role });
       regions.push({ span: { start: fieldEnd, end }, role: 'current' });
@@ -58,6 +58,9 @@ export function regionsOf(model: DocumentModel): Region[] {
   }
   return regions;
 }
+
+/** Shorthand labels of a terse note ("Hx: ...", "Dx: ...") hold their line; the lines below are the note's own. */
+const TERSE_LABEL = /^(?:hx|h\/o|ind|indic)\.?$/i;
 
 /**
  * Where a field's value ends: at the next line that opens a field of its own ("Consent: written ...",
