@@ -217,4 +217,12 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(terse.approach?.value, 'open');
     assert.equal(factsOf('Procedure: integrated PNS, left sural nerve. Incision 4 cm on posterolateral calf. Dissection through subcutaneous tissue; the array was laid beside the nerve.\n').approach?.value, 'open');
   });
+
+  it('reads a checked nerve box, a DRG stimulator, an "Array left in place" column and a terse "Hx:" line', () => {
+    assert.equal(factsOf('Procedure: percutaneous integrated PNS, ultrasound. One array deployed.\nNerve:         ☒ Saphenous   ☐ Genicular   ☐ Sural\n').nerve?.value, 'saphenous');
+    assert.equal(factsOf('Procedure: R L1 DRG stimulation, percutaneous via epidural, fluoroscopic guidance.\n- Lead steered into R L1 foramen.\n- Leads tunnelled to R flank, IPG implanted in subcutaneous pocket.\n').target?.value, 'dorsal-root-ganglion');
+    assert.equal(factsOf('Procedure: Percutaneous integrated PNS, greater occipital nerves, bilateral\n\n| Side | Nerve | Guidance | Array left in place |\n|---|---|---|---|\n| Left | Greater occip. | US | 1 |\n| Right | Greater occip. | US | 1 |\n| Total | | | 2 |\n').arrays?.value, 2);
+    const terse = factsOf('Brief op note\nProc: perc integrated PNS, R greater occipital n.\nHx: occipital neuralgia 3 yrs; GON blocks x3 w/ >80% temporary relief. Trial 3/2026 x 7d -> 70% relief.\nImaging: US\nLead x1 (single array, receiver built in). No IPG.\n');
+    assert.equal(terse.procedure?.value, 'insertion');
+  });
 });
