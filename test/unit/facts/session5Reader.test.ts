@@ -225,4 +225,12 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     const terse = factsOf('Brief op note\nProc: perc integrated PNS, R greater occipital n.\nHx: occipital neuralgia 3 yrs; GON blocks x3 w/ >80% temporary relief. Trial 3/2026 x 7d -> 70% relief.\nImaging: US\nLead x1 (single array, receiver built in). No IPG.\n');
     assert.equal(terse.procedure?.value, 'insertion');
   });
+
+  it('reads pain dated from a month, a British "18/12 history", pain told after its length, and an injury so long ago', () => {
+    const months = (text: string) => factsOf(`date: 2026-08-01\n\n${IMPLANT}${text}\n`).necessity.painDuration?.months;
+    assert.equal(months('Shoulder pain after proximal humerus fracture; pain dated from 10/2024.'), 22);
+    assert.equal(months('Meralgia paraesthetica, 18/12 history.'), 18);
+    assert.equal(months('Integrated LFCN stimulator implanted 01/2026 (after 18 mo pain, failed meds).'), 18);
+    assert.equal(months('Crush injury to the right knee 20 months ago, burning lateral leg pain.'), 20);
+  });
 });

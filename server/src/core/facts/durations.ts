@@ -94,8 +94,8 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
   return undefined;
 }
 
-/** Words that date the onset: "since 2023", "onset of pain in March 2024", "began in 2024". */
-const SINCE: ReadonlySet<string> = new Set(['since', 'onset', 'began', 'started', 'beginning']);
+/** Words that date the onset: "since 2023", "onset of pain in March 2024", "began in 2024", "pain dated from 10/2024". */
+const SINCE: ReadonlySet<string> = new Set(['since', 'onset', 'began', 'started', 'beginning', 'dated', 'dating']);
 /** How many words after "since" the date may stand ("since an ankle fracture in 2022", "since her open left inguinal hernia repair with mesh in 2023"). */
 const SINCE_REACH = 11;
 

@@ -547,6 +547,8 @@ function wordBefore(sentence: Sentence, match: Match): string {
   return words.pop() ?? '';
 }
 
+const PAIN_NEXT = /^\s{1,3}(?:of\s{1,3})?(?:pain|neuralgia|neuropathic pain|symptoms)\b/i;
+
 const HEDGES: ReadonlySet<string> = new Set(['approximately', 'approx', 'about', 'around', 'roughly', 'nearly', 'almost', 'over', 'than', 'more', 'least', 'at', 'the', 'past', 'last', 'some']);
 // A line break inside a sentence is a wrap of the dictation, not a clause end: a new line that starts
 // a field, a list item or a template row is a sentence of its own already.
@@ -580,6 +582,8 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
     .filter((match) => {
       const before = wordBefore(sentenceFor(match), match);
       // "pain for 26 months following the repair", "groin pain 22 months post-op": after "for" or the pain itself, what follows the duration does not make it a follow-up's.
+      // "after 18 mo pain", "12 months of neuralgia": told with the pain itself, whatever stands before it.
+      if (PAIN_NEXT.test(textAfter([sentenceFor(match)], match))) return true;
       return !occursIn(durationContext(sentenceFor(match), match, !BEFORE_PAIN_DURATION.has(before)), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(before);
     })
     .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
