@@ -233,4 +233,12 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(months('Integrated LFCN stimulator implanted 01/2026 (after 18 mo pain, failed meds).'), 18);
     assert.equal(months('Crush injury to the right knee 20 months ago, burning lateral leg pain.'), 20);
   });
+
+  it('reads terse trial results ("trial 70%", "70% trial", "Trial relief (%) | 70")', () => {
+    const relief = (text: string) => factsOf(`${IMPLANT}${text}\n`).necessity.trialOutcome?.percentRelief;
+    assert.equal(relief('Failed PT/meds/blocks; trial 75%.'), 75);
+    assert.equal(relief('PNS trial 6/26 x 7d: 60%, cut tramadol.'), 60);
+    assert.equal(relief('Pain 3 yrs, failed meds, 70% trial.'), 70);
+    assert.equal(relief('| Trial relief (%) | 70 |'), 70);
+  });
 });

@@ -289,6 +289,11 @@ export const NECESSITY = {
       `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:less|lower) pain\\b` +
       // Shorthand: "70% ↓ pain", "60% ↓".
       `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent)\\s*↓` +
+      // Terse: "trial 70%", "Trial 1/2026: ~60% both sides", "PNS trial 6/26 x 7d: 60%", "70% trial", "65% of relief".
+      `|\\b(?:trial|trail)\\b(?:[^.;%\\n]{0,30}?[\\s:(~>≥])?(\\d{1,3})\\s*%` +
+      `|\\b(\\d{1,3})\\s*%\\s*(?:of\\s+)?(?:trial|${RELIEF_WORD})\\b` +
+      // A form's "Trial relief (%): 70", "| Trial relief (%) | 70 |".
+      `|\\btrial ${RELIEF_WORD}\\b[^\\n|:]{0,12}[|:]\\s*(\\d{1,3})\\b(?!\\s*(?:days?|d\\b|mA))` +
       `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:fewer|less|reduction in|decrease in) (?:headache|migraine|pain|attack) days\\b` +
       // "relief of 70%", "relief approx 65 percent", "relief (~70%)", "relief greater than 50%": a short gap without a number or a full stop.
       `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|pct)` +
