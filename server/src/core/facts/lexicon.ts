@@ -290,7 +290,7 @@ export const NECESSITY = {
       // Shorthand: "70% ↓ pain", "60% ↓".
       `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent)\\s*↓` +
       // Terse: "trial 70%", "Trial 1/2026: ~60% both sides", "PNS trial 6/26 x 7d: 60%", "70% trial", "65% of relief".
-      `|\\b(?:trial|trail)\\b(?:[^.;%\\n]{0,30}?[\\s:(~>≥])?(\\d{1,3})\\s*%` +
+      `|\\b(?:trial|trail)\\b(?:[^.;%\\n]{0,30}?[\\s:(~>≥])?(\\d{1,3})\\s*%(?!\\s*(?:(?:reduction|decrease|drop|less|fewer)\\s+(?:in|of)\\s+)?(?:(?:his|her|their|the)\\s+)?(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
       `|\\b(\\d{1,3})\\s*%\\s*(?:of\\s+)?(?:trial|${RELIEF_WORD})\\b` +
       // A form's "Trial relief (%): 70", "| Trial relief (%) | 70 |".
       `|\\btrial ${RELIEF_WORD}\\b[^\\n|:]{0,12}[|:]\\s*(\\d{1,3})\\b(?!\\s*(?:days?|d\\b|mA))` +
