@@ -782,7 +782,8 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const approach = approachOf(sentences, procedure, mentions, conflicts);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
-  const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status !== 'negated');
+  // The patient's own bladder or bowel indication: not a relative's, not one denied.
+  const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status === 'affirmed' || match.status === 'historical');
   const implantRecord = implantRecordOf(sentences, mentions);
   const facts = { approach, target, nerve, laterality, procedure, imaging, arrays, integrated, testing, increasedServices, necessity, discontinued, implantRecord };
   const nerveUnread = nerve === null && current(findPattern(sentences, NAMED_NERVE)).length > 0;
