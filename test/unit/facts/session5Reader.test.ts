@@ -241,4 +241,9 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(relief('Pain 3 yrs, failed meds, 70% trial.'), 70);
     assert.equal(relief('| Trial relief (%) | 70 |'), 70);
   });
+
+  it('reads shorthand placements: "integrated lead (built-in receiver) x1 deployed", "1 arry deployed"', () => {
+    assert.equal(factsOf('Today: perc PNS L sural n. c US guidance\n - integrated lead (built-in receiver) x1 deployed, introducer out\n').procedure?.value, 'insertion');
+    assert.equal(factsOf('Procedue: perc integated PNS, left tibeal nerve\nNeedle introduced posterior to medial malleolus, 1 arry deployed, stim test concordant.\n').procedure?.value, 'insertion');
+  });
 });
