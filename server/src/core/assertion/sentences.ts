@@ -186,7 +186,8 @@ const MAX_FIELD_VALUE_WORDS = 3;
 function shortValueFollows(text: string, from: number, end: number): boolean {
   const lineEnd = text.indexOf('\n', from);
   const line = text.slice(from, lineEnd < 0 || lineEnd > end ? end : lineEnd);
-  const mark = line.search(/[.;](?:\s|$)/);
+  // A list item's number ("FINDINGS: 1. Lead intact") is no full stop.
+  const mark = /^\s*\d{1,2}[.)]\s/.test(line) ? -1 : line.search(/[.;](?:\s|$)/);
   const value = (mark < 0 ? line : line.slice(0, mark)).trim();
   return value !== '' && value.length <= 40 && value.split(/\s+/).length <= MAX_FIELD_VALUE_WORDS;
 }
