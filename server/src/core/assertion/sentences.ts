@@ -179,17 +179,22 @@ function previousVisible(text: string, position: number, start: number): number 
   return index > start ? text.charCodeAt(index - 1) : -1;
 }
 
+/** A label's short value is at most this many characters. */
+const MAX_SHORT_VALUE = 40;
 /** At most this many words after a label, to the line end, are the label's value. */
 const MAX_FIELD_VALUE_WORDS = 3;
 
 /** Whether a short value (one to three words) fills the rest of the line, or of its sentence, after a label's colon ("ARRAYS PLACED: one. EBL: trace."). */
 function shortValueFollows(text: string, from: number, end: number): boolean {
-  const lineEnd = text.indexOf('\n', from);
-  const line = text.slice(from, lineEnd < 0 || lineEnd > end ? end : lineEnd);
+  const newline = text.indexOf('\n', from);
+  const lineEnd = newline < 0 || newline > end ? end : newline;
+  // A short value lies in the line's first few dozen characters: only those are read.
+  const line = text.slice(from, Math.min(lineEnd, from + MAX_SHORT_VALUE + 2));
   // A list item's number ("FINDINGS: 1. Lead intact") is no full stop.
   const mark = /^\s*\d{1,2}[.)]\s/.test(line) ? -1 : line.search(/[.;](?:\s|$)/);
+  if (mark < 0 && from + line.length < lineEnd) return false;
   const value = (mark < 0 ? line : line.slice(0, mark)).trim();
-  return value !== '' && value.length <= 40 && value.split(/\s+/).length <= MAX_FIELD_VALUE_WORDS;
+  return value !== '' && value.length <= MAX_SHORT_VALUE && value.split(/\s+/).length <= MAX_FIELD_VALUE_WORDS;
 }
 
 /** A heading colon ends a sentence unless it sits inside a time such as "1:12"; an export's "Key:::value" ends it too. */

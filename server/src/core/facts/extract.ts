@@ -693,7 +693,28 @@ const NONE: Omit<NoteFacts, 'imaging' | 'testing' | 'increasedServices' | 'neces
  * only then is the pattern searched.
  */
 const devicePrefilter = new LiteralPrefilter([NEUROSTIMULATION]);
-const mayHoldDevice = (text: string) => devicePrefilter.mayMatchIn(text, 0, text.length);
+/**
+ * Whether the text names a neurostimulator: the pattern runs only on the lines around each of its
+ * literals (the line before to the line after: a match holds a literal and stays within a line break
+ * or two), not over the whole text.
+ */
+function* namesDevice(text: string): Steps<boolean> {
+  for (let at = 0; at < text.length; ) {
+    const hit = devicePrefilter.firstHit(text, at, text.length);
+    if (hit < 0) return false;
+    const from = Math.max(at, lineStartOf(text, lineStartOf(text, hit - 1) - 1));
+    const to = lineEndOf(text, lineEndOf(text, hit) + 1);
+    if (yield* occursInSteps(text, NEUROSTIMULATION, from, to)) return true;
+    at = Math.max(to, hit);
+  }
+  return false;
+}
+
+const lineStartOf = (text: string, at: number) => (at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
+const lineEndOf = (text: string, at: number) => {
+  const newline = text.indexOf('\n', Math.max(0, at));
+  return newline < 0 ? text.length : newline;
+};
 
 /** Without a neurostimulator anywhere, only imaging and increased services are facts of the note. */
 const OTHER_FACTS = [...MODALITIES.map((modality) => modality.pattern), GENERIC_IMAGING, INCREASED_SERVICES.vague];
@@ -727,7 +748,7 @@ export function* extractFactsInSteps(model: DocumentModel, memos: RegionMemos): 
 function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> {
   const text = textWithoutComments(model);
   const regions = regionsOf(model);
-  const anyDevice = mayHoldDevice(text) && (yield* occursInSteps(text, NEUROSTIMULATION));
+  const anyDevice = yield* namesDevice(text);
   const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text, region.span));
   return yield* readSentences(text, read, memos, model.tableCells);
 }

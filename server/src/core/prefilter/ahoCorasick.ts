@@ -102,6 +102,18 @@ export class AhoCorasick {
     return false;
   }
 
+  /** Where the first literal inside text[start, end) ends (the index just past it), or -1. */
+  firstEnd(text: string, start: number, end: number): number {
+    const { next, symbols, accepting } = this;
+    let row = 0;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      row = next[row + (code < 128 ? symbols[code] : 0)];
+      if (accepting[row] !== 0) return i + 1;
+    }
+    return -1;
+  }
+
   /** Which lists have a literal inside text[start, end), as a bit set over their ids (shared when empty: do not write to it). */
   scan(text: string, start: number, end: number): Int32Array {
     const { next, symbols, accepting } = this;

@@ -49,6 +49,12 @@ export class LiteralPrefilter {
     return ids.size < new Set(this.patterns).size || automaton.occursIn(text, start, end);
   }
 
+  /** Where the first literal of any pattern inside text[start, end) ends, or -1; `start` when a pattern has no literal (it may match anywhere). */
+  firstHit(text: string, start: number, end: number): number {
+    const { ids, automaton } = this.build();
+    return ids.size < new Set(this.patterns).size ? start : automaton.firstEnd(text, start, end);
+  }
+
   /** Whether pattern `id` (from idOf) may match where scan() gave `bits`. */
   static has(bits: Int32Array, id: number): boolean {
     return id < 0 || (bits[id >>> 5] & (1 << (id & 31))) !== 0;
