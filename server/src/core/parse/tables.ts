@@ -65,43 +65,63 @@ function separatorOf(line: string): '|' | '\t' | undefined {
 
 /** Every data cell of the text's header tables, with its column's header, in document order. */
 export function headerTableCells(text: string): TableCell[] {
-  if (text.indexOf('|') < 0 && text.indexOf('\t') < 0) return [];
-  const lines: Span[] = [];
-  for (let start = 0; start <= text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    lines.push({ start, end });
-    if (newline < 0) break;
-    start = newline + 1;
-  }
   const found: TableCell[] = [];
-  for (let index = 0; index < lines.length - 1; index++) {
-    const line = lines[index];
+  // Only lines with a bar or a tab can be table rows: jump from one such line to the next.
+  const next = tableLines(text);
+  for (let at = next(0); at >= 0; ) {
+    const line = lineAt(text, at);
     const separator = separatorOf(text.slice(line.start, line.end));
+    const previous = line.start > 0 ? lineAt(text, line.start - 1) : undefined;
     // Only the first row of a block of rows may be its header ("Field | Value | Comment" heads a list of fields).
-    if (!separator || (index > 0 && separatorOf(text.slice(lines[index - 1].start, lines[index - 1].end)) === separator)) continue;
-    const header = rowOf(text, line.start, line.end, separator);
-    const labels = header.cells.map((cell) => cellText(text, cell));
-    if (labels.length < MIN_COLUMNS || !labels.every((label) => LABEL.test(label)) || FIELD_LIST_HEADER.test(labels[1])) continue;
-    const headerSpan = { start: header.cells[0].start, end: header.cells[header.cells.length - 1].end };
-    let next = index + 1;
-    const markdownRule = rowOf(text, lines[next].start, lines[next].end, separator);
-    if (separator === '|') {
-      if (!markdownRule.cells.every((cell) => SEPARATOR_CELL.test(cellText(text, cell)))) continue;
-      next++;
-    }
-    let rows = 0;
-    for (; next < lines.length && rows < MAX_ROWS; next++, rows++) {
-      const row = lines[next];
-      if (separatorOf(text.slice(row.start, row.end)) !== separator) break;
-      const { cells } = rowOf(text, row.start, row.end, separator);
-      if (cells.length !== labels.length) break;
-      const span = { start: cells[0].start, end: cells[cells.length - 1].end };
-      cells.forEach((cell, column) => {
-        if (cell.start < cell.end) found.push({ span: cell, label: labels[column], row: span, header: headerSpan });
-      });
-    }
-    index = next - 1;
+    const header = separator && !(previous && separatorOf(text.slice(previous.start, previous.end)) === separator) ? tableAt(text, line, separator, found) : undefined;
+    at = next((header ?? line).end + 1);
   }
   return found;
+}
+
+/** The start of the next line at or after an offset that holds a bar or a tab, or -1; offsets asked in increasing order. */
+function tableLines(text: string): (from: number) => number {
+  let bar = -2;
+  let tab = -2;
+  return (from) => {
+    if (from >= text.length) return -1;
+    // Each search resumes past the last one found, so the text is read once in all.
+    if (bar !== -1 && bar < from) bar = text.indexOf('|', from);
+    if (tab !== -1 && tab < from) tab = text.indexOf('\t', from);
+    const first = bar < 0 ? tab : tab < 0 ? bar : Math.min(bar, tab);
+    return first < 0 ? -1 : lineAt(text, first).start;
+  };
+}
+
+/** The table whose header row is `line`: its data cells go to `found`; the span read, or undefined when it is no header. */
+function tableAt(text: string, line: Span, separator: '|' | '\t', found: TableCell[]): Span | undefined {
+  const header = rowOf(text, line.start, line.end, separator);
+  const labels = header.cells.map((cell) => cellText(text, cell));
+  if (labels.length < MIN_COLUMNS || !labels.every((label) => LABEL.test(label)) || FIELD_LIST_HEADER.test(labels[1])) return undefined;
+  const headerSpan = { start: header.cells[0].start, end: header.cells[header.cells.length - 1].end };
+  let row = line.end < text.length ? lineAt(text, line.end + 1) : undefined;
+  if (separator === '|') {
+    if (!row || !rowOf(text, row.start, row.end, separator).cells.every((cell) => SEPARATOR_CELL.test(cellText(text, cell)))) return undefined;
+    row = row.end < text.length ? lineAt(text, row.end + 1) : undefined;
+  }
+  let last = line;
+  for (let rows = 0; row && rows < MAX_ROWS; rows++) {
+    if (separatorOf(text.slice(row.start, row.end)) !== separator) break;
+    const { cells } = rowOf(text, row.start, row.end, separator);
+    if (cells.length !== labels.length) break;
+    const span = { start: cells[0].start, end: cells[cells.length - 1].end };
+    cells.forEach((cell, column) => {
+      if (cell.start < cell.end) found.push({ span: cell, label: labels[column], row: span, header: headerSpan });
+    });
+    last = row;
+    row = row.end < text.length ? lineAt(text, row.end + 1) : undefined;
+  }
+  return { start: line.start, end: last.end };
+}
+
+/** The line holding offset `at`. */
+function lineAt(text: string, at: number): Span {
+  const start = at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const newline = text.indexOf('\n', at);
+  return { start, end: newline < 0 ? text.length : newline };
 }
