@@ -102,7 +102,7 @@ export function* readSentences(text: string, regions: readonly Region[], memos: 
         yield;
         continue;
       }
-      const template = templateOf(text, at, at + sentenceText.length);
+      const template = memoTemplate(memo.memos[i], text, at, at + sentenceText.length);
       sentences.push({ text: sentenceText, start: at, role: region.role, memo: memo.memos[i], reading, ...(template.length ? { template } : {}) });
       yield;
     }
@@ -159,9 +159,18 @@ function cellSentence(text: string, cell: TableCell, role: RegionRole, reading: 
 
 const ROW_NOT_DONE = /\b(?:not (?:placed|done|performed|deployed|inserted)|planned|aborted|abandoned|declined|deferred|cancell?ed)\b/i;
 
+/** The sentence's template spans, from its memo when its lines alone gave them (a region read before). */
+function memoTemplate(memo: SentenceMemo, text: string, start: number, end: number): readonly TemplateSpan[] {
+  if (memo.template) return memo.template;
+  let readAbove = false;
+  const template = templateOf(text, start, end, () => (readAbove = true));
+  if (!readAbove) memo.template = template;
+  return template;
+}
+
 /** The template spans of the sentence's lines that overlap it, in sentence offsets. */
-function templateOf(text: string, start: number, end: number): TemplateSpan[] {
-  return templateSpans(text, start, end)
+function templateOf(text: string, start: number, end: number, readAbove?: () => void): TemplateSpan[] {
+  return templateSpans(text, start, end, readAbove)
     .map((span) => ({ start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start, mark: span.mark }))
     .filter((span) => span.start < span.end);
 }

@@ -1,3 +1,5 @@
+import type { TemplateSpan } from '../parse/template';
+
 /**
  * What OpNote reads from a stretch of a note depends on its text alone: where its sentences are,
  * which lexicon patterns may match in each (the prefilter bits), and for each concept family the
@@ -32,6 +34,8 @@ export interface SentenceMemo {
    * per sentence costs more than the search.
    */
   matches?: Array<object | readonly SentenceMatch[]>;
+  /** The sentence's template spans (in sentence offsets), kept when they depend on its own lines alone. */
+  template?: readonly TemplateSpan[];
 }
 
 export function memoMatches(memo: SentenceMemo, family: object): readonly SentenceMatch[] | undefined {

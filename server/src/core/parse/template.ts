@@ -201,14 +201,19 @@ function optionEnd(line: string, from: number, to: number): number {
 }
 
 /** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
-export function templateSpans(text: string, start: number, end: number): TemplateSpan[] {
+export function templateSpans(text: string, start: number, end: number, readAbove?: () => void): TemplateSpan[] {
   const spans: TemplateSpan[] = [];
   if (end - start > MAX_TEMPLATE_LINE * 4) return spans;
   let at = start;
   while (at <= end) {
     const line = templateLine(text, at, at);
     const newline = text.indexOf('\n', at);
-    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end), () => columnsAbove(text, line.start))) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
+    // `readAbove` is told when the lines above were read (a checklist's column header): the spans then depend on more than these lines.
+    const columns = () => {
+      readAbove?.();
+      return columnsAbove(text, line!.start);
+    };
+    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end), columns)) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
     if (newline < 0 || newline >= end) break;
     at = newline + 1;
   }
