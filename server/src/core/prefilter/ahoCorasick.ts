@@ -92,14 +92,7 @@ export class AhoCorasick {
 
   /** Whether any literal occurs inside text[start, end): the scan, stopped at the first one. */
   occursIn(text: string, start: number, end: number): boolean {
-    const { next, symbols, accepting } = this;
-    let row = 0;
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      row = next[row + (code < 128 ? symbols[code] : 0)];
-      if (accepting[row] !== 0) return true;
-    }
-    return false;
+    return this.firstEnd(text, start, end) >= 0;
   }
 
   /** Where the first literal inside text[start, end) ends (the index just past it), or -1. */
