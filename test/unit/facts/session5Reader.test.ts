@@ -246,4 +246,14 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     assert.equal(factsOf('Today: perc PNS L sural n. c US guidance\n - integrated lead (built-in receiver) x1 deployed, introducer out\n').procedure?.value, 'insertion');
     assert.equal(factsOf('Procedue: perc integated PNS, left tibeal nerve\nNeedle introduced posterior to medial malleolus, 1 arry deployed, stim test concordant.\n').procedure?.value, 'insertion');
   });
+
+  it('keeps a trigger inside a parenthesis from reaching back out of it, and reads positioning and "(L)" sides', () => {
+    const imaging = factsOf('Procedure: Permanent percutaneous PNS, right suprascapular nerve\nGuidance: Fluoroscopy (ultrasound not used - body habitus, poor window)\nLead deployed.\n');
+    assert.deepEqual(imaging.imaging.modalities, ['fluoroscopy']);
+    assert.deepEqual(imaging.conflicts.filter((conflict) => conflict.topic === 'imaging'), []);
+    const side = factsOf('PROCEDURE: perc integrated PNS, common peroneal nerve.\nTECHNIQUE: Lateral decubitus (R side down). US: CPN wrapping the (L) fibular neck. One array deployed.\n');
+    assert.equal(side.laterality?.value, 'left');
+    const separate = factsOf('Procedure: replacement of integrated PNS lead, left superficial peroneal nerve. One array deployed.\nNote: seen in clinic this morning for a separate complaint (new R knee pain after a fall).\n');
+    assert.deepEqual(separate.conflicts.filter((conflict) => conflict.topic === 'side'), []);
+  });
 });

@@ -319,7 +319,18 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
     const forward = lastBefore[category]?.forward;
     if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= Math.min(forward, cap) && !closesParenthesis(lastBeforeEnd[category] as number, conceptFirst)) return true;
     const backward = firstAfter[category]?.backward;
-    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= Math.min(backward, cap);
+    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= Math.min(backward, cap) && !opensParenthesis(conceptEnd, firstAfterStart[category] as number);
+  }
+
+  /** A trigger inside a parenthesis reaches back no further than it: "Fluoroscopy (ultrasound not used)". */
+  function opensParenthesis(from: number, to: number): boolean {
+    let depth = 0;
+    for (let index = to - 1; index >= from; index--) {
+      const text = tokens.texts[index];
+      if (text === ')') depth++;
+      else if (text === '(' && --depth < 0) return true;
+    }
+    return false;
   }
 
   function indexPhrases(): PhraseIndex {

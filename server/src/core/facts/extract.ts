@@ -230,10 +230,14 @@ function otherSite(sentences: readonly Sentence[], procedureSide: readonly Match
   // Neither the side nor the nerve tells the procedure's site: every other side may be of it.
   if (sites.size === 0) return [...other];
   return other.filter((match) => {
+    // "seen for a separate complaint (new R knee pain)": another problem's side, whatever its body part.
+    if (sentenceSays(sentences, match, SEPARATE_PROBLEM)) return false;
     const part = bodyPartAfter(sentences, match);
     return part === undefined || sites.has(part);
   });
 }
+
+const SEPARATE_PROBLEM = /\b(?:separate|unrelated|different|new) (?:complaint|problem|issue|concern)\b|\bunrelated to (?:the|today's|this) (?:procedure|implant)\b/i;
 
 /** A body part named right after a side ("L shoulder", "left-sided radiating low back pain"), not a nerve or a device. */
 function bodyPartAfter(sentences: readonly Sentence[], match: Match): string | undefined {
