@@ -258,7 +258,7 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
   });
 
   it('reads a procedure stopped as it is said ("Procedure stopped at that point", "**Aborted.**", "ATTEMPTED - ABORTED")', () => {
-    for (const text of ['Planned: percutaneous integrated PNS, left ulnar nerve.\nThe patient asked us to stop. Procedure stopped at that point. No lead was deployed.\n', 'Attempted percutaneous placement of integrated PNS lead, right lateral femoral cutaneous nerve. **Aborted.**\n', 'Procedure planned: integrated PNS lead, left ilioinguinal nerve.\nProcedure performed: ATTEMPTED - ABORTED, no lead deployed\n']) {
+    for (const text of ['Procedure: percutaneous integrated PNS, left ulnar nerve (not completed).\nWhat happened: local given; the patient asked us to stop. Procedure stopped at that point. No lead was deployed.\n', 'Attempted percutaneous placement of integrated PNS lead, right lateral femoral cutaneous nerve. **Aborted.**\n', 'Procedure planned: integrated PNS lead, left ilioinguinal nerve.\nProcedure performed: ATTEMPTED - ABORTED, no lead deployed\n']) {
       assert.notEqual(factsOf(text).discontinued, null, text);
     }
     assert.equal(factsOf('Procedure: removal of integrated PNS, right sural nerve. The implant stopped working in May. The lead was withdrawn intact.\n').discontinued, null);
