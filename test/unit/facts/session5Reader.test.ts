@@ -263,4 +263,13 @@ describe('facts of answered fields, run-ons and implied approaches', () => {
     }
     assert.equal(factsOf('Procedure: removal of integrated PNS, right sural nerve. The implant stopped working in May. The lead was withdrawn intact.\n').discontinued, null);
   });
+
+  it('reads text copied forward from an earlier note as history', () => {
+    const facts = factsOf('Copied from 09/15/2026 (Procedure note, B. Achterberg):\n> Right superficial radial nerve PNS trial. Under ultrasound guidance a trial lead was placed.\n\nPermanent integrated PNS lead, right superficial radial nerve. The ultrasound unit was unavailable; no imaging guidance was used today. One array deployed.\n');
+    assert.equal(facts.imaging.status, 'negated');
+    assert.equal(facts.procedure?.value, 'insertion');
+    const marked = factsOf('--- copied from procedure note 2026-09-29 ---\nPROCEDURE: Percutaneous PNS trial, right saphenous nerve, US guided. Temporary lead.\n--- end copied text ---\n\nTODAY: Permanent implant.\nTECHNIQUE: US-guided, the saphenous nerve located in the adductor canal; one permanent integrated array deployed.\n');
+    assert.equal(marked.procedure?.value, 'insertion');
+    assert.equal(marked.laterality?.value, 'right');
+  });
 });

@@ -214,8 +214,10 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     return fact(value, of(value));
   }
   // A removal or replacement tells the side with the device placed before: "the right sural nerve in 08/2025".
+  // Or, for any procedure, the history tells the side with the nerve ("R medial knee ... saphenous"), unless the note leaves its own side option unchosen.
   const earlierDevice = procedure === 'removal' || procedure === 'revision' || procedure === 'replacement';
-  const ofNerve = nerve && earlierDevice ? matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical') && match.value !== 'bilateral' && namesNerve(textAfter(sentences, match), nerve)) : [];
+  const sideLeftOpen = matches.some((match) => match.status === 'unchosen');
+  const ofNerve = nerve && (earlierDevice || !sideLeftOpen) ? matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical') && match.value !== 'bilateral' && namesNerve(textAfter(sentences, match), nerve)) : [];
   if (ofNerve.length && ofNerve.every((match) => match.value === ofNerve[0].value)) return fact(ofNerve[0].value, ofNerve);
   return null;
 }

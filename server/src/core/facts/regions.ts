@@ -56,7 +56,58 @@ export function regionsOf(model: DocumentModel): Region[] {
       regions.push({ span: { start: fieldEnd, end }, role: 'current' });
     } else regions.push({ span: { start, end }, role });
   }
-  return regions;
+  return withCopiedHistory(regions, copiedBlocks(read));
+}
+
+/**
+ * Text copied forward from an earlier note ("Copied from 09/15/2026 (Procedure note):", "*** Carried
+ * forward from trial note ... ***", "[Prior note 2026-08-10, copied]: ...") tells of that earlier
+ * procedure: up to its end marker, else its paragraph, it is history.
+ */
+function copiedBlocks(text: string): Span[] {
+  const blocks: Span[] = [];
+  COPY_MARKER.lastIndex = 0;
+  for (let marker = COPY_MARKER.exec(text); marker; marker = COPY_MARKER.exec(text)) {
+    const start = marker.index;
+    const lineEnd = text.indexOf('\n', start);
+    const afterMarker = lineEnd < 0 ? text.length : lineEnd;
+    COPY_END.lastIndex = afterMarker;
+    const endMarker = COPY_END.exec(text);
+    const paragraph = /\n[ \t]*\n/g;
+    paragraph.lastIndex = afterMarker;
+    const blank = paragraph.exec(text);
+    const paragraphEnd = blank ? blank.index : text.length;
+    // An end marker closes the block when it comes before the paragraph's end, or a few paragraphs on.
+    const end = endMarker && endMarker.index - afterMarker < MAX_COPIED ? text.indexOf('\n', endMarker.index) : paragraphEnd;
+    blocks.push({ start, end: end < 0 ? text.length : end });
+    COPY_MARKER.lastIndex = Math.max(afterMarker, end < 0 ? text.length : end);
+  }
+  return blocks;
+}
+
+/** A line that says what follows was copied from an earlier note (not from a template: that is today's). */
+const COPY_MARKER = /^[ \t]{0,8}(?:[*\-=>[(]{1,8}[ \t]{0,3})?(?:(?:copied|carried|copy)(?:[ \t-]+forward)?[ \t]+from\b(?![ \t]+(?:a |the )?template)|(?:prior|previous|earlier) note\b|\[?[ \t]*prior note\b[^\]\n]{0,40}\bcopied\b)/gim;
+/** The line that closes a copied block: "*** end carried-forward text ***", "--- end copied ---". */
+const COPY_END = /^[ \t]{0,8}[*\-=[(]{0,8}[ \t]{0,3}end\b[^\n]{0,40}\b(?:cop|carried|forward|previous|prior)/gim;
+/** How far an end marker may stand after its opening line. */
+const MAX_COPIED = 4000;
+
+/** The regions with the copied blocks in them turned history. */
+function withCopiedHistory(regions: Region[], blocks: readonly Span[]): Region[] {
+  if (blocks.length === 0) return regions;
+  const result: Region[] = [];
+  for (const region of regions) {
+    let at = region.span.start;
+    for (const block of blocks) {
+      if (block.end <= at || block.start >= region.span.end) continue;
+      if (block.start > at) result.push({ span: { start: at, end: block.start }, role: region.role });
+      const end = Math.min(block.end, region.span.end);
+      result.push({ span: { start: Math.max(at, block.start), end }, role: 'history' });
+      at = end;
+    }
+    if (at < region.span.end) result.push({ span: { start: at, end: region.span.end }, role: region.role });
+  }
+  return result;
 }
 
 /** Shorthand labels of a terse note ("Hx: ...", "Dx: ...") hold their line; the lines below are the note's own. */
