@@ -27,6 +27,7 @@ export const PATHOLOGICAL_INPUTS: readonly PathologicalInput[] = [
   { name: 'space run in a heading', text: (size) => `${HEADER}# Procedure${' '.repeat(size)}x\n${IMPLANT}` },
   { name: "'#' run in a heading", text: (size) => `${HEADER}# Procedure ${'#'.repeat(size)}x\n${IMPLANT}` },
   { name: 'long header value', text: (size) => `surgeon: ${fill('Dr Anne Smith, ', size)}\ndate: 2026-03-14\n\n# Procedure\n${IMPLANT}` },
+  { name: 'a copied-forward block on every paragraph', text: (size) => `${HEADER}# Procedure\n${IMPLANT}\n${fill('Copied from 01/02/2026 (trial note):\ntrial lead placed under ultrasound\n\n', size)}` },
   {
     name: 'long sentence without periods',
     text: (size) =>

@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../parse/model';
-import type { Span } from '../text/span';
+import { lineAt, type Span } from '../text/span';
 
 /**
  * What a stretch of the note speaks about. `current` is the procedure done in this note; history and
@@ -67,20 +67,23 @@ export function regionsOf(model: DocumentModel): Region[] {
 function copiedBlocks(text: string): Span[] {
   const blocks: Span[] = [];
   COPY_MARKER.lastIndex = 0;
-  for (let marker = COPY_MARKER.exec(text); marker; marker = COPY_MARKER.exec(text)) {
+  let marker = COPY_MARKER.exec(text);
+  if (!marker) return blocks;
+  // The end markers, found in one pass: each block takes the first one after its opening line.
+  const ends = [...text.matchAll(COPY_END)].map((found) => found.index);
+  let endAt = 0;
+  for (; marker; marker = COPY_MARKER.exec(text)) {
     const start = marker.index;
     const lineEnd = text.indexOf('\n', start);
     const afterMarker = lineEnd < 0 ? text.length : lineEnd;
-    COPY_END.lastIndex = afterMarker;
-    const endMarker = COPY_END.exec(text);
-    const paragraph = /\n[ \t]*\n/g;
-    paragraph.lastIndex = afterMarker;
-    const blank = paragraph.exec(text);
-    const paragraphEnd = blank ? blank.index : text.length;
-    // An end marker closes the block when it comes before the paragraph's end, or a few paragraphs on.
-    const end = endMarker && endMarker.index - afterMarker < MAX_COPIED ? text.indexOf('\n', endMarker.index) : paragraphEnd;
-    blocks.push({ start, end: end < 0 ? text.length : end });
-    COPY_MARKER.lastIndex = Math.max(afterMarker, end < 0 ? text.length : end);
+    while (endAt < ends.length && ends[endAt] < afterMarker) endAt++;
+    // An end marker closes the block when it stands within MAX_COPIED characters (before the paragraph's end, or a few paragraphs on).
+    const endMarker = endAt < ends.length && ends[endAt] - afterMarker < MAX_COPIED ? ends[endAt] : undefined;
+    BLANK_LINE.lastIndex = afterMarker;
+    const blank = endMarker === undefined ? BLANK_LINE.exec(text) : null;
+    const end = endMarker !== undefined ? lineAt(text, endMarker).end : blank ? blank.index : text.length;
+    blocks.push({ start, end });
+    COPY_MARKER.lastIndex = Math.max(afterMarker, end);
   }
   return blocks;
 }
@@ -91,15 +94,20 @@ const COPY_MARKER = /^[ \t]{0,8}(?:[*\-=>[(]{1,8}[ \t]{0,3})?(?:(?:copied|carrie
 const COPY_END = /^[ \t]{0,8}[*\-=[(]{0,8}[ \t]{0,3}end\b[^\n]{0,40}\b(?:cop|carried|forward|previous|prior)/gim;
 /** How far an end marker may stand after its opening line. */
 const MAX_COPIED = 4000;
+const BLANK_LINE = /\n[ \t]*\n/g;
 
 /** The regions with the copied blocks in them turned history. */
 function withCopiedHistory(regions: Region[], blocks: readonly Span[]): Region[] {
   if (blocks.length === 0) return regions;
   const result: Region[] = [];
+  // Both lists run in document order: a block that ends before a region ends before every later one.
+  let first = 0;
   for (const region of regions) {
     let at = region.span.start;
-    for (const block of blocks) {
-      if (block.end <= at || block.start >= region.span.end) continue;
+    while (first < blocks.length && blocks[first].end <= at) first++;
+    for (let index = first; index < blocks.length && blocks[index].start < region.span.end; index++) {
+      const block = blocks[index];
+      if (block.end <= at) continue;
       if (block.start > at) result.push({ span: { start: at, end: block.start }, role: region.role });
       const end = Math.min(block.end, region.span.end);
       result.push({ span: { start: Math.max(at, block.start), end }, role: 'history' });
