@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../parse/model';
 import { isEmptyValue } from '../parse/template';
-import type { Span } from '../text/span';
+import { lineAt, type Span } from '../text/span';
 import { finish, type Steps } from '../text/steps';
 import { supportedCodes } from './codes';
 import {
@@ -87,12 +87,16 @@ function sentenceSays(sentences: readonly Sentence[], match: Match, pattern: Reg
   return occursIn(sentenceOf(sentences, match)?.text ?? '', pattern);
 }
 
+/** The match's sentence from `before` characters before the match to `after` after it ('' outside any sentence). */
+function textNear(sentences: readonly Sentence[], match: Match, before: number, after: number): string {
+  const sentence = sentenceOf(sentences, match);
+  if (!sentence) return '';
+  return sentence.text.slice(Math.max(0, match.span.start - sentence.start - before), Math.min(sentence.text.length, match.span.end - sentence.start + after));
+}
+
 /** Whether the match's sentence says `pattern` within `before` characters before the match or `after` after it. */
 function saysNear(sentences: readonly Sentence[], match: Match, pattern: RegExp, before: number, after: number): boolean {
-  const sentence = sentenceOf(sentences, match);
-  if (!sentence) return false;
-  const from = match.span.start - sentence.start;
-  return occursIn(sentence.text, pattern, Math.max(0, from - before), Math.min(sentence.text.length, match.span.end - sentence.start + after));
+  return occursIn(textNear(sentences, match, before, after), pattern);
 }
 
 const HAD_PLACED = /\b(?:had|underwent|received)\s+(?:a|an|the|one|two|his|her|their|bilateral)\b[^.;]{0,80}$/i;
@@ -177,11 +181,10 @@ function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<st
  * left and right contradict each other: a correction ("the correct laterality is RIGHT") settles it,
  * else the side written more often is kept and the conflict is recorded.
  */
-function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, procedure: ProcedureKind | undefined, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
+function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, procedure: ProcedureKind | undefined, amended: InAddendum, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
   // A side the note itself calls wrong ('"identified on the right" is a dictation error') is no side; an addendum's settles.
   const read = record(mentions, 'laterality', findMatches(sentences, LATERALITY)).filter((match) => !sentenceSays(sentences, match, WITHDRAWN));
-  const amended = addendumStart(sentences);
-  const inAddendum = amended === undefined ? [] : current(read).filter((match) => match.span.start >= amended);
+  const inAddendum = current(read).filter((match) => amended(match.span));
   const matches = inAddendum.length && inAddendum.every((match) => match.value === inAddendum[0].value) ? inAddendum : read;
   // The procedure statement names the side of the procedure; a side told more often elsewhere may be another problem's ("new LEFT hip pain" in an E/M note).
   // A correction ("addendum: the correct side is LEFT") still settles it below.
@@ -261,12 +264,9 @@ const reading = (value: string, matches: readonly Match[]): ConflictReading => (
 /** A procedure dated right beside it before today ("device placed 03/2026", "In 06/2026 I placed an integrated stimulator") was done before. */
 function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfService: string | undefined, after: number): boolean {
   const service = dateOfService && /^(\d{4})-(\d{2})/.exec(dateOfService);
-  const sentence = service ? sentenceOf(sentences, match) : undefined;
-  if (!service || !sentence) return false;
+  if (!service) return false;
   const today = Number(service[1]) * 12 + Number(service[2]);
-  const from = match.span.start - sentence.start;
-  const near = sentence.text.slice(Math.max(0, from - DATE_BEFORE), Math.min(sentence.text.length, match.span.end - sentence.start + after));
-  for (const date of near.matchAll(NEAR_DATE)) {
+  for (const date of textNear(sentences, match, DATE_BEFORE, after).matchAll(NEAR_DATE)) {
     const month = date[1] ? Number(date[1]) : date[3] ? MONTHS.indexOf(date[3].slice(0, 3).toLowerCase()) + 1 : date[7] ? Number(date[7]) : 6;
     const year = Number(date[2] ?? date[4] ?? date[5] ?? date[6]);
     if (year * 12 + month < today) return true;
@@ -369,7 +369,7 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
   return [...counts, ...ordinals, ...eachSide];
 }
 
-function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, discontinued: boolean, mentions: ConceptMention[]): Fact<number> | null {
+function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, discontinued: boolean, amended: InAddendum, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   // "Two temporary percutaneous leads" were an earlier trial's, unless today's procedure is the trial.
   // "The header line 'ARRAYS PLACED: 2' is incorrect": a count the note itself withdraws.
@@ -378,8 +378,7 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
   if (placed.length) {
     // A count in a correction ("Correction: only ONE lead was placed") or an addendum settles the count,
     // and so does a final tally ("Final: one integrated array in place") after an array was swapped.
-    const amended = addendumStart(sentences);
-    const corrected = placed.filter((entry) => sentenceSays(sentences, entry.match, CORRECTION) || (amended !== undefined && entry.match.span.start >= amended));
+    const corrected = placed.filter((entry) => sentenceSays(sentences, entry.match, CORRECTION) || amended(entry.match.span));
     const final = placed.filter((entry) => sentenceSays(sentences, entry.match, FINAL_TALLY));
     const pool = corrected.length ? corrected : final.length ? final : placed;
     const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
@@ -404,9 +403,12 @@ const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b|\b(?:array|l
 
 const SINGULAR_DEVICE = /\b(?:array|lead|micro-?lead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
-/** Where the note's first addendum starts ("ADDENDUM 09/24/2026 ...", "Late addendum:"), or undefined. */
-function addendumStart(sentences: readonly Sentence[]): number | undefined {
-  return sentences.find((sentence) => ADDENDUM.test(sentence.text))?.start;
+/** Whether a span lies in the note's addendum (from its first "ADDENDUM 09/24/2026 ...", "Late addendum:" on). */
+type InAddendum = (span: Span) => boolean;
+
+function addendumOf(sentences: readonly Sentence[]): InAddendum {
+  const start = sentences.find((sentence) => ADDENDUM.test(sentence.text))?.start;
+  return (span) => start !== undefined && span.start >= start;
 }
 
 const ADDENDUM = /^[\s*#>-]*(?:late\s+)?addend(?:um|a)\b/i;
@@ -416,15 +418,14 @@ const ADDENDUM = /^[\s*#>-]*(?:late\s+)?addend(?:um|a)\b/i;
  * "pulse generator" called external ("the pulse generator is the external wearable unit") is an
  * external stimulator: an integrated array's power, or a trial's stimulator.
  */
-function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, discontinued: boolean, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
+function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, discontinued: boolean, amended: InAddendum, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<boolean> | null {
   const read = record(mentions, 'integrated', findMatches(sentences, INTEGRATED)).map((match) =>
     match.value === 'separate-generator' && /generator/i.test(match.text) && saysNear(sentences, match, EXTERNAL_UNIT, EXTERNAL_BEFORE, EXTERNAL_AFTER) ? { ...match, value: 'external-stimulator' as const } : match,
   );
   // A generator taken out ("The IPG was delivered", "Explanted: IPG") was the old system's, not today's implant.
   const outgoing = procedure?.value === 'replacement' ? read.filter((match) => match.value === 'separate-generator' && sentenceSays(sentences, match, TAKEN_OUT)) : [];
-  const amended = addendumStart(sentences);
   const kept = read.filter((match) => !outgoing.includes(match));
-  const inAddendum = amended === undefined ? [] : kept.filter((match) => match.span.start >= amended);
+  const inAddendum = kept.filter((match) => amended(match.span));
   const matches = inAddendum.length ? inAddendum : kept;
   // A removal or revision works on a device placed before: the history says what it is; a procedure stopped, on the one planned.
   const earlier = procedure?.value === 'removal' || procedure?.value === 'revision';
@@ -708,19 +709,14 @@ function* namesDevice(text: string): Steps<boolean> {
   for (let at = 0; at < text.length; ) {
     const hit = devicePrefilter.firstHit(text, at, text.length);
     if (hit < 0) return false;
-    const from = Math.max(at, lineStartOf(text, lineStartOf(text, hit - 1) - 1));
-    const to = lineEndOf(text, lineEndOf(text, hit) + 1);
+    const from = Math.max(at, lineAt(text, lineAt(text, hit - 1).start - 1).start);
+    const to = lineAt(text, lineAt(text, hit).end + 1).end;
     if (yield* occursInSteps(text, NEUROSTIMULATION, from, to)) return true;
     at = Math.max(to, hit);
   }
   return false;
 }
 
-const lineStartOf = (text: string, at: number) => (at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
-const lineEndOf = (text: string, at: number) => {
-  const newline = text.indexOf('\n', Math.max(0, at));
-  return newline < 0 ? text.length : newline;
-};
 
 /** Without a neurostimulator anywhere, only imaging and increased services are facts of the note. */
 const OTHER_FACTS = [...MODALITIES.map((modality) => modality.pattern), GENERIC_IMAGING, INCREASED_SERVICES.vague];
@@ -805,10 +801,12 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, dateOfService, mentions);
-  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, procedure?.value, mentions, conflicts);
+  // An addendum is the surgeon's last word: what it says of the side, the count or the device settles it.
+  const amended = addendumOf(sentences);
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, procedure?.value, amended, mentions, conflicts);
   const approach = approachOf(sentences, procedure, mentions, conflicts);
-  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, mentions);
-  const integrated = integratedOf(sentences, procedure, discontinued !== null, mentions, conflicts);
+  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, amended, mentions);
+  const integrated = integratedOf(sentences, procedure, discontinued !== null, amended, mentions, conflicts);
   // The patient's own bladder or bowel indication: not a relative's, not one denied.
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status === 'affirmed' || match.status === 'historical');
   const implantRecord = implantRecordOf(sentences, mentions);

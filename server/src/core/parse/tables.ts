@@ -5,7 +5,7 @@
  * the facts read "Side: R" there as they read it on a field line. A table of two columns is a list of
  * fields already ("| Nerve | Ulnar |") and is read as it stands.
  */
-import type { Span } from '../text/span';
+import { lineAt, type Span } from '../text/span';
 
 export interface TableCell {
   /** The cell's text, trimmed, in document offsets. */
@@ -117,11 +117,4 @@ function tableAt(text: string, line: Span, separator: '|' | '\t', found: TableCe
     row = row.end < text.length ? lineAt(text, row.end + 1) : undefined;
   }
   return { start: line.start, end: last.end };
-}
-
-/** The line holding offset `at`. */
-function lineAt(text: string, at: number): Span {
-  const start = at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
-  const newline = text.indexOf('\n', at);
-  return { start, end: newline < 0 ? text.length : newline };
 }
