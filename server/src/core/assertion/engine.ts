@@ -293,13 +293,18 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
     }
   }
 
-  /** A trigger inside a parenthesis reaches no further than it: "(re-tear; not a candidate) x 26 mo". */
-  function closesParenthesis(from: number, to: number): boolean {
+  /**
+   * Whether tokens [from, to) leave a parenthesis, read away from the trigger (forward, or back from
+   * `to` when `backward`): a trigger inside one reaches no further than it ("(re-tear; not a
+   * candidate) x 26 mo", "Fluoroscopy (ultrasound not used)").
+   */
+  function leavesParenthesis(from: number, to: number, backward: boolean): boolean {
+    const [enter, leave] = backward ? [')', '('] : ['(', ')'];
     let depth = 0;
-    for (let index = from; index < to; index++) {
-      const text = tokens.texts[index];
-      if (text === '(') depth++;
-      else if (text === ')' && --depth < 0) return true;
+    for (let step = 0; step < to - from; step++) {
+      const text = tokens.texts[backward ? to - 1 - step : from + step];
+      if (text === enter) depth++;
+      else if (text === leave && --depth < 0) return true;
     }
     return false;
   }
@@ -317,21 +322,11 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
   function applies(category: number, conceptFirst: number, conceptEnd: number): boolean {
     const cap = (tokens.wordsBefore[tokens.length] as number) > RUN_ON_WORDS ? RUN_ON_SCOPE : Infinity;
     const forward = lastBefore[category]?.forward;
-    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= Math.min(forward, cap) && !closesParenthesis(lastBeforeEnd[category] as number, conceptFirst)) return true;
+    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= Math.min(forward, cap) && !leavesParenthesis(lastBeforeEnd[category] as number, conceptFirst, false)) return true;
     const backward = firstAfter[category]?.backward;
-    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= Math.min(backward, cap) && !opensParenthesis(conceptEnd, firstAfterStart[category] as number);
+    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= Math.min(backward, cap) && !leavesParenthesis(conceptEnd, firstAfterStart[category] as number, true);
   }
 
-  /** A trigger inside a parenthesis reaches back no further than it: "Fluoroscopy (ultrasound not used)". */
-  function opensParenthesis(from: number, to: number): boolean {
-    let depth = 0;
-    for (let index = to - 1; index >= from; index--) {
-      const text = tokens.texts[index];
-      if (text === ')') depth++;
-      else if (text === '(' && --depth < 0) return true;
-    }
-    return false;
-  }
 
   function indexPhrases(): PhraseIndex {
     const length = tokens.length;
