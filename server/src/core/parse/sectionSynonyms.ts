@@ -61,7 +61,7 @@ export function canonicalSectionId(title: string): string | undefined {
   const remembered = idByTitle.get(title);
   if (remembered !== undefined) return remembered ?? undefined;
   const normalized = normalizeTitle(title);
-  const id = TITLE_TO_ID.get(normalized) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1] ?? firstPartId(title) ?? misspeltId(normalized);
+  const id = idOfNormalized(normalized) ?? firstPartId(title) ?? misspeltId(normalized);
   if (idByTitle.size >= MAX_REMEMBERED_TITLES) idByTitle.clear();
   idByTitle.set(title, id ?? null);
   return id;
@@ -140,8 +140,12 @@ function editDistance(a: string, b: string, limit: number): number {
 function firstPartId(title: string): string | undefined {
   const parts = title.split(/[/&]|\band\b/i);
   if (parts.length < 2) return undefined;
-  const first = normalizeTitle(parts[0]);
-  return TITLE_TO_ID.get(first) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(first))?.[1];
+  return idOfNormalized(normalizeTitle(parts[0]));
+}
+
+/** The section a normalised title is, by the synonym table or a title pattern. */
+function idOfNormalized(normalized: string): string | undefined {
+  return TITLE_TO_ID.get(normalized) ?? TITLE_PATTERNS.find(([pattern]) => pattern.test(normalized))?.[1];
 }
 
 /** Human titles for each id (the first synonym, capitalised), for completion and quick fixes. */
