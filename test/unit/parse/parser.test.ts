@@ -148,6 +148,16 @@ describe('parser: claim lines', () => {
     assert.equal(model.header.fields.length, 3);
   });
 
+  it('reads pointers written run together as on the CMS-1500 (ptr:AB), and still caps them at four', () => {
+    const text = 'payer: X\n\ndx: G89.29, G57.11\n64596-RT ptr:AB x1\n64597 ptr:abcde x1\n';
+    const model = parse(text, 'c.claim');
+    const [first, second] = model.claim!.lines;
+    assert.deepEqual(first.pointers?.letters.map((letter) => letter.value), ['A', 'B']);
+    assert.equal(slice(text, first.pointers!.letters[1].span), 'B');
+    assert.deepEqual(second.pointers?.letters.map((letter) => letter.value), ['A', 'B', 'C', 'D']);
+    assert.deepEqual(model.problems.map((problem) => slice(text, problem.span)), ['e']);
+  });
+
   it('reads a header whose first key is spelt another way, or unknown above a known one', () => {
     const model = parse('PAYER NAME: UnitedHealthcare\nDate of Service: 05/12/2026\nPRIOR_AUTH: UHC-1\n\ndx: G89.29\n64596-LT x1\n', 'c.claim');
     assert.deepEqual(model.header.fields.map((field) => field.key), ['payer', 'dos', 'prior-auth']);

@@ -210,7 +210,8 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   }
   const lineStart = lineStartBefore(text, index);
   const previousEnd = lastVisibleBefore(text, index, lineStart);
-  if (previousEnd >= lineStart && text.charCodeAt(previousEnd) === 58) return true; // "Findings:" on its own line
+  // "Findings:" on its own line; a wrapped run-on's "... 90% relief. Trial 03/2026:" goes on into its value.
+  if (previousEnd >= lineStart && text.charCodeAt(previousEnd) === 58 && !labelEndsRunOn(text, lineStart, previousEnd)) return true;
   if (startsListItem(text, next, end) || startsLabel(text, next, end) || startsTimeStamp(text, next, end)) return true;
   // A template line is a sentence of its own: "(no separate IPG)? Yes [x]" denies nothing on the next
   // line, and the line before it ("Pain duration: 6 years") is not read into it.
@@ -220,6 +221,12 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   // So is a table row: "| Complications | None |" denies nothing in the row above.
   if (text.charCodeAt(next) === PIPE || text.charCodeAt(nextVisible(text, lineStart, index)) === PIPE) return true;
   return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);
+}
+
+/** Whether a line's closing label comes after a sentence mark within the line, where the line is prose wrapped mid-sentence. */
+function labelEndsRunOn(text: string, lineStart: number, colon: number): boolean {
+  const line = text.slice(lineStart, colon);
+  return line.length > MAX_LABEL && /[.;]\s+\S/.test(line);
 }
 
 const PIPE = 124;

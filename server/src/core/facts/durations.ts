@@ -108,13 +108,13 @@ function monthOf(word: string): number | undefined {
   return index >= 0 ? index + 1 : SEASON_MONTH[bare];
 }
 
-/** "since 2023", "since March 2024", "since 3/2024", "onset in late 2024" against the date of service. */
+/** "since 2023", "since March 2024", "since 3/2024", "since her fall on 02/27/2025", "onset in late 2024" against the date of service. */
 function since(words: readonly string[], dateOfService?: string): Duration | undefined {
   let year: number | undefined;
   let month = 6; // a bare year: count from its middle
   for (let index = 0; index < words.length && year === undefined; index++) {
     const word = words[index];
-    const numeric = /^(\d{1,2})\/((?:19|20)\d{2})$/.exec(word);
+    const numeric = /^(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d{2})$/.exec(word);
     if (/^(19|20)\d{2}\.?$/.test(word)) {
       year = Number(word.slice(0, 4));
       month = (index > 0 ? monthOf(words[index - 1]) : undefined) ?? month;

@@ -643,7 +643,7 @@ function trialOutcomeOf(find: (pattern: RegExp) => Match[], sentenceFor: (match:
   };
   const stated = find(NECESSITY.percentRelief).filter(ofTrial).map((match) => ({ match, percent: percentOf(firstGroup(match)) }));
   const scored = find(NECESSITY.painScores).filter(ofTrial).map((match) => {
-    const [before, after] = match.groups.filter((group) => group !== undefined).map(Number);
+    const [before, after] = match.groups.filter((group) => group !== undefined).map(readNumber);
     return { match, percent: before > 0 && before <= 10 && after <= before ? Math.round(((before - after) / before) * 100) : null };
   });
   const relief = [...stated, ...scored].filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);

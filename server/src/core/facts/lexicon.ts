@@ -226,7 +226,7 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
 
 export const TESTING = rx(
   // Stimulation told by its response or its current: "concordant tingling", "threshold 0.6 mA", "Stim: ...".
-  '\\bpar(?:a|ae)esthesi\\w*|\\bconcordant\\b|\\btingling\\b|\\bstim(?:ulation)?\\s*:|\\bstimulated\\b|\\bthreshold\\b|\\bfelt (?:the )?stimulation\\b|\\b\\d(?:\\.\\d{1,2})?\\s*(?:mA|rnA)\\b|\\b(?:concordant|sensory|stimulation|paresthesia) coverage\\b|\\bcoverage (?:of|over) the (?:\\w+ ){0,3}?(?:area|distribution|territory|region)\\b|' +
+  '\\bpar[ae]{0,2}st?h?esi\\w*|\\bmilliamp(?:ere)?s?\\b|\\bconcordant\\b|\\btingling\\b|\\bstim(?:ulation)?\\s*:|\\bstimulated\\b|\\bthreshold\\b|\\bfelt (?:the )?stimulation\\b|\\b\\d(?:\\.\\d{1,2})?\\s*(?:mA|rnA)\\b|\\b(?:concordant|sensory|stimulation|paresthesia) coverage\\b|\\bcoverage (?:of|over) the (?:\\w+ ){0,3}?(?:area|distribution|territory|region)\\b|' +
   '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|(?:was )?(?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstim(?:ulation)?\\b(?: [\\w.-]+){0,8}? (?:produced|reproduced|elicited|evoked|confirmed|captured|resulted in|gave)\\b|\\btest(?:ing)? stim\\b|\\b(?:was|were) tested\\b',
 );
 
@@ -234,9 +234,12 @@ export const TESTING = rx(
 const HARD = '(?:difficult|challenging|complex|complicated|arduous|demanding)';
 const HARD_WHAT = '(?:case|procedure|placement|anatomy|access|approach|dissection|positioning|localization|localisation|visualization|exposure|implant\\w*|insertion|navigation|lead placement|body habitus)';
 
+/** A whole number from one to ninety-nine in words ("seventy-five", "forty"). */
+const SPELLED_NUMBER = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)';
+
 export const INCREASED_SERVICES = {
   /** Time or effort stated as an amount, with or without the comparison. */
-  amount: rx('\\b\\d{1,3}\\s*(?:additional |extra |more |further )?(?:minutes?|mins?|hours?|hrs?)\\b|\\b\\d{1,3}\\s*%\\s*(?:longer|more|additional|above|over)\\b|\\b(?:twice|two times|three times|double|triple) (?:the |as long as )?(?:usual|typical|normal|average|expected)\\b|\\b(?:\\d+|two|three|four|five|six) (?:additional |separate )?(?:repositionings|repositions|passes|attempts)\\b'),
+  amount: rx(`\\b(?:\\d{1,3}|${SPELLED_NUMBER})\\s*(?:additional |extra |more |further )?(?:minutes?|mins?|hours?|hrs?)\\b|\\b\\d{1,3}\\s*%\\s*(?:longer|more|additional|above|over)\\b|\\b(?:twice|two times|three times|double|triple) (?:the |as long as )?(?:usual|typical|normal|average|expected)\\b|\\b(?:\\d+|two|three|four|five|six) (?:additional |separate )?(?:repositionings|repositions|passes|attempts)\\b`),
   comparison: rx('\\b(?:typical|usual|average|normal|routine|customary|standard|expected)\\b|\\b(?:additional|extra|longer|more than|beyond|exceed\\w*)\\b'),
   reason: rx('\\bBMI\\b|\\bbody mass index\\b|\\b(?:morbid )?obes\\w+ (?:with|requiring|and) |\\bdepth\\b|\\bdeep(?:er)? (?:than|target|location)\\b|\\bscar\\w*\\b|\\badhesions?\\b|\\bfibros\\w+|\\banatom(?:y|ic|ical) (?:variant|variation|distortion)\\w*|\\baberrant\\b|\\b(?:distorted|abnormal|altered) anatomy\\b|\\brepositioning\\w*|\\breposition\\w* (?:the |was|were)|\\bprior (?:surgery|hardware|incisions?)\\b|\\bhardware\\b|\\bedema\\b|\\blymphedema\\b|\\bpoor (?:visualization|visibility)\\b'),
   // "Complex" and "complicated" say so of the procedure only: not of "narrow-complex tachycardia" or "complex regional pain syndrome".
@@ -245,8 +248,10 @@ export const INCREASED_SERVICES = {
   ),
 };
 
+/** A pain score of 0 to 10 in digits or words. */
+const SCORE_WORD = '(\\d{1,2}(?:\\.\\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)';
 /** A number of days, weeks, months or years ("x 19 mo", "2.5 years", "19-month", "six weeks", "since 2023"); durations.ts reads the value. */
-const AMOUNT = '(?:\\d{1,3}(?:\\.\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|several|many|multiple|numerous)';
+const AMOUNT = `(?:\\d{1,3}(?:\\.\\d{1,2})?|an?|${SPELLED_NUMBER}|several|many|multiple|numerous)`;
 const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monts?|mths?|yrs?|years?|y)';
 /** A season or part of a year before a year ("since spring 2023"). */
 const SEASON = '(?:early|mid|late|spring|summer|fall|autumn|winter)';
@@ -268,7 +273,7 @@ export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at'
 const ANALGESIC = '(?:opioid|opiate|analgesic|medication|MME|narcotic|pain medication|pain pill|oxycodone|hydrocodone|morphine|tramadol|hydromorphone|tapentadol)';
 
 export const NECESSITY = {
-  duration: rx(`(?<=\\b(?:for|x|over|past|last|of)\\s{1,3})\\d{1,2}\\/(?:12|52|7)\\b(?![/\\d])|\\b\\d{1,2}\\/(?:12|52)(?=\\s(?:history|hx)\\b)|(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning|dated from|dating from) (?:[\\w-]+ ){0,9}?\\(?(?:${SEASON} )?(?:${MONTH_NAME} |\\d{1,2}/)?(?:19|20)\\d{2}\\b`),
+  duration: rx(`(?<=\\b(?:for|x|over|past|last|of)\\s{1,3})\\d{1,2}\\/(?:12|52|7)\\b(?![/\\d])|\\b\\d{1,2}\\/(?:12|52)(?=\\s(?:history|hx)\\b)|(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning|dated from|dating from) (?:[\\w-]+ ){0,9}?\\(?(?:${SEASON} )?(?:${MONTH_NAME} |\\d{1,2}/(?:\\d{1,2}/)?)?(?:19|20)\\d{2}\\b`),
   /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
   notPainDuration: rx('\\b(?:trial|relief|temporary|test|period|PT|OT|therapy|therapies|rehab\\w*|program|visits?|sessions?|course|(?<!\\b(?:began|started|start|onset|since|dated from|(?:pain|neuralgia|neuropathy|symptoms) (?:after|following|from)|injury|injured|accident|fall|trauma|fracture)\\b[^,;]{0,80})ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|(?<=\\b(?:mg|mcg|tabs?|tablets?|capsules?|doses?|taken|PT|therapy|exercises?)[\\t\\x20]{1,3})daily|lasting)\\b'),
   conservativeCare: rx('\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|\\bPT\\b|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b'),
@@ -313,7 +318,9 @@ export const NECESSITY = {
   painScores: rx(
     '\\b(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)?(?: (?:before|at baseline|baseline|pre-?trial))?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(?:about |approximately |~\\s?)?(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)\\b' +
       // "NRS 7 -> 2", "VAS 8 to 3": a named scale needs no "/10".
-      '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))',
+      '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))' +
+      // "took her from ten to four on the pain scale", "from eight out of ten to three": scores in words.
+      `|\\bfrom ${SCORE_WORD}(?: out of (?:10|ten)|/10)? (?:to|down to) ${SCORE_WORD}(?: out of (?:10|ten)|/10)?(?= on (?:the |a |her |his |their )?(?:pain scale|NRS|VAS|numeric)| out of (?:10|ten)|/10)`,
   ),
   /** "50% reduction in opioid use", "opioid use reduced by 60%". */
   analgesicReduction: rx(`\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)|less|fewer)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b|\\b${ANALGESIC}s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent)`),
@@ -333,7 +340,7 @@ export const NECESSITY = {
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
 export const NEUROSTIMULATION = rx(
-  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:electrode |stimulat\\w* )?(?:leads?|arrays?|systems?|stim\\b)|\\bmicro-?leads?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\b(?:DRG|dorsal root ganglion|ganglion) stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bpaddle (?:electrode|lead)s?\\b|\\bpercutaneous leads? (?:was|were) (?:placed|deployed|implanted|inserted)\\b|\\bfield stimulat\\w*|\\bPNFS\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\barrays? (?:was|were) deployed\\b|\\blead placement\\b(?=[^.;\\n]{0,20}\\b(?:along|adjacent to|next to|parallel to|alongside|beside) the\\b[^.;\\n]{0,40}\\bn(?:erves?\\b|\\.))|\\b(?:leads?|electrodes?) (?:was|were) (?:placed|positioned|advanced|deployed|inserted|implanted)\\b(?=[^.;\\n]{0,60}\\b(?:along|adjacent to|next to|parallel to|alongside|beside) the\\b[^.;\\n]{0,40}\\bn(?:erves?\\b|\\.))|\\breceivers? (?:is |are )?built[- ]in\\b|\\bbuilt[- ]in receivers?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:[\\w-]+ ){0,2}?(?:leads?|(?:micro-?)?arrays?|systems?|stim)\\b|\\bmicro-?(?:leads?|arrays?)\\b|\\breceivers? on[- ](?:the[- ])?(?:lead|array)\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\b(?:DRG|dorsal root ganglion|ganglion) stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bpaddle (?:electrode|lead)s?\\b|\\bpercutaneous leads? (?:was|were) (?:placed|deployed|implanted|inserted)\\b|\\bfield stimulat\\w*|\\bPNFS\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\barrays? (?:was|were) deployed\\b|\\blead placement\\b(?=[^.;\\n]{0,20}\\b(?:along|adjacent to|next to|parallel to|alongside|beside) the\\b[^.;\\n]{0,40}\\bn(?:erves?\\b|\\.))|\\b(?:leads?|electrodes?) (?:was|were) (?:placed|positioned|advanced|deployed|inserted|implanted)\\b(?=[^.;\\n]{0,60}\\b(?:along|adjacent to|next to|parallel to|alongside|beside) the\\b[^.;\\n]{0,40}\\bn(?:erves?\\b|\\.))|\\breceivers? (?:is |are )?built[- ]in\\b|\\bbuilt[- ]in receivers?\\b|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
 );
 
 /** An intraoperative nerve stimulator used to find a nerve is a tool, not an implant. */

@@ -183,12 +183,18 @@ function readPointers(token: RawToken, list: string, problems: ParseProblem[]): 
   let at = token.start + 4;
   for (const piece of list.split(',')) {
     const span = { start: at, end: at + piece.length };
-    if (!/^[A-L]$/i.test(piece)) {
+    // Box 24E of the CMS-1500 writes pointers run together (`AB`), so a run of letters is a list too.
+    if (!/^[A-L]+$/i.test(piece)) {
       problems.push({ rule: 'line-syntax', span: piece ? span : { start: at - 1, end: at }, message: `\`${piece}\` is not a diagnosis pointer: use letters A-L separated by commas (ptr:A,B).` });
-    } else if (letters.length >= MAX_POINTERS) {
-      problems.push({ rule: 'line-syntax', span, message: 'A service line points to at most four diagnoses.' });
     } else {
-      letters.push({ value: piece.toUpperCase(), span });
+      for (let index = 0; index < piece.length; index++) {
+        const letterSpan = { start: at + index, end: at + index + 1 };
+        if (letters.length >= MAX_POINTERS) {
+          problems.push({ rule: 'line-syntax', span: letterSpan, message: 'A service line points to at most four diagnoses.' });
+          break;
+        }
+        letters.push({ value: piece[index].toUpperCase(), span: letterSpan });
+      }
     }
     at += piece.length + 1;
   }
