@@ -34,4 +34,30 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.necessity.trialOutcome?.percentRelief, 70);
     assert.equal(factsOf(`${IMPLANT}Trial result:\n70% relief.\n`).necessity.trialOutcome?.percentRelief, 70);
   });
+
+  it('reads an HL7 text export: each observation is a section under its name, and "\\.br\\" breaks the text', () => {
+    const text = [
+      'OBX|1|TX|HX^History||Left chest wall pain for one year.\\.br\\No relief from PT. Trial 07/2026 60% relief.||||||F',
+      'OBX|2|TX|SOCHX^Social/Family history||Husband has a spinal cord stimulator with an implanted battery.||||||F',
+      'OBX|3|TX|PROC^Procedure||US-guided percutaneous implantation of integrated PNS, left T7 intercostal nerve||||||F',
+      'OBX|4|TX|TECH^Technique||Stim 1.0 mA concordant.\\.br\\One integrated array deployed.||||||F',
+    ].join('\n');
+    const model = parseDocument({ uri: 'note.opnote', version: 1, text });
+    assert.deepEqual(model.sections.map((section) => section.title), ['History', 'Social/Family history', 'Procedure', 'Technique']);
+    const facts = factsOf(text);
+    assert.equal(facts.laterality?.value, 'left');
+    assert.equal(facts.nerve?.value, 'intercostal');
+    assert.equal(facts.necessity.painDuration?.months, 12);
+  });
+
+  it('dates the pain from "since May 1, 2026", and reads "blocks x2; 5 day trial" as the trial\'s days', () => {
+    const facts = factsOf(`date: 2026-12-01\n\n${IMPLANT}Indications: pain since May 1, 2026 after bunionectomy; failed gabapentin, PT and blocks x2; 5 day trial NRS 8 -> 2 (75%).\n`);
+    assert.equal(facts.necessity.painDuration?.months, 7);
+    assert.equal(factsOf(`${IMPLANT}Indications: failed PT and blocks x2; 5 day trial NRS 8 -> 2 (75%).\n`).necessity.painDuration, null);
+  });
+
+  it('counts one array when a parenthesis describes the lead ("Lead (electrodes + receiver in one implant) deployed")', () => {
+    assert.equal(factsOf('Proc: perc integrated PNS, right intercostal nerve, US.\n- Lead (electrodes + receiver in one implant) deployed\n').arrays?.value, 1);
+    assert.equal(factsOf('Proc: perc integrated PNS, right intercostal nerve, US.\n- Leads (receiver in each) deployed\n').arrays, null);
+  });
 });

@@ -80,8 +80,9 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
     }
 
     const after = skipClosers(text, index + 1, end);
-    if (after < end && !isSpace(text.charCodeAt(after))) {
-      index++; // "0.5", "e.g.", "file.txt"
+    // "0.5", "e.g.", "file.txt"; but HL7's escaped line break ("done.\\.br\\Next") is a space.
+    if (after < end && !isSpace(text.charCodeAt(after)) && !text.startsWith(HL7_LINE_BREAK, after)) {
+      index++;
       continue;
     }
     if (code !== 46) {
@@ -229,6 +230,8 @@ function labelEndsRunOn(text: string, lineStart: number, colon: number): boolean
   return line.length > MAX_LABEL && /[.;]\s+\S/.test(line);
 }
 
+/** The escape an HL7 v2 text value writes for a line break. */
+const HL7_LINE_BREAK = '\\.br\\';
 const PIPE = 124;
 
 /** A checkbox, checked or not: the mark of an EHR template line. */

@@ -117,7 +117,9 @@ function since(words: readonly string[], dateOfService?: string): Duration | und
     const numeric = /^(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d{2})$/.exec(word);
     if (/^(19|20)\d{2}\.?$/.test(word)) {
       year = Number(word.slice(0, 4));
-      month = (index > 0 ? monthOf(words[index - 1]) : undefined) ?? month;
+      // "March 2024", or with the day between: "May 1, 2026".
+      const named = index > 0 ? monthOf(words[index - 1]) ?? (index > 1 && /^\d{1,2}(?:st|nd|rd|th)?$/.test(words[index - 1]) ? monthOf(words[index - 2]) : undefined) : undefined;
+      month = named ?? month;
     } else if (numeric && Number(numeric[1]) >= 1 && Number(numeric[1]) <= 12) {
       month = Number(numeric[1]);
       year = Number(numeric[2]);

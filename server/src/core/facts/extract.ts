@@ -389,8 +389,10 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
   if (laterality?.value === 'bilateral') return { value: 2, evidence: laterality.evidence };
   // "the array was deployed" counts one; "the arrays were deployed" leaves the number open.
   const placements = current(findMatches(sentences, PROCEDURE_KINDS));
-  if (placements.some((match) => PLURAL_ARRAYS.test(match.text))) return null;
-  const singular = placements.filter((match) => SINGULAR_DEVICE.test(match.text));
+  // A parenthesis describes the device, it does not count it: "Lead (electrodes + receiver in one implant) deployed"; "lead(s)" leaves the count open.
+  const told = (match: Match) => match.text.replace(/\((?!s\))[^()]*\)/g, ' ');
+  if (placements.some((match) => PLURAL_ARRAYS.test(told(match)))) return null;
+  const singular = placements.filter((match) => SINGULAR_DEVICE.test(told(match)));
   return singular.length ? { value: 1, evidence: evidenceOf(singular) } : null;
 }
 
@@ -549,7 +551,8 @@ const lastClauseEnd = (text: string) => Math.max(...CLAUSE_ENDS.map((mark) => te
 /** The word before the match, past hedges ("for approximately 2.5 years" → "for"). */
 function wordBefore(sentence: Sentence, match: Match): string {
   const before = sentence.text.slice(Math.max(0, match.span.start - sentence.start - 40), match.span.start - sentence.start).toLowerCase();
-  const words = before.split(/[^a-z]+/).filter(Boolean);
+  // "blocks x2; 5 day trial": a token with digits is a word of its own, not the "x" of "x 5 days".
+  const words = before.split(/[^a-z0-9]+/).filter(Boolean);
   while (words.length > 1 && HEDGES.has(words[words.length - 1])) words.pop();
   return words.pop() ?? '';
 }

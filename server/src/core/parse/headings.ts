@@ -119,10 +119,24 @@ function isAnsweredField(line: string, title: string, headingEnd: number): boole
 // does not know.
 const PARAGRAPH_TITLE = /^[A-Z][A-Za-z'&-]*(?: [A-Za-z0-9'&/().-]+){0,4}$/;
 
+/**
+ * An HL7 v2 text observation exported line by line ("OBX|3|TX|PROC^Procedure||US-guided ...||||||F"):
+ * the observation's name (the text after `^` in its identifier) titles the value that follows.
+ */
+const OBSERVATION = /^OBX\|\d{1,3}\|[A-Z]{2}\|[^|^]{0,20}\^([^|^]{1,59})[^|]{0,40}\|[^|]{0,20}\|/;
+
+function observationHeading(line: string): HeadingMatch | undefined {
+  const match = OBSERVATION.exec(line);
+  if (!match) return undefined;
+  const titleStart = match[0].indexOf('^') + 1;
+  return { style: 'dictation', level: 1, title: match[1], titleStart, titleEnd: titleStart + match[1].length, headingStart: 0, headingEnd: match[0].length };
+}
+
 /** `paragraphStart`: the line follows a blank line (or opens the body). */
 export function matchHeading(line: string, paragraphStart = false): HeadingMatch | undefined {
   // Every heading has a `#` (Markdown) or a `:` (dictation), or is a known title alone on its line
   // (EHR exports: "Intraop log"); most lines are none of these.
+  if (line.startsWith('OBX|')) return observationHeading(line);
   if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return bareTitle(line);
   const markdown = markdownHeading(line);
   if (markdown) return markdown;
