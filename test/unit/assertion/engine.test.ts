@@ -35,6 +35,13 @@ describe('context engine', () => {
       assert.equal(negated(`${history} ${today}`, 'integrated array'), false);
       assert.equal(negated('No evidence of a hematoma, a seroma, a wound infection, skin erythema or any migration of the lead or the integrated array.', 'integrated array'), true);
     });
+
+    it('stops a trigger at a comma that opens a new clause in a run-on, not in a short list', () => {
+      const history = 'this is a 47 year old machinist with a crush injury to the right forearm in 2024 and median neuropathic pain since then burning in the thumb index and long finger and he has failed pregabalin nortriptyline a compounded topical and hand therapy for four months and he had a five day trial in february with about 60 percent relief so he comes today for the permanent implant and the ultrasound showed the right median nerve between the flexors and the introducer was advanced';
+      assert.equal(negated(`${history} and at 0.8 mA he reported tingling with no twitch, one lead of the integrated neurostimulator was deployed`, 'integrated neurostimulator'), false);
+      assert.equal(negated(`${history} and at 0.8 mA he reported tingling with no twitch or lead of the integrated neurostimulator`, 'integrated neurostimulator'), true);
+      assert.equal(negated('No fever, one chill or a cough.', 'cough'), true);
+    });
   });
 
   describe('negation', () => {

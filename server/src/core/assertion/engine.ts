@@ -49,6 +49,8 @@ const CATEGORY_COUNT = ASSERTION_CATEGORIES.length;
 /** A sentence of more words than this is a run-on; its triggers reach RUN_ON_SCOPE words. */
 const RUN_ON_WORDS = 80;
 const RUN_ON_SCOPE = 10;
+/** Words that open a clause after a comma in a run-on: a subject, a count, a time. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'one', 'two', 'then', 'so']);
 const categoryIndex = (category: AssertionCategory): number => ASSERTION_CATEGORIES.indexOf(category);
 const NEGATION = categoryIndex('negation');
 const HISTORICAL = categoryIndex('historical');
@@ -320,11 +322,26 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
    * reaches RUN_ON_SCOPE words at most, as NegEx's window does, not the rest of the dictation.
    */
   function applies(category: number, conceptFirst: number, conceptEnd: number): boolean {
-    const cap = (tokens.wordsBefore[tokens.length] as number) > RUN_ON_WORDS ? RUN_ON_SCOPE : Infinity;
+    const runOn = (tokens.wordsBefore[tokens.length] as number) > RUN_ON_WORDS;
+    const cap = runOn ? RUN_ON_SCOPE : Infinity;
     const forward = lastBefore[category]?.forward;
-    if (forward !== undefined && wordsBetween(lastBeforeEnd[category] as number, conceptFirst) <= Math.min(forward, cap) && !leavesParenthesis(lastBeforeEnd[category] as number, conceptFirst, false)) return true;
+    const from = lastBeforeEnd[category] as number;
+    if (forward !== undefined && wordsBetween(from, conceptFirst) <= Math.min(forward, cap) && !leavesParenthesis(from, conceptFirst, false) && !(runOn && opensClause(from, conceptFirst))) return true;
     const backward = firstAfter[category]?.backward;
-    return backward !== undefined && wordsBetween(conceptEnd, firstAfterStart[category] as number) <= Math.min(backward, cap) && !leavesParenthesis(conceptEnd, firstAfterStart[category] as number, true);
+    const to = firstAfterStart[category] as number;
+    return backward !== undefined && wordsBetween(conceptEnd, to) <= Math.min(backward, cap) && !leavesParenthesis(conceptEnd, to, true) && !(runOn && opensClause(conceptEnd, to));
+  }
+
+  /**
+   * Whether a new clause opens in tokens [from, to): a comma and a word that starts one ("no twitch,
+   * one lead ... was deployed", "a block that did nothing, he had a trial"). Only a run-on is read so:
+   * in a short sentence the comma lists what the trigger denies ("no fever, chills, or the cough").
+   */
+  function opensClause(from: number, to: number): boolean {
+    for (let index = from; index + 1 < to; index++) {
+      if (tokens.texts[index] === ',' && CLAUSE_OPENERS.has((tokens.texts[index + 1] as string).toLowerCase())) return true;
+    }
+    return false;
   }
 
 
