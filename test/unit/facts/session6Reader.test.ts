@@ -60,4 +60,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf('Proc: perc integrated PNS, right intercostal nerve, US.\n- Lead (electrodes + receiver in one implant) deployed\n').arrays?.value, 1);
     assert.equal(factsOf('Proc: perc integrated PNS, right intercostal nerve, US.\n- Leads (receiver in each) deployed\n').arrays, null);
   });
+
+  it('takes the side told once with the pain in the indication when the note tells no other side', () => {
+    const procedure = 'Procedure: Percutaneous placement of integrated peripheral nerve stimulator, posterior tibial nerve, single lead, ultrasound.\n';
+    assert.equal(factsOf(`Indications: 47F with left plantar neuropathic pain x 26 months.\n\n${procedure}`).laterality?.value, 'left');
+    assert.equal(factsOf(`Indications: left plantar neuropathic pain x 26 months; right knee replaced 2020.\n\n${procedure}`).laterality, null);
+    assert.equal(factsOf(`Indications: plantar neuropathic pain x 26 months, left TKA 2019.\n\n${procedure}`).laterality, null);
+  });
 });

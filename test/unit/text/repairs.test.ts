@@ -17,6 +17,14 @@ describe('OCR repair of scanned notes', () => {
     assert.equal(repaired.length, scan.length);
   });
 
+  it('takes capitals broken at a line end for a scan, and joins them', () => {
+    const scan = 'INDICATION: RIGHT HIP PAIN X l4 MONTHS. TARGET CONFIRMED WITH FLUORO-\nSCOPY (AP).';
+    const repaired = repairOcr(scan);
+    assert.equal(repaired, 'INDICATION: RIGHT HIP PAIN X 14 MONTHS. TARGET CONFIRMED WITH FLUOROSCOPY\n  (AP).');
+    assert.equal(repaired.length, scan.length);
+    assert.equal(repairOcr('RIGHT HIP PAIN X l4 MONTHS.'), 'RIGHT HIP PAIN X l4 MONTHS.');
+  });
+
   it('leaves a note without scan marks alone, lone "l" for left included', () => {
     for (const note of ['l knee, l SPN array placed, well-\nhealed.', 'SpO2 98%, 5 mL lidocaine, lead II placed.']) assert.equal(repairOcr(note), note);
   });

@@ -222,8 +222,15 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   const sideLeftOpen = matches.some((match) => match.status === 'unchosen');
   const ofNerve = nerve && (earlierDevice || !sideLeftOpen) ? matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical') && match.value !== 'bilateral' && namesNerve(textAfter(sentences, match), nerve)) : [];
   if (ofNerve.length && ofNerve.every((match) => match.value === ofNerve[0].value)) return fact(ofNerve[0].value, ofNerve);
+  // The side told once, with the pain the procedure treats ("left plantar neuropathic pain x 26 months"), when the note tells no other side.
+  const told = matches.filter((match) => match.status !== 'negated' && match.status !== 'other-experiencer');
+  const ofPain = sideLeftOpen || earlierDevice ? [] : told.filter((match) => match.role === 'history' && match.value !== 'bilateral' && PAIN_AFTER_SIDE.test(textAfter(sentences, match)));
+  if (ofPain.length && told.every((match) => match.value === ofPain[0].value)) return fact(ofPain[0].value, ofPain);
   return null;
 }
+
+/** The pain a side is told of, a few words on: "left plantar neuropathic pain", "R knee pain", "right-sided intercostal neuralgia". */
+const PAIN_AFTER_SIDE = /^[\s-]*(?:sided\s+)?(?:[a-z]+\s+){0,3}?(?:neuropathic\s+)?(?:pain|neuralgia|neuropathy|neuroma)\b/i;
 
 /**
  * The sides of `other` that may be told of the procedure's site: not those of a body part the procedure's

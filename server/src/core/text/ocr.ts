@@ -13,8 +13,8 @@
  * - A word broken across a line end is joined, its line break moved after it ("intro-\nducer" reads
  *   "introducer\n "): the characters of the word's tail move by two, nothing else does.
  *
- * Only a text that shows at least MIN_SIGNS such tokens, besides a lone `l` (which a terse note may
- * write for "left"), is repaired: one slip is a typo, not a scan. The passes look for the confusions
+ * Only a text that shows at least MIN_SIGNS such tokens or capitalised words broken at a line end,
+ * besides a lone `l` (which a terse note may write for "left"), is repaired: one slip is a typo, not a scan. The passes look for the confusions
  * themselves (a digit beside `l` or `O`, a capital beside `l` or `0`) and read only the tokens around them.
  */
 const NUMBER_SITE = /\d[lO]|[lO]\d|O\.\d/g;
@@ -24,8 +24,10 @@ const STRONG_SITE = /\dl|l\d|\dO\d|\dO%|O\.\d|[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0
 /** A `1` for an `l` in a lower-case word: "stimu1ator", "tibia1", "malleo1us". Led by the literal, so a text is scanned fast. */
 const LOWER_SITE = /1(?:(?<=[a-z]1)(?=[a-z])|(?<=[a-z]{2}1)(?!\w))/g;
 const LONE_L = /(?<![\w.])l(?![\w])/g;
-/** A word broken across a line end: "intro-\nducer", "de-\nployed". */
-const BROKEN_WORD = /(?<=[a-z])-\n([a-z]+)/g;
+/** A word broken across a line end: "intro-\nducer", "de-\nployed", "STIM-\nULATOR". */
+const BROKEN_WORD = /(?<=[a-z])-\n([a-z]+)|(?<=[A-Z]{2})-\n([A-Z]{2,})/g;
+/** A capitalised word broken across a line end ("FLUORO-\nSCOPY"): typed notes do not hyphenate capitals, scans of printed reports do. */
+const BROKEN_CAPS = /[A-Z]{2}-\n[A-Z]{2}/g;
 const MIN_SIGNS = 2;
 
 const NUMBER_CHARS = new Set('0123456789lO.,/%:-');
@@ -88,16 +90,18 @@ export function repairOcr(text: string): string {
   if (signsAtLeast(text, 2) < 2) return text;
   const numbers = repairsAt(text, NUMBER_SITE, isNumberChar, repairNumber);
   const words = [...repairsAt(text, CAPS_SITE, isCapsChar, repairCaps), ...repairsAt(text, LOWER_SITE, isLowerChar, repairLower)];
-  if (numbers.length + words.length < MIN_SIGNS) return text;
+  BROKEN_CAPS.lastIndex = 0;
+  const brokenCaps = BROKEN_CAPS.test(text) ? 1 : 0;
+  if (numbers.length + words.length + brokenCaps < MIN_SIGNS) return text;
   const lone = [...text.matchAll(LONE_L)].map((match) => ({ start: match.index, text: '1' }));
   const repaired = applied(text, [...numbers, ...words, ...lone]);
-  return applied(repaired, [...repaired.matchAll(BROKEN_WORD)].map((match) => ({ start: match.index, text: `${match[1]}\n ` })));
+  return applied(repaired, [...repaired.matchAll(BROKEN_WORD)].map((match) => ({ start: match.index, text: `${match[1] ?? match[2]}\n ` })));
 }
 
 /** How many strong signs of a scan the text shows, counting up to `enough`. */
 function signsAtLeast(text: string, enough: number): number {
   let found = 0;
-  for (const sites of [STRONG_SITE, LOWER_SITE]) {
+  for (const sites of [STRONG_SITE, LOWER_SITE, BROKEN_CAPS]) {
     sites.lastIndex = 0;
     while (found < enough && sites.test(text)) found++;
   }
