@@ -67,4 +67,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(`Indications: left plantar neuropathic pain x 26 months; right knee replaced 2020.\n\n${procedure}`).laterality, null);
     assert.equal(factsOf(`Indications: plantar neuropathic pain x 26 months, left TKA 2019.\n\n${procedure}`).laterality, null);
   });
+
+  it('reads "pain 18/12" as eighteen months, and an indented line as the rest of a terse field', () => {
+    assert.equal(factsOf(`${IMPLANT}Indication: neuropathic lateral leg pain 18/12. Failed physio.\n`).necessity.painDuration?.months, 18);
+    const facts = factsOf(`${IMPLANT}Indic: P x 26 mo. Failed: meds, PT. 7-day trial\n  09/2026 -> 70% relief, walks 2 -> 6 blocks.\n`);
+    assert.equal(facts.necessity.trialOutcome?.percentRelief, 70);
+  });
 });

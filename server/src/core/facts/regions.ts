@@ -50,7 +50,7 @@ export function regionsOf(model: DocumentModel): Region[] {
     // So is "Indication: groin pain ..." with its paragraph, and any field up to the next field line ("Consent: written" over "Position: sitting").
     const lineEnd = read.indexOf('\n', start);
     const inline = lineEnd > start && lineEnd < end && read.slice(start, lineEnd).trim() !== '';
-    const fieldEnd = !inline || role === 'current' ? -1 : role === 'diagnosis' || TERSE_LABEL.test(section.title.trim()) ? lineEnd : fieldValueEnd(read, lineEnd, end, role === 'history' && section.id === 'indications' ? paragraphEnd(read, start, end) : end);
+    const fieldEnd = !inline || role === 'current' ? -1 : role === 'diagnosis' || TERSE_LABEL.test(section.title.trim()) ? indentedEnd(read, lineEnd, end) : fieldValueEnd(read, lineEnd, end, role === 'history' && section.id === 'indications' ? paragraphEnd(read, start, end) : end);
     if (fieldEnd > 0 && fieldEnd < end && read.slice(fieldEnd, end).trim() !== '') {
       regions.push({ span: { start, end: fieldEnd }, role });
       regions.push({ span: { start: fieldEnd, end }, role: 'current' });
@@ -120,6 +120,19 @@ function withCopiedHistory(regions: Region[], blocks: readonly Span[]): Region[]
 
 /** Shorthand labels of a terse note ("Hx: ...", "Dx: ...") hold their line; the lines below are the note's own. */
 const TERSE_LABEL = /^(?:hx|h\/o|ind|indic)\.?$/i;
+
+/** The end of a line's value with the indented lines that continue it ("Indic: ... 7-day trial" over "  09/2026 -> 70% relief"). */
+function indentedEnd(text: string, lineEnd: number, end: number): number {
+  let at = lineEnd;
+  while (at >= 0 && at < end && INDENTED_TEXT.test(text.slice(at + 1, Math.min(end, at + 1 + MAX_FIELD_LABEL)))) {
+    const next = text.indexOf('\n', at + 1);
+    at = next < 0 || next > end ? end : next;
+  }
+  return at;
+}
+
+/** A continuation line: indented text that opens no field of its own. */
+const INDENTED_TEXT = /^[ \t]+(?![A-Z][A-Za-z0-9 /()#&'-]{0,40}:(?:[ \t]|$))[^\s]/;
 
 /**
  * Where a field's value ends: at the next line that opens a field of its own ("Consent: written ...",
