@@ -73,4 +73,15 @@ describe('facts written in words, dates and misspellings', () => {
     const facts = factsOf(`${IMPLANT}Indic: P x 26 mo. Failed: meds, PT. 7-day trial\n  09/2026 -> 70% relief, walks 2 -> 6 blocks.\n`);
     assert.equal(facts.necessity.trialOutcome?.percentRelief, 70);
   });
+
+  it('reads the checked option of a field of boxes as its value ("Nerve: [ ] GON [x] Tibial")', () => {
+    const text = 'PNS IMPLANT - QUICK TEMPLATE\nSide: [ ] L [x] R\nNerve: [ ] GON [ ] SPN [x] Tibial (posterior, at tarsal tunnel) [ ] Other ____\nGuidance: [x] US [ ] Fluoro [ ] CT\nSystem: [x] Integrated (receiver in lead, external power) [ ] IPG w/ pocket\nArrays placed: [x] 1 [ ] 2 [ ] 3\nNecessity: [x] Pain since 01/2025 [x] Trial >=50% (70%)\n';
+    const facts = factsOf(text);
+    assert.equal(facts.nerve?.value, 'tibial');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+    assert.equal(facts.arrays?.value, 1);
+    assert.equal(facts.integrated?.value, true);
+    assert.equal(facts.necessity.trialOutcome?.percentRelief, 70);
+    assert.equal(factsOf(text.replace('[ ] SPN [x] Tibial', '[x] SPN [ ] Tibial')).nerve?.value, 'superficial peroneal');
+  });
 });

@@ -10,6 +10,7 @@ import type { ClaimBody, CodeMention, Comment, DiagnosisEntry, Directive, Docume
 import { canonicalSectionId } from './sectionSynonyms';
 import { scanUnreadable } from './unreadable';
 import { scanPlaceholders, type Placeholder } from './placeholders';
+import { checkedOptionCells } from './checkedOptions';
 import { headerTableCells } from './tables';
 
 export interface SourceDocument {
@@ -141,7 +142,7 @@ export function parseDocument(source: SourceDocument): DocumentModel {
 
   const claim: ClaimBody | undefined = kind === 'claim' ? { diagnoses, dxLines, lines: serviceLines } : undefined;
   // The table's shape is read from the text as written: the export repair turns a row's first tab into a colon.
-  const tableCells = kind === 'opnote' ? headerTableCells(top.source) : [];
+  const tableCells = kind === 'opnote' ? [...headerTableCells(top.source), ...checkedOptionCells(top.source)].sort((a, b) => a.span.start - b.span.start) : [];
   return modelOf(top, { sections: buildSections(headings, text.length), comments, directives, codes, placeholders, ...(claim ? { claim } : {}), ...(tableCells.length ? { tableCells } : {}), problems });
 }
 
