@@ -84,4 +84,22 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.necessity.trialOutcome?.percentRelief, 70);
     assert.equal(factsOf(text.replace('[ ] SPN [x] Tibial', '[x] SPN [ ] Tibial')).nerve?.value, 'superficial peroneal');
   });
+
+  it('reads history fields, bulleted or not, as history: their sides are not the procedure\'s', () => {
+    const text = 'Pre-procedure\n- H&P update: shoulder pain x 3 yrs.\n- PMH: ESRD (L arm AV fistula), CRT-D (left chest), hearing aids bilat.\n- PSH: L TKA 2016, R toe amputation 2024.\nTime-out: right shoulder, axillary nerve, integrated PNS.\nMD summary: percutaneous implantation of integrated peripheral nerve stimulator, right axillary nerve, one array, US.\n';
+    assert.equal(factsOf(text).laterality?.value, 'right');
+  });
+
+  it('reads the side of a code modifier ("64596-RT x1") and, with no side in words, of the diagnosis code', () => {
+    assert.equal(factsOf('Procedure: perc implant integrated PNS, common peroneal n. - 64596-RT x1\nUS guided, one array.\n').laterality?.value, 'right');
+    const coded = 'ASSESSMENT: G57.82 lesion of superficial peroneal nerve; pain x 23 months.\nProcedure: percutaneous implantation of integrated peripheral nerve stimulator, superficial peroneal n., single lead, US.\n';
+    assert.equal(factsOf(coded).laterality?.value, 'left');
+    assert.equal(factsOf(coded.replace('G57.82', 'G57.82, G57.81')).laterality, null);
+  });
+
+  it('dates the pain against a date of service the body states when the header has none', () => {
+    const facts = factsOf('PNS-2026-1123 dos 11/20/2026 Dr. Moreau this is a brief dictation for the left lesser occipital nerve stimulator the headaches began february 2025 and her seven day trial took her from seven out of ten down to two so today one integrated lead was deployed under ultrasound\n');
+    assert.equal(facts.necessity.painDuration?.months, 21);
+    assert.equal(facts.necessity.trialOutcome?.percentRelief, 71);
+  });
 });

@@ -18,4 +18,11 @@ describe('findings as sure as their evidence', () => {
     assert.equal(severityOf(`INDICATIONS: Chronic foot pain.\n\n${implant}Side: left\n`, 'necessity-incomplete'), 'information');
     assert.equal(severityOf(`INDICATIONS: foot pain for 2 months; failed PT; trial 70% relief.\n\n${implant}Side: left\n`, 'necessity-incomplete'), 'warning');
   });
+
+  it('tells a revision to code 64598 unless the note already codes it so', () => {
+    const revision = 'PROCEDURE: Revision of the right superficial radial nerve integrated stimulator lead: the array was repositioned under ultrasound, no new array placed.\n';
+    assert.equal(severityOf(revision, 'revision-or-removal'), 'error');
+    assert.equal(severityOf(`${revision}CPT: 64598-RT\n`, 'revision-or-removal'), undefined);
+    assert.equal(severityOf(`${revision}CPT: 64596-RT, 64598-RT\n`, 'revision-or-removal'), 'error');
+  });
 });

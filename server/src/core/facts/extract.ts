@@ -1,4 +1,6 @@
-import type { DocumentModel } from '../parse/model';
+import { lookupIcd10 } from '../knowledge/icd10';
+import type { CodeMention, DocumentModel } from '../parse/model';
+import { parseServiceDate } from '../parse/dates';
 import { isEmptyValue } from '../parse/template';
 import { lineAt, type Span } from '../text/span';
 import { finish, type Steps } from '../text/steps';
@@ -181,7 +183,7 @@ function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<st
  * left and right contradict each other: a correction ("the correct laterality is RIGHT") settles it,
  * else the side written more often is kept and the conflict is recorded.
  */
-function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, procedure: ProcedureKind | undefined, amended: InAddendum, mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
+function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], nerve: string | undefined, procedure: ProcedureKind | undefined, amended: InAddendum, codes: readonly CodeMention[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): Fact<Laterality> | null {
   // A side the note itself calls wrong ('"identified on the right" is a dictation error') is no side; an addendum's settles.
   const read = record(mentions, 'laterality', findMatches(sentences, LATERALITY)).filter((match) => !sentenceSays(sentences, match, WITHDRAWN));
   const inAddendum = current(read).filter((match) => amended(match.span));
@@ -226,7 +228,15 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   const told = matches.filter((match) => match.status !== 'negated' && match.status !== 'other-experiencer');
   const ofPain = sideLeftOpen || earlierDevice ? [] : told.filter((match) => match.role === 'history' && match.value !== 'bilateral' && PAIN_AFTER_SIDE.test(textAfter(sentences, match)));
   if (ofPain.length && told.every((match) => match.value === ofPain[0].value)) return fact(ofPain[0].value, ofPain);
-  return null;
+  // With no side in words, the diagnosis codes the note gives for it tell one ("G57.82 lesion of superficial peroneal nerve").
+  return current(matches).length === 0 && !matches.some(isDiagnosis) ? sideOfDiagnosisCodes(codes) : null;
+}
+
+/** The one side the note's ICD-10-CM codes carry (G57.82 left), or null when they carry none or disagree. */
+function sideOfDiagnosisCodes(codes: readonly CodeMention[]): Fact<Laterality> | null {
+  const sided = codes.filter((code) => code.system === 'icd10cm').map((code) => ({ code, side: lookupIcd10(code.code).laterality })).filter((entry): entry is { code: CodeMention; side: Laterality } => entry.side === 'left' || entry.side === 'right' || entry.side === 'bilateral');
+  if (sided.length === 0 || sided.some((entry) => entry.side !== sided[0].side)) return null;
+  return { value: sided[0].side, evidence: sided.map((entry) => ({ span: entry.code.span, status: 'affirmed' as const })) };
 }
 
 /** The pain a side is told of, a few words on: "left plantar neuropathic pain", "R knee pain", "right-sided intercostal neuralgia". */
@@ -781,6 +791,19 @@ function withAccountInPlan(sentences: readonly Sentence[]): readonly Sentence[] 
 /** A placement told as done: "deployed", "was placed", "implanted". */
 const DONE_PLACEMENT = /\b(?:deployed|placed|inserted|implanted)\b/i;
 
+/** The header's date of service, or one the body states near its start ("PNS-2026-1123 dos 11/20/2026 Dr. ..."). */
+function serviceDateOf(model: DocumentModel): string | undefined {
+  const header = model.header.fields.find((field) => field.key === 'date')?.isoDate;
+  if (header) return header;
+  const body = model.text.slice(model.header.span.end, model.header.span.end + SERVICE_DATE_REACH);
+  const stated = SERVICE_DATE_IN_BODY.exec(body);
+  return stated ? parseServiceDate(stated[1]) : undefined;
+}
+
+const SERVICE_DATE_IN_BODY = /\b(?:DOS|date of (?:service|procedure|surgery|operation))\b[\t ]{0,3}[:#-]?[\t ]{0,3}(\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})\b/i;
+/** How far into the body a stated date of service is looked for. */
+const SERVICE_DATE_REACH = 2000;
+
 function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const sentences = withAccountInPlan(read);
   const mentions: ConceptMention[] = [];
@@ -801,7 +824,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, lateralityUnread: false, arraysUncounted: false, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions, conflicts);
-  const dateOfService = model.header.fields.find((field) => field.key === 'date')?.isoDate;
+  const dateOfService = serviceDateOf(model);
   const necessity = necessityOf(sentences, dateOfService, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
@@ -813,7 +836,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, dateOfService, mentions);
   // An addendum is the surgeon's last word: what it says of the side, the count or the device settles it.
   const amended = addendumOf(sentences);
-  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, procedure?.value, amended, mentions, conflicts);
+  const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, procedure?.value, amended, model.codes, mentions, conflicts);
   const approach = approachOf(sentences, procedure, mentions, conflicts);
   const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, amended, mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, amended, mentions, conflicts);

@@ -56,7 +56,7 @@ export function regionsOf(model: DocumentModel): Region[] {
       regions.push({ span: { start: fieldEnd, end }, role: 'current' });
     } else regions.push({ span: { start, end }, role });
   }
-  return withCopiedHistory(regions, copiedBlocks(read));
+  return withCopiedHistory(regions, [...copiedBlocks(read), ...historyFieldLines(read)].sort((a, b) => a.start - b.start));
 }
 
 /**
@@ -95,6 +95,27 @@ const COPY_END = /^[ \t]{0,8}[*\-=[(]{0,8}[ \t]{0,3}end\b[^\n]{0,40}\b(?:cop|car
 /** How far an end marker may stand after its opening line. */
 const MAX_COPIED = 4000;
 const BLANK_LINE = /\n[ \t]*\n/g;
+
+/**
+ * The lines of a history field wherever they stand, a bullet of a list included ("- PMH: ESRD (L arm
+ * AV fistula), CRT-D (left chest)", "PSH: L TKA 2016", "FHx: brother had a DRG stimulator"): each
+ * tells of the patient's past or of others, never of today's procedure, up to its line's end and the
+ * indented lines that continue it.
+ */
+function historyFieldLines(text: string): Span[] {
+  const lines: Span[] = [];
+  HISTORY_FIELD.lastIndex = 0;
+  for (let field = HISTORY_FIELD.exec(text); field; field = HISTORY_FIELD.exec(text)) {
+    const lineEnd = text.indexOf('\n', field.index);
+    const end = indentedEnd(text, lineEnd < 0 ? text.length : lineEnd, text.length);
+    lines.push({ start: field.index, end });
+    HISTORY_FIELD.lastIndex = Math.max(HISTORY_FIELD.lastIndex, end);
+  }
+  return lines;
+}
+
+/** A line that opens a history field: past medical, surgical, family or social history, medications, allergies, review of systems. */
+const HISTORY_FIELD = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?(?:PMH|PSH|PMHx|PSHx|FHx?|SHx?|ROS|Past (?:medical|surgical) (?:history|hx)|Family (?:history|hx)|Social (?:history|hx)|Review of systems|Meds|Medications|Allergies)\b[^:\n]{0,20}:/gim;
 
 /** The regions with the copied blocks in them turned history. */
 function withCopiedHistory(regions: Region[], blocks: readonly Span[]): Region[] {

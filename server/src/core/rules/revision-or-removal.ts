@@ -1,6 +1,9 @@
 import { isNeurostimulationNote } from '../ruleSupport/noteAnchors';
 import type { Rule } from '../linting/types';
 
+const REVISION_CODE = '64598';
+const INSERTION_CODE = '64596';
+
 export const rule: Rule = {
   meta: {
     id: 'revision-or-removal',
@@ -10,7 +13,7 @@ export const rule: Rule = {
     tags: ['64596', 'note', 'procedure'],
     appliesTo: ['opnote'],
     docs: {
-      what: 'The procedure in the note is a revision (repositioning) or a removal of an existing stimulator array, with no new array inserted.',
+      what: 'The procedure in the note is a revision (repositioning) or a removal of an existing stimulator array, with no new array inserted. A note that itself codes 64598 (and not 64596) is coded as it reads and draws nothing; a claim that bills 64596 for it still draws procedure-code-mismatch.',
       why: '64596 is insertion or replacement. Revision or removal of the integrated system is 64598 (descriptor unverified: check the current CPT book); for a non-integrated system it is 64585 / 64595.',
       fix: 'Code the revision or removal (64598 for an integrated system). If a new array was also placed, say so: removal plus insertion is a replacement, which 64596 covers.',
       sources: ['64596 fact sheet §1 (64598 unverified) and fact 4', 'genhealth.ai 64585'],
@@ -18,8 +21,10 @@ export const rule: Rule = {
       good: 'PROCEDURE: Replacement of integrated peripheral nerve stimulator: old array removed, new array inserted.',
     },
   },
-  check({ facts }, report) {
+  check({ facts, model }, report) {
     if (!isNeurostimulationNote(facts) || (facts.procedure?.value !== 'revision' && facts.procedure?.value !== 'removal')) return;
+    // A note that codes itself 64598 (and not 64596) is coded as it reads: nothing to redirect.
+    if (model.codes.some((code) => code.code === REVISION_CODE) && !model.codes.some((code) => code.code === INSERTION_CODE)) return;
     const first = facts.procedure.evidence[0];
     if (!first) return;
     report({
