@@ -56,6 +56,11 @@ describe('context engine', () => {
       assert.equal(negated('The patient declined sedation.', 'sedation'), true);
     });
 
+    it('lets "free of" deny only the few words after it', () => {
+      assert.equal(negated('The wound was free of infection.', 'infection'), true);
+      assert.equal(negated('We spent the time dissecting the fragment free of dense scar from the old tract under ultrasound.', 'ultrasound'), false);
+    });
+
     it('negates before a post-trigger', () => {
       assert.equal(negated('Fluoroscopy was not used.', 'fluoroscopy'), true);
       assert.equal(negated('Ultrasound guidance was not performed.', 'ultrasound guidance'), true);

@@ -102,4 +102,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.necessity.painDuration?.months, 21);
     assert.equal(facts.necessity.trialOutcome?.percentRelief, 71);
   });
+
+  it('reads the time and reason of modifier 22 in the sentences after its request', () => {
+    const text = `${IMPLANT}\nADDENDUM - INCREASED PROCEDURAL SERVICES (modifier 22), 11/18/2026: Skin-to-skin time was 95 minutes against 35 minutes for my typical placement. The extra 60 minutes were spent dissecting the fragment free of dense scar under ultrasound.\n`;
+    assert.equal(factsOf(text).increasedServices.status, 'quantified');
+    assert.equal(factsOf(text.replace('free of dense scar', 'slowly')).increasedServices.status, 'unquantified');
+  });
 });

@@ -60,10 +60,13 @@ const NEGEX_NEGATION: readonly Trigger[] = [
     'not cause', 'not drain', 'not certain if', 'not certain whether', 'gram negative',
     'without difficulty', 'not necessarily', 'not only',
   ]),
+  // "free of" denies the few words after it ("free of tumor"), not the rest of a surgical clause
+  // ("dissecting the fragment free of dense scar from the tract under ultrasound").
+  ...phrases('pre-negation', ['free of'], ONE_WORD_WINDOW),
   // [PREN] pre-triggers
   ...phrases('pre-negation', [
     'absence of', 'cannot', 'cannot see', 'checked for', 'declined', 'declines', 'denied', 'denies',
-    'denying', 'evaluate for', 'fails to reveal', 'free of', 'negative for', 'never developed',
+    'denying', 'evaluate for', 'fails to reveal', 'negative for', 'never developed',
     'never had', 'no', 'no abnormal', 'no cause of', 'no complaints of', 'no evidence',
     'no new evidence', 'no other evidence', 'no evidence to suggest', 'no findings of',
     'no findings to indicate', 'no mammographic evidence of', 'no new',

@@ -506,12 +506,34 @@ function testingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   return negated.length ? { status: 'negated' as DocumentedStatus, evidence: evidenceOf(negated) } : { status: 'absent', evidence: [] };
 }
 
+/**
+ * The starts of the sentence at `start` and of those after it in its paragraph, a few at most: a
+ * request for modifier 22 gives its time and its reason in the sentences that follow it.
+ */
+function paragraphOn(text: string, sentences: readonly Sentence[], start: number): number[] {
+  const index = sentences.findIndex((sentence) => sentence.start === start);
+  if (index < 0) return [start];
+  const starts = [start];
+  for (let next = index + 1; next < sentences.length && next <= index + JUSTIFICATION_SENTENCES; next++) {
+    const previous = sentences[next - 1];
+    const end = previous.start + previous.text.length;
+    if (sentences[next].start < end || sentences[next].role !== previous.role || PARAGRAPH_GAP.test(text.slice(end, sentences[next].start))) break;
+    starts.push(sentences[next].start);
+  }
+  return starts;
+}
+
+const PARAGRAPH_GAP = /\n[ \t]*\n/;
+
+/** How many sentences after a request for modifier 22 may hold its justification. */
+const JUSTIFICATION_SENTENCES = 3;
+
 /** Modifier 22 needs the extra time or effort against the typical case and the reason for it. */
-function increasedServicesOf(sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['increasedServices'] {
+function increasedServicesOf(text: string, sentences: readonly Sentence[], mentions: ConceptMention[]): NoteFacts['increasedServices'] {
   const section = sentences.filter((sentence) => sentence.role === 'increased');
   const elsewhere = sentences.filter((sentence) => sentence.role === 'current');
   const vague = current(findPattern([...section, ...elsewhere], INCREASED_SERVICES.vague, 'vague'));
-  const candidates = new Set([...section.map((sentence) => sentence.start), ...vague.map((match) => sentenceStartOf(elsewhere, match))]);
+  const candidates = new Set([...section.map((sentence) => sentence.start), ...vague.flatMap((match) => paragraphOn(text, elsewhere, sentenceStartOf(elsewhere, match)))]);
   const considered = sentences.filter((sentence) => candidates.has(sentence.start));
   if (considered.length === 0) return { status: 'absent', evidence: [] };
   const amounts = current(findPattern(considered, INCREASED_SERVICES.amount, 'amount'));
@@ -520,7 +542,9 @@ function increasedServicesOf(sentences: readonly Sentence[], mentions: ConceptMe
     INCREASED_SERVICES.comparison.lastIndex = 0;
     return INCREASED_SERVICES.comparison.test(sentence.text);
   });
-  const reasons = current(findPattern(considered, INCREASED_SERVICES.reason, 'reason'));
+  // A sentence that gives the extra time names its reason too, whatever a trigger reads into it ("dissecting the fragment free of dense scar").
+  const timed = new Set(compared.map((amount) => sentenceStartOf(considered, amount)));
+  const reasons = findPattern(considered, INCREASED_SERVICES.reason, 'reason').filter((match) => match.status === 'affirmed' || (match.status === 'negated' && timed.has(sentenceStartOf(considered, match))));
   const evidence = [...vague, ...compared, ...reasons].sort((a, b) => a.span.start - b.span.start);
   if (evidence.length === 0 && section.every((sentence) => sentence.text.trim() === '' || isEmptyValue(sentence.text))) return { status: 'absent', evidence: [] };
   const status: IncreasedServicesStatus = compared.length && reasons.length ? 'quantified' : 'unquantified';
@@ -809,7 +833,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const mentions: ConceptMention[] = [];
   const conflicts: DocumentationConflict[] = [];
   const imaging = imagingOf(sentences, mentions, conflicts);
-  const increasedServices = increasedServicesOf(sentences, mentions);
+  const increasedServices = increasedServicesOf(model.readText ?? model.text, sentences, mentions);
   const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
   // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this
   // note: stimulation testing and medical necessity are then not facts of it either.
