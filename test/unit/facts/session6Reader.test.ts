@@ -108,4 +108,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(text).increasedServices.status, 'quantified');
     assert.equal(factsOf(text.replace('free of dense scar', 'slowly')).increasedServices.status, 'unquantified');
   });
+
+  it('takes a known title that opens its paragraph with a full stop for a heading ("Procedure. Under local ...")', () => {
+    const text = 'Dear Dr. Amaranth,\n\nHer other history is unchanged: asthma, iron deficiency. Medications: lamotrigine.\n\nProcedure. Under ultrasound I traced the right lesser occipital nerve and deployed one integrated lead; test stimulation at 0.6 mA was concordant.\n';
+    const model = parseDocument({ uri: 'note.opnote', version: 1, text });
+    assert.deepEqual(model.sections.map((section) => section.id), ['other', 'procedure']);
+    assert.equal(factsOf(text).nerve?.value, 'lesser occipital');
+  });
 });

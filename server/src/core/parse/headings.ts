@@ -132,12 +132,21 @@ function observationHeading(line: string): HeadingMatch | undefined {
   return { style: 'dictation', level: 1, title: match[1], titleStart, titleEnd: titleStart + match[1].length, headingStart: 0, headingEnd: match[0].length };
 }
 
+/** A known title that opens its paragraph with a full stop, as a letter or a dictation writes it: "Procedure. Under local anesthesia ...". */
+function periodTitle(line: string, titleStart: number): HeadingMatch | undefined {
+  const stop = line.indexOf('. ', titleStart);
+  if (stop < 0 || stop - titleStart > MAX_BARE_TITLE) return undefined;
+  const title = line.slice(titleStart, stop);
+  if (!/^[A-Z][A-Za-z/ -]*$/.test(title) || wordCount(title) > 4 || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
+  return { style: 'dictation', level: 1, title, titleStart, titleEnd: stop, headingStart: titleStart, headingEnd: stop + 1 };
+}
+
 /** `paragraphStart`: the line follows a blank line (or opens the body). */
 export function matchHeading(line: string, paragraphStart = false): HeadingMatch | undefined {
   // Every heading has a `#` (Markdown) or a `:` (dictation), or is a known title alone on its line
   // (EHR exports: "Intraop log"); most lines are none of these.
   if (line.startsWith('OBX|')) return observationHeading(line);
-  if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return bareTitle(line);
+  if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return bareTitle(line) ?? (paragraphStart ? periodTitle(line, skipBlanks(line, 0)) : undefined);
   const markdown = markdownHeading(line);
   if (markdown) return markdown;
   const lineStart = afterQuoteMarks(line, skipBlanks(line, 0));
@@ -153,6 +162,8 @@ export function matchHeading(line: string, paragraphStart = false): HeadingMatch
     const title = line.slice(lineStart, known.titleEnd);
     if (wordCount(title) <= 8 && canonicalSectionId(title) !== undefined && !isAnsweredField(line, title, known.headingEnd)) return { style: 'dictation', level: 1, title, titleStart: lineStart, titleEnd: known.titleEnd, headingStart: lineStart, headingEnd: known.headingEnd };
   }
+  const dotted = paragraphStart ? periodTitle(line, lineStart) : undefined;
+  if (dotted) return dotted;
   const labelled = paragraphStart ? dictationTitle(line, lineStart, PARAGRAPH_TITLE) : undefined;
   // A time ("at 10:30") is no label: the colon of a label has a blank after it.
   if (labelled && /^(?:[ \t]+\S|[ \t]*$)/.test(line.slice(labelled.headingEnd))) {
