@@ -115,4 +115,12 @@ describe('facts written in words, dates and misspellings', () => {
     assert.deepEqual(model.sections.map((section) => section.id), ['other', 'procedure']);
     assert.equal(factsOf(text).nerve?.value, 'lesser occipital');
   });
+
+  it('reads "Summary:" as the account of the procedure, and nerves written "ulnar n (" or "IH nerve"', () => {
+    const facts = factsOf('CPT: 64596-RT, 64597-RT x1\nDevice: integrated PNS arrays x2 (on-board receiver, ext wearable)\nSummary: 2 arrays perc R ulnar n (one at cubital tunnel, one mid-forearm), US guided, both tested concordant.\n');
+    assert.equal(facts.nerve?.value, 'ulnar');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+    assert.equal(facts.testing.status, 'documented');
+    assert.equal(factsOf('Steps:\n1) Ultrasound, hockey-stick probe, IH nerve between IO and TA.\n2) One integrated PNS array deployed perc, left side.\n').nerve?.value, 'iliohypogastric');
+  });
 });

@@ -16,10 +16,10 @@ export interface ConceptPattern<T extends string = string> {
 const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]{0,20}(?::{1,3}|\\||\\()[ \\t]{0,20}(?:(?:[☒☑]|\\[[xX]\\])[ \\t]{0,3})?(?:(?:the|left|right|lt|rt|l|r)[ \\t]{1,3})?)';
 
 /**
- * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", or one of a list
+ * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", "femoral n, inguinal", "median n forearm", or one of a list
  * that ends in it ("the median, ulnar and radial nerves").
  */
-const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.)|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
+const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.|n\\b(?![=.\\d-]))|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
 
 /**
  * Common misspellings of the key terms, read wherever a pattern names the word ("stimulater",
@@ -118,8 +118,8 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'posterior femoral cutaneous', pattern: rx('\\bposterior femoral cutaneous\\b|\\bPFCN\\b') },
   { value: 'femoral', pattern: rx(nerveNamed('femoral')) },
   { value: 'genitofemoral', pattern: rx('\\bgenitofemoral\\b') },
-  { value: 'ilioinguinal', pattern: rx('\\bill?io-?inguinal\\b') },
-  { value: 'iliohypogastric', pattern: rx('\\bill?io-?hypogastric\\b') },
+  { value: 'ilioinguinal', pattern: rx('\\bill?io-?inguinal\\b|\\bIIN\\b|\\bII (?:nerves?\\b|n\\b)') },
+  { value: 'iliohypogastric', pattern: rx('\\bill?io-?hypogastric\\b|\\bIHN\\b|\\bIH (?:nerves?\\b|n\\b)') },
   { value: 'obturator', pattern: rx(nerveNamed('obturator')) },
   { value: 'pudendal', pattern: rx('\\bpudendal\\b') },
   { value: 'sciatic', pattern: rx('\\bsciatic\\b') },
