@@ -123,4 +123,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.testing.status, 'documented');
     assert.equal(factsOf('Steps:\n1) Ultrasound, hockey-stick probe, IH nerve between IO and TA.\n2) One integrated PNS array deployed perc, left side.\n').nerve?.value, 'iliohypogastric');
   });
+
+  it('does not take "bilateral hearing aids" for a bilateral procedure', () => {
+    const text = 'Procedure: percutaneous integrated PNS, right tibial nerve, one lead, ultrasound.\nHe wears bilateral hearing aids; the right tibial nerve was identified and one lead deployed.\n';
+    assert.equal(factsOf(text).laterality?.value, 'right');
+    assert.equal(factsOf(text.replace('bilateral hearing aids', 'bilateral foot pain')).laterality?.value, 'bilateral');
+  });
 });

@@ -208,7 +208,9 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     const of = (value: Laterality) => pool.filter((match) => match.value === value);
     const left = of('left');
     const right = of('right');
-    if (of('bilateral').length || (left.length && right.length && arrayCounts.some((entry) => entry.count >= 2))) return fact('bilateral', pool);
+    // "bilateral hearing aids", "bilateral TKAs": both sides of another body part are no bilateral procedure.
+    const bilateral = otherSite(sentences, [], of('bilateral'), nerve);
+    if (bilateral.length || (left.length && right.length && arrayCounts.some((entry) => entry.count >= 2))) return fact('bilateral', pool);
     const value = left.length === right.length ? pool[0].value : left.length > right.length ? 'left' : 'right';
     if (left.length && right.length) {
       const corrected = new Set(pool.filter((match) => sentenceSays(sentences, match, CORRECTION)).map((match) => match.value));
@@ -267,8 +269,8 @@ function bodyPartAfter(sentences: readonly Sentence[], match: Match): string | u
   return part ? BODY_PART_OF[part[1].toLowerCase()] ?? part[1].toLowerCase() : undefined;
 }
 
-const BODY_PART_AFTER = /^[\s-]*(?:sided\s+)?(?:(?:new|acute|chronic|radiating|medial|lateral|anterior|posterior|lower|upper|low|superior|inferior)\s+){0,3}(shoulders?|hips?|groin|knees?|ankles?|foot|feet|hands?|wrists?|elbows?|arms?|forearms?|legs?|thighs?|calf|heels?|toes?|neck|back|buttocks?|flank|chest|breast|eyes?|ears?|face|jaw|head)\b/i;
-const BODY_PART_OF: Readonly<Record<string, string>> = { feet: 'foot', shoulders: 'shoulder', hips: 'hip', knees: 'knee', ankles: 'ankle', hands: 'hand', wrists: 'wrist', elbows: 'elbow', arms: 'arm', forearms: 'forearm', legs: 'leg', thighs: 'thigh', heels: 'heel', toes: 'toe', buttocks: 'buttock', eyes: 'eye', ears: 'ear' };
+const BODY_PART_AFTER = /^[\s-]*(?:sided\s+)?(?:(?:new|acute|chronic|radiating|medial|lateral|anterior|posterior|lower|upper|low|superior|inferior)\s+){0,3}(shoulders?|hips?|groin|knees?|ankles?|foot|feet|hands?|wrists?|elbows?|arms?|forearms?|legs?|thighs?|calf|heels?|toes?|neck|back|buttocks?|flank|chest|breast|eyes?|ears?|face|jaw|head|hearing|cataracts?|TKAs?|THAs?)\b/i;
+const BODY_PART_OF: Readonly<Record<string, string>> = { hearing: 'ear', cataract: 'eye', cataracts: 'eye', tka: 'knee', tkas: 'knee', tha: 'hip', thas: 'hip', feet: 'foot', shoulders: 'shoulder', hips: 'hip', knees: 'knee', ankles: 'ankle', hands: 'hand', wrists: 'wrist', elbows: 'elbow', arms: 'arm', forearms: 'forearm', legs: 'leg', thighs: 'thigh', heels: 'heel', toes: 'toe', buttocks: 'buttock', eyes: 'eye', ears: 'ear' };
 
 /** Whether the text right after a side names the nerve ("right sural nerve", "L superficial peroneal n."). */
 function namesNerve(after: string, nerve: string): boolean {
