@@ -208,7 +208,7 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
   {
     value: 'integrated',
     pattern: rx(
-      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\bbuilt-in receiver\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\breceiver (?:is )?(?:inside|in) (?:the )?(?:lead|array)\\b',
+      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\bbuilt-in receiver\\b|\\breceivers? (?:is |are )?built[- ]in(?:to)?\\b|\\b(?:lead|array) \\+ receiver\\b|\\bbattery-?free\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\breceiver (?:is )?(?:inside|in) (?:the )?(?:lead|array)\\b',
     ),
   },
   {
