@@ -129,4 +129,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(text).laterality?.value, 'right');
     assert.equal(factsOf(text.replace('bilateral hearing aids', 'bilateral foot pain')).laterality?.value, 'bilateral');
   });
+
+  it('takes a known title in capitals alone on its line for a heading ("DEVICE"), but not "Device" in a list', () => {
+    const text = 'INDICATIONS\nFoot pain x 14 mo.\n\nDEVICE\nSystem: integrated lead (receiver built into array), external wearable.\n\nTECHNIQUE\nOne array deployed under US at the left superficial peroneal nerve.\n';
+    assert.deepEqual(parseDocument({ uri: 'note.opnote', version: 1, text }).sections.map((section) => section.id), ['indications', 'implants', 'technique']);
+    assert.equal(factsOf(text).integrated?.value, true);
+    assert.deepEqual(parseDocument({ uri: 'note.opnote', version: 1, text: 'Implants:\nDevice\nLead x1\n' }).sections.map((section) => section.id), ['implants']);
+  });
 });
