@@ -136,4 +136,12 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(text).integrated?.value, true);
     assert.deepEqual(parseDocument({ uri: 'note.opnote', version: 1, text: 'Implants:\nDevice\nLead x1\n' }).sections.map((section) => section.id), ['implants']);
   });
+
+  it('reads a header line of a key it does not know as the note\'s text, under its key\'s role', () => {
+    const text = 'PATIENT: PNS-2026-1203\nDATE: 2026-11-05\nPLANNED: BILATERAL GREATER OCCIPITAL PNS, INTEGRATED LEADS.\nPERFORMED: RIGHT GREATER OCCIPITAL PNS, ONE INTEGRATED LEAD. LEFT SIDE NOT PERFORMED.\nHX: OCCIPITAL NEURALGIA BILAT X 4 YRS.\nRIGHT: US GUIDED, GON AT C2 LEVEL, TEST 0.6 MA CONCORDANT, LEAD DEPLOYED.\n';
+    const facts = factsOf(text);
+    assert.equal(facts.laterality?.value, 'right');
+    assert.equal(facts.nerve?.value, 'greater occipital');
+    assert.equal(facts.arrays?.value, 1);
+  });
 });

@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../parse/model';
+import { canonicalSectionId } from '../parse/sectionSynonyms';
 import { lineAt, type Span } from '../text/span';
 
 /**
@@ -32,6 +33,12 @@ function roleOfOther(title: string): RegionRole {
   return 'current';
 }
 
+/** The role of a field's text by its key: a known section's, or what the key's words say. */
+function roleOfField(key: string): RegionRole {
+  const id = canonicalSectionId(key);
+  return id === undefined || id === 'other' ? roleOfOther(key) : (ROLE_BY_SECTION[id] ?? 'current');
+}
+
 /** The note's body split into regions: the text before the first heading is `current`. */
 export function regionsOf(model: DocumentModel): Region[] {
   const bodyStart = model.header.span.end;
@@ -39,6 +46,11 @@ export function regionsOf(model: DocumentModel): Region[] {
   const first = model.sections[0];
   const read = model.readText ?? model.text;
   const preambleEnd = first ? first.span.start : read.length;
+  // A header line of a key OpNote does not know is the note's own text ("PERFORMED: RIGHT GREATER
+  // OCCIPITAL PNS, ONE INTEGRATED LEAD" above the body): it is read as a field under its key.
+  if (model.kind === 'opnote') {
+    for (const field of model.header.fields) if (!field.known) regions.push({ span: field.span, role: roleOfField(field.rawKey) });
+  }
   if (preambleEnd > bodyStart) regions.push({ span: { start: bodyStart, end: preambleEnd }, role: 'current' });
   for (const section of model.sections) {
     const role = section.id === 'other' ? roleOfOther(section.title) : (ROLE_BY_SECTION[section.id] ?? 'current');
