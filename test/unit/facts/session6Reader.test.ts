@@ -144,4 +144,12 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.nerve?.value, 'greater occipital');
     assert.equal(facts.arrays?.value, 1);
   });
+
+  it('reads a 24-hour log ("0745 incision ...") as today\'s account, and an old generator taken out as no part of the new system', () => {
+    const text = 'Indications: L occipital neuralgia for 6 years. Conventional stimulator with IPG placed 2021; IPG now at end of life. Her 2021 trial gave 70% relief.\n0745 left infraclavicular incision over old IPG, IPG freed from pocket and removed\n0815 US: left greater occipital n.; perc introducer in plane\n0819 test 0.5 mA concordant\n0822 integrated lead (receiver in lead; external wearable) deployed\n';
+    const facts = factsOf(text);
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.integrated?.value, true);
+    assert.equal(facts.nerve?.value, 'greater occipital');
+  });
 });

@@ -232,6 +232,9 @@ function labelEndsRunOn(text: string, lineStart: number, colon: number): boolean
 
 /** The escape an HL7 v2 text value writes for a line break. */
 const HL7_LINE_BREAK = '\\.br\\';
+/** Four digits of a 24-hour clock, a blank and a lower-case word: "0745 left ..." (a year, "2021 MRI", is followed by a capital). */
+const CLOCK_TIME = /^(?:[01]\d|2[0-3])[0-5]\d[ \t]+[a-z]/;
+
 const PIPE = 124;
 
 /** A checkbox, checked or not: the mark of an EHR template line. */
@@ -246,8 +249,9 @@ function startsListItem(text: string, position: number, end: number): boolean {
   return (marker === 46 || marker === 41) && isSpace(text.charCodeAt(index + 1)); // "2. " or "2) "
 }
 
-/** A log line's time stamp: "08:21 array 1 deployed", "14:05 -". */
+/** A log line's time stamp: "08:21 array 1 deployed", "14:05 -", or a 24-hour clock's "0745 incision over ...". */
 function startsTimeStamp(text: string, position: number, end: number): boolean {
+  if (CLOCK_TIME.test(text.slice(position, Math.min(end, position + 8)))) return true;
   let index = position;
   while (index < end && index - position < 2 && isDigit(text.charCodeAt(index))) index++;
   if (index === position || text.charCodeAt(index) !== 58 /* : */) return false;

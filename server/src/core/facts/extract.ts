@@ -443,8 +443,8 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
   const read = record(mentions, 'integrated', findMatches(sentences, INTEGRATED)).map((match) =>
     match.value === 'separate-generator' && /generator/i.test(match.text) && saysNear(sentences, match, EXTERNAL_UNIT, EXTERNAL_BEFORE, EXTERNAL_AFTER) ? { ...match, value: 'external-stimulator' as const } : match,
   );
-  // A generator taken out ("The IPG was delivered", "Explanted: IPG") was the old system's, not today's implant.
-  const outgoing = procedure?.value === 'replacement' ? read.filter((match) => match.value === 'separate-generator' && sentenceSays(sentences, match, TAKEN_OUT)) : [];
+  // A generator taken out ("The IPG was delivered", "Explanted: IPG", "old IPG freed from pocket ... removed") was the old system's, not today's implant.
+  const outgoing = read.filter((match) => match.value === 'separate-generator' && sentenceSays(sentences, match, TAKEN_OUT));
   const kept = read.filter((match) => !outgoing.includes(match));
   const inAddendum = kept.filter((match) => amended(match.span));
   const matches = inAddendum.length ? inAddendum : kept;
