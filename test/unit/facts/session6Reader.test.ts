@@ -152,4 +152,9 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.integrated?.value, true);
     assert.equal(facts.nerve?.value, 'greater occipital');
   });
+
+  it('reads "existing lead freed, advanced ... back" as a revision', () => {
+    const facts = factsOf('Body: L saphenous integrated lead implanted 2026-06-30. Lead backed out 2 cm. Today: existing lead freed, advanced under US 2 cm back to the target, test stim 0.6 mA concordant. Re-anchored. No new lead used.\n');
+    assert.equal(facts.procedure?.value, 'revision');
+  });
 });
