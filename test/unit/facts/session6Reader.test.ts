@@ -157,4 +157,12 @@ describe('facts written in words, dates and misspellings', () => {
     const facts = factsOf('Body: L saphenous integrated lead implanted 2026-06-30. Lead backed out 2 cm. Today: existing lead freed, advanced under US 2 cm back to the target, test stim 0.6 mA concordant. Re-anchored. No new lead used.\n');
     assert.equal(facts.procedure?.value, 'revision');
   });
+
+  it('reads a misspelt trial ("trail lead") as a trial, and a permanent implant still to be discussed as no implant', () => {
+    const text = 'Procedure: Percutanous temporary trail lead, right greator occiptal nerve.\nUnder ultrasound the right greater occipital nerve was identified. Trail lead inserted through the introducer, stimulation 0.7 mA concordant. Lead conected to the external trail stimulater for a 7 day trail.\nPermanant implant to be discused if > 50% releif.\n';
+    const facts = factsOf(text);
+    assert.equal(facts.procedure?.value, 'trial');
+    assert.equal(facts.nerve?.value, 'greater occipital');
+    assert.equal(factsOf(text.replace('Permanant implant to be discused if > 50% releif.', 'Permanant implant placed today.')).procedure?.value === 'trial', false);
+  });
 });

@@ -302,7 +302,8 @@ const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|fe
 
 function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, dateOfService: string | undefined, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
-  const permanent = current(findPattern(sentences, PERMANENT)).length > 0;
+  // "Permanent implant to be discussed if > 50% relief" is a plan, whatever the spelling hides from the triggers.
+  const permanent = current(findPattern(sentences, PERMANENT)).some((match) => !sentenceSays(sentences, match, PERMANENT_LATER));
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
   // Near the trial only: a run-on dictation tells a block's relief and a hoped-for result in the same sentence.
   const trialOver = (pool: readonly Sentence[], match: Match) =>
@@ -337,6 +338,9 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const planned = [...matches, ...findMatches(titles, PROCEDURE_TITLE_KINDS)].filter(isPlanned);
   return planned.length ? fact(planned[0].value, planned.filter((match) => match.value === planned[0].value)) : { value: 'insertion', evidence: discontinued.evidence };
 }
+
+/** A permanent implant told as a later step: "to be discussed", "if > 50% relief", "will be scheduled". */
+const PERMANENT_LATER = /\b(?:to be|if|will|would|candidate for|consider\w*)\b/i;
 
 /** Words of an array's adjustment during its placement ("the lead was redirected"). */
 const ADJUSTMENT = /\b(?:redirected|readvanced|re-advanced|advanced back|retracted and readvanced)\b/i;

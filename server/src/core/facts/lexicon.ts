@@ -40,6 +40,10 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, string]> = [
   ['placement', '(?:placement|placment|placemnt)'],
   ['superficial', '(?:superficial|superfical|superficail|superfiscial)'],
   ['generator', '(?:generator|generater|genarator)'],
+  ['trial', '(?:trial|trail|tiral)'],
+  ['greater', '(?:greater|greator|grater)'],
+  ['temporary', '(?:temporary|temporay|temprary)'],
+  ['permanent', '(?:permanent|permanant|permenant)'],
 ];
 const MISSPELT_WORDS = MISSPELLINGS.map(([word, forms]) => [buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms] as const);
 const withMisspellings = (source: string) => MISSPELT_WORDS.reduce((widened, [word, forms]) => widened.replace(word, forms), source);
