@@ -165,4 +165,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.nerve?.value, 'greater occipital');
     assert.equal(factsOf(text.replace('Permanant implant to be discused if > 50% releif.', 'Permanant implant placed today.')).procedure?.value === 'trial', false);
   });
+
+  it('reads the trial lead removed before the permanent one as part of the implant, and the side told with a part the nerve serves', () => {
+    const text = 'INDICATIONS: Left posterior thigh and buttock crease pain x 20 months. Her percutaneous trial ended 2026-06-02 with 72% relief.\n\nDESCRIPTION: The trial was completed on 06/02 and that lead was removed that day. Today the permanent integrated lead was placed. Ultrasound showed the posterior femoral cutaneous nerve. Permanent integrated lead deployed. One lead.\n';
+    const facts = factsOf(text);
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.laterality?.value, 'left');
+  });
 });

@@ -226,9 +226,11 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   const sideLeftOpen = matches.some((match) => match.status === 'unchosen');
   const ofNerve = nerve && (earlierDevice || !sideLeftOpen) ? matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical') && match.value !== 'bilateral' && namesNerve(textAfter(sentences, match), nerve)) : [];
   if (ofNerve.length && ofNerve.every((match) => match.value === ofNerve[0].value)) return fact(ofNerve[0].value, ofNerve);
-  // The side told once, with the pain the procedure treats ("left plantar neuropathic pain x 26 months"), when the note tells no other side.
+  // The side told once, with the pain the procedure treats ("left plantar neuropathic pain x 26 months") or a body part its nerve serves
+  // ("Left posterior thigh and buttock crease pain" for the posterior femoral cutaneous nerve), when the note tells no other side.
   const told = matches.filter((match) => match.status !== 'negated' && match.status !== 'other-experiencer');
-  const ofPain = sideLeftOpen || earlierDevice ? [] : told.filter((match) => match.role === 'history' && match.value !== 'bilateral' && PAIN_AFTER_SIDE.test(textAfter(sentences, match)));
+  const servedParts = nerve ? NERVE_BODY_PARTS[nerve] ?? [] : [];
+  const ofPain = sideLeftOpen || earlierDevice ? [] : told.filter((match) => match.role === 'history' && match.value !== 'bilateral' && (PAIN_AFTER_SIDE.test(textAfter(sentences, match)) || servedParts.includes(bodyPartAfter(sentences, match) ?? '')));
   if (ofPain.length && told.every((match) => match.value === ofPain[0].value)) return fact(ofPain[0].value, ofPain);
   // With no side in words, the diagnosis codes the note gives for it tell one ("G57.82 lesion of superficial peroneal nerve").
   return current(matches).length === 0 && !matches.some(isDiagnosis) ? sideOfDiagnosisCodes(codes) : null;
@@ -312,7 +314,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     (match) =>
       !(match.value === 'trial' && (permanent || trialOver(sentences, match) || TRIAL_REMOVED.test(textAfter(sentences, match)) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
-      !(match.value === 'removal' && /\b(?:trial|temporary|test)\b/i.test(match.text)) &&
+      !(match.value === 'removal' && (/\b(?:trial|temporary|test)\b/i.test(match.text) || saysNear(sentences, match, TRIAL_WORD, TRIAL_REMOVAL_REACH, 0))) &&
       !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER) &&
       // "the patient had a single integrated lead placed ... in February": a placement she had, before today.
       !(match.value === 'insertion' && saysNear(sentences, match, HAD_PLACED, HAD_REACH, 0) && !saysNear(sentences, match, TODAY, 0, HAD_REACH)),
@@ -338,6 +340,10 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const planned = [...matches, ...findMatches(titles, PROCEDURE_TITLE_KINDS)].filter(isPlanned);
   return planned.length ? fact(planned[0].value, planned.filter((match) => match.value === planned[0].value)) : { value: 'insertion', evidence: discontinued.evidence };
 }
+
+/** The trial told just before a removal: "The trial was completed on 06/02 and that lead was removed that day." */
+const TRIAL_WORD = /\b(?:trial|temporary)\b/i;
+const TRIAL_REMOVAL_REACH = 60;
 
 /** A permanent implant told as a later step: "to be discussed", "if > 50% relief", "will be scheduled". */
 const PERMANENT_LATER = /\b(?:to be|if|will|would|candidate for|consider\w*)\b/i;
