@@ -172,4 +172,12 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.procedure?.value, 'insertion');
     assert.equal(facts.laterality?.value, 'left');
   });
+
+  it('codes the old conventional system taken out beside a new integrated implant: 64585 for its lead, 64595 for its generator', () => {
+    const text = 'Indications: L occipital neuralgia for 6 years. Conventional stimulator with IPG placed 2021.\n0745 left infraclavicular incision over old IPG, IPG freed from pocket and removed\n0758 extension and old lead freed at the anchor and removed intact\n0815 US: left greater occipital n.; perc introducer in plane\n0819 test 0.5 mA concordant\n0822 integrated lead (receiver in lead; external wearable) deployed\n';
+    assert.deepEqual(factsOf(text).codes.map((code) => code.code), ['64596', '64585', '64595']);
+    const leadOnly = 'Indications: a conventional lead with an implanted pulse generator was placed in 2022; the generator was explanted in 2024.\nTechnique: Under ultrasound the retained conventional lead was freed and removed intact. Through a separate entry one integrated lead (receiver built in) was deployed at the left ilioinguinal nerve.\n';
+    assert.deepEqual(factsOf(leadOnly).codes.map((code) => code.code), ['64596', '64585']);
+    assert.deepEqual(factsOf('Technique: one integrated lead (receiver built in) deployed at the left ilioinguinal nerve under ultrasound; the introducer was removed.\n').codes.map((code) => code.code), ['64596']);
+  });
 });

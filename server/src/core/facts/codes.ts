@@ -10,7 +10,17 @@ const one = (code: string, units = 1): SupportedCode => ({ code, units });
  * its revision or removal; for anything else the code family that fits, or none. Never 64596 for a
  * different system.
  */
-export function supportedCodes(facts: CodeFacts, bladderIndication: boolean): SupportedCode[] {
+/** What of an old conventional system was taken out in the session of a new integrated implant. */
+export interface RemovedSystem {
+  readonly generator: boolean;
+  readonly array: boolean;
+}
+
+/**
+ * `removed`: the old conventional system's parts taken out beside a new integrated implant, coded
+ * apart: 64585 for its array, 64595 for its generator (fact sheet §2).
+ */
+export function supportedCodes(facts: CodeFacts, bladderIndication: boolean, removed: RemovedSystem = { generator: false, array: false }): SupportedCode[] {
   const { approach, target, procedure, integrated, arrays } = facts;
   if (!procedure || !target) return [];
   const count = arrays?.value ?? 1;
@@ -30,7 +40,8 @@ export function supportedCodes(facts: CodeFacts, bladderIndication: boolean): Su
       }
       if (revisionOrRemoval) return [one(open ? '64585' : '64598')];
       if (open) return [one('64575', count)];
-      return count > 1 ? [one('64596'), one('64597', count - 1)] : [one('64596')];
+      const oldSystem = [...(removed.array ? [one('64585')] : []), ...(removed.generator ? [one('64595')] : [])];
+      return [...(count > 1 ? [one('64596'), one('64597', count - 1)] : [one('64596')]), ...oldSystem];
     }
     case 'spinal-cord':
       if (revisionOrRemoval) return [];

@@ -4,7 +4,7 @@ import { parseServiceDate } from '../parse/dates';
 import { isEmptyValue } from '../parse/template';
 import { lineAt, type Span } from '../text/span';
 import { finish, type Steps } from '../text/steps';
-import { supportedCodes } from './codes';
+import { supportedCodes, type RemovedSystem } from './codes';
 import {
   ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
@@ -884,8 +884,25 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const imagingUnread = imaging.status === 'absent' && current(findPattern(sentences, GUIDANCE_CUE)).length > 0;
   const lateralityUnread = laterality === null && !conflicts.some((conflict) => conflict.topic === 'side') && findPattern(sentences, SIDE_CUE).some((match) => match.role !== 'history' && match.status !== 'other-experiencer' && match.status !== 'unchosen');
   const arraysUncounted = arrays === null && current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => PLURAL_ARRAYS.test(match.text));
-  return { ...facts, codes: supportedCodes(facts, bladder), conflicts, nerveUnread, imagingUnread, lateralityUnread, arraysUncounted, mentions: sortMentions(mentions) };
+  return { ...facts, codes: supportedCodes(facts, bladder, oldSystemTakenOut(sentences, procedure, integrated)), conflicts, nerveUnread, imagingUnread, lateralityUnread, arraysUncounted, mentions: sortMentions(mentions) };
 }
+
+/**
+ * What of an old conventional system today's integrated implant replaces was taken out in the same
+ * session: its generator ("old IPG freed from pocket ... removed", "Explanted: IPG") and its array
+ * ("the retained conventional lead ... removed intact"). Each is coded apart beside 64596.
+ */
+function oldSystemTakenOut(sentences: readonly Sentence[], procedure: Fact<ProcedureKind> | null, integrated: Fact<boolean> | null): RemovedSystem {
+  if (integrated?.value !== true || (procedure?.value !== 'insertion' && procedure?.value !== 'replacement')) return NOTHING_REMOVED;
+  const generator = current(findMatches(sentences, INTEGRATED)).some((match) => match.value === 'separate-generator' && sentenceSays(sentences, match, TAKEN_OUT));
+  const conventional = generator || findMatches(sentences, INTEGRATED).some((match) => match.value === 'separate-generator' && (match.status === 'affirmed' || match.status === 'historical'));
+  const array = conventional && sentences.some((sentence) => (sentence.role === 'current' || sentence.role === 'increased') && OLD_ARRAY.test(sentence.text) && TAKEN_OUT.test(sentence.text));
+  return { generator, array };
+}
+
+const NOTHING_REMOVED: RemovedSystem = { generator: false, array: false };
+/** The old system's array, told beside its removal: "old lead", "retained conventional lead", "the lead from 2021". */
+const OLD_ARRAY = /\b(?:old|retained|previous(?:ly implanted)?|conventional|existing|prior)\b[^.;]{0,30}\b(?:lead|array|electrode)s?\b|\bIPG and (?:1|one|the|its) (?:lead|array|electrode)/i;
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */
 function procedureLines(model: DocumentModel, sentences: readonly Sentence[]): Sentence[] {
