@@ -180,4 +180,9 @@ describe('facts written in words, dates and misspellings', () => {
     assert.deepEqual(factsOf(leadOnly).codes.map((code) => code.code), ['64596', '64585']);
     assert.deepEqual(factsOf('Technique: one integrated lead (receiver built in) deployed at the left ilioinguinal nerve under ultrasound; the introducer was removed.\n').codes.map((code) => code.code), ['64596']);
   });
+
+  it('reads a placement dated "here on January 8 2026" as earlier, and a repositioning of the existing array as a revision', () => {
+    const text = 'date: 2026-03-23\n\nthe patient had a right greater occipital nerve integrated peripheral nerve stimulator placed here on January 8 2026 for occipital neuralgia, the array migrated, so today he is here for repositioning of that existing array, no new array is being placed, under fluoroscopy the array was withdrawn partway and then re-advanced along the nerve, test stimulation concordant at 0.7 milliamps\n';
+    assert.equal(factsOf(text).procedure?.value, 'revision');
+  });
 });

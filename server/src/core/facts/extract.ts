@@ -287,7 +287,10 @@ function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfServic
   const service = dateOfService && /^(\d{4})-(\d{2})/.exec(dateOfService);
   if (!service) return false;
   const today = Number(service[1]) * 12 + Number(service[2]);
-  for (const date of textNear(sentences, match, DATE_BEFORE, after).matchAll(NEAR_DATE)) {
+  // "placed here on January 8 2026": a date told with "on" or "in" after the placement, up to the clause's end.
+  const onDate = ON_DATE.exec(textAfter(sentences, match));
+  const near = onDate ? `${textNear(sentences, match, DATE_BEFORE, after)} ${onDate[0]}` : textNear(sentences, match, DATE_BEFORE, after);
+  for (const date of near.matchAll(NEAR_DATE)) {
     const month = date[1] ? Number(date[1]) : date[3] ? MONTHS.indexOf(date[3].slice(0, 3).toLowerCase()) + 1 : date[7] ? Number(date[7]) : 6;
     const year = Number(date[2] ?? date[4] ?? date[5] ?? date[6]);
     if (year * 12 + month < today) return true;
@@ -295,12 +298,14 @@ function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfServic
   return false;
 }
 
+/** "here on January 8 2026", "at this site in 03/2026": a few words, then "on" or "in" and a date, before the clause ends. */
+const ON_DATE = /^(?:[\t ]+[a-z]{1,8}){0,3}?[\t ]+(?:on|in)[\t ]+[^;.]{0,24}/i;
 const DATE_BEFORE = 15;
 const DATE_AFTER = 12;
 /** A trial's date may stand in its parenthesis: "PNS trial (5 days, May 2026)". */
 const TRIAL_DATE_AFTER = 25;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}((?:19|20)\d{2})|(?:in|on)\s{1,3}((?:19|20)\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])-\d{2})\b/gi;
+const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?\s{1,3})?((?:19|20)\d{2})|(?:in|on)\s{1,3}((?:19|20)\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])-\d{2})\b/gi;
 
 function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, dateOfService: string | undefined, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
