@@ -185,4 +185,10 @@ describe('facts written in words, dates and misspellings', () => {
     const text = 'date: 2026-03-23\n\nthe patient had a right greater occipital nerve integrated peripheral nerve stimulator placed here on January 8 2026 for occipital neuralgia, the array migrated, so today he is here for repositioning of that existing array, no new array is being placed, under fluoroscopy the array was withdrawn partway and then re-advanced along the nerve, test stimulation concordant at 0.7 milliamps\n';
     assert.equal(factsOf(text).procedure?.value, 'revision');
   });
+
+  it('reads "Integrated lead/receiver deployed x1" as the placement', () => {
+    const facts = factsOf('Today: US id\'d sural n. posterior to lat malleolus. Introducer placed, test stim concordant. Integrated lead/receiver deployed x1. Ext wearable transmitter applied.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.arrays?.value, 1);
+  });
 });
