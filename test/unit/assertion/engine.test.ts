@@ -41,6 +41,7 @@ describe('context engine', () => {
       assert.equal(negated(`${history} and at 0.8 mA he reported tingling with no twitch, one lead of the integrated neurostimulator was deployed`, 'integrated neurostimulator'), false);
       assert.equal(negated(`${history} and at 0.8 mA he reported tingling with no twitch or lead of the integrated neurostimulator`, 'integrated neurostimulator'), true);
       assert.equal(negated('No fever, one chill or a cough.', 'cough'), true);
+      assert.equal(negated(`${history} and a second test gave concordant paresthesia at point eight milliamps with no motor response so the single electrode array was deployed`, 'electrode array'), false);
     });
   });
 

@@ -51,6 +51,8 @@ const RUN_ON_WORDS = 80;
 const RUN_ON_SCOPE = 10;
 /** Words that open a clause after a comma in a run-on: a subject, a count, a time. */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'one', 'two', 'then', 'so']);
+/** Conjunctions that open a clause in a run-on, comma or not: "no twitch so the array was deployed". */
+const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(['so', 'then']);
 const categoryIndex = (category: AssertionCategory): number => ASSERTION_CATEGORIES.indexOf(category);
 const NEGATION = categoryIndex('negation');
 const HISTORICAL = categoryIndex('historical');
@@ -336,10 +338,13 @@ export function createAssertionEngine(lexicon: readonly Trigger[] = DEFAULT_TRIG
    * Whether a new clause opens in tokens [from, to): a comma and a word that starts one ("no twitch,
    * one lead ... was deployed", "a block that did nothing, he had a trial"). Only a run-on is read so:
    * in a short sentence the comma lists what the trigger denies ("no fever, chills, or the cough").
+   * A conjunction that starts a clause ("so", "then") does so without its comma too.
    */
   function opensClause(from: number, to: number): boolean {
     for (let index = from; index + 1 < to; index++) {
       if (tokens.texts[index] === ',' && CLAUSE_OPENERS.has((tokens.texts[index + 1] as string).toLowerCase())) return true;
+      // Dictation without commas: "with no motor response so the single array was deployed".
+      if (CLAUSE_CONJUNCTIONS.has((tokens.texts[index] as string).toLowerCase())) return true;
     }
     return false;
   }
