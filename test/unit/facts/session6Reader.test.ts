@@ -191,4 +191,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.procedure?.value, 'insertion');
     assert.equal(facts.arrays?.value, 1);
   });
+
+  it('counts arrays numbered as they are placed ("array 1 deployed ... array 2 deployed", "Leads = 2 total")', () => {
+    assert.equal(factsOf('Sciatic nerve: stim concordant; array 1 deployed. Femoral nerve: stim concordant; array 2 deployed. Receivers built in.\n').arrays?.value, 2);
+    assert.equal(factsOf('Proc: integrated PNS, B/L LFCN, US.\n - R: 1 lead, paresthesia lat thigh\n - L: 1 lead deployed\n - Leads = 2 total. Each has on-board receiver.\n').arrays?.value, 2);
+    assert.equal(factsOf('Sciatic nerve: stim concordant; array 1 deployed. Array 2: not placed, coverage complete. Receivers built in.\n').arrays?.value, 1);
+  });
 });
