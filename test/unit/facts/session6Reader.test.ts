@@ -197,4 +197,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf('Proc: integrated PNS, B/L LFCN, US.\n - R: 1 lead, paresthesia lat thigh\n - L: 1 lead deployed\n - Leads = 2 total. Each has on-board receiver.\n').arrays?.value, 2);
     assert.equal(factsOf('Sciatic nerve: stim concordant; array 1 deployed. Array 2: not placed, coverage complete. Receivers built in.\n').arrays?.value, 1);
   });
+
+  it('infers no count from a lone device word when the fax says pages are missing, but reads "1 x ... lead"', () => {
+    const note = 'PROCEDURE NOTE  Page 1 of 3\nIntegrated PNS, right ilioinguinal nerve, under ultrasound; the lead was deployed.\n';
+    assert.equal(factsOf(note).arrays?.value, 1);
+    assert.equal(factsOf(`${note}*** PAGES 002 AND 003 NOT RECEIVED - PLEASE RESEND ***\n`).arrays, null);
+    assert.equal(factsOf(`${note}*** PAGE 2 OF 3 NOT RECEIVED ***\nIMPLANTS: 1 x Kestrel SL integrated lead (receiver in lead body)\n`).arrays?.value, 1);
+  });
 });

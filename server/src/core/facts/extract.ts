@@ -403,7 +403,7 @@ function arrayCountsOf(sentences: readonly Sentence[]): ArrayCount[] {
   return [...counts, ...ordinals, ...eachSide];
 }
 
-function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, discontinued: boolean, amended: InAddendum, mentions: ConceptMention[]): Fact<number> | null {
+function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], procedure: Fact<ProcedureKind> | null, laterality: Fact<Laterality> | null, discontinued: boolean, amended: InAddendum, pagesMissing: boolean, mentions: ConceptMention[]): Fact<number> | null {
   if (!procedure || procedure.value === 'removal' || procedure.value === 'revision') return null;
   // "Two temporary percutaneous leads" were an earlier trial's, unless today's procedure is the trial.
   // "The header line 'ARRAYS PLACED: 2' is incorrect": a count the note itself withdraws.
@@ -418,8 +418,9 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
     const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
     return fact(max, pool.filter((entry) => entry.count === max).map((entry) => entry.match));
   }
-  // A procedure stopped places only the arrays it counts: none is inferred from the planned one.
-  if (discontinued) return null;
+  // A procedure stopped places only the arrays it counts: none is inferred from the planned one;
+  // nor from a fax whose other pages never came ("PAGES 002 AND 003 NOT RECEIVED"): the count may be on them.
+  if (discontinued || pagesMissing) return null;
   if (laterality?.value === 'bilateral') return { value: 2, evidence: laterality.evidence };
   // "the array was deployed" counts one; "the arrays were deployed" leaves the number open.
   const placements = current(findMatches(sentences, PROCEDURE_KINDS));
@@ -879,7 +880,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const amended = addendumOf(sentences);
   const laterality = target?.value === 'spinal-cord' ? null : lateralityOf(sentences, titles, arrayCounts, nerve?.value, procedure?.value, amended, model.codes, mentions, conflicts);
   const approach = approachOf(sentences, procedure, mentions, conflicts);
-  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, amended, mentions);
+  const arrays = arraysOf(sentences, arrayCounts, procedure, laterality, discontinued !== null, amended, PAGES_MISSING.test(model.text), mentions);
   const integrated = integratedOf(sentences, procedure, discontinued !== null, amended, mentions, conflicts);
   // The patient's own bladder or bowel indication: not a relative's, not one denied.
   const bladder = findPattern(sentences, BLADDER_INDICATION).some((match) => match.status === 'affirmed' || match.status === 'historical');
@@ -908,6 +909,9 @@ function oldSystemTakenOut(sentences: readonly Sentence[], procedure: Fact<Proce
 const NOTHING_REMOVED: RemovedSystem = { generator: false, array: false };
 /** The old system's array, told beside its removal: "old lead", "retained conventional lead", "the lead from 2021". */
 const OLD_ARRAY = /\b(?:old|retained|previous(?:ly implanted)?|conventional|existing|prior)\b[^.;]{0,30}\b(?:lead|array|electrode)s?\b|\bIPG and (?:1|one|the|its) (?:lead|array|electrode)/i;
+
+/** A faxed or scanned note that says pages of it are missing: "PAGES 002 AND 003 NOT RECEIVED", "page 3 of 3 NOT RECEIVED", "pages received: 2 of 3". */
+const PAGES_MISSING = /\bpages?\b[^\n]{0,30}?\b(?:not received|missing|did not (?:come|transmit))\b|\bpages received:?[\t ]{0,3}(?:[12]|one|two) of (?:[3-9]|three|four|five)\b/i;
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */
 function procedureLines(model: DocumentModel, sentences: readonly Sentence[]): Sentence[] {
