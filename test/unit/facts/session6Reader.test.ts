@@ -204,4 +204,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(`${note}*** PAGES 002 AND 003 NOT RECEIVED - PLEASE RESEND ***\n`).arrays, null);
     assert.equal(factsOf(`${note}*** PAGE 2 OF 3 NOT RECEIVED ***\nIMPLANTS: 1 x Kestrel SL integrated lead (receiver in lead body)\n`).arrays?.value, 1);
   });
+
+  it('does not take a wrapped line of capitals with a full stop before its colon for a heading ("PLANE. ONE ARRAY DEPLOYED. TEST STIMULATION:")', () => {
+    const text = 'PROCEDURE: PERCUTANEOUS IMPLANTATION OF INTEGRATED PERIPHERAL NERVE STIMULATOR, RIGHT AXILLARY NERVE.\nDESCRIPTION: ULTRASOUND OVER THE POSTERIOR SHOULDER. INTRODUCER ADVANCED IN\nPLANE. ONE ARRAY DEPLOYED. TEST STIMULATION: DELTOID REGION PARESTHESIA AT 0.9 MA, CONCORDANT.\n';
+    const model = parseDocument({ uri: 'note.opnote', version: 1, text });
+    assert.deepEqual(model.sections.map((section) => section.id), ['procedure', 'technique']);
+    assert.equal(factsOf(text).testing.status, 'documented');
+  });
 });

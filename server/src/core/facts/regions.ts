@@ -28,7 +28,7 @@ const ROLE_BY_SECTION: Readonly<Record<string, RegionRole>> = {
 function roleOfOther(title: string): RegionRole {
   if (/histor|\bhpi\b|complaint|medication|allerg|review of systems|subjective|\b(?:prior|previous|past|earlier|trial|why|background)\b/i.test(title)) return 'history';
   // A word, not a part of one: "Stimulator implant" is no plan.
-  if (/\bplan\w*|\brecommend|\bfollow/i.test(title)) return 'plan';
+  if (/\bplan(?:s|ned|ning)?\b|\brecommend|\bfollow/i.test(title)) return 'plan';
   if (/diagnos/i.test(title)) return 'diagnosis';
   return 'current';
 }

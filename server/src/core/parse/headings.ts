@@ -47,9 +47,13 @@ function dictationTitle(line: string, titleStart: number, title: RegExp): { titl
   const colon = line.indexOf(':', titleStart);
   if (colon < 0 || line.startsWith('//', colon + 1)) return undefined;
   const titleEnd = trimBlanksEnd(line, titleStart, colon);
-  if (titleEnd - titleStart > MAX_TITLE || !title.test(line.slice(titleStart, titleEnd))) return undefined;
+  // A full stop inside is a sentence's end, not a title's: "INJECTIONS. MRI: ..." on a wrapped line of capitals.
+  if (titleEnd - titleStart > MAX_TITLE || !title.test(line.slice(titleStart, titleEnd)) || SENTENCE_END_INSIDE.test(line.slice(titleStart, titleEnd))) return undefined;
   return { titleEnd, headingEnd: colon + 1 };
 }
+
+/** A full stop before a word: the end of a sentence ("PLANE. ONE ARRAY DEPLOYED. TEST STIMULATION"), not an abbreviation's ("DR. LEE" is rare in a title). */
+const SENTENCE_END_INSIDE = /[a-z0-9]{2}\.\s+\S/i;
 
 /** Past a list number such as "2. " or "10) " at `at`, blanks included; `at` itself when there is none. */
 function afterListNumber(line: string, at: number): number {
