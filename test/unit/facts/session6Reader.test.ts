@@ -211,4 +211,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.deepEqual(model.sections.map((section) => section.id), ['procedure', 'technique']);
     assert.equal(factsOf(text).testing.status, 'documented');
   });
+
+  it('ends an unchecked option at a column gap ("☐ motor   threshold 0.4 mA, paresthesia concordant")', () => {
+    const facts = factsOf(`${IMPLANT}Intraop testing: ☒ sensory ☐ motor   threshold 0.4 mA, plantar paresthesia concordant\n`);
+    assert.equal(facts.testing.status, 'documented');
+    assert.equal(factsOf(`${IMPLANT}Imaging: ☐ Fluoroscopy   ☒ Ultrasound\n`).imaging.modalities.join(), 'ultrasound');
+  });
 });

@@ -194,10 +194,16 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   return spans;
 }
 
-/** An option ends at the next box, or at a sentence mark: "[ ] surgery. Trial: 70% relief" offers only surgery. */
+/**
+ * An option ends at the next box, at a sentence mark ("[ ] surgery. Trial: 70% relief" offers only
+ * surgery), or at a column gap ("☐ motor   threshold 0.4 mA, paresthesia concordant" offers only motor).
+ */
 function optionEnd(line: string, from: number, to: number): number {
-  const mark = line.slice(from, to).search(/[.;](?:\s|$)/);
-  return mark < 0 ? to : from + mark + 1;
+  const rest = line.slice(from, to);
+  const mark = rest.search(/[.;](?:\s|$)/);
+  const gap = rest.search(/\S[ \t]{3,}\S/);
+  const ends = [mark < 0 ? to : from + mark + 1, gap < 0 ? to : from + gap + 1];
+  return Math.min(...ends);
 }
 
 /** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
