@@ -217,4 +217,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.testing.status, 'documented');
     assert.equal(factsOf(`${IMPLANT}Imaging: ☐ Fluoroscopy   ☒ Ultrasound\n`).imaging.modalities.join(), 'ultrasound');
   });
+
+  it('reads each field of a line of fields: "Fluoro: N/A" and "Fluoroscopy: No" deny fluoroscopy, "fluoroscopy - N" too', () => {
+    for (const line of ['Airway: NC 2 L | Fluoro: N/A | EBL: <5 mL', 'Type: MAC | Fluoroscopy: No | EBL 2 mL', 'Imaging guidance: ultrasound - Y   fluoroscopy - N   CT - N', 'Imaging: ultrasound   Fluoroscopy time: ____']) {
+      assert.deepEqual(factsOf(`${IMPLANT}${line}\n`).imaging.modalities, ['ultrasound'], line);
+    }
+    assert.deepEqual(factsOf(`${IMPLANT}Airway: NC 2 L | Fluoro: 12 s | EBL: <5 mL\n`).imaging.modalities, ['ultrasound', 'fluoroscopy']);
+  });
 });

@@ -120,10 +120,39 @@ function tableRowField(line: string): TemplateSpan | undefined {
 }
 
 /** Labels answered on one line, two or more: "Initial implant: No   Revision: Yes   Removal: No", "Ultrasound - Yes   Fluoro - No". */
-const ANSWERED_LABEL = /([A-Za-z][A-Za-z0-9 /()#-]{0,40}?)(?::|[ \t]{1,3}[-–][ \t]{1,3})[ \t]*(yes|no|n\/a|none)\b/gi;
+const ANSWERED_LABEL = /([A-Za-z][A-Za-z0-9 /()#-]{0,40}?)(?::|[ \t]{1,3}[-–][ \t]{1,3})[ \t]*(yes|no|n\/a|none|y|n)\b(?!\/)/gi;
 
 /** A cheap count first: two answers after colons or dashes at least. */
-const ANSWER_AFTER_COLON = /(?::|[ \t][-–])[ \t]*(?:yes|no|n\/a|none)\b/gi;
+const ANSWER_AFTER_COLON = /(?::|[ \t][-–])[ \t]*(?:yes|no|n\/a|none|y|n)\b(?!\/)/gi;
+
+/** A field's key on a line of fields ("Airway: NC 2 L | Fluoro: N/A | EBL: <5 mL", "Imaging: ultrasound   Fluoroscopy time: ____"). */
+const FIELD_KEY = /[A-Z][A-Za-z0-9 /()#-]{0,30}:/g;
+
+/** Whether a key at `at` opens a field of its own: at the line's start, or after " | ", a tab or a column gap. */
+function opensField(line: string, at: number): boolean {
+  if (line.slice(0, at).trim() === '') return true;
+  const before = line.slice(Math.max(0, at - 3), at);
+  return before.endsWith('\t') || before === '   ' || / \| ?$|\|$/.test(before);
+}
+
+/** The fields of a line of two or more whose value says nothing ("N/A", "____") or denies the key ("No", "None"). */
+function lineFields(line: string): TemplateSpan[] {
+  const fields: { start: number; end: number }[] = [];
+  FIELD_KEY.lastIndex = 0;
+  for (let key = FIELD_KEY.exec(line); key; key = FIELD_KEY.exec(line)) {
+    if (opensField(line, key.index)) fields.push({ start: key.index, end: key.index + key[0].length });
+    else FIELD_KEY.lastIndex = key.index + 1;
+  }
+  if (fields.length < 2) return [];
+  return fields.flatMap((field, index): TemplateSpan[] => {
+    const valueEnd = index + 1 < fields.length ? fields[index + 1].start : line.length;
+    // A value ends at the next field, or at the bar that parts it from text of no field ("Fluoroscopy: No | EBL 2 mL").
+    const bar = line.indexOf('|', field.end);
+    const value = line.slice(field.end, bar >= 0 && bar < valueEnd ? bar : valueEnd).trim();
+    const mark: TemplateMark | undefined = EMPTY_VALUE.test(value) ? 'not-applicable' : DENYING_VALUE.test(value) ? 'declined' : undefined;
+    return mark ? [{ start: field.start, end: field.end - 1, mark }] : [];
+  });
+}
 
 function answeredLabels(line: string): TemplateSpan[] {
   ANSWER_AFTER_COLON.lastIndex = 0;
@@ -131,7 +160,7 @@ function answeredLabels(line: string): TemplateSpan[] {
   const answers = [...line.matchAll(ANSWERED_LABEL)];
   if (answers.length < 2) return [];
   return answers.flatMap((answer): TemplateSpan[] => {
-    const word = answer[2].toLowerCase();
+    const word = ({ y: 'yes', n: 'no' } as Record<string, string>)[answer[2].toLowerCase()] ?? answer[2].toLowerCase();
     // The answer word itself is read by no one else: "No" answers its label, it does not deny the next one.
     const wordEnd = answer.index + answer[0].length;
     const answerWord: TemplateSpan = { start: wordEnd - answer[2].length, end: wordEnd, mark: 'unchosen' };
@@ -161,7 +190,10 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
     const value = field ? line.slice(field[0].length).trim() : '';
     if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
     else if (field && DENYING_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'declined' });
-    else spans.push(...answeredLabels(line));
+    else {
+      const answered = answeredLabels(line);
+      spans.push(...(answered.length ? answered : lineFields(line)));
+    }
     return spans;
   }
   // "5. Fluoroscopy   [ ]  [ ]  [x]" under "Yes  No  N/A": the checked column answers the row.
