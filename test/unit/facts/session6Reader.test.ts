@@ -224,4 +224,11 @@ describe('facts written in words, dates and misspellings', () => {
     }
     assert.deepEqual(factsOf(`${IMPLANT}Airway: NC 2 L | Fluoro: 12 s | EBL: <5 mL\n`).imaging.modalities, ['ultrasound', 'fluoroscopy']);
   });
+
+  it('reads durations ended by a full stop, told of the surgery before "ago", or after a table\'s "Pain onset |"', () => {
+    assert.equal(factsOf(`${IMPLANT}rt saphenous n. neuralgia post TKA, 3 yrs. failed PT/meds/RFA.\n`).necessity.painDuration?.months, 36);
+    assert.equal(factsOf(`${IMPLANT}Hx: De Quervain release 14 months ago (neuroma on exam, Tinel +).\n`).necessity.painDuration?.months, 14);
+    assert.equal(factsOf(`date: 2026-08-10\n\n${IMPLANT}| Pain onset | August 2024 (post-concussion) |\n`).necessity.painDuration?.months, 24);
+    assert.equal(factsOf(`${IMPLANT}Hx: trial 2 weeks ago gave 60% relief.\n`).necessity.painDuration, null);
+  });
 });

@@ -595,7 +595,7 @@ function durationContext(sentence: Sentence, match: Match, withTail: boolean): s
   const head = `${label.slice(lastClauseEnd(label) + 1)} ${before.slice(cut + 1)}`;
   if (!withTail) return `${head} ${match.text}`;
   const after = sentence.text.slice(to, to + CLAUSE_REACH);
-  const end = after.search(/[,;:()]/);
+  const end = after.search(/[,;:()]|\.(?:\s|$)/);
   const tail = (end < 0 ? after : after.slice(0, end)).split(/\s+/).slice(0, 4).join(' ');
   // "26 months before the trial" is the pain's length up to the trial, not the trial's.
   return UNTIL_EVENT.test(tail) ? `${head} ${match.text}` : `${head} ${match.text} ${tail}`;
