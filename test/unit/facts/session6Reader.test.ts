@@ -231,4 +231,15 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(`date: 2026-08-10\n\n${IMPLANT}| Pain onset | August 2024 (post-concussion) |\n`).necessity.painDuration?.months, 24);
     assert.equal(factsOf(`${IMPLANT}Hx: trial 2 weeks ago gave 60% relief.\n`).necessity.painDuration, null);
   });
+
+  it('reads trial outcomes as real notes give them: "per cent", "TRIAL 60 PERCENT", a "Trial relief (%)" row, "pain from eight to three", "NRS 8 baseline -> 2", "headache days reduced by 55%"', () => {
+    const outcome = (line: string) => factsOf(`${IMPLANT}${line}\n`).necessity.trialOutcome?.percentRelief;
+    assert.equal(outcome('Trial of PNS over 7 days: 60 per cent relief, using less Palexia.'), 60);
+    assert.equal(outcome('FAILED PT AND BLOCKS, TRIAL 60 PERCENT. GOOD RELIEF.'), 60);
+    assert.equal(outcome('| Trial relief (%)              | 70                  |'), 70);
+    assert.equal(outcome('her seven day trial with the temporary lead brought her pain from eight to three so today we proceed'), 63);
+    assert.equal(outcome('Trial 05/2026: NRS 8 baseline -> 2 on day 6.'), 75);
+    assert.equal(outcome('Trial stimulation for 7 days in April: headache days reduced by 55%, patient very satisfied.'), 55);
+    assert.equal(outcome('Trial: pain from eight to three weeks of use.'), undefined);
+  });
 });

@@ -293,42 +293,48 @@ export const NECESSITY = {
   careCue: rx('^(?:fail\\w*|despite|refractory|without|not|never|no|tried)\\b'),
   /** "70% relief", "relief of 70 percent". */
   percentRelief: rx(
-    `\\b${PERCENT_AMOUNT}\\s*(?:%|percent|pct)\\)?\\s*(?:(?:average|mean|overall|sustained|consistent) )?(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
+    `\\b${PERCENT_AMOUNT}\\s*(?:%|percent|per cent|pct)\\)?\\s*(?:(?:average|mean|overall|sustained|consistent) )?(?:pain )?${RELIEF}\\b(?!\\s+(?:in|of)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
+      // A table or field labelled with the unit: "| Trial relief (%) | 70 |", "Relief (%): 65".
+      `|\\b${RELIEF_WORD}[\\t\\x20]{0,3}\\((?:%|percent)\\)[\\t\\x20]{0,30}[:|][\\t\\x20]{0,30}(\\d{1,3})\\b` +
+      // "headache days reduced by 55%".
+      `|\\b(?:headache|migraine|pain|attack) days (?:were )?(?:reduced|decreased|fell|dropped|cut) by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent|per cent)` +
       // "75% fewer headache days": a headache trial's outcome; "50% less pain".
-      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:less|lower) pain\\b` +
+      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent|per cent) (?:less|lower) pain\\b` +
       // Shorthand: "70% ↓ pain", "60% ↓".
-      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent)\\s*↓` +
+      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent|per cent)\\s*↓` +
       // Terse: "trial 70%", "Trial 1/2026: ~60% both sides", "PNS trial 6/26 x 7d: 60%", "70% trial", "65% of relief".
-      `|\\b(?:trial|trail)\\b(?:[^.;%\\n]{0,30}?[\\s:(~>≥])?(\\d{1,3})\\s*%(?!\\s*(?:(?:reduction|decrease|drop|less|fewer)\\s+(?:in|of)\\s+)?(?:(?:his|her|their|the)\\s+)?(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
+      `|\\b(?:trial|trail)\\b(?:[^.;%\\n]{0,30}?[\\s:(~>≥])?(\\d{1,3})\\s*(?:%|percent\\b|per cent\\b)(?!\\s*(?:(?:reduction|decrease|drop|less|fewer)\\s+(?:in|of)\\s+)?(?:(?:his|her|their|the)\\s+)?(?:\\w+\\s+)?${ANALGESIC}s?\\b)` +
       `|\\b(\\d{1,3})\\s*%\\s*(?:of\\s+)?(?:trial|${RELIEF_WORD})\\b` +
       // A form's "Trial relief (%): 70", "| Trial relief (%) | 70 |".
       `|\\btrial ${RELIEF_WORD}\\b[^\\n|:]{0,12}[|:]\\s*(\\d{1,3})\\b(?!\\s*(?:days?|d\\b|mA))` +
-      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent) (?:fewer|less|reduction in|decrease in) (?:headache|migraine|pain|attack) days\\b` +
+      `|\\b${PERCENT_AMOUNT}\\s*(?:%|percent|per cent) (?:fewer|less|reduction in|decrease in) (?:headache|migraine|pain|attack) days\\b` +
       // "relief of 70%", "relief approx 65 percent", "relief (~70%)", "relief greater than 50%": a short gap without a number or a full stop.
-      `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|pct)` +
+      `|\\b(?:${RELIEF_WORD}|reduction|improvement|response|benefit)\\b[^.;\\d]{0,25}?${PERCENT_AMOUNT}\\s*(?:%|percent|per cent|pct)` +
       // "Successful PNS trial (70%)", "Trial: 70%.", "Trial: 7 d, 60%", a template's "Trial >=50% (70%)"
       `|\\btrial\\b[^.;\\d%]{0,20}?(?:(?:>=|≥|>)\\s?50\\s?%[\\t\\x20]{0,3})?[:(]\\s*(?:\\d{1,2}\\s*(?:d|days?|wks?|weeks?)\\s*[,;/]\\s*)?(?:[~>≥]\\s*)?(\\d{1,3})\\s*%\\s*(?:\\)|[.;,]|$)` +
       // "reduced her pain by 60%", "pain improved by 70%", "helped about 60%"
-      `|\\bhelped (?:by )?(?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
-      `|\\b(?:reduced|decreased|improved|relieved|lowered|cut) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent)` +
+      `|\\bhelped (?:by )?(?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent|per cent)` +
+      `|\\b(?:reduced|decreased|improved|relieved|lowered|cut) (?:(?:her|his|their|the) )?pain(?: scores?)? by (?:about |approximately |~)?${PERCENT_AMOUNT}\\s*(?:%|percent|per cent)` +
       // Fractions: "pain reduced by half", "cut her pain by two-thirds", "about two-thirds less pain", "relief ~3/4 of usual pain".
       `|\\b(?:reduced|decreased|improved|relieved|lowered|cut)(?: (?:her|his|their|the))?(?: pain(?: scores?)?)? by (?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
       `|\\bpain (?:was |is )?(?:reduced|decreased|cut) by (?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
       `|\\b${FRACTION} (?:less pain|(?:pain )?(?:${RELIEF_WORD}|reduction|improvement))\\b` +
       `|\\b(?:${RELIEF_WORD}|improvement|reduction) (?:of )?(?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
-      `|\\bpain(?: scores?| levels?)? (?:was |were |is |went |is going |has gone |came )?(?:reduced|decreased|improved|better|down|lower) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent)`,
+      `|\\bpain(?: scores?| levels?)? (?:was |were |is |went |is going |has gone |came )?(?:reduced|decreased|improved|better|down|lower) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent|per cent)`,
   ),
   /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
   painScores: rx(
     '\\b(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)?(?: (?:before|at baseline|baseline|pre-?trial))?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(?:about |approximately |~\\s?)?(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)\\b' +
       // "NRS 7 -> 2", "VAS 8 to 3": a named scale needs no "/10".
-      '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))' +
+      '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?(?: baseline| at baseline| pre-?trial)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))' +
       // "took her from ten to four on the pain scale", "from eight out of ten to three": scores in words.
       `|\\bfrom ${SCORE_WORD}(?: out of (?:10|ten)|/10) (?:to|down to) ${SCORE_WORD}\\b` +
-      `|\\bfrom ${SCORE_WORD} (?:to|down to) ${SCORE_WORD}(?= out of (?:10|ten)|/10| on (?:the |a |her |his |their )?(?:pain scale|NRS|VAS|numeric))`,
+      `|\\bfrom ${SCORE_WORD} (?:to|down to) ${SCORE_WORD}(?= out of (?:10|ten)|/10| on (?:the |a |her |his |their )?(?:pain scale|NRS|VAS|numeric))` +
+      // "brought her pain from eight to three": the pain itself named.
+      `|\\bpain (?:(?:went|came|dropped|fell|decreased) )?from ${SCORE_WORD} (?:to|down to) ${SCORE_WORD}\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b|weeks?|months?))`,
   ),
   /** "50% reduction in opioid use", "opioid use reduced by 60%". */
-  analgesicReduction: rx(`\\b(\\d{1,3})\\s*(?:%|percent)\\s*(?:(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)|less|fewer)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b|\\b${ANALGESIC}s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent)`),
+  analgesicReduction: rx(`\\b(\\d{1,3})\\s*(?:%|percent|per cent)\\s*(?:(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)|less|fewer)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b|\\b${ANALGESIC}s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent|per cent)`),
   /** Words that tell how long the pain has lasted without a number the duration reader takes. */
   durationCue: rx('\\b(?:since|onset|began|started|long-?standing|longstanding|for (?:many |several )?(?:years|months)|decades?|childhood|(?:years?|months?) ago)\\b'),
   /** Words that tell how a trial went, with or without a figure ("pain much better", "excellent response", "6/10"). */
