@@ -242,4 +242,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(outcome('Trial stimulation for 7 days in April: headache days reduced by 55%, patient very satisfied.'), 55);
     assert.equal(outcome('Trial: pain from eight to three weeks of use.'), undefined);
   });
+
+  it('reads abbreviated nerves: "sup radial n.", "sup. peroneal n.", "medial calcaneal br."', () => {
+    const nerve = (line: string) => factsOf(`Today: perc integrated PNS, ${line}, US guided, one array deployed.\n`).nerve?.value;
+    assert.equal(nerve('L sup radial n., distal forearm'), 'superficial radial');
+    assert.equal(nerve('B/L sup. peroneal n. (L + R)'), 'superficial peroneal');
+    assert.equal(nerve('lt medial calcaneal br. (heel)'), 'calcaneal');
+  });
 });
