@@ -249,4 +249,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(nerve('B/L sup. peroneal n. (L + R)'), 'superficial peroneal');
     assert.equal(nerve('lt medial calcaneal br. (heel)'), 'calcaneal');
   });
+
+  it('takes the nerve a field names over one the narrative passes, and reads a heading that states the procedure', () => {
+    const table = '| Nerve            | Medial calcaneal                           |\n| Device           | integrated, external wearable |\n\n## Procedure\nUnder ultrasound the introducer was advanced posterior to the tibial nerve bifurcation; one integrated array deployed.\n';
+    assert.equal(factsOf(table).nerve?.value, 'calcaneal');
+    const heading = '## Procedure: permanent PNS, medial calcaneal nerve (integrated system)\n- Ultrasound: tibial nerve followed to the origin of the medial calcaneal branch; one array deployed.\n';
+    assert.equal(factsOf(heading).nerve?.value, 'calcaneal');
+  });
 });

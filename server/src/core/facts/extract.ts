@@ -47,7 +47,7 @@ import { current, findMatches, findPattern, matchAhead, readSentences, type Matc
 import { readDays, readDuration } from './durations';
 import { readCount, readNumber } from './numbers';
 import { LiteralPrefilter } from '../prefilter/literalPrefilter';
-import { regionsOf, textWithoutComments } from './regions';
+import { regionsOf, textStart, textWithoutComments } from './regions';
 import { NO_MEMO, RegionMemos } from './sentenceMemo';
 import { occursIn, occursInSteps } from './windows';
 import type { ConceptMention, ConflictReading, Discontinued, DocumentationConflict, DocumentedStatus, EvidenceStatus, Evidence, Fact, ImplantRecordPart, IncreasedServicesStatus, Laterality, Modality, NecessityFacts, NoteFacts, ProcedureKind, Target, TrialOutcome } from './types';
@@ -161,16 +161,23 @@ function canonicalNerve(value: string, all: ReadonlySet<string>): string {
   return value;
 }
 
+/** A nerve field's label right before the name: "Nerve: ", "Target nerve | ", "Nerve(s): left ". */
+const NERVE_LABEL_BEFORE = /\bnerves?(?:\(s\))?[ \t]{0,20}(?::{1,3}|\|)[ \t]{0,20}(?:(?:\[[xX]\]|[☒☑])[ \t]{0,3})?(?:[A-Za-z]+[ \t]{1,3}){0,2}$/i;
+const NERVE_LABEL_REACH = 60;
+
 /** Whether the match lies in one of the sentences. */
 const inSentences = (sentences: readonly Sentence[], match: Match) => sentences.some((sentence) => sentence.start <= match.span.start && match.span.end <= sentence.start + sentence.text.length);
 
 /** The nerve of the procedure; of two in one session, the one the procedure statement names first, else the one most written. */
-function nerveOf(nerves: readonly Match[], titles: readonly Sentence[]): Fact<string> | null {
+function nerveOf(sentences: readonly Sentence[], nerves: readonly Match[], titles: readonly Sentence[]): Fact<string> | null {
   const inTitle = (match: Match) => inSentences(titles, match);
   for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned)]) {
     if (pool.length === 0) continue;
     const names = new Set(pool.map((match) => match.value));
     const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));
+    // A field that names the nerve ("Nerve: medial calcaneal", "| Nerve | Medial calcaneal |") names the procedure's, whatever the narrative passes on the way.
+    const fielded = canonical.filter((match) => NERVE_LABEL_BEFORE.test(textNear(sentences, match, NERVE_LABEL_REACH, 0).slice(0, -match.text.length || undefined)));
+    if (fielded.length && fielded.every((match) => match.value === fielded[0].value)) return fact(fielded[0].value, fielded);
     const titled = canonical.filter(inTitle);
     const value = titled.length ? titled.reduce((first, match) => (match.span.start < first.span.start ? match : first)).value : mostFrequent(canonical, canonical.map((match) => match.value))!;
     return fact(value, canonical.filter((match) => match.value === value));
@@ -872,7 +879,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
   const target = targetOf(targets, nerves);
   const titles = procedureLines(model, sentences);
-  const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(nerves, titles) : null;
+  const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(sentences, nerves, titles) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
   const arrayCounts = arrayCountsOf(sentences);
   const procedure = procedureOf(sentences, titles, arrayCounts, discontinued, dateOfService, mentions);
@@ -915,7 +922,7 @@ const PAGES_MISSING = /\bpages?\b[^\n]{0,30}?\b(?:not received|missing|did not (
 
 /** Sentences of the procedure section(s): the surgeon's own statement of what was done. */
 function procedureLines(model: DocumentModel, sentences: readonly Sentence[]): Sentence[] {
-  const spans = model.sections.filter((section) => section.id === 'procedure').map((section) => section.bodySpan);
+  const spans = model.sections.filter((section) => section.id === 'procedure').map((section) => ({ start: textStart(section), end: section.bodySpan.end }));
   // Usually one span; a long document can have hundreds: with the spans in order and apart (section
   // bodies are), the only span that can hold a sentence is the last one starting before it.
   const ordered = spans.every((span, i) => i === 0 || spans[i - 1].end <= span.start);

@@ -39,6 +39,14 @@ function roleOfField(key: string): RegionRole {
   return id === undefined || id === 'other' ? roleOfOther(key) : (ROLE_BY_SECTION[id] ?? 'current');
 }
 
+/** A heading's title that goes on past a colon to say something. */
+const TITLE_WITH_CONTENT = /:[ \t]*\S/;
+
+/** Where a section's text to read starts: at its title when that says something itself, else at its body. */
+export function textStart(section: DocumentModel['sections'][number]): number {
+  return section.id === 'other' || TITLE_WITH_CONTENT.test(section.title) ? section.titleSpan.start : section.bodySpan.start;
+}
+
 /** The note's body split into regions: the text before the first heading is `current`. */
 export function regionsOf(model: DocumentModel): Region[] {
   const bodyStart = model.header.span.end;
@@ -56,7 +64,8 @@ export function regionsOf(model: DocumentModel): Region[] {
     const role = section.id === 'other' ? roleOfOther(section.title) : (ROLE_BY_SECTION[section.id] ?? 'current');
     // A heading OpNote does not know is read with its text: a field key ("US: SRN under brachioradialis")
     // with its value, a note's title ("# PNS implant") with what it names.
-    const start = section.id === 'other' ? section.titleSpan.start : section.bodySpan.start;
+    // So is a heading that states more than its label: "## Procedure: permanent PNS, medial calcaneal nerve".
+    const start = textStart(section);
     const { end } = section.bodySpan;
     // "Dx: sural neuralgia" is a field: its value is the line. What follows it, under no heading of its own, is the note's account.
     // So is "Indication: groin pain ..." with its paragraph, and any field up to the next field line ("Consent: written" over "Position: sitting").
