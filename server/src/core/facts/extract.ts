@@ -35,6 +35,7 @@ import {
   NECESSITY,
   NERVES,
   NEUROSTIMULATION,
+  DEVICE_CODE,
   NOT_COMPLETED,
   PERMANENT,
   PROCEDURE_KINDS,
@@ -819,7 +820,7 @@ export function* extractFactsInSteps(model: DocumentModel, memos: RegionMemos): 
 function* readNote(model: DocumentModel, memos: RegionMemos): Steps<Sentence[]> {
   const text = textWithoutComments(model);
   const regions = regionsOf(model);
-  const anyDevice = yield* namesDevice(text);
+  const anyDevice = (yield* namesDevice(text)) || (text.includes('6459') && occursIn(text, DEVICE_CODE));
   const read = anyDevice ? regions : regions.filter((region) => region.role === 'increased' || mayHoldOtherFacts(text, region.span));
   return yield* readSentences(text, read, memos, model.tableCells);
 }
@@ -862,7 +863,8 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const tools = findPattern(sentences, STIMULATOR_AS_TOOL);
   // A stimulator only planned, tried before, or used as a tool to find a nerve is no implant in this
   // note: stimulation testing and medical necessity are then not facts of it either.
-  const stimulators = findPattern(sentences, NEUROSTIMULATION).filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
+  // A terse note may name the device only by its code ("CPT: 64596-LT").
+  const stimulators = [...findPattern(sentences, NEUROSTIMULATION), ...findPattern(sentences, DEVICE_CODE)].filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
   // A removal or revision tells of a device placed before: the history names the stimulator, today's account only "the array".
   const earlierDevice = () =>
     stimulators.some((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical')) &&

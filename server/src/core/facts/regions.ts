@@ -125,18 +125,21 @@ const BLANK_LINE = /\n[ \t]*\n/g;
  */
 function historyFieldLines(text: string): Span[] {
   const lines: Span[] = [];
-  HISTORY_FIELD.lastIndex = 0;
-  for (let field = HISTORY_FIELD.exec(text); field; field = HISTORY_FIELD.exec(text)) {
-    const lineEnd = text.indexOf('\n', field.index);
-    const end = indentedEnd(text, lineEnd < 0 ? text.length : lineEnd, text.length);
-    lines.push({ start: field.index, end });
-    HISTORY_FIELD.lastIndex = Math.max(HISTORY_FIELD.lastIndex, end);
+  // Only a line with a colon can open a field: from one colon's line to the next.
+  for (let colon = text.indexOf(':'); colon >= 0; ) {
+    const start = text.lastIndexOf('\n', colon - 1) + 1;
+    const lineEnd = text.indexOf('\n', colon);
+    HISTORY_FIELD.lastIndex = start;
+    const opens = HISTORY_FIELD.test(text);
+    const end = opens ? indentedEnd(text, lineEnd < 0 ? text.length : lineEnd, text.length) : lineEnd < 0 ? text.length : lineEnd;
+    if (opens) lines.push({ start, end });
+    colon = end >= text.length ? -1 : text.indexOf(':', end + 1);
   }
   return lines;
 }
 
 /** A line that opens a history field: past medical, surgical, family or social history, medications, allergies, review of systems. */
-const HISTORY_FIELD = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?(?:PMH|PSH|PMHx|PSHx|FHx?|SHx?|ROS|Past (?:medical|surgical) (?:history|hx)|Family (?:history|hx)|Social (?:history|hx)|Review of systems|Meds|Medications|Allergies)\b[^:\n]{0,20}:/gim;
+const HISTORY_FIELD = /[ \t]{0,8}(?:[-*•][ \t]{1,3})?(?:PMH|PSH|PMHx|PSHx|FHx?|SHx?|ROS|Past (?:medical|surgical) (?:history|hx)|Family (?:history|hx)|Social (?:history|hx)|Review of systems|Meds|Medications|Allergies)\b[^:\n]{0,20}:/iy;
 
 /** The regions with the copied blocks in them turned history. */
 function withCopiedHistory(regions: Region[], blocks: readonly Span[]): Region[] {

@@ -97,10 +97,10 @@ function bareTitle(line: string): HeadingMatch | undefined {
   const title = line.trimEnd().slice(titleStart);
   // A parenthesis may name the modifier or the side: "INCREASED PROCEDURAL SERVICES (MODIFIER 22)".
   const plain = title.includes('(') ? title.replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim() : title;
+  if (plain.length > MAX_BARE_TITLE || !/^[A-Z][A-Za-z/ -]*$/.test(plain) || wordCount(plain) > 4) return undefined;
   // In capitals alone on its line ("DEVICE"), any known title is a heading; in other case only those no list line is.
   const id = canonicalSectionId(title);
-  const capitals = /^[A-Z][A-Z/ -]*$/.test(plain);
-  if (plain.length > MAX_BARE_TITLE || !/^[A-Z][A-Za-z/ -]*$/.test(plain) || wordCount(plain) > 4 || id === undefined || !(BARE_TITLE_SECTIONS.has(id) || (capitals && plain.length >= 3))) return undefined;
+  if (id === undefined || !(BARE_TITLE_SECTIONS.has(id) || (plain.length >= 3 && /^[A-Z][A-Z/ -]*$/.test(plain)))) return undefined;
   const titleEnd = titleStart + title.length;
   return { style: 'dictation', level: 1, title, titleStart, titleEnd, headingStart: titleStart, headingEnd: titleEnd };
 }

@@ -137,6 +137,8 @@ function opensField(line: string, at: number): boolean {
 
 /** The fields of a line of two or more whose value says nothing ("N/A", "____") or denies the key ("No", "None"). */
 function lineFields(line: string): TemplateSpan[] {
+  // Two fields have two colons: most lines have one at most.
+  if (line.indexOf(':') === line.lastIndexOf(':')) return [];
   const fields: { start: number; end: number }[] = [];
   FIELD_KEY.lastIndex = 0;
   for (let key = FIELD_KEY.exec(line); key; key = FIELD_KEY.exec(line)) {
