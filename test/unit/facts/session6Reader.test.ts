@@ -256,4 +256,12 @@ describe('facts written in words, dates and misspellings', () => {
     const heading = '## Procedure: permanent PNS, medial calcaneal nerve (integrated system)\n- Ultrasound: tibial nerve followed to the origin of the medial calcaneal branch; one array deployed.\n';
     assert.equal(factsOf(heading).nerve?.value, 'calcaneal');
   });
+
+  it('reads a replacement told with a comma or a table row of the old lead, and an old conventional system taken out beside a new integrated one as an insertion', () => {
+    assert.equal(factsOf('PROCEDURE: Replacement, integrated peripheral nerve stimulation lead - left greater occipital nerve, ultrasound.\n| Old lead | Removed intact by gentle traction under US |\n| New lead | deployed, concordant at 0.6 mA |\n').procedure?.value, 'replacement');
+    assert.equal(factsOf('Removed failed integrated array L superficial peroneal; placed new integrated array under US.\n').procedure?.value, 'replacement');
+    const conventional = 'Technique: Under ultrasound the retained conventional lead was freed and removed intact. Through a separate entry one integrated lead (receiver built in) was deployed at the left ilioinguinal nerve.\n';
+    assert.equal(factsOf(conventional).procedure?.value, 'insertion');
+    assert.equal(factsOf('Today the existing lead was withdrawn 2 cm and re-advanced along the nerve under US; no new lead.\n').procedure?.value === 'removal', false);
+  });
 });

@@ -335,7 +335,12 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const here = current(matches);
   const of = (value: ProcedureKind) => here.filter((match) => match.value === value);
   if (of('replacement').length) return fact('replacement', of('replacement'));
-  if (of('removal').length && of('insertion').length) return fact('replacement', [...of('removal'), ...of('insertion')]);
+  // A removal beside an insertion replaces the device, unless what came out was an old conventional
+  // system's ("old IPG ... removed", "retained conventional lead removed"): the new integrated one is an insertion.
+  if (of('removal').length && of('insertion').length) {
+    if (of('removal').every((match) => sentenceSays(sentences, match, CONVENTIONAL_SYSTEM))) return fact('insertion', of('insertion'));
+    return fact('replacement', [...of('removal'), ...of('insertion')]);
+  }
   // An array redirected or re-advanced while it is being placed is part of the insertion, not a revision.
   const revisions = of('insertion').length ? of('revision').filter((match) => !ADJUSTMENT.test(match.text)) : of('revision');
   if (revisions.length) return fact('revision', revisions);
@@ -357,6 +362,9 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
 /** The trial told just before a removal: "The trial was completed on 06/02 and that lead was removed that day." */
 const TRIAL_WORD = /\b(?:trial|temporary)\b/i;
 const TRIAL_REMOVAL_REACH = 60;
+
+/** The old system taken out was a conventional one: its generator or its own word. */
+const CONVENTIONAL_SYSTEM = /\b(?:conventional|IPG|pulse generator|extension)\b/i;
 
 /** A permanent implant told as a later step: "to be discussed", "if > 50% relief", "will be scheduled". */
 const PERMANENT_LATER = /\b(?:to be|if|will|would|candidate for|consider\w*)\b/i;
