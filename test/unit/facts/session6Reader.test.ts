@@ -264,4 +264,12 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(conventional).procedure?.value, 'insertion');
     assert.equal(factsOf('Today the existing lead was withdrawn 2 cm and re-advanced along the nerve under US; no new lead.\n').procedure?.value === 'removal', false);
   });
+
+  it('reads an empty lone box after a key as "no", and a table row answered "No" under "Implanted?" as not done', () => {
+    assert.equal(factsOf(`${IMPLANT}System: [x] integrated (built-in receiver; external wearable power unit)\nIPG / pocket created: [ ]\n`).integrated?.value, true);
+    assert.equal(factsOf(`${IMPLANT}IPG / pocket created: [x]\n`).integrated?.value, false);
+    const table = '| Component | Description | Implanted? |\n|---|---|---|\n| Electrode array x2 | lead with integrated receiver | Yes |\n| Pulse generator / pocket | none | No |\n';
+    assert.equal(factsOf(`${IMPLANT}${table}`).integrated?.value, true);
+    assert.equal(factsOf(`${IMPLANT}${table.replace('| none | No |', '| buttock pocket | Yes |')}`).integrated?.value, false);
+  });
 });

@@ -152,7 +152,7 @@ function cellSentence(text: string, cell: TableCell, role: RegionRole, reading: 
     memo: { candidates: prefilter.scan(labelled, 0, labelled.length) },
     reading,
     label: cell.label,
-    ...(ROW_NOT_DONE.test(text.slice(cell.row.start, cell.row.end)) ? { rowNotDone: true } : {}),
+    ...(cell.declined || ROW_NOT_DONE.test(text.slice(cell.row.start, cell.row.end)) ? { rowNotDone: true } : {}),
     ...(template.length ? { template } : {}),
   };
 }

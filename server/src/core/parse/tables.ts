@@ -16,6 +16,8 @@ export interface TableCell {
   readonly row: Span;
   /** The table's header row, from its first cell to its last: labels, no facts. */
   readonly header: Span;
+  /** The row answers a yes/no column "No" ("| Pulse generator / pocket | none | No |" under "Implanted?"): what it names was not done. */
+  readonly declined?: boolean;
 }
 
 /** A header or data row has at least this many cells. */
@@ -28,6 +30,10 @@ const SEPARATOR_CELL = /^:?-{2,}:?$/;
 const FIELD_LIST_HEADER = /^(?:values?|details?|results?|response|answer|documentation|finding|entry)$/i;
 /** A longer table is not a note's procedure record; reading it stops here (a linear bound). */
 const MAX_ROWS = 200;
+
+/** A column that answers yes or no: "Implanted?", "Placed", "Used?". */
+const ANSWER_COLUMN = /\?$|^(?:implanted|placed|inserted|used|done|performed)$/i;
+const NO_ANSWER = /^(?:no|n|none)\.?$/i;
 
 interface Row {
   readonly cells: readonly Span[];
@@ -110,8 +116,9 @@ function tableAt(text: string, line: Span, separator: '|' | '\t', found: TableCe
     const { cells } = rowOf(text, row.start, row.end, separator);
     if (cells.length !== labels.length) break;
     const span = { start: cells[0].start, end: cells[cells.length - 1].end };
+    const declined = cells.some((cell, column) => ANSWER_COLUMN.test(labels[column]) && NO_ANSWER.test(cellText(text, cell)));
     cells.forEach((cell, column) => {
-      if (cell.start < cell.end) found.push({ span: cell, label: labels[column], row: span, header: headerSpan });
+      if (cell.start < cell.end) found.push({ span: cell, label: labels[column], row: span, header: headerSpan, ...(declined ? { declined } : {}) });
     });
     last = row;
     row = row.end < text.length ? lineAt(text, row.end + 1) : undefined;

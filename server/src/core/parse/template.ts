@@ -205,6 +205,8 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
     if (checkedColumn !== 'yes') spans.push({ start: 0, end: boxes[0].start, mark: checkedColumn === 'no' ? 'declined' : 'not-applicable' });
     return spans;
   }
+  // "IPG / pocket created: [ ]": one box, left empty, after its field's key answers the key "no".
+  if (boxes.length === 1 && !boxes[0].checked && field && line.slice(boxes[0].end).trim() === '') return [...spans, { start: 0, end: field[1].length, mark: 'declined' }];
   let answersStart = -1;
   let denied = false;
   // "Yes [x]  No [ ]" puts the label first, "☐ Yes ☒ No" the box: the first box tells which.
