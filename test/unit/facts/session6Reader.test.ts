@@ -272,4 +272,13 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(`${IMPLANT}${table}`).integrated?.value, true);
     assert.equal(factsOf(`${IMPLANT}${table.replace('| none | No |', '| buttock pocket | Yes |')}`).integrated?.value, false);
   });
+
+  it('lets a generator told three times over outweigh one word "integrated"', () => {
+    const text = 'PROCEDURE: PERCUTANEOUS IMPLANTATION OF INTEGRATED PERIPHERAL NERVE STIMULATOR, LEFT LATERAL FEMORAL CUTANEOUS NERVE.\nA SUBCUTANEOUS POCKET WAS DEVELOPED, THE LEAD TUNNELED TO THE POCKET AND CONNECTED TO THE PULSE GENERATOR.\nIMPLANTS: LEAD X1, IPG X1.\n';
+    const facts = factsOf(text);
+    assert.equal(facts.integrated?.value, false);
+    assert.equal(facts.conflicts.some((conflict) => conflict.topic === 'device'), false);
+    const once = factsOf('PROCEDURE: Percutaneous implantation of integrated peripheral nerve stimulator, left LFCN; one lead deployed. Implants: IPG x1.\n');
+    assert.equal(once.conflicts.some((conflict) => conflict.topic === 'device'), true);
+  });
 });

@@ -366,6 +366,9 @@ const TRIAL_REMOVAL_REACH = 60;
 /** The old system taken out was a conventional one: its generator or its own word. */
 const CONVENTIONAL_SYSTEM = /\b(?:conventional|IPG|pulse generator|extension)\b/i;
 
+/** How many times more often a separate generator must be told than the word "integrated" for the generator to settle the device. */
+const SEPARATE_OUTWEIGHS = 3;
+
 /** A permanent implant told as a later step: "to be discussed", "if > 50% relief", "will be scheduled". */
 const PERMANENT_LATER = /\b(?:to be|if|will|would|candidate for|consider\w*)\b/i;
 
@@ -492,7 +495,9 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
     const separate = said('affirmed').filter((match) => match.value === 'separate-generator');
     const integrated = [...said('affirmed').filter((match) => match.value === 'integrated'), ...said('negated').filter((match) => match.value === 'separate-generator')];
     const integratedWord = integrated.filter((match) => match.value === 'integrated');
-    if (separate.length && integratedWord.length && procedure?.value !== 'trial') conflicts.push({ topic: 'device', readings: [reading('integrated', integratedWord), reading('having a separate generator', separate)] });
+    // One word "integrated" against a generator told three times over (pocket made, lead tunnelled, IPG connected) is a label, not a reading of its own.
+    const outweighed = separate.length >= SEPARATE_OUTWEIGHS * integratedWord.length;
+    if (separate.length && integratedWord.length && !outweighed && procedure?.value !== 'trial') conflicts.push({ topic: 'device', readings: [reading('integrated', integratedWord), reading('having a separate generator', separate)] });
     if (separate.length) return fact(false, separate);
     if (integrated.length) return fact(true, integrated);
     const powered = said('affirmed').filter((match) => match.value === 'external-power');
