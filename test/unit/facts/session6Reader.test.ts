@@ -281,4 +281,10 @@ describe('facts written in words, dates and misspellings', () => {
     const once = factsOf('PROCEDURE: Percutaneous implantation of integrated peripheral nerve stimulator, left LFCN; one lead deployed. Implants: IPG x1.\n');
     assert.equal(once.conflicts.some((conflict) => conflict.topic === 'device'), true);
   });
+
+  it('takes an EHR phrase\'s "***" left in a coding field for a blank, not elsewhere', () => {
+    const blanks = (text: string) => parseDocument({ uri: 'note.opnote', version: 1, text }).placeholders.length;
+    assert.equal(blanks('Side: ***\nNerve: superficial peroneal\n'), 1);
+    assert.equal(blanks('Specimens: ***\n*** FAX *** page 2 ***\n'), 0);
+  });
 });
