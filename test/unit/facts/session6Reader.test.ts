@@ -287,4 +287,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(blanks('Side: ***\nNerve: superficial peroneal\n'), 1);
     assert.equal(blanks('Specimens: ***\n*** FAX *** page 2 ***\n'), 0);
   });
+
+  it('reads history rows of a table as history, and the side told with a nerve\'s body part in capitals shorthand ("R tarsal tunnel")', () => {
+    const text = '| Field | Entry |\n|---|---|\n| PSH | bilateral bunionectomy 2015; R total knee 2023 |\n\nProcedure: permanent integrated PNS, medial calcaneal nerve, left heel, one array, US.\n';
+    assert.equal(factsOf(text).laterality?.value, 'left');
+    assert.equal(factsOf('Dx: R tarsal tunnel s/p release 2024, neuropathic heel pain x 19 mo\nProc: perc PNS implant, tibial n., US. Device: integrated lead, 1 array.\n').laterality?.value, 'right');
+  });
 });

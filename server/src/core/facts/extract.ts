@@ -211,8 +211,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     if (other.length > sameSide.length) return null;
     return fact(side, titled);
   }
-  for (const pool of [current(matches), matches.filter(isDiagnosis), matches.filter(isPlanned)]) {
-    if (pool.length === 0) continue;
+  const sideOfPool = (pool: readonly Match<Laterality>[]): Fact<Laterality> => {
     const of = (value: Laterality) => pool.filter((match) => match.value === value);
     const left = of('left');
     const right = of('right');
@@ -227,7 +226,8 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
       if (other.length) conflicts.push({ topic: 'side', readings: [reading('left', value === 'left' ? of('left') : other), reading('right', value === 'right' ? of('right') : other)] });
     }
     return fact(value, of(value));
-  }
+  };
+  for (const pool of [current(matches), matches.filter(isDiagnosis)]) if (pool.length) return sideOfPool(pool);
   // A removal or replacement tells the side with the device placed before: "the right sural nerve in 08/2025".
   // Or, for any procedure, the history tells the side with the nerve ("R medial knee ... saphenous"), unless the note leaves its own side option unchosen.
   const earlierDevice = procedure === 'removal' || procedure === 'revision' || procedure === 'replacement';
@@ -236,10 +236,14 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   if (ofNerve.length && ofNerve.every((match) => match.value === ofNerve[0].value)) return fact(ofNerve[0].value, ofNerve);
   // The side told once, with the pain the procedure treats ("left plantar neuropathic pain x 26 months") or a body part its nerve serves
   // ("Left posterior thigh and buttock crease pain" for the posterior femoral cutaneous nerve), when the note tells no other side.
-  const told = matches.filter((match) => match.status !== 'negated' && match.status !== 'other-experiencer');
+  // Sides told of other body parts ("R total knee 2023" beside a heel implant) or only hoped for do not compete.
+  const told = matches.filter((match) => match.status !== 'negated' && match.status !== 'other-experiencer' && match.status !== 'hypothetical');
   const servedParts = nerve ? NERVE_BODY_PARTS[nerve] ?? [] : [];
   const ofPain = sideLeftOpen || earlierDevice ? [] : told.filter((match) => match.role === 'history' && match.value !== 'bilateral' && (PAIN_AFTER_SIDE.test(textAfter(sentences, match)) || servedParts.includes(bodyPartAfter(sentences, match) ?? '')));
-  if (ofPain.length && told.every((match) => match.value === ofPain[0].value)) return fact(ofPain[0].value, ofPain);
+  if (ofPain.length && otherSite(sentences, ofPain, told.filter((match) => match.value !== ofPain[0].value), nerve).length === 0) return fact(ofPain[0].value, ofPain);
+  // Failing those, the planned procedure names the side (a procedure stopped before the array went in).
+  const planned = matches.filter(isPlanned);
+  if (planned.length) return sideOfPool(planned);
   // With no side in words, the diagnosis codes the note gives for it tell one ("G57.82 lesion of superficial peroneal nerve").
   return current(matches).length === 0 && !matches.some(isDiagnosis) ? sideOfDiagnosisCodes(codes) : null;
 }

@@ -118,28 +118,33 @@ const MAX_COPIED = 4000;
 const BLANK_LINE = /\n[ \t]*\n/g;
 
 /**
- * The lines of a history field wherever they stand, a bullet of a list included ("- PMH: ESRD (L arm
+ * The lines of a history field wherever they stand, a bullet of a list or a table row included ("- PMH: ESRD (L arm
  * AV fistula), CRT-D (left chest)", "PSH: L TKA 2016", "FHx: brother had a DRG stimulator"): each
  * tells of the patient's past or of others, never of today's procedure, up to its line's end and the
  * indented lines that continue it.
  */
 function historyFieldLines(text: string): Span[] {
   const lines: Span[] = [];
-  // Only a line with a colon can open a field: from one colon's line to the next.
-  for (let colon = text.indexOf(':'); colon >= 0; ) {
+  // Only a line with a colon (or a table row's bar) can open a field: from one such line to the next.
+  const nextMark = (from: number) => {
+    const colon = text.indexOf(':', from);
+    const bar = text.indexOf('|', from);
+    return colon < 0 ? bar : bar < 0 ? colon : Math.min(colon, bar);
+  };
+  for (let colon = nextMark(0); colon >= 0; ) {
     const start = text.lastIndexOf('\n', colon - 1) + 1;
     const lineEnd = text.indexOf('\n', colon);
     HISTORY_FIELD.lastIndex = start;
     const opens = HISTORY_FIELD.test(text);
     const end = opens ? indentedEnd(text, lineEnd < 0 ? text.length : lineEnd, text.length) : lineEnd < 0 ? text.length : lineEnd;
     if (opens) lines.push({ start, end });
-    colon = end >= text.length ? -1 : text.indexOf(':', end + 1);
+    colon = end >= text.length ? -1 : nextMark(end + 1);
   }
   return lines;
 }
 
 /** A line that opens a history field: past medical, surgical, family or social history, medications, allergies, review of systems. */
-const HISTORY_FIELD = /[ \t]{0,8}(?:[-*•][ \t]{1,3})?(?:PMH|PSH|PMHx|PSHx|FHx?|SHx?|ROS|Past (?:medical|surgical) (?:history|hx)|Family (?:history|hx)|Social (?:history|hx)|Review of systems|Meds|Medications|Allergies)\b[^:\n]{0,20}:/iy;
+const HISTORY_FIELD = /[ \t]{0,8}(?:[-*•][ \t]{1,3}|\|[ \t]{0,3})?(?:PMH|PSH|PMHx|PSHx|FHx?|SHx?|ROS|Past (?:medical|surgical) (?:history|hx)|Family (?:history|hx)|Social (?:history|hx)|Review of systems|Meds|Medications|Allergies)\b[^:|\n]{0,20}[:|]/iy;
 
 /** The regions with the copied blocks in them turned history. */
 function withCopiedHistory(regions: Region[], blocks: readonly Span[]): Region[] {
