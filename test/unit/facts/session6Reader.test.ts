@@ -293,4 +293,9 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(text).laterality?.value, 'left');
     assert.equal(factsOf('Dx: R tarsal tunnel s/p release 2024, neuropathic heel pain x 19 mo\nProc: perc PNS implant, tibial n., US. Device: integrated lead, 1 array.\n').laterality?.value, 'right');
   });
+
+  it('reads "2½ years", and not how long a radiofrequency treatment helped', () => {
+    assert.equal(factsOf(`${IMPLANT}Indication: Chronic R shoulder pain for 2½ years. Failed physio, pulsed RF 2025 (6 wks).\n`).necessity.painDuration?.months, 30);
+    assert.equal(factsOf(`${IMPLANT}Indication: Failed physio, pulsed RF 2025 (6 wks).\n`).necessity.painDuration, null);
+  });
 });

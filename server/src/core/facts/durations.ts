@@ -54,7 +54,9 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
   const words = phrase.toLowerCase().replace(/[,;()]/g, ' ').split(/[\s-]+/).filter(Boolean);
   for (let index = 0; index < words.length; index++) {
     // "x1.5 years", "18+ months"
-    const word = words[index].replace(/\+$/, '').replace(/^x(?=\d)/, '');
+    // "2½ years": the half written on the number.
+    const halved = /^(\d{1,3})½$/.exec(words[index]);
+    const word = halved ? halved[1] : words[index].replace(/\+$/, '').replace(/^x(?=\d)/, '');
     if (SINCE.has(word)) {
       const read = since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
       if (read) return read;
@@ -78,8 +80,8 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
     if (words[next] === 'and' && (words[next + 1] === 'a' || words[next + 1] === 'one') && words[next + 2] === 'half') {
       next += 3;
       value = value === null ? null : value + 0.5;
-    } else if (words[next] === '1/2' || words[next] === '½') {
-      next += 1;
+    } else if (halved || words[next] === '1/2' || words[next] === '½') {
+      if (!halved) next += 1;
       value = value === null ? null : value + 0.5;
     }
     const unit = attached ? attached[2] : words[next]?.replace(/\.$/, '');
