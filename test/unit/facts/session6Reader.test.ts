@@ -298,4 +298,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(`${IMPLANT}Indication: Chronic R shoulder pain for 2½ years. Failed physio, pulsed RF 2025 (6 wks).\n`).necessity.painDuration?.months, 30);
     assert.equal(factsOf(`${IMPLANT}Indication: Failed physio, pulsed RF 2025 (6 wks).\n`).necessity.painDuration, null);
   });
+
+  it('reads a procedure line ending "-- ABORTED" as a procedure stopped', () => {
+    const facts = factsOf('Proc: perc integrated PNS rt common peroneal n. -- ABORTED\nUS: nerve identified, introducer advanced 2 cm. Pt refused to continue. NO lead placed.\n');
+    assert.ok(facts.discontinued);
+    assert.equal(facts.procedure?.value, 'insertion');
+  });
 });
