@@ -304,4 +304,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.ok(facts.discontinued);
     assert.equal(facts.procedure?.value, 'insertion');
   });
+
+  it('does not take "Ultrasound used by anesthesia: No" for a denial of the implant\'s imaging', () => {
+    const facts = factsOf(`Regional block by anesthesia: No   Ultrasound used by anesthesia: No\n${IMPLANT}`);
+    assert.equal(facts.conflicts.some((conflict) => conflict.topic === 'imaging'), false);
+    assert.equal(factsOf(`Ultrasound used: No\n${IMPLANT}`).conflicts.some((conflict) => conflict.topic === 'imaging'), true);
+  });
 });

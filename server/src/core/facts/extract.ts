@@ -386,7 +386,8 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   const modalities = record(mentions, 'imaging', findMatches(sentences, MODALITIES));
   const documented = current(modalities);
   const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
-  const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased'));
+  // "Ultrasound used by anesthesia: No" denies another team's imaging (the block's), not the implant's.
+  const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased') && !saysNear(sentences, match, BY_ANOTHER_TEAM, 0, BY_ANOTHER_TEAM_REACH));
   // A correction settles a modality: "Correction: fluoroscopy was NOT used for this case".
   const corrected = (match: Match) => sentenceSays(sentences, match, CORRECTION);
   const withdrawn = new Set(negated.filter(corrected).map((match) => match.value));
@@ -401,6 +402,10 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   if (negated.length) return { status: 'negated', modalities: [], evidence: evidenceOf(negated) };
   return { status: 'absent', modalities: [], evidence: [] };
 }
+
+/** Another team named as who used it, right after the modality: "by anesthesia", "by the anaesthetist", "by nursing". */
+const BY_ANOTHER_TEAM = /^[^.;|]{0,30}\bby (?:the )?(?:anaesthe|anesthe|CRNA|nurs)\w*/i;
+const BY_ANOTHER_TEAM_REACH = 40;
 
 interface ArrayCount {
   readonly match: Match;
