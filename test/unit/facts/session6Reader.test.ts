@@ -310,4 +310,9 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.conflicts.some((conflict) => conflict.topic === 'imaging'), false);
     assert.equal(factsOf(`Ultrasound used: No\n${IMPLANT}`).conflicts.some((conflict) => conflict.topic === 'imaging'), true);
   });
+
+  it('leaves the side of another procedure of the session (a block on the other side) to that procedure', () => {
+    const text = 'Procedure(s): (a) PNS implant R GON, perc, US; (b) L GON block (64405-LT)\n(a) Prone. R GON identified. 1 integrated array placed.\n(b) L GON: US-guided, 3 mL 0.5% bupivacaine around L GON.\n';
+    assert.equal(factsOf(text).laterality?.value, 'right');
+  });
 });

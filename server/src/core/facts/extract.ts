@@ -195,7 +195,10 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   // A side the note itself calls wrong ('"identified on the right" is a dictation error') is no side; an addendum's settles.
   const read = record(mentions, 'laterality', findMatches(sentences, LATERALITY)).filter((match) => !sentenceSays(sentences, match, WITHDRAWN));
   const inAddendum = current(read).filter((match) => amended(match.span));
-  const matches = inAddendum.length && inAddendum.every((match) => match.value === inAddendum[0].value) ? inAddendum : read;
+  const settled = inAddendum.length && inAddendum.every((match) => match.value === inAddendum[0].value) ? inAddendum : read;
+  // A side told with another procedure of the session ("(b) L GON block (64405-LT)", "L GON: 3 mL bupivacaine") is that procedure's, when the note tells another.
+  const ofImplant = settled.filter((match) => !saysNear(sentences, match, OTHER_PROCEDURE, 0, OTHER_PROCEDURE_REACH));
+  const matches = ofImplant.length && ofImplant.length < settled.length && ofImplant.some((match) => match.status === 'affirmed') ? ofImplant : settled;
   // The procedure statement names the side of the procedure; a side told more often elsewhere may be another problem's ("new LEFT hip pain" in an E/M note).
   // A correction ("addendum: the correct side is LEFT") still settles it below.
   const titled = current(matches).filter((match) => inSentences(titles, match));
@@ -247,6 +250,10 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   // With no side in words, the diagnosis codes the note gives for it tell one ("G57.82 lesion of superficial peroneal nerve").
   return current(matches).length === 0 && !matches.some(isDiagnosis) ? sideOfDiagnosisCodes(codes) : null;
 }
+
+/** Another procedure right after a side: a nerve block or an injection, its drug, or its code. */
+const OTHER_PROCEDURE = /^[^.;]{0,30}?\b(?:block|injection|injected|bupivacaine|ropivacaine|triamcinolone|dexamethasone|6440\d|6445\d|2061\d)\b/i;
+const OTHER_PROCEDURE_REACH = 40;
 
 /** The one side the note's ICD-10-CM codes carry (G57.82 left), or null when they carry none or disagree. */
 function sideOfDiagnosisCodes(codes: readonly CodeMention[]): Fact<Laterality> | null {
