@@ -315,4 +315,9 @@ describe('facts written in words, dates and misspellings', () => {
     const text = 'Procedure(s): (a) PNS implant R GON, perc, US; (b) L GON block (64405-LT)\n(a) Prone. R GON identified. 1 integrated array placed.\n(b) L GON: US-guided, 3 mL 0.5% bupivacaine around L GON.\n';
     assert.equal(factsOf(text).laterality?.value, 'right');
   });
+
+  it('reads sides written RUE / LLE and before head and face nerves ("R auriculotemporal n.")', () => {
+    assert.equal(factsOf('# Procedure\nPercutaneous placement of integrated peripheral nerve stimulator, radial nerve at spiral groove, RUE.\n').laterality?.value, 'right');
+    assert.equal(factsOf('Proc: perc PNS implant R auriculotemporal n. (ATN), pre-auricular, US. One integrated array.\n').laterality?.value, 'right');
+  });
 });

@@ -242,7 +242,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   // Sides told of other body parts ("R total knee 2023" beside a heel implant) or only hoped for do not compete.
   const told = matches.filter((match) => match.status !== 'negated' && match.status !== 'other-experiencer' && match.status !== 'hypothetical');
   const servedParts = nerve ? NERVE_BODY_PARTS[nerve] ?? [] : [];
-  const ofPain = sideLeftOpen || earlierDevice ? [] : told.filter((match) => match.role === 'history' && match.value !== 'bilateral' && (PAIN_AFTER_SIDE.test(textAfter(sentences, match)) || servedParts.includes(bodyPartAfter(sentences, match) ?? '')));
+  const ofPain = sideLeftOpen || earlierDevice ? [] : told.filter((match) => (match.role === 'history' || match.status === 'historical') && match.value !== 'bilateral' && (PAIN_AFTER_SIDE.test(textAfter(sentences, match)) || servedParts.includes(bodyPartAfter(sentences, match) ?? '')));
   if (ofPain.length && otherSite(sentences, ofPain, told.filter((match) => match.value !== ofPain[0].value), nerve).length === 0) return fact(ofPain[0].value, ofPain);
   // Failing those, the planned procedure names the side (a procedure stopped before the array went in).
   const planned = matches.filter(isPlanned);
