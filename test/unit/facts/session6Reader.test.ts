@@ -320,4 +320,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf('# Procedure\nPercutaneous placement of integrated peripheral nerve stimulator, radial nerve at spiral groove, RUE.\n').laterality?.value, 'right');
     assert.equal(factsOf('Proc: perc PNS implant R auriculotemporal n. (ATN), pre-auricular, US. One integrated array.\n').laterality?.value, 'right');
   });
+
+  it('reads "PLAN / PROCEDURE TODAY:" as the account of today\'s procedure, and "intercostal nn."', () => {
+    const facts = factsOf('PLAN / PROCEDURE TODAY: perc integrated PNS x2 arrays, L T8 + T9 intercostal nn., US guided.\n\nASSESSMENT: Post-thoracotomy pain syndrome.\n');
+    assert.equal(facts.nerve?.value, 'intercostal');
+    assert.equal(parseDocument({ uri: 'note.opnote', version: 1, text: 'PLAN / PROCEDURE TODAY: perc integrated PNS.\n' }).sections[0].id, 'procedure');
+  });
 });

@@ -19,7 +19,7 @@ const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?[ \\t]{0,20}(?::{1,3}|\\||\\()[ \
  * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", "femoral n, inguinal", "median n forearm", or one of a list
  * that ends in it ("the median, ulnar and radial nerves").
  */
-const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|n\\.|n\\b(?![=.\\d-]))|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
+const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|nn?\\.|n\\b(?![=.\\d-]))|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
 
 /**
  * Common misspellings of the key terms, read wherever a pattern names the word ("stimulater",

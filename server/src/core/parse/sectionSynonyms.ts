@@ -61,7 +61,7 @@ export function canonicalSectionId(title: string): string | undefined {
   const remembered = idByTitle.get(title);
   if (remembered !== undefined) return remembered ?? undefined;
   const normalized = normalizeTitle(title);
-  const id = idOfNormalized(normalized) ?? firstPartId(title) ?? misspeltId(normalized);
+  const id = idOfNormalized(normalized) ?? compoundTitleId(title) ?? misspeltId(normalized);
   if (idByTitle.size >= MAX_REMEMBERED_TITLES) idByTitle.clear();
   idByTitle.set(title, id ?? null);
   return id;
@@ -136,11 +136,13 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length];
 }
 
-/** A title of parts ("History / necessity", "Findings & disposition") is the section of its first part. */
-function firstPartId(title: string): string | undefined {
+/** A title of parts ("History / necessity", "Findings & disposition") is the section of its first part, or of the part that names the procedure. */
+function compoundTitleId(title: string): string | undefined {
   const parts = title.split(/[/&]|\band\b/i);
   if (parts.length < 2) return undefined;
-  return idOfNormalized(normalizeTitle(parts[0]));
+  // "PLAN / PROCEDURE TODAY": a part that names today's procedure makes the section its account.
+  const ids = parts.map((part) => idOfNormalized(normalizeTitle(part)));
+  return ids.find((id) => id === 'procedure' || id === 'technique') ?? ids[0];
 }
 
 /** The section a normalised title is, by the synonym table or a title pattern. */
