@@ -326,4 +326,11 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(facts.nerve?.value, 'intercostal');
     assert.equal(parseDocument({ uri: 'note.opnote', version: 1, text: 'PLAN / PROCEDURE TODAY: perc integrated PNS.\n' }).sections[0].id, 'procedure');
   });
+
+  it('reads the option a pointer marks as chosen and the others as not ("SIDE (select): ► Left   Right   Bilateral")', () => {
+    const facts = factsOf('PROCEDURE (select one): ► Permanent implant   Trial   Revision   Removal\nSIDE (select): ► Left   Right   Bilateral\nNERVE: genitofemoral n., genital branch\nGUIDANCE (select all): ► Ultrasound   Fluoroscopy   CT\nARRAYS PLACED: 1\nTECHNIQUE: Integrated array (receiver in lead; external wearable driver) deployed.\n');
+    assert.equal(facts.laterality?.value, 'left');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+    assert.equal(facts.procedure?.value, 'insertion');
+  });
 });

@@ -106,6 +106,26 @@ function optionsNotCircled(line: string, valueStart: number): TemplateSpan[] {
   return spans;
 }
 
+/** A paper form's or an export's pointer at the option chosen: "SIDE (select): ► Left   Right   Bilateral". */
+const POINTER = /[►▶➤]/;
+
+/** The options a pointer does not point at, each up to the column gap after it. */
+function optionsNotPointed(line: string, valueStart: number): TemplateSpan[] {
+  if (!POINTER.test(line)) return [];
+  const spans: TemplateSpan[] = [];
+  // The value in columns: each option stands between gaps of two blanks or more.
+  let at = valueStart;
+  while (at < line.length) {
+    while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
+    if (at >= line.length) break;
+    let end = at;
+    while (end < line.length && !((line[end] === ' ' || line[end] === '\t') && (line[end + 1] === ' ' || line[end + 1] === '\t' || end + 1 >= line.length))) end++;
+    if (!POINTER.test(line.slice(at, end))) spans.push({ start: at, end, mark: 'unchosen' });
+    at = end;
+  }
+  return spans;
+}
+
 /** A table row of a key and its answer: "| Modifier 22 | N/A |" says nothing of modifier 22, "| IPG | None |" denies it. */
 function tableRowField(line: string): TemplateSpan | undefined {
   if (!line.trimStart().startsWith('|')) return undefined;
@@ -185,7 +205,7 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   // The options a key offers are no answer: "Side (L/R/bilat): L" documents the left side only.
   const offered = field ? KEY_OPTIONS.exec(field[1]) : null;
   if (offered) spans.push({ start: offered.index, end: offered.index + offered[0].length, mark: 'unchosen' });
-  if (field) spans.push(...optionsNotCircled(line, field[0].length));
+  if (field) spans.push(...optionsNotCircled(line, field[0].length), ...optionsNotPointed(line, field[0].length));
   if (boxes.length === 0) {
     const row = tableRowField(line);
     if (row) return [...spans, row];
