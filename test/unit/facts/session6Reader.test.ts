@@ -333,4 +333,10 @@ describe('facts written in words, dates and misspellings', () => {
     assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
     assert.equal(facts.procedure?.value, 'insertion');
   });
+
+  it('reads "cut pain in half", "six tenths relief" and a terse "Test +."', () => {
+    assert.equal(factsOf(`${IMPLANT}S: 10-day trial 06/2026 cut pain in half.\n`).necessity.trialOutcome?.percentRelief, 50);
+    assert.equal(factsOf(`${IMPLANT}She did a 5 day trial in February and reported about six tenths relief.\n`).necessity.trialOutcome?.percentRelief, 60);
+    assert.equal(factsOf('Proc: perc integrated PNS, R common peroneal n. Fluoro + US. 1 array. Test +.\n').testing.status, 'documented');
+  });
 });

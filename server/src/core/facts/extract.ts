@@ -664,7 +664,7 @@ const CLAUSE_ENDS = [',', ';', ':', '(', ')'];
 const firstGroup = (match: Match) => match.groups.find((group) => group !== undefined);
 
 /** A fraction as its percent: "half" 50, "two-thirds" 67, "3/4" 75. */
-const FRACTION_PERCENT: Readonly<Record<string, number>> = { half: 50, 'one half': 50, 'a half': 50, '1/2': 50, 'two thirds': 67, '2/3': 67, 'three quarters': 75, 'three fourths': 75, '3/4': 75, 'one third': 33, 'a third': 33, '1/3': 33, '1/4': 25, '2/4': 50 };
+const FRACTION_PERCENT: Readonly<Record<string, number>> = { 'six tenths': 60, 'seven tenths': 70, 'eight tenths': 80, 'nine tenths': 90, 'five tenths': 50, half: 50, 'one half': 50, 'a half': 50, '1/2': 50, 'two thirds': 67, '2/3': 67, 'three quarters': 75, 'three fourths': 75, '3/4': 75, 'one third': 33, 'a third': 33, '1/3': 33, '1/4': 25, '2/4': 50 };
 
 const percentOf = (value: string | undefined): number | null => {
   const fraction = value === undefined ? undefined : FRACTION_PERCENT[value.toLowerCase().replace(/[-\s]+/g, ' ')];

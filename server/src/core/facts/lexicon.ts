@@ -233,7 +233,7 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
 export const TESTING = rx(
   // Stimulation told by its response or its current: "concordant tingling", "threshold 0.6 mA", "Stim: ...".
   '\\bpar[ae]{0,2}st?h?esi\\w*|\\bmilliamp(?:ere)?s?\\b|\\bconcordant\\b|\\btingling\\b|\\bstim(?:ulation)?\\s*:|\\bstimulated\\b|\\bthreshold\\b|\\bfelt (?:the )?stimulation\\b|\\b\\d(?:\\.\\d{1,2})?\\s*(?:mA|rnA)\\b|\\b(?:concordant|sensory|stimulation|paresthesia) coverage\\b|\\bcoverage (?:of|over) the (?:\\w+ ){0,3}?(?:area|distribution|territory|region)\\b|' +
-  '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|(?:was )?(?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstim(?:ulation)?\\b(?: [\\w.-]+){0,8}? (?:produced|reproduced|elicited|evoked|confirmed|captured|resulted in|gave)\\b|\\btest(?:ing)? stim\\b|\\bstim test(?:ing)?\\b|\\b(?:was|were) tested\\b',
+  '\\b(?:intra-?operative |test |trial |sensory |motor )?stimulation (?:testing|test|(?:was )?(?:performed|delivered|applied|tested))\\b|\\btest(?:ing)? stimulation\\b|\\bparesthesias?\\b|\\b(?:sensory|motor) (?:response|threshold)s?\\b|\\bmotor (?:contraction|twitch)\\w*|\\bmuscle (?:twitch|contraction)\\w*|\\bimpedances?\\b|\\bstim(?:ulation)?\\b(?: [\\w.-]+){0,8}? (?:produced|reproduced|elicited|evoked|confirmed|captured|resulted in|gave)\\b|\\btest(?:ing)? stim\\b|\\bstim test(?:ing)?\\b|\\b(?:test|stim)(?:ing)?[\\t\\x20]{0,3}(?:\\+(?:ve)?(?=[\\s.,;]|$)|positive\\b|✓|✔)|\\b(?:was|were) tested\\b',
 );
 
 /** Words that call a procedure hard, and what they may call hard. */
@@ -264,7 +264,7 @@ const SEASON = '(?:early|mid|late|spring|summer|fall|autumn|winter)';
 /** A percentage in digits or words ("70", "seventy", "sixty-five"). */
 const PERCENT_AMOUNT = '(\\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred|hundred))';
 /** A share written as a fraction: "by half", "two-thirds less pain", "relief ~3/4" (extract.ts reads it as a percent). */
-const FRACTION = '(half|one[- ]half|a[- ]half|two[- ]thirds|three[- ]quarters|three[- ]fourths|one[- ]third|a[- ]third|[123]/[234](?![/\\d]))';
+const FRACTION = '(half|one[- ]half|a[- ]half|two[- ]thirds|three[- ]quarters|three[- ]fourths|one[- ]third|a[- ]third|(?:five|six|seven|eight|nine)[- ]tenths|[123]/[234](?![/\\d]))';
 /** "relief" and its common misspellings. */
 const RELIEF_WORD = '(?:relief|relif|releif|reliefe|releaf)';
 const RELIEF = `(?:${RELIEF_WORD}|reduction|improvement|decrease|better|response|benefit)`;
@@ -320,6 +320,8 @@ export const NECESSITY = {
       // Fractions: "pain reduced by half", "cut her pain by two-thirds", "about two-thirds less pain", "relief ~3/4 of usual pain".
       `|\\b(?:reduced|decreased|improved|relieved|lowered|cut)(?: (?:her|his|their|the))?(?: pain(?: scores?)?)? by (?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
       `|\\bpain (?:was |is )?(?:reduced|decreased|cut) by (?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
+      // "cut pain in half", "halved her pain".
+      `|\\b(?:cut|reduced|decreased)(?: (?:her|his|their|the))?(?: pain(?: scores?)?)? in (half)\\b` +
       `|\\b${FRACTION} (?:less pain|(?:pain )?(?:${RELIEF_WORD}|reduction|improvement))\\b` +
       `|\\b(?:${RELIEF_WORD}|improvement|reduction) (?:of )?(?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
       `|\\bpain(?: scores?| levels?)? (?:was |were |is |went |is going |has gone |came )?(?:reduced|decreased|improved|better|down|lower) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent|per cent)`,
