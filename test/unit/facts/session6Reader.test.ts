@@ -339,4 +339,12 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf(`${IMPLANT}She did a 5 day trial in February and reported about six tenths relief.\n`).necessity.trialOutcome?.percentRelief, 60);
     assert.equal(factsOf('Proc: perc integrated PNS, R common peroneal n. Fluoro + US. 1 array. Test +.\n').testing.status, 'documented');
   });
+
+  it('reads a line of ticks and crosses as a checklist ("US ✓ / fluoro ✗", "IPG ✗"), not a timeline of crosses alone', () => {
+    const facts = factsOf('Today: perm PNS L saphenous\nUS ✓ / fluoro ✗ → saphenous n. distal adductor canal → array x1 deployed → test 0.5mA ✓ concordant\nIntegrated ✓ (receiver in lead) | IPG ✗ | pocket ✗\n');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+    assert.equal(facts.integrated?.value, true);
+    const timeline = factsOf(`${IMPLANT}Timeline: L knee pain x 22mo → PT ✗ → gabapentin ✗ → trial 60% ↓\n`);
+    assert.ok(timeline.necessity.conservativeCare?.treatments.length);
+  });
 });

@@ -32,7 +32,7 @@ const FIELD = /^([^:?\n]{1,60})(?::{1,3}|\?)/;
 const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)/;
 
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
-const MAY_BE_TEMPLATE = /[☐☒☑:?|]|\[[xX ]\]|\([xX ]\)|__/;
+const MAY_BE_TEMPLATE = /[☐☒☑:?|►▶➤✓✔✗✘✕]|\[[xX ]\]|\([xX ]\)|__/;
 
 /** Template lines are short: a longer line is prose (and reading it per sentence would cost its length each time). */
 const MAX_TEMPLATE_LINE = 300;
@@ -192,12 +192,36 @@ function answeredLabels(line: string): TemplateSpan[] {
   });
 }
 
+/** A tick and a cross after items of one line: "US ✓ / fluoro ✗", "Integrated ✓ | IPG ✗ | pocket ✗". */
+const TICK = /[✓✔☑]/;
+const CROSS = /[✗✘✕]/g;
+/** What parts the items of such a line. */
+const ITEM_SEPARATORS = '/|→;,:';
+
+/**
+ * On a line that ticks some items and crosses others, a crossed item is denied. A line of crosses
+ * alone is not read so: in a timeline "PT ✗ → gabapentin ✗" tells treatments that failed.
+ */
+function itemsCrossed(line: string): TemplateSpan[] {
+  if (!TICK.test(line) || !/[✗✘✕]/.test(line)) return [];
+  const spans: TemplateSpan[] = [];
+  CROSS.lastIndex = 0;
+  for (let cross = CROSS.exec(line); cross; cross = CROSS.exec(line)) {
+    let start = cross.index;
+    while (start > 0 && !ITEM_SEPARATORS.includes(line[start - 1])) start--;
+    while (start < cross.index && (line[start] === ' ' || line[start] === '\t')) start++;
+    if (start < cross.index) spans.push({ start, end: cross.index, mark: 'declined' });
+  }
+  return spans;
+}
+
 /** The template spans of one line, in the line's offsets; `columnsOf` gives the answers of its checklist's columns, if any. */
 export function readTemplateLine(line: string, columnsOf?: () => readonly ColumnAnswer[] | undefined): TemplateSpan[] {
   // The options of a placeholder left to fill (`Side: [left | right]`) are options not chosen.
   const placeholders: Placeholder[] = [];
   scanPlaceholders(line, 0, placeholders);
   const spans: TemplateSpan[] = placeholders.map(({ span }) => ({ ...span, mark: 'unchosen' }));
+  spans.push(...itemsCrossed(line));
   const boxes: { start: number; end: number; checked: boolean }[] = [];
   BOX.lastIndex = 0;
   for (let match = BOX.exec(line); match; match = BOX.exec(line)) boxes.push({ start: match.index, end: match.index + match[0].length, checked: isChecked(match[0]) });

@@ -62,7 +62,7 @@ export const rule: Rule = {
         span: line.code.span,
         message: expected
           ? `The note (${name}) documents the procedure as stopped ${when}: the facility's ${line.code.value} line takes modifier ${expected}.`
-          : `The note (${name}) documents the procedure as discontinued: the facility's ${line.code.value} line takes ${beforeAnesthesia} (before anesthesia) or ${afterAnesthesia} (after); check the note.`,
+          : `The note (${name}) says the procedure was stopped: the facility's ${line.code.value} line takes ${beforeAnesthesia} (before anesthesia) or ${afterAnesthesia} (after); check which.`,
         related,
         ...(fixes.length ? { fixes } : {}),
       });
