@@ -347,4 +347,10 @@ describe('facts written in words, dates and misspellings', () => {
     const timeline = factsOf(`${IMPLANT}Timeline: L knee pain x 22mo → PT ✗ → gabapentin ✗ → trial 60% ↓\n`);
     assert.ok(timeline.necessity.conservativeCare?.treatments.length);
   });
+
+  it('reads a bold "**Plan**" as a heading, "perm PNS" as permanent, a first array discarded and "One array remains in place"', () => {
+    assert.equal(factsOf('- 1 integrated array placed at the left ilioinguinal nerve under US\n**Plan**\n- 2nd array to L iliohypogastric n. at f/u if coverage incomplete\n').arrays?.value, 1);
+    assert.equal(factsOf('S: presents for perm PNS. 7d PNS trial ended 2026-05-30: 65% relief. Trial lead site healed.\nProcedure: US, 1 array (receiver integrated, external wearable power) deployed at the left superior cluneal nerve.\n').procedure?.value, 'insertion');
+    assert.equal(factsOf('TECHNIQUE: A first array was deployed, but it dislodged when the introducer was withdrawn and it was removed and discarded. A second array was then deployed at the right ulnar nerve under ultrasound. One array remains in place.\n').arrays?.value, 1);
+  });
 });

@@ -469,7 +469,7 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
 const TRIAL_LEADS = /\b(?:temporary|trial)\b/i;
 const WITHDRAWN = /\b(?:is|was) (?:incorrect|wrong|in error|not correct|an? (?:dictation |transcription |typographical )?error)\b|\berroneous(?:ly)?\b/i;
 const PLAN_LABEL = /^[\s*•·-]*(?:plan(?:ned)?|goal|intended)\s*:/i;
-const FINAL_TALLY = /^[\s*•·-]*(?:final|in place at the end|at the end of the case)\b|\b(?:placed|implanted|left in place|deployed) today\b|\bin place at (?:the )?end\b/i;
+const FINAL_TALLY = /^[\s*•·-]*(?:final|in place at the end|at the end of the case)\b|\b(?:placed|implanted|left in place|deployed) today\b|\bin place at (?:the )?end\b|\b(?:remains?|remaining) in place\b/i;
 
 const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b|\b(?:array|lead|electrode)\(s\)/i;
 

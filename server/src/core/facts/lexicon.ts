@@ -206,7 +206,7 @@ export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?)\\b[^.;\\n
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
 export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred|unused|unopened|not used|wasted|discarded)\\b');
 /** The first array given up before another was placed: "the first lead was contaminated before use and discarded". */
-export const FIRST_ARRAY_GIVEN_UP = rx('\\bfirst (?:electrode )?(?:lead|array|electrode)\\b(?: [\\w-]+){0,8}? (?:contaminated|discarded|wasted|dropped|damaged|defective|malfunction\\w*|abandoned|withdrawn and discarded)\\b');
+export const FIRST_ARRAY_GIVEN_UP = rx('\\bfirst (?:electrode )?(?:lead|array|electrode)\\b(?:,? [\\w-]+){0,16}? (?:contaminated|discarded|wasted|dropped|damaged|defective|malfunction\\w*|abandoned|withdrawn and discarded)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )?([2-6])\\b(?=[\\t\\x20]{0,3}(?:(?:was |were )?(?:deployed|placed|inserted|implanted)\\b|[:(]))');
 export const EACH_SIDE = rx('\\b(?:one|an?|1)(?: (?:integrated |electrode |permanent )?(?:array|lead|electrode|stimulator))? (?:(?:on|for|per) )?(?:each|either|ea\\.?) side\\b');
 
@@ -375,7 +375,7 @@ export const EARLIER_TRIAL = rx(
   `\\b(?:\\d{1,2}-day )?(?:${TRIAL_KIND} )?trial:? (?:(?:in|on|of|from) )?\\(?(?:${TRIAL_MONTH} |\\d{1,2}/)?(?:19|20)\\d{2}\\b|\\b(?:following|after|post|based on|given|prior|previous|successful|positive|completed)\\s+${optional('a|the|an|her|his|their')}(?:\\d+-day |(?!${TRIAL_KIND} trial\\b)\\w+ ){0,3}(?:${TRIAL_KIND} )?trial\\b|\\btrial (?:was|had been) (?:successful|positive|performed|done|completed)\\b`,
 );
 
-export const PERMANENT = rx('\\bpermanent(?:ly)?\\b');
+export const PERMANENT = rx('\\bpermanent(?:ly)?\\b|\\bperm\\.?(?= (?:PNS|implant|system|lead|array|device|stim))');
 
 /** A sentence that corrects the record ("the correct laterality is RIGHT", "amended: left"). */
 export const CORRECTION = rx('\\bcorrect(?:ed|ion)?\\b|\\bamend(?:ed|ment)?\\b|\\bshould read\\b|\\bin error\\b|\\b(?:strike|scratch|delete|disregard) that\\b');

@@ -139,6 +139,16 @@ function observationHeading(line: string): HeadingMatch | undefined {
   return { style: 'dictation', level: 1, title: match[1], titleStart, titleEnd: titleStart + match[1].length, headingStart: 0, headingEnd: match[0].length };
 }
 
+/** A known title in bold alone on its line, as a Markdown export writes it: "**Plan**". */
+function boldTitle(line: string): HeadingMatch | undefined {
+  const bold = /^([ \t]{0,3})\*\*([^*\n]{1,40})\*\*[ \t]*$/.exec(line);
+  if (!bold) return undefined;
+  const title = bold[2].trim();
+  const titleStart = bold[1].length + 2 + (bold[2].length - bold[2].trimStart().length);
+  if (!/^[A-Z][A-Za-z/ -]*$/.test(title) || wordCount(title) > 4 || canonicalSectionId(title) === undefined) return undefined;
+  return { style: 'dictation', level: 1, title, titleStart, titleEnd: titleStart + title.length, headingStart: bold[1].length, headingEnd: line.trimEnd().length };
+}
+
 /** A known title that opens its paragraph with a full stop, as a letter or a dictation writes it: "Procedure. Under local anesthesia ...". */
 function periodTitle(line: string, titleStart: number): HeadingMatch | undefined {
   const stop = line.indexOf('. ', titleStart);
@@ -153,7 +163,7 @@ export function matchHeading(line: string, paragraphStart = false): HeadingMatch
   // Every heading has a `#` (Markdown) or a `:` (dictation), or is a known title alone on its line
   // (EHR exports: "Intraop log"); most lines are none of these.
   if (line.startsWith('OBX|')) return observationHeading(line);
-  if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return bareTitle(line) ?? (paragraphStart ? periodTitle(line, skipBlanks(line, 0)) : undefined);
+  if (line.indexOf(':') < 0 && line.indexOf('#') < 0) return bareTitle(line) ?? boldTitle(line) ?? (paragraphStart ? periodTitle(line, skipBlanks(line, 0)) : undefined);
   const markdown = markdownHeading(line);
   if (markdown) return markdown;
   const lineStart = afterQuoteMarks(line, skipBlanks(line, 0));
