@@ -353,4 +353,9 @@ describe('facts written in words, dates and misspellings', () => {
     assert.equal(factsOf('S: presents for perm PNS. 7d PNS trial ended 2026-05-30: 65% relief. Trial lead site healed.\nProcedure: US, 1 array (receiver integrated, external wearable power) deployed at the left superior cluneal nerve.\n').procedure?.value, 'insertion');
     assert.equal(factsOf('TECHNIQUE: A first array was deployed, but it dislodged when the introducer was withdrawn and it was removed and discarded. A second array was then deployed at the right ulnar nerve under ultrasound. One array remains in place.\n').arrays?.value, 1);
   });
+
+  it('does not count a side told of a separate problem or of a body part the nerve does not serve', () => {
+    const text = 'Before we started she mentioned a new, unrelated low back pain radiating to the right buttock for three weeks.\nIn the procedure room I used ultrasound to find the left lateral femoral cutaneous nerve; one integrated electrode array was deployed.\n';
+    assert.equal(factsOf(text).laterality?.value, 'left');
+  });
 });

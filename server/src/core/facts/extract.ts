@@ -214,7 +214,10 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     if (other.length > sameSide.length) return null;
     return fact(side, titled);
   }
-  const sideOfPool = (pool: readonly Match<Laterality>[]): Fact<Laterality> => {
+  const sideOfPool = (told: readonly Match<Laterality>[]): Fact<Laterality> => {
+    // Sides told of a body part the nerve does not serve, or of a separate problem ("a new, unrelated low back pain radiating to the right buttock"), do not count.
+    const served = otherSite(sentences, [], told, nerve);
+    const pool = served.length ? served : told;
     const of = (value: Laterality) => pool.filter((match) => match.value === value);
     const left = of('left');
     const right = of('right');
@@ -282,7 +285,7 @@ function otherSite(sentences: readonly Sentence[], procedureSide: readonly Match
   });
 }
 
-const SEPARATE_PROBLEM = /\b(?:separate|unrelated|different|new) (?:complaint|problem|issue|concern)\b|\bunrelated to (?:the|today's|this) (?:procedure|implant)\b/i;
+const SEPARATE_PROBLEM = /\b(?:separate|unrelated|different|new) (?:complaint|problem|issue|concern)\b|\bunrelated to (?:the|today's|this) (?:procedure|implant)\b|\bnew,? unrelated\b/i;
 
 /** A body part named right after a side ("L shoulder", "left-sided radiating low back pain"), not a nerve or a device. */
 function bodyPartAfter(sentences: readonly Sentence[], match: Match): string | undefined {
