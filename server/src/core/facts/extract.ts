@@ -310,7 +310,7 @@ function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfServic
   if (!service) return false;
   const today = Number(service[1]) * 12 + Number(service[2]);
   // "placed here on January 8 2026": a date told with "on" or "in" after the placement, up to the clause's end.
-  const onDate = ON_DATE.exec(textAfter(sentences, match));
+  const onDate = ON_DATE.exec(textNear(sentences, match, 0, ON_DATE_REACH).slice(match.text.length));
   const near = onDate ? `${textNear(sentences, match, DATE_BEFORE, after)} ${onDate[0]}` : textNear(sentences, match, DATE_BEFORE, after);
   for (const date of near.matchAll(NEAR_DATE)) {
     const month = date[1] ? Number(date[1]) : date[3] ? MONTHS.indexOf(date[3].slice(0, 3).toLowerCase()) + 1 : date[7] ? Number(date[7]) : 6;
@@ -322,6 +322,7 @@ function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfServic
 
 /** "here on January 8 2026", "at this site in 03/2026": a few words, then "on" or "in" and a date, before the clause ends. */
 const ON_DATE = /^(?:[\t ]+[a-z]{1,8}){0,3}?[\t ]+(?:on|in)[\t ]+[^;.]{0,24}/i;
+const ON_DATE_REACH = 64;
 const DATE_BEFORE = 15;
 const DATE_AFTER = 12;
 /** A trial's date may stand in its parenthesis: "PNS trial (5 days, May 2026)". */

@@ -126,19 +126,22 @@ const BLANK_LINE = /\n[ \t]*\n/g;
 function historyFieldLines(text: string): Span[] {
   const lines: Span[] = [];
   // Only a line with a colon (or a table row's bar) can open a field: from one such line to the next.
+  // Each search resumes past the last one found, so the text is read once in all.
+  let colon = -2;
+  let bar = -2;
   const nextMark = (from: number) => {
-    const colon = text.indexOf(':', from);
-    const bar = text.indexOf('|', from);
+    if (colon !== -1 && colon < from) colon = text.indexOf(':', from);
+    if (bar !== -1 && bar < from) bar = text.indexOf('|', from);
     return colon < 0 ? bar : bar < 0 ? colon : Math.min(colon, bar);
   };
-  for (let colon = nextMark(0); colon >= 0; ) {
-    const start = text.lastIndexOf('\n', colon - 1) + 1;
-    const lineEnd = text.indexOf('\n', colon);
+  for (let mark = nextMark(0); mark >= 0; ) {
+    const start = text.lastIndexOf('\n', mark - 1) + 1;
+    const lineEnd = text.indexOf('\n', mark);
     HISTORY_FIELD.lastIndex = start;
     const opens = HISTORY_FIELD.test(text);
     const end = opens ? indentedEnd(text, lineEnd < 0 ? text.length : lineEnd, text.length) : lineEnd < 0 ? text.length : lineEnd;
     if (opens) lines.push({ start, end });
-    colon = end >= text.length ? -1 : nextMark(end + 1);
+    mark = end >= text.length ? -1 : nextMark(end + 1);
   }
   return lines;
 }
