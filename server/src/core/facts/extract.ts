@@ -272,7 +272,7 @@ const PAIN_AFTER_SIDE = /^[\s-]*(?:sided\s+)?(?:[a-z]+\s+){0,3}?(?:neuropathic\s
  * The sides of `other` that may be told of the procedure's site: not those of a body part the procedure's
  * side is never told with ("new L shoulder pain" beside a right ulnar implant is another problem, not a contradiction).
  */
-function otherSite(sentences: readonly Sentence[], procedureSide: readonly Match[], other: readonly Match[], nerve: string | undefined): Match[] {
+function otherSite<T extends string>(sentences: readonly Sentence[], procedureSide: readonly Match[], other: readonly Match<T>[], nerve: string | undefined): Match<T>[] {
   const sites = new Set([...procedureSide.map((match) => bodyPartAfter(sentences, match)), ...(nerve ? NERVE_BODY_PARTS[nerve] ?? [] : [])]);
   sites.delete(undefined);
   // Neither the side nor the nerve tells the procedure's site: every other side may be of it.
