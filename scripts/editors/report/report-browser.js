@@ -52,6 +52,9 @@ async function open(context, file) {
   return { page, outside, problems };
 }
 
+/** The tallest full-page screenshot taken (Chromium cannot capture a page of tens of thousands of pixels). */
+const MAX_SCREENSHOT_HEIGHT = 12000;
+
 async function main() {
   if (!RUN) throw new Error('RUN_DIR must be set (run scripts/editors/test-report.sh)');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -63,7 +66,9 @@ async function main() {
   try {
     const { page, outside, problems } = await open(context, file);
     await page.screenshot({ path: path.join(RESULTS, 'audit-report.png') });
-    await page.screenshot({ path: path.join(RESULTS, 'audit-report-full.png'), fullPage: true });
+    // The whole page, down to a height Chromium can capture: the worklist of the corpus runs to thousands of rows.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({ path: path.join(RESULTS, 'audit-report-full.png'), fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.min(height, MAX_SCREENSHOT_HEIGHT) } });
     if (process.env.OPNOTE_REPORT_SCREENSHOT) fs.copyFileSync(path.join(RESULTS, 'audit-report.png'), path.resolve(REPO, process.env.OPNOTE_REPORT_SCREENSHOT));
 
     const charts = await page.$$eval('svg[id^="chart-"]', (svgs) => svgs.map((svg) => ({ id: svg.id, bars: svg.querySelectorAll('g.bar').length, width: svg.getBoundingClientRect().width })));
