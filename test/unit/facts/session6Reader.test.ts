@@ -358,4 +358,10 @@ describe('facts written in words, dates and misspellings', () => {
     const text = 'Before we started she mentioned a new, unrelated low back pain radiating to the right buttock for three weeks.\nIn the procedure room I used ultrasound to find the left lateral femoral cutaneous nerve; one integrated electrode array was deployed.\n';
     assert.equal(factsOf(text).laterality?.value, 'left');
   });
+
+  it('reads "integral receiver", "US over ...", and an incision at the nerve\'s fascial exit point as open', () => {
+    assert.equal(factsOf('Procedure: Single electrode with integral receiver deployed at the right ilioinguinal nerve under ultrasound.\n').integrated?.value, true);
+    assert.deepEqual(factsOf('- Today: sitting, US over posterior border of SCM; LON seen; introducer placed, integrated lead deployed.\n').imaging.modalities, ['ultrasound']);
+    assert.equal(factsOf('Procedure in detail: A 4 cm longitudinal incision was made over the SPN at the fascial exit point. Lead with integrated receiver laid alongside the nerve.\n').approach?.value, 'open');
+  });
 });
