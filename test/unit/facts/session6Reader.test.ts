@@ -364,4 +364,12 @@ describe('facts written in words, dates and misspellings', () => {
     assert.deepEqual(factsOf('- Today: sitting, US over posterior border of SCM; LON seen; introducer placed, integrated lead deployed.\n').imaging.modalities, ['ultrasound']);
     assert.equal(factsOf('Procedure in detail: A 4 cm longitudinal incision was made over the SPN at the fascial exit point. Lead with integrated receiver laid alongside the nerve.\n').approach?.value, 'open');
   });
+
+  it('reads "lead withdrawn 2.5 cm ... and re-advanced" and a repositioning of an existing stimulator lead as a revision, and a lead tunnelled to a generator as placed', () => {
+    const revision = factsOf('EXAM: FLUOROSCOPY GUIDED REPOSITIONING OF EXISTING PERIPHERAL NERVE STIMULATOR LEAD, RIGHT\nPROCEDURE: Existing lead identified. Anchor released, lead withdrawn 2.5 cm under fluoroscopy and re-advanced along the original tract; no new lead opened.\n');
+    assert.equal(revision.procedure?.value, 'revision');
+    const conventional = factsOf('Perc 8-contact lead along R tibial n., fluoro.\nLead tunneled to R lat thigh; subQ pocket created, extension connected to IPG.\n');
+    assert.equal(conventional.procedure?.value, 'insertion');
+    assert.equal(conventional.integrated?.value, false);
+  });
 });
