@@ -368,7 +368,7 @@ describe('facts written in words, dates and misspellings', () => {
   it('reads "lead withdrawn 2.5 cm ... and re-advanced" and a repositioning of an existing stimulator lead as a revision, and a lead tunnelled to a generator as placed', () => {
     const revision = factsOf('EXAM: FLUOROSCOPY GUIDED REPOSITIONING OF EXISTING PERIPHERAL NERVE STIMULATOR LEAD, RIGHT\nPROCEDURE: Existing lead identified. Anchor released, lead withdrawn 2.5 cm under fluoroscopy and re-advanced along the original tract; no new lead opened.\n');
     assert.equal(revision.procedure?.value, 'revision');
-    const conventional = factsOf('Perc 8-contact lead along R tibial n., fluoro.\nLead tunneled to R lat thigh; subQ pocket created, extension connected to IPG.\n');
+    const conventional = factsOf('Perc 8-contact stimulator lead along R tibial n., fluoro.\nLead tunneled to R lat thigh; subQ pocket created, extension connected to IPG.\n');
     assert.equal(conventional.procedure?.value, 'insertion');
     assert.equal(conventional.integrated?.value, false);
   });
