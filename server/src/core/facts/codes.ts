@@ -16,11 +16,13 @@ export interface RemovedSystem {
   readonly array: boolean;
 }
 
+export const NOTHING_REMOVED: RemovedSystem = { generator: false, array: false };
+
 /**
  * `removed`: the old conventional system's parts taken out beside a new integrated implant, coded
  * apart: 64585 for its array, 64595 for its generator (fact sheet §2).
  */
-export function supportedCodes(facts: CodeFacts, bladderIndication: boolean, removed: RemovedSystem = { generator: false, array: false }): SupportedCode[] {
+export function supportedCodes(facts: CodeFacts, bladderIndication: boolean, removed: RemovedSystem = NOTHING_REMOVED): SupportedCode[] {
   const { approach, target, procedure, integrated, arrays } = facts;
   if (!procedure || !target) return [];
   const count = arrays?.value ?? 1;

@@ -4,7 +4,7 @@ import { parseServiceDate } from '../parse/dates';
 import { isEmptyValue } from '../parse/template';
 import { lineAt, type Span } from '../text/span';
 import { finish, type Steps } from '../text/steps';
-import { supportedCodes, type RemovedSystem } from './codes';
+import { NOTHING_REMOVED, supportedCodes, type RemovedSystem } from './codes';
 import {
   ACCESSORY_INCISION,
   ADDITIONAL_ARRAY,
@@ -131,10 +131,20 @@ const TRIAL_AFTER = /^[ \t]+(?:[\w-]+[ \t]+)?(?:trial|trail)\b/i;
 const TRIAL_JUST_BEFORE = /\btrial\b[^.;)]*$/i;
 const TRIAL_REACH = 25;
 
-/** The rest of the sentence after a match. */
-function textAfter(sentences: readonly Sentence[], match: Match): string {
+/** The rest of the sentence after a match, up to `reach` characters. */
+function textAfter(sentences: readonly Sentence[], match: Match, reach = Infinity): string {
   const sentence = sentenceOf(sentences, match);
-  return sentence ? sentence.text.slice(match.span.end - sentence.start) : '';
+  if (!sentence) return '';
+  const from = match.span.end - sentence.start;
+  return sentence.text.slice(from, from + reach);
+}
+
+/** The sentence's text before a match, up to `reach` characters. */
+function textBefore(sentences: readonly Sentence[], match: Match, reach: number): string {
+  const sentence = sentenceOf(sentences, match);
+  if (!sentence) return '';
+  const to = match.span.start - sentence.start;
+  return sentence.text.slice(Math.max(0, to - reach), to);
 }
 
 /** The diagnosis names the nerve and side of the condition when the account does not. */
@@ -177,7 +187,7 @@ function nerveOf(sentences: readonly Sentence[], nerves: readonly Match[], title
     const names = new Set(pool.map((match) => match.value));
     const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));
     // A field that names the nerve ("Nerve: medial calcaneal", "| Nerve | Medial calcaneal |") names the procedure's, whatever the narrative passes on the way.
-    const fielded = canonical.filter((match) => NERVE_LABEL_BEFORE.test(textNear(sentences, match, NERVE_LABEL_REACH, 0).slice(0, -match.text.length || undefined)));
+    const fielded = canonical.filter((match) => NERVE_LABEL_BEFORE.test(textBefore(sentences, match, NERVE_LABEL_REACH)));
     if (fielded.length && fielded.every((match) => match.value === fielded[0].value)) return fact(fielded[0].value, fielded);
     const titled = canonical.filter(inTitle);
     const value = titled.length ? titled.reduce((first, match) => (match.span.start < first.span.start ? match : first)).value : mostFrequent(canonical, canonical.map((match) => match.value))!;
@@ -310,7 +320,7 @@ function datedEarlier(sentences: readonly Sentence[], match: Match, dateOfServic
   if (!service) return false;
   const today = Number(service[1]) * 12 + Number(service[2]);
   // "placed here on January 8 2026": a date told with "on" or "in" after the placement, up to the clause's end.
-  const onDate = ON_DATE.exec(textNear(sentences, match, 0, ON_DATE_REACH).slice(match.text.length));
+  const onDate = ON_DATE.exec(textAfter(sentences, match, ON_DATE_REACH));
   const near = onDate ? `${textNear(sentences, match, DATE_BEFORE, after)} ${onDate[0]}` : textNear(sentences, match, DATE_BEFORE, after);
   for (const date of near.matchAll(NEAR_DATE)) {
     const month = date[1] ? Number(date[1]) : date[3] ? MONTHS.indexOf(date[3].slice(0, 3).toLowerCase()) + 1 : date[7] ? Number(date[7]) : 6;
@@ -948,7 +958,6 @@ function oldSystemTakenOut(sentences: readonly Sentence[], procedure: Fact<Proce
   return { generator, array };
 }
 
-const NOTHING_REMOVED: RemovedSystem = { generator: false, array: false };
 /** The old system's array, told beside its removal: "old lead", "retained conventional lead", "the lead from 2021". */
 const OLD_ARRAY = /\b(?:old|retained|previous(?:ly implanted)?|conventional|existing|prior)\b[^.;]{0,30}\b(?:lead|array|electrode)s?\b|\bIPG and (?:1|one|the|its) (?:lead|array|electrode)/i;
 

@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../parse/model';
 import { canonicalSectionId } from '../parse/sectionSynonyms';
-import { lineAt, type Span } from '../text/span';
+import { lineAt, nextOfCharacters, type Span } from '../text/span';
 
 /**
  * What a stretch of the note speaks about. `current` is the procedure done in this note; history and
@@ -126,14 +126,7 @@ const BLANK_LINE = /\n[ \t]*\n/g;
 function historyFieldLines(text: string): Span[] {
   const lines: Span[] = [];
   // Only a line with a colon (or a table row's bar) can open a field: from one such line to the next.
-  // Each search resumes past the last one found, so the text is read once in all.
-  let colon = -2;
-  let bar = -2;
-  const nextMark = (from: number) => {
-    if (colon !== -1 && colon < from) colon = text.indexOf(':', from);
-    if (bar !== -1 && bar < from) bar = text.indexOf('|', from);
-    return colon < 0 ? bar : bar < 0 ? colon : Math.min(colon, bar);
-  };
+  const nextMark = nextOfCharacters(text, [':', '|']);
   for (let mark = nextMark(0); mark >= 0; ) {
     const start = text.lastIndexOf('\n', mark - 1) + 1;
     const lineEnd = text.indexOf('\n', mark);

@@ -6,11 +6,11 @@
  * the line, where template.ts marks them as options not chosen.
  */
 import type { TableCell } from './tables';
+import { isChecked } from './template';
 
 /** A line with a field key and at least two boxes: the key, up to 40 characters before the colon. */
 const OPTIONS_LINE = /^[ \t]{0,8}([A-Za-z][A-Za-z0-9 /()#&'-]{0,39}):[ \t]{0,20}(?=[^\n]{0,300}?(?:\[[xX ]\]|[☐☒☑])[^\n]{0,300}?(?:\[[xX ]\]|[☐☒☑]))/gm;
 const BOX = /\[[xX ]\]|[☐☒☑]/g;
-const isChecked = (box: string) => box !== '☐' && box !== '[ ]';
 /** A longer line is prose, not a field of options. */
 const MAX_LINE = 300;
 

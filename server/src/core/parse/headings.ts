@@ -90,6 +90,9 @@ const MAX_BARE_TITLE_LINE = 72;
  */
 const BARE_TITLE_SECTIONS = new Set(['procedure', 'technique', 'indications', 'diagnosis', 'preop-dx', 'postop-dx', 'findings', 'complications', 'disposition', 'impression', 'anesthesia', 'increased-services']);
 
+/** The shape of a title written without its colon: capitalised words, four at most ("Intraop log", "DEVICE", "Plan"). */
+const hasBareTitleShape = (title: string) => /^[A-Z][A-Za-z/ -]*$/.test(title) && wordCount(title) <= 4;
+
 /** A known section title written alone on its line, capitalised, without punctuation ("Intraop log", "INDICATIONS"). */
 function bareTitle(line: string): HeadingMatch | undefined {
   if (line.length > MAX_BARE_TITLE_LINE) return undefined;
@@ -97,7 +100,7 @@ function bareTitle(line: string): HeadingMatch | undefined {
   const title = line.trimEnd().slice(titleStart);
   // A parenthesis may name the modifier or the side: "INCREASED PROCEDURAL SERVICES (MODIFIER 22)".
   const plain = title.includes('(') ? title.replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim() : title;
-  if (plain.length > MAX_BARE_TITLE || !/^[A-Z][A-Za-z/ -]*$/.test(plain) || wordCount(plain) > 4) return undefined;
+  if (plain.length > MAX_BARE_TITLE || !hasBareTitleShape(plain)) return undefined;
   // In capitals alone on its line ("DEVICE"), any known title is a heading; in other case only those no list line is.
   const id = canonicalSectionId(title);
   if (id === undefined || !(BARE_TITLE_SECTIONS.has(id) || (plain.length >= 3 && /^[A-Z][A-Z/ -]*$/.test(plain)))) return undefined;
@@ -145,7 +148,7 @@ function boldTitle(line: string): HeadingMatch | undefined {
   if (!bold) return undefined;
   const title = bold[2].trim();
   const titleStart = bold[1].length + 2 + (bold[2].length - bold[2].trimStart().length);
-  if (!/^[A-Z][A-Za-z/ -]*$/.test(title) || wordCount(title) > 4 || canonicalSectionId(title) === undefined) return undefined;
+  if (!hasBareTitleShape(title) || canonicalSectionId(title) === undefined) return undefined;
   return { style: 'dictation', level: 1, title, titleStart, titleEnd: titleStart + title.length, headingStart: bold[1].length, headingEnd: line.trimEnd().length };
 }
 
@@ -154,7 +157,7 @@ function periodTitle(line: string, titleStart: number): HeadingMatch | undefined
   const stop = line.indexOf('. ', titleStart);
   if (stop < 0 || stop - titleStart > MAX_BARE_TITLE) return undefined;
   const title = line.slice(titleStart, stop);
-  if (!/^[A-Z][A-Za-z/ -]*$/.test(title) || wordCount(title) > 4 || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
+  if (!hasBareTitleShape(title) || !BARE_TITLE_SECTIONS.has(canonicalSectionId(title) ?? '')) return undefined;
   return { style: 'dictation', level: 1, title, titleStart, titleEnd: stop, headingStart: titleStart, headingEnd: stop + 1 };
 }
 

@@ -5,7 +5,7 @@
  * the facts read "Side: R" there as they read it on a field line. A table of two columns is a list of
  * fields already ("| Nerve | Ulnar |") and is read as it stands.
  */
-import { lineAt, type Span } from '../text/span';
+import { lineAt, nextOfCharacters, type Span } from '../text/span';
 
 export interface TableCell {
   /** The cell's text, trimmed, in document offsets. */
@@ -87,14 +87,10 @@ export function headerTableCells(text: string): TableCell[] {
 
 /** The start of the next line at or after an offset that holds a bar or a tab, or -1; offsets asked in increasing order. */
 function tableLines(text: string): (from: number) => number {
-  let bar = -2;
-  let tab = -2;
+  const nextSeparator = nextOfCharacters(text, ['|', '\t']);
   return (from) => {
     if (from >= text.length) return -1;
-    // Each search resumes past the last one found, so the text is read once in all.
-    if (bar !== -1 && bar < from) bar = text.indexOf('|', from);
-    if (tab !== -1 && tab < from) tab = text.indexOf('\t', from);
-    const first = bar < 0 ? tab : tab < 0 ? bar : Math.min(bar, tab);
+    const first = nextSeparator(from);
     return first < 0 ? -1 : lineAt(text, first).start;
   };
 }

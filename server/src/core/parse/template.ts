@@ -47,7 +47,8 @@ function templateLine(text: string, start: number, end: number): { start: number
   return line.length < MAX_TEMPLATE_LINE && MAY_BE_TEMPLATE.test(line) ? { start: lineStart, end: lineEnd } : undefined;
 }
 
-const isChecked = (box: string) => box !== '☐' && box !== '[ ]' && box !== '( )';
+/** Whether a box is checked: any box but `☐`, `[ ]` and `( )`. */
+export const isChecked = (box: string) => box !== '☐' && box !== '[ ]' && box !== '( )';
 
 function lastWord(text: string): string {
   return text.split(/[^A-Za-z]+/).filter(Boolean).pop()?.toLowerCase() ?? '';
