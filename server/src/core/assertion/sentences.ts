@@ -16,7 +16,7 @@ const NEVER_FINAL = new Set([
 ]);
 
 /** Abbreviations of four letters or more that are written with a period inside a sentence. */
-const LONG_ABBREVIATIONS = new Set(['mins', 'secs', 'cont', 'temp', 'prep', 'dept', 'corp', 'appt', 'tabs', 'caps', 'admin']);
+const LONG_ABBREVIATIONS = new Set(['mins', 'secs', 'cont', 'temp', 'prep', 'dept', 'corp', 'appt', 'tabs', 'caps', 'admin', 'post', 'poss', 'prox', 'dist']);
 
 const MAX_ABBREVIATION = 8;
 /** A heading or label ("DESCRIPTION OF PROCEDURE:", "Complications:") is at most this long. */
@@ -219,6 +219,8 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   if (CHECKBOX.test(text.slice(lineStart, index))) return true;
   const nextLineEnd = text.indexOf('\n', next);
   if (CHECKBOX.test(text.slice(next, nextLineEnd < 0 || nextLineEnd > end ? end : nextLineEnd))) return true;
+  // So is a form row of fields set in columns: "Arrays planned: 3   Arrays placed: 2" plans nothing on the next line.
+  if (COLUMNED_FIELDS.test(text.slice(lineStart, index)) || COLUMNED_FIELDS.test(text.slice(next, nextLineEnd < 0 || nextLineEnd > end ? end : nextLineEnd))) return true;
   // So is a table row: "| Complications | None |" denies nothing in the row above.
   if (text.charCodeAt(next) === PIPE || text.charCodeAt(nextVisible(text, lineStart, index)) === PIPE) return true;
   return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);
@@ -236,6 +238,9 @@ const HL7_LINE_BREAK = '\\.br\\';
 const CLOCK_TIME = /^(?:[01]\d|2[0-3])[0-5]\d[ \t]+[a-z]/;
 
 const PIPE = 124;
+
+/** A label's value, a gap of three blanks or a tab, and another label: fields laid out in columns. */
+const COLUMNED_FIELDS = /:[\t\x20]{0,3}[^\s:][^:\t\n]{0,80}?(?:\t|\x20{3})[\t\x20]{0,20}[A-Za-z][A-Za-z /()-]{0,30}:/;
 
 /** A checkbox, checked or not: the mark of an EHR template line. */
 const CHECKBOX = /[\u2610\u2611\u2612]|\[[ xX]\]/;

@@ -49,6 +49,9 @@ const passives = (participles: readonly string[]): string[] =>
 /** How far "in June 2025" reaches: "the device was placed in June 2025". */
 const MONTH_YEAR_WINDOW = 3;
 
+/** Words a predicate noun phrase spans: "not a good surgical candidate for". */
+const NOUN_PHRASE_WINDOW = 5;
+
 /** genConText lets a "one word" trigger reach a concept at most three words away. */
 const ONE_WORD_WINDOW = 3;
 
@@ -63,6 +66,9 @@ const NEGEX_NEGATION: readonly Trigger[] = [
   // "free of" denies the few words after it ("free of tumor"), not the rest of a surgical clause
   // ("dissecting the fragment free of dense scar from the tract under ultrasound").
   ...phrases('pre-negation', ['free of'], ONE_WORD_WINDOW),
+  // "not a candidate" denies the noun phrase it names ("not a TKA candidate (BMI), pain x 4 yrs"),
+  // not the facts listed after it.
+  ...phrases('pre-negation', ['not a', 'not an'], NOUN_PHRASE_WINDOW),
   // [PREN] pre-triggers
   ...phrases('pre-negation', [
     'absence of', 'cannot', 'cannot see', 'checked for', 'declined', 'declines', 'denied', 'denies',

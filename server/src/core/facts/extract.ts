@@ -151,13 +151,21 @@ function textBefore(sentences: readonly Sentence[], match: Match, reach: number)
 const isDiagnosis = (match: Match) => match.status === 'affirmed' && match.role === 'diagnosis';
 /** Failing both, the planned procedure names them (a procedure stopped before the array went in). */
 const isPlanned = (match: Match) => match.status === 'hypothetical' || (match.role === 'plan' && match.status === 'affirmed');
+/**
+ * Failing all three, the indication names them when it names only one ("L posterior thigh pain
+ * (post. femoral cutaneous) 2 yrs" over numbered steps that say only "the target").
+ */
+const soleIndicated = <T extends string>(matches: readonly Match<T>[]): Match<T>[] => {
+  const named = matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical'));
+  return named.every((match) => match.value === named[0].value) ? named.filter((match) => match.status === 'affirmed') : [];
+};
 
 const TARGET_PRIORITY: readonly Target[] = ['brain', 'spinal-cord', 'dorsal-root-ganglion', 'sacral-nerve', 'cranial-nerve', 'peripheral-nerve', 'other'];
 
 function targetOf(targets: readonly Match<Target>[], nerves: readonly Match[]): Fact<Target> | null {
   const asPeripheral = nerves.map((nerve) => ({ ...nerve, value: 'peripheral-nerve' as Target }));
   const all = [...targets, ...asPeripheral];
-  for (const pool of [current(all), all.filter(isDiagnosis), all.filter(isPlanned)]) {
+  for (const pool of [current(all), all.filter(isDiagnosis), all.filter(isPlanned), soleIndicated(all)]) {
     // A DRG lead is steered through the epidural space: named, the ganglion is the target, not the cord.
     const value = pool.some((match) => match.value === 'dorsal-root-ganglion') ? 'dorsal-root-ganglion' : mostFrequent(pool, TARGET_PRIORITY);
     if (value) return fact(value, pool.filter((match) => match.value === value));
@@ -182,7 +190,7 @@ const inSentences = (sentences: readonly Sentence[], match: Match) => sentences.
 /** The nerve of the procedure; of two in one session, the one the procedure statement names first, else the one most written. */
 function nerveOf(sentences: readonly Sentence[], nerves: readonly Match[], titles: readonly Sentence[]): Fact<string> | null {
   const inTitle = (match: Match) => inSentences(titles, match);
-  for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned)]) {
+  for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned), soleIndicated(nerves)]) {
     if (pool.length === 0) continue;
     const names = new Set(pool.map((match) => match.value));
     const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));

@@ -113,8 +113,8 @@ function bareTitle(line: string): HeadingMatch | undefined {
  * tells that there is nothing to justify: it opens no section that would take the lines below it.
  */
 const ANSWER_ONLY = /^(?:yes|no|none|n\/?a|not (?:requested|applicable|needed|required|used|done)|_+|-+)\.?$/i;
-/** A fact's own title answered on its line ("Fluoroscopy: Yes (14 s)", "Modifier 22: [ ] Yes  [x] N/A"): a field, whose key is the fact. */
-const ANSWER_FIRST = /^(?:\[[ xX]\]\s*|[☐☒☑]\s*)?(?:yes|no|none|n\/?a)\b/i;
+/** A fact's own title answered on its line ("Fluoroscopy: Yes (14 s)", "Testing: positive", "Modifier 22: [ ] Yes  [x] N/A"): a field, whose key is the fact. */
+const ANSWER_FIRST = /^(?:\[[ xX]\]\s*|[☐☒☑]\s*)?(?:yes|no|none|n\/?a|positive|negative|done|performed|ok)\b/i;
 const ANSWERED_SECTIONS = new Set(['increased-services', 'imaging', 'testing']);
 
 function isAnsweredField(line: string, title: string, headingEnd: number): boolean {
