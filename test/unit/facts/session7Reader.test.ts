@@ -54,4 +54,40 @@ describe('terse notes, device logs and one-word fields', () => {
     const two = factsOf('Indication: ilioinguinal pain, prior genitofemoral nerve block.\n1. One integrated lead (built-in receiver) deployed at the scar.\n');
     assert.equal(two.nerve, null);
   });
+  it('reads a checklist line that opens with a cross as denied ("✗ IPG   ✗ pocket", "✗ fluoro")', () => {
+    const facts = factsOf('R GON PNS - implant checklist\n✔ US guidance (R suboccipital)\n✗ fluoro\n✔ 1 lead placed, rcvr built in\n✔ test 0.4mA concordant\n✗ IPG   ✗ pocket   ✗ extension\n');
+    assert.equal(facts.integrated?.value, true);
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+  });
+
+  it('reads a note titled by today\'s trial as today\'s, not the history of an earlier trial', () => {
+    const facts = factsOf('# PNS - temporary trial\n- Today: perc TRIAL lead R femoral n., US-guided, 1 temporary lead\n- Connected to external trial stimulator\n');
+    assert.equal(facts.procedure?.value, 'trial');
+  });
+
+  it('reads "performed the planned procedure: ..." as done, and a history "previously;" as ending at the semicolon', () => {
+    assert.equal(factsOf('Dear Dr. Halloran,\n\nThank you for referring Mr. B. I saw him today and performed the planned procedure: percutaneous implantation of an integrated peripheral nerve stimulation array on his right radial nerve under ultrasound.\n').procedure?.value, 'insertion');
+    const facts = factsOf('Template: PNS trial lead placement\nToday: trial completed previously; this is the PERMANENT implant. Integrated lead with receiver deployed under US.\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+  });
+
+  it('reads a bullet "array advanced back" and "the existing array was advanced" as a revision', () => {
+    assert.equal(factsOf('**Indication**\n- Integrated LFCN array placed 2026-03-02, backed out 2 cm\n\n**Procedure**\n- Old anchor removed; array advanced back under US\n').procedure?.value, 'revision');
+    assert.equal(factsOf('Original implant 2026-01-13 (integrated system).\nUnder fluoroscopy the existing array was advanced and redirected back along the nerve.\n').procedure?.value, 'revision');
+  });
+
+  it('tells a lead pulled and discarded in this session from a fractured lead replaced', () => {
+    const swap = factsOf('PROCEDURE: integrated PNS array, LEFT suprascapular nerve, US.\n1. First lead advanced but gave deltoid capture only.\n2. That lead was removed and discarded.\n3. A new lead was placed through a second trajectory.\n');
+    assert.equal(swap.procedure?.value, 'insertion');
+    const replaced = factsOf('He had an integrated peroneal stimulator placed in 2025. The fractured lead was withdrawn and inspected. Under ultrasound the new integrated lead with its built in receiver was deployed along the nerve.\n');
+    assert.equal(replaced.procedure?.value, 'replacement');
+  });
+
+  it('reads objective findings written as imaging results, misspellings and a block\'s pain scores', () => {
+    const with_ = (history: string) => factsOf(`Indications: ${history}\nUS-guided integrated PNS lead placed along the left genitofemoral nerve.\n`).necessity.objectivePathology;
+    assert.ok(with_('ultrasound showed perineural scarring.'));
+    assert.ok(with_('Nueroma seen at the scar.'));
+    assert.ok(with_('Genitofemoral block under ultrasound took him from 7/10 to 1/10.'));
+    assert.equal(with_('US shows the array migrated 2 cm.'), null);
+  });
 });

@@ -300,7 +300,7 @@ const OPNOTE_HISTORICAL: readonly Trigger[] = [
   ]),
   // "in December she had a trial": a month named in the past tense of the history.
   ...phrases('pre-historical', MONTHS_BUT_MAY.flatMap((month) => [`in ${month} she had`, `in ${month} he had`, `in ${month} the patient had`])),
-  ...phrases('termination-historical', ['now', 'this time', 'this procedure', "today's", 'today']),
+  ...phrases('termination-historical', [';', 'now', 'this time', 'this procedure', "today's", 'today']),
   // "in June 2025 the device was placed": a month and year date the past like a year alone.
   // Near words only: in run-on dictation the sentence also holds today's procedure.
   ...(['pre', 'post'] as const).flatMap((role) =>
@@ -328,6 +328,8 @@ const OPNOTE_HYPOTHETICAL: readonly Trigger[] = [
   // "Permanent implant to be considered if >= 50% relief": a step that depends on what is to come.
   ...phrases('post-hypothetical', ['to be considered', 'to be scheduled', 'to be discussed', 'will be considered', 'if successful', 'pending']),
   ...bothWays('hypothetical', ['planned']),
+  // What was planned and then done: "performed the planned procedure: percutaneous implantation of ...".
+  ...phrases('pseudo-hypothetical', ['performed the planned', 'completed the planned', 'underwent the planned', 'proceeded with the planned', 'the planned procedure was performed', 'the planned procedure was completed', 'as planned']),
   ...phrases('post-hypothetical', ['if needed', 'if necessary', 'if indicated', 'if required', 'as needed']),
   // "The right tibial nerve will be done as stage 2": a later session's side or nerve.
   ...phrases('post-hypothetical', ['will be done', 'will be placed', 'will be implanted', 'will be treated', 'will be addressed', 'to be done', 'to be placed', 'to be implanted', 'will follow']),

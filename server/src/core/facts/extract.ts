@@ -372,6 +372,8 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   // system's ("old IPG ... removed", "retained conventional lead removed"): the new integrated one is an insertion.
   if (of('removal').length && of('insertion').length) {
     if (of('removal').every((match) => sentenceSays(sentences, match, CONVENTIONAL_SYSTEM))) return fact('insertion', of('insertion'));
+    // A lead tried and pulled in this session ("That lead was removed and discarded") was never left in: one insertion.
+    if (of('removal').every((match) => sentenceSays(sentences, match, DISCARDED))) return fact('insertion', of('insertion'));
     return fact('replacement', [...of('removal'), ...of('insertion')]);
   }
   // An array redirected or re-advanced while it is being placed is part of the insertion, not a revision.
@@ -398,6 +400,7 @@ const TRIAL_REMOVAL_REACH = 60;
 
 /** The old system taken out was a conventional one: its generator or its own word. */
 const CONVENTIONAL_SYSTEM = /\b(?:conventional|IPG|pulse generator|extension)\b/i;
+const DISCARDED = /\b(?:discarded|wasted)\b/i;
 
 /** How many times more often a separate generator must be told than the word "integrated" for the generator to settle the device. */
 const SEPARATE_OUTWEIGHS = 3;

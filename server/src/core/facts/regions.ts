@@ -26,7 +26,9 @@ const ROLE_BY_SECTION: Readonly<Record<string, RegionRole>> = {
 };
 
 function roleOfOther(title: string): RegionRole {
-  if (/histor|\bhpi\b|complaint|medication|allerg|review of systems|subjective|\b(?:prior|previous|past|earlier|trial|why|background)\b/i.test(title)) return 'history';
+  if (/histor|\bhpi\b|complaint|medication|allerg|review of systems|subjective|\b(?:prior|previous|past|earlier|why|background)\b/i.test(title)) return 'history';
+  // "Trial" titles the earlier trial's story, unless the title names today's procedure: "PNS - temporary trial", "Trial lead placement".
+  if (/\btrial\b/i.test(title) && !/\b(?:PNS|stimulat\w*|leads?|placement|implant\w*|procedure|op(?:erative)? note)\b/i.test(title)) return 'history';
   // A word, not a part of one: "Stimulator implant" is no plan.
   if (/\bplan(?:s|ned|ning)?\b|\brecommend|\bfollow/i.test(title)) return 'plan';
   if (/diagnos/i.test(title)) return 'diagnosis';

@@ -204,6 +204,8 @@ const ITEM_SEPARATORS = '/|→;,:';
  * alone is not read so: in a timeline "PT ✗ → gabapentin ✗" tells treatments that failed.
  */
 function itemsCrossed(line: string): TemplateSpan[] {
+  const leading = LEADING_CROSS.exec(line);
+  if (leading) return itemsAfterCrosses(line, leading[0].length - 1);
   if (!TICK.test(line) || !/[✗✘✕]/.test(line)) return [];
   const spans: TemplateSpan[] = [];
   CROSS.lastIndex = 0;
@@ -213,6 +215,26 @@ function itemsCrossed(line: string): TemplateSpan[] {
     while (start < cross.index && (line[start] === ' ' || line[start] === '\t')) start++;
     if (start < cross.index) spans.push({ start, end: cross.index, mark: 'declined' });
   }
+  return spans;
+}
+
+/** A checklist line that opens with its cross: "✗ fluoro", "✗ IPG   ✗ pocket   ✗ extension". */
+const LEADING_CROSS = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?[✗✘✕]/;
+
+/** Each cross from `first` on denies the item after it, up to the next cross or the line's end. */
+function itemsAfterCrosses(line: string, first: number): TemplateSpan[] {
+  const spans: TemplateSpan[] = [];
+  CROSS.lastIndex = first;
+  const crosses: number[] = [];
+  for (let cross = CROSS.exec(line); cross; cross = CROSS.exec(line)) crosses.push(cross.index);
+  crosses.forEach((at, index) => {
+    const end = (crosses[index + 1] ?? line.length);
+    let start = at + 1;
+    while (start < end && (line[start] === ' ' || line[start] === '\t')) start++;
+    let stop = end;
+    while (stop > start && (line[stop - 1] === ' ' || line[stop - 1] === '\t')) stop--;
+    if (start < stop) spans.push({ start, end: stop, mark: 'declined' });
+  });
   return spans;
 }
 

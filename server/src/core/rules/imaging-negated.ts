@@ -19,7 +19,8 @@ export const rule: Rule = {
     },
   },
   check({ model, facts }, report) {
-    if (!isPeripheralImplant(facts) || facts.imaging.status !== 'negated') return;
+    // A case stopped before imaging began ("cancelled in pre-op, no needle placed, no imaging performed") chose no code by it.
+    if (!isPeripheralImplant(facts) || facts.imaging.status !== 'negated' || facts.discontinued) return;
     const span = firstEvidenceSentence(model, facts.imaging.evidence);
     if (!span) return;
     report({ span, message: 'This sentence says no imaging guidance was used. 64596 includes imaging guidance, so check the code choice or correct the documentation.' });
