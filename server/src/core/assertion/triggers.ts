@@ -248,7 +248,7 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   ]),
   // A new clause or a positive finding ends a negation: "no hematoma and the lead held".
   ...phrases('termination-negation', [
-    ';', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
+    ';', '→', '->', '=>', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
     'and he', 'and she', 'and it', 'and we', 'and there', 'and this', 'today',
     // A new subject starts a new clause in run-on dictation: "no hardware problem, he has failed PT".
     'he has', 'she has', 'he had', 'she had', 'he did', 'she did', 'he was', 'she was', 'he is', 'she is',

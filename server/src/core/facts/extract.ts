@@ -360,7 +360,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     (match) =>
       !(match.value === 'trial' && (permanent || trialOver(sentences, match) || TRIAL_REMOVED.test(textAfter(sentences, match)) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
-      !(match.value === 'removal' && (/\b(?:trial|temporary|test)\b/i.test(match.text) || saysNear(sentences, match, TRIAL_WORD, TRIAL_REMOVAL_REACH, 0))) &&
+      !(match.value === 'removal' && (/\b(?:trial|temporary|temp|test)\b/i.test(match.text) || saysNear(sentences, match, TRIAL_WORD, TRIAL_REMOVAL_REACH, 0))) &&
       !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER) &&
       // "the patient had a single integrated lead placed ... in February": a placement she had, before today.
       !(match.value === 'insertion' && saysNear(sentences, match, HAD_PLACED, HAD_REACH, 0) && !saysNear(sentences, match, TODAY, 0, HAD_REACH)),
@@ -395,7 +395,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
 }
 
 /** The trial told just before a removal: "The trial was completed on 06/02 and that lead was removed that day." */
-const TRIAL_WORD = /\b(?:trial|temporary)\b/i;
+const TRIAL_WORD = /\b(?:trial|temporary|temp)\b/i;
 const TRIAL_REMOVAL_REACH = 60;
 
 /** The old system taken out was a conventional one: its generator or its own word. */
