@@ -90,4 +90,18 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.ok(with_('Genitofemoral block under ultrasound took him from 7/10 to 1/10.'));
     assert.equal(with_('US shows the array migrated 2 cm.'), null);
   });
+  it('reads template boxes that follow their options, underline marks and a question answered no', () => {
+    const implant = 'Procedure: percutaneous integrated PNS lead placed along the right suprascapular nerve.\n';
+    assert.deepEqual(factsOf(`${implant}  Imaging: Ultrasound  [X]   Fluoroscopy  [ ]   CT  [ ]\n`).imaging.modalities, ['ultrasound']);
+    assert.equal(factsOf(`${implant}  Imaging: Ultrasound  [ ]   Fluoroscopy  [ ]   CT  [ ]\n`).imaging.status, 'absent');
+    assert.deepEqual(factsOf(`${implant}Imaging used: ultrasound _X_  fluoroscopy ___  CT ___\n`).imaging.modalities, ['ultrasound']);
+    assert.deepEqual(factsOf(`${implant}Q: Ultrasound used? A: Yes\nQ: Fluoroscopy needed? A: No\n`).imaging.modalities, ['ultrasound']);
+  });
+
+  it('reads ultrasound written as "USS", a numbered "2) US (L12-4)" and a "US probe"', () => {
+    const implant = 'Procedure: percutaneous integrated PNS electrode, L median nerve.\n';
+    assert.deepEqual(factsOf(`${implant}Technique: USS guided.\n`).imaging.modalities, ['ultrasound']);
+    assert.deepEqual(factsOf(`${implant}1) Prep.\n2) US (L12-4) over the cubital tunnel.\n`).imaging.modalities, ['ultrasound']);
+    assert.deepEqual(factsOf(`${implant}08:10 prep/drape; US probe (linear) on the ASIS line\n`).imaging.modalities, ['ultrasound']);
+  });
 });

@@ -16,6 +16,11 @@ export interface TemplateSpan {
 }
 
 const BOX = /\[[xX ]\]|\([xX ]\)|[☐☒☑]/g;
+/** A question answered no on its line: "Q: Fluoroscopy needed? A: No". */
+const QUESTION_DENIED = /^[ \t]{0,8}Q[:.][ \t]{0,3}([^?\n]{1,80})\?[ \t]{0,3}A[:.][ \t]{0,3}(no|none|n\/a)\b/i;
+/** Underlines as boxes: "_X_" marked, "___" left blank. */
+const UNDERLINE_BOX = /_[xX✓✔]_|_{3,}/g;
+const MARKED_UNDERLINE = /_[xX✓✔]_/;
 const ANSWER_WORDS = new Set(['yes', 'no', 'y', 'n']);
 const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?$/i;
 /** A field answered no, alone or with its reason after a mark: "No", "No - landmark technique", "None (ultrasound only)". */
@@ -248,6 +253,11 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   const boxes: { start: number; end: number; checked: boolean }[] = [];
   BOX.lastIndex = 0;
   for (let match = BOX.exec(line); match; match = BOX.exec(line)) boxes.push({ start: match.index, end: match.index + match[0].length, checked: isChecked(match[0]) });
+  // "ultrasound _X_  fluoroscopy ___": underlines are boxes on a line that marks one of them.
+  if (boxes.length === 0 && MARKED_UNDERLINE.test(line)) {
+    UNDERLINE_BOX.lastIndex = 0;
+    for (let match = UNDERLINE_BOX.exec(line); match; match = UNDERLINE_BOX.exec(line)) boxes.push({ start: match.index, end: match.index + match[0].length, checked: !match[0].startsWith('__') });
+  }
   const field = FIELD.exec(line);
   // The options a key offers are no answer: "Side (L/R/bilat): L" documents the left side only.
   const offered = field ? KEY_OPTIONS.exec(field[1]) : null;
@@ -259,7 +269,12 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
     const value = field ? line.slice(field[0].length).trim() : '';
     if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
     else if (field && DENYING_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'declined' });
-    else {
+    else if (QUESTION_DENIED.test(line)) {
+      // "Q: Fluoroscopy needed? A: No": the answer denies the question's subject.
+      const question = QUESTION_DENIED.exec(line)!;
+      const start = question[0].indexOf(question[1]);
+      spans.push({ start, end: start + question[1].length, mark: question[2].toLowerCase().startsWith('n/') ? 'not-applicable' : 'declined' });
+    } else {
       const answered = answeredLabels(line);
       spans.push(...(answered.length ? answered : lineFields(line)));
     }
@@ -278,6 +293,9 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   let denied = false;
   // "Yes [x]  No [ ]" puts the label first, "☐ Yes ☒ No" the box: the first box tells which.
   const labelFirst = ANSWER_WORDS.has(lastWord(line.slice(0, boxes[0].start)));
+  // "Imaging: Ultrasound [X]   Fluoroscopy [ ]   CT [ ]": each box follows its option when the line ends with one.
+  const valueStart = field ? field[0].length : 0;
+  const boxesFollow = !labelFirst && line.slice(boxes[boxes.length - 1].end).trim() === '' && line.slice(valueStart, boxes[0].start).trim() !== '';
   for (let index = 0; index < boxes.length; index++) {
     const box = boxes[index];
     const previousEnd = index > 0 ? boxes[index - 1].end : 0;
@@ -291,7 +309,13 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
       if (box.checked && answer.startsWith('n')) denied = true;
       continue;
     }
-    if (!box.checked) spans.push({ start: box.end, end: optionEnd(line, box.end, nextStart), mark: 'unchosen' });
+    if (box.checked) continue;
+    if (boxesFollow) {
+      const optionStart = Math.max(previousEnd, valueStart);
+      const option = line.slice(optionStart, box.start);
+      const start = optionStart + option.length - option.trimStart().length;
+      if (start < box.start) spans.push({ start, end: optionStart + option.trimEnd().length, mark: 'unchosen' });
+    } else spans.push({ start: box.end, end: optionEnd(line, box.end, nextStart), mark: 'unchosen' });
   }
   if (denied && answersStart > 0) spans.push({ start: 0, end: answersStart, mark: 'declined' });
   return spans;
