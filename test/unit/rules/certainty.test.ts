@@ -19,10 +19,13 @@ describe('findings as sure as their evidence', () => {
     assert.equal(severityOf(`INDICATIONS: foot pain for 2 months; failed PT; trial 70% relief.\n\n${implant}Side: left\n`, 'necessity-incomplete'), 'warning');
   });
 
-  it('tells a revision to code 64598 unless the note already codes it so', () => {
+  it('tells a revision to code 64598: an error when the note claims 64596, information when it claims no code', () => {
     const revision = 'PROCEDURE: Revision of the right superficial radial nerve integrated stimulator lead: the array was repositioned under ultrasound, no new array placed.\n';
-    assert.equal(severityOf(revision, 'revision-or-removal'), 'error');
+    assert.equal(severityOf(revision, 'revision-or-removal'), 'information');
     assert.equal(severityOf(`${revision}CPT: 64598-RT\n`, 'revision-or-removal'), undefined);
     assert.equal(severityOf(`${revision}CPT: 64596-RT, 64598-RT\n`, 'revision-or-removal'), 'error');
+    assert.equal(severityOf(`${revision}CPT: 64596-RT\n`, 'revision-or-removal'), 'error');
+    // An option left unchecked claims nothing: "[ ] 64596 [x] 64598" codes the revision as it reads.
+    assert.equal(severityOf(`${revision}Codes: [ ] 64596 [ ] 64597 [x] 64598\n`, 'revision-or-removal'), undefined);
   });
 });

@@ -80,7 +80,7 @@ const NEGEX_NEGATION: readonly Trigger[] = [
     'no suspicious', 'not', 'not appear', 'not appreciate', 'not associated with', 'not complain of',
     'not demonstrate', 'not exhibit', 'not feel', 'not had', 'not have', 'not know of',
     'not known to have', 'not reveal', 'not see', 'not to be', 'patient was not', 'rather than',
-    'resolved', 'test for', 'to exclude', 'unremarkable for', 'with no', 'without',
+    'resolved', 'test for', 'to exclude', 'unremarkable for', 'with no', 'without', 'w/o',
     'without any evidence of', 'without evidence', 'without indication of', 'without sign of',
     'rules out', 'rules him out', 'rules her out', 'rules the patient out', 'rules out for',
     'rules him out for', 'rules her out for', 'rules the patient out for', 'ruled out',

@@ -67,7 +67,8 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
     if (fraction) return { amount: Number(fraction[1]), perUnit: FRACTION_UNIT_MONTHS[fraction[2]] };
     const attached = /^(\d{1,3}(?:\.\d{1,2})?)([a-z]{1,6})$/.exec(word);
     const amount = attached ? Number(attached[1]) : readAmount(word);
-    if (amount === undefined) continue;
+    // "opioid 0 days of 7" counts days, it is no length of time.
+    if (amount === undefined || amount === 0) continue;
     let next = index + 1;
     let value = amount;
     // "twenty-four months": a tens word and its unit are one number.

@@ -69,8 +69,9 @@ export interface RuleReport {
   /**
    * The gap is told only by words OpNote did not find, in a note it may not read in full: the finding
    * is information at most, whatever the rule's severity (issue 12: when the evidence is missing,
-   * say so at information severity). A gap the note shows (a template's options all left unchosen,
-   * a value below a threshold) is not unsure.
+   * say so at information severity), or a problem the document does not make itself (a removal note
+   * that claims no code is not miscoded). A gap the note shows (a template's options all left
+   * unchosen, a value below a threshold) is not unsure.
    */
   readonly unsure?: boolean;
 }

@@ -88,6 +88,8 @@ export interface CodeMention {
   readonly code: string;
   readonly system: CodeSystem;
   readonly span: Span;
+  /** An option of a template left unchecked ("Codes: [ ] 64596 [x] 64598"): offered, not claimed. */
+  readonly unchosen?: boolean;
 }
 
 export interface Token<T> {

@@ -12,6 +12,7 @@ import { scanUnreadable } from './unreadable';
 import { scanPlaceholders, type Placeholder } from './placeholders';
 import { checkedOptionCells } from './checkedOptions';
 import { headerTableCells } from './tables';
+import { readTemplateLine } from './template';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -130,12 +131,14 @@ export function parseDocument(source: SourceDocument): DocumentModel {
       }
       continue;
     }
+    const lineCodesFrom = codes.length;
     if (heading) {
       headings.push(pendingHeading(heading, lineStart, lineEnd));
       scanCodes(lineText.slice(heading.headingEnd), lineStart + heading.headingEnd, codes);
     } else {
       scanCodes(lineText, lineStart, codes);
     }
+    if (codes.length > lineCodesFrom && UNCHECKED_BOX.test(lineText)) markUnchosenCodes(lineText, lineStart, codes, lineCodesFrom);
     scanPlaceholders(lineText, lineStart, placeholders);
   }
   scanUnreadable(text, lines, problems);
@@ -206,4 +209,16 @@ function buildSections(headings: readonly PendingHeading[], textLength: number):
       span: { start: heading.lineStart, end },
     };
   });
+}
+
+const UNCHECKED_BOX = /\[ \]|\( \)|☐/;
+
+/** Flags the codes of one line (from index `from` on) that stand in options left unchecked. */
+function markUnchosenCodes(lineText: string, lineStart: number, codes: CodeMention[], from: number): void {
+  const unchosen = readTemplateLine(lineText).filter((span) => span.mark === 'unchosen');
+  for (let index = from; index < codes.length; index++) {
+    const code = codes[index];
+    const start = code.span.start - lineStart;
+    if (unchosen.some((span) => span.start <= start && code.span.end - lineStart <= span.end)) codes[index] = { ...code, unchosen: true };
+  }
 }

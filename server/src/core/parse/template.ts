@@ -25,6 +25,7 @@ const ANSWER_WORDS = new Set(['yes', 'no', 'y', 'n']);
 const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?$/i;
 /** A field answered no, alone or with its reason after a mark: "No", "No - landmark technique", "None (ultrasound only)". */
 const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)(?:\.?$|\s*[-–—,;(])/i;
+const ALL_NO = /^no(?:[ \t]{0,3}\/[ \t]{0,3}no){1,3}$/i;
 
 /** A field value that says nothing: "N/A", "not applicable", "____". */
 export function isEmptyValue(value: string): boolean {
@@ -139,7 +140,9 @@ function tableRowField(line: string): TemplateSpan | undefined {
   const filled = cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => cell.trim() !== '');
   if (filled.length !== 2) return undefined;
   const [key, value] = filled;
-  const mark: TemplateMark | undefined = EMPTY_VALUE.test(value.cell.trim()) ? 'not-applicable' : DENYING_VALUE.test(value.cell.trim()) ? 'declined' : undefined;
+  // "| IPG / pocket | No / No |": a value of one answer per part of the key.
+  const answer = value.cell.trim();
+  const mark: TemplateMark | undefined = EMPTY_VALUE.test(answer) ? 'not-applicable' : DENYING_VALUE.test(answer) || ALL_NO.test(answer) ? 'declined' : undefined;
   if (!mark) return undefined;
   const start = cells.slice(0, key.index).join('|').length + 1;
   return { start, end: start + key.cell.length, mark };
@@ -201,6 +204,8 @@ function answeredLabels(line: string): TemplateSpan[] {
 /** A tick and a cross after items of one line: "US ✓ / fluoro ✗", "Integrated ✓ | IPG ✗ | pocket ✗". */
 const TICK = /[✓✔☑]/;
 const CROSS = /[✗✘✕]/g;
+const ARROW = /→|->|=>/;
+const TREATMENTS_KEY = /^[^✗✘✕]{0,40}\b(?:tx|treatments?|therap\w*|care|tried|failed|meds|medications?|conservative|prior|history|hx)\b/i;
 /** What parts the items of such a line. */
 const ITEM_SEPARATORS = '/|→;,:';
 
@@ -211,7 +216,9 @@ const ITEM_SEPARATORS = '/|→;,:';
 function itemsCrossed(line: string): TemplateSpan[] {
   const leading = LEADING_CROSS.exec(line);
   if (leading) return itemsAfterCrosses(line, leading[0].length - 1);
-  if (!TICK.test(line) || !/[✗✘✕]/.test(line)) return [];
+  // A line of crosses alone in a list ("IPG ✗ / pocket ✗ / extension ✗") denies them; in a timeline
+  // ("PT ✗ → gabapentin ✗") or a list of treatments ("| Prior tx | PT ✗; orthotics ✗ |") they failed.
+  if ((!TICK.test(line) && (ARROW.test(line) || TREATMENTS_KEY.test(line))) || !/[✗✘✕]/.test(line)) return [];
   const spans: TemplateSpan[] = [];
   CROSS.lastIndex = 0;
   for (let cross = CROSS.exec(line); cross; cross = CROSS.exec(line)) {
