@@ -104,4 +104,29 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.deepEqual(factsOf(`${implant}1) Prep.\n2) US (L12-4) over the cubital tunnel.\n`).imaging.modalities, ['ultrasound']);
     assert.deepEqual(factsOf(`${implant}08:10 prep/drape; US probe (linear) on the ASIS line\n`).imaging.modalities, ['ultrasound']);
   });
+  it('reads a keyless line of boxes by its options, and a table answer "No / No"', () => {
+    const facts = factsOf('☒ Perc  ☐ Open\n☒ R  ☐ L  ☐ Bilat\nNerve: axillary (quadrilateral space)\n☒ US  ☒ Fluoro  ☐ CT\n☒ Integrated lead/receiver + external wearable  ☐ IPG/pocket\n# arrays placed: 1\n');
+    assert.equal(facts.laterality?.value, 'right');
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound', 'fluoroscopy']);
+    const table = factsOf('| Field | Entry |\n|---|---|\n| Nerve | L and R greater occipital n. |\n| Generator | Integrated receiver in each array |\n| IPG / pocket | No / No |\n');
+    assert.equal(table.integrated?.value, true);
+  });
+
+  it('denies a list of crossed or circled-minus items, but not crossed treatments that failed', () => {
+    const implant = 'R deep peroneal PNS: 1 lead (integrated receiver) deployed under US, anchor ✓\n';
+    assert.equal(factsOf(`${implant}IPG ✗ / pocket ✗ / extension ✗\n`).integrated?.value, true);
+    assert.equal(factsOf(`${implant}• wearable external transmitter, paired; ⊖ IPG ⊖ pocket\n`).integrated?.value, true);
+    assert.equal(factsOf(`${implant}IPG/pocket: N/A (integrated)\n`).integrated?.value, true);
+    assert.ok(factsOf(`| Prior tx | PT ✗; orthotics ✗; gabapentin ✗ |\n${implant}`).necessity.conservativeCare);
+    assert.equal(factsOf(`${implant}1 integrated lead (lead w/ receiver, ext power pod, w/o IPG).\n`).integrated?.value, true);
+  });
+
+  it('dates the pain from an onset field or a "since" past a slash and a bracket, and ignores zero days and follow-ups', () => {
+    const dated = (line: string) => factsOf(`date: 2026-05-06\n\n${line}\nUS-guided integrated PNS lead placed along the left superficial peroneal nerve.\nClinic 2 weeks.\n`).necessity.painDuration?.months;
+    assert.equal(dated('Onset:             08/2024 (inversion injury)'), 21);
+    assert.equal(dated('INDICATIONS: pain dorsum of LEFT foot since blast injury / ankle ORIF Mar 2024. Opioid 0 days of 7.'), 26);
+    assert.equal(dated('History: pain since a crush injury at work (logging) in June 2023.'), 35);
+    assert.equal(dated('Groin pain ever since, a period of 20 months.'), 20);
+    assert.equal(dated('Failed PT.'), undefined);
+  });
 });

@@ -51,7 +51,7 @@ export function readDays(phrase: string): number | undefined {
 
 /** The first amount and unit of a phrase, or for "since" the duration itself. */
 function readAmountOfTime(phrase: string, dateOfService?: string): { amount: number | null; perUnit: number } | Duration | undefined {
-  const words = phrase.toLowerCase().replace(/[,;()]/g, ' ').split(/[\s-]+/).filter(Boolean);
+  const words = phrase.toLowerCase().replace(/[,;()]|:(?!\d)|[|=]/g, ' ').split(/[\s-]+/).filter(Boolean);
   for (let index = 0; index < words.length; index++) {
     // "x1.5 years", "18+ months"
     // "2½ years": the half written on the number.

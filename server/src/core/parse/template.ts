@@ -22,7 +22,8 @@ const QUESTION_DENIED = /^[ \t]{0,8}Q[:.][ \t]{0,3}([^?\n]{1,80})\?[ \t]{0,3}A[:
 const UNDERLINE_BOX = /_[xX✓✔]_|_{3,}/g;
 const MARKED_UNDERLINE = /_[xX✓✔]_/;
 const ANSWER_WORDS = new Set(['yes', 'no', 'y', 'n']);
-const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?$/i;
+// "N/A (integrated)": a reason in brackets after the answer.
+const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?(?:[ \t]{0,3}\([^()\n]{0,60}\))?$/i;
 /** A field answered no, alone or with its reason after a mark: "No", "No - landmark technique", "None (ultrasound only)". */
 const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)(?:\.?$|\s*[-–—,;(])/i;
 const ALL_NO = /^no(?:[ \t]{0,3}\/[ \t]{0,3}no){1,3}$/i;
@@ -38,7 +39,7 @@ const FIELD = /^([^:?\n]{1,60})(?::{1,3}|\?)/;
 const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)/;
 
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
-const MAY_BE_TEMPLATE = /[☐☒☑:?|►▶➤✓✔✗✘✕]|\[[xX ]\]|\([xX ]\)|__/;
+const MAY_BE_TEMPLATE = /[☐☒☑:?|►▶➤✓✔✗✘✕⊖⊘]|\[[xX ]\]|\([xX ]\)|__/;
 
 /** Template lines are short: a longer line is prose (and reading it per sentence would cost its length each time). */
 const MAX_TEMPLATE_LINE = 300;
@@ -215,7 +216,9 @@ const ITEM_SEPARATORS = '/|→;,:';
  */
 function itemsCrossed(line: string): TemplateSpan[] {
   const leading = LEADING_CROSS.exec(line);
-  if (leading) return itemsAfterCrosses(line, leading[0].length - 1);
+  if (leading) return itemsAfterCrosses(line, leading[0].length - 1, CROSS);
+  // "⊖ IPG ⊖ pocket": a minus in a circle stands before what it denies.
+  if (PREFIX_DENIAL.test(line)) return itemsAfterCrosses(line, line.search(PREFIX_DENIAL), PREFIX_DENIAL_MARKS);
   // A line of crosses alone in a list ("IPG ✗ / pocket ✗ / extension ✗") denies them; in a timeline
   // ("PT ✗ → gabapentin ✗") or a list of treatments ("| Prior tx | PT ✗; orthotics ✗ |") they failed.
   if ((!TICK.test(line) && (ARROW.test(line) || TREATMENTS_KEY.test(line))) || !/[✗✘✕]/.test(line)) return [];
@@ -233,12 +236,15 @@ function itemsCrossed(line: string): TemplateSpan[] {
 /** A checklist line that opens with its cross: "✗ fluoro", "✗ IPG   ✗ pocket   ✗ extension". */
 const LEADING_CROSS = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?[✗✘✕]/;
 
-/** Each cross from `first` on denies the item after it, up to the next cross or the line's end. */
-function itemsAfterCrosses(line: string, first: number): TemplateSpan[] {
+const PREFIX_DENIAL = /[⊖⊘]/;
+const PREFIX_DENIAL_MARKS = /[⊖⊘]/g;
+
+/** Each mark (of `marks`, a global pattern) from `first` on denies the item after it, up to the next mark or the line's end. */
+function itemsAfterCrosses(line: string, first: number, marks: RegExp): TemplateSpan[] {
   const spans: TemplateSpan[] = [];
-  CROSS.lastIndex = first;
+  marks.lastIndex = first;
   const crosses: number[] = [];
-  for (let cross = CROSS.exec(line); cross; cross = CROSS.exec(line)) crosses.push(cross.index);
+  for (let cross = marks.exec(line); cross; cross = marks.exec(line)) crosses.push(cross.index);
   crosses.forEach((at, index) => {
     const end = (crosses[index + 1] ?? line.length);
     let start = at + 1;
