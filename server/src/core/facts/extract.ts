@@ -476,6 +476,10 @@ function arraysOf(sentences: readonly Sentence[], all: readonly ArrayCount[], pr
     const final = placed.filter((entry) => sentenceSays(sentences, entry.match, FINAL_TALLY));
     const pool = corrected.length ? corrected : final.length ? final : placed;
     const max = pool.reduce((most, entry) => Math.max(most, entry.count), 0);
+    // A bilateral session counted side by side ("one lead left ... and one lead right", "LEFT: one array
+    // deployed" / "RIGHT: one array deployed") placed one array on each side.
+    const affirmedCounts = pool.filter((entry) => entry.match.status === 'affirmed');
+    if (max === 1 && laterality?.value === 'bilateral' && affirmedCounts.length >= 2 && !corrected.length && !final.length) return fact(2, affirmedCounts.map((entry) => entry.match));
     return fact(max, pool.filter((entry) => entry.count === max).map((entry) => entry.match));
   }
   // A procedure stopped places only the arrays it counts: none is inferred from the planned one;
