@@ -130,7 +130,7 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(dated('Failed PT.'), undefined);
   });
   it('counts a bilateral session told side by side as two arrays, and one array restated as one', () => {
-    const bilateral = factsOf('Procedure: percutaneous PNS, one lead left superior cluneal and one lead right superior cluneal, both under ultrasound.\nLeads are the self-contained type with built-in receivers.\n');
+    const bilateral = factsOf('Dx: bilateral superior cluneal neuralgia, 3 years.\nProcedure: percutaneous PNS, one lead left superior cluneal and one lead right superior cluneal, both under ultrasound.\nLeads are the self-contained type with built-in receivers.\n');
     assert.equal(bilateral.arrays?.value, 2);
     const single = factsOf('PROCEDURE: integrated PNS, one array, right sural nerve, ultrasound.\nTECHNIQUE: one array deployed along the nerve.\n');
     assert.equal(single.arrays?.value, 1);
