@@ -241,7 +241,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
     const right = of('right');
     // "bilateral hearing aids", "bilateral TKAs": both sides of another body part are no bilateral procedure.
     const bilateral = otherSite(sentences, [], of('bilateral'), nerve);
-    if (bilateral.length || (left.length && right.length && arrayCounts.some((entry) => entry.count >= 2))) return fact('bilateral', pool);
+    if (bilateral.length || (left.length && right.length && (arrayCounts.some((entry) => entry.count >= 2) || countedOnEachSide(sentences, arrayCounts, pool)))) return fact('bilateral', pool);
     const value = left.length === right.length ? pool[0].value : left.length > right.length ? 'left' : 'right';
     if (left.length && right.length) {
       const corrected = new Set(pool.filter((match) => sentenceSays(sentences, match, CORRECTION)).map((match) => match.value));
@@ -442,6 +442,22 @@ const BY_ANOTHER_TEAM_REACH = 40;
 interface ArrayCount {
   readonly match: Match;
   readonly count: number;
+}
+
+/** How far after a count its side may stand: "one lead left superior cluneal". */
+const COUNT_SIDE_REACH = 40;
+
+/** Whether arrays are counted side by side: "one lead left superior cluneal and one lead right superior cluneal". */
+function countedOnEachSide(sentences: readonly Sentence[], counts: readonly ArrayCount[], sides: readonly Match<Laterality>[]): boolean {
+  const sideAfter = (count: ArrayCount) => {
+    const after = textAfter(sentences, count.match, COUNT_SIDE_REACH);
+    return sides.find((side) => {
+      const offset = side.span.start - count.match.span.end;
+      return offset >= 0 && offset < after.length && !/[.;,]/.test(after.slice(0, offset));
+    })?.value;
+  };
+  const told = new Set(counts.filter((count) => count.match.status === 'affirmed' && count.count === 1).map(sideAfter));
+  return told.has('left') && told.has('right');
 }
 
 /** The numbers of arrays the account of this procedure gives: "2 arrays", "leads x2", "a second lead", "one on each side". */
