@@ -173,11 +173,11 @@ function targetOf(targets: readonly Match<Target>[], nerves: readonly Match[]): 
   return null;
 }
 
-/** Bare "occipital nerve" / "peroneal nerve" give way to a specific name of the same nerve. */
+/** Bare "occipital nerve" / "peroneal nerve" / "radial nerve" give way to a specific name of the same nerve ("superficial radial"). */
 function canonicalNerve(value: string, all: ReadonlySet<string>): string {
-  if (value === 'occipital') return [...all].find((name) => name.endsWith(' occipital')) ?? 'occipital';
-  if (value === 'peroneal') return [...all].find((name) => name.endsWith(' peroneal')) ?? 'common peroneal';
-  return value;
+  const specific = [...all].find((name) => name.endsWith(` ${value}`));
+  if (specific) return specific;
+  return value === 'peroneal' ? 'common peroneal' : value;
 }
 
 /** A nerve field's label right before the name: "Nerve: ", "Target nerve | ", "Nerve(s): left ". */

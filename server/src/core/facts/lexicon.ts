@@ -140,7 +140,7 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'superior cluneal', pattern: rx('\\b(?:superior |sup\\.? )?cluneal\\b|\\bSCN\\b') },
   { value: 'median', pattern: rx(nerveNamed('median')) },
   { value: 'ulnar', pattern: rx(nerveNamed('ulnar')) },
-  { value: 'superficial radial', pattern: rx('\\b(?:superficial|sup\\.?) (?:branch of the )?radial\\b|\\bSRN\\b') },
+  { value: 'superficial radial', pattern: rx('\\b(?:superficial|sup\\.?) (?:(?:sensory )?branch of (?:the )?)?radial\\b|\\bSRN\\b') },
   { value: 'radial', pattern: rx(nerveNamed('radial')) },
   { value: 'axillary', pattern: rx(nerveNamed('axillary')) },
   { value: 'suprascapular', pattern: rx('\\bsupra-?scapul?ar\\b|\\bSSN\\b') },
