@@ -135,4 +135,12 @@ describe('terse notes, device logs and one-word fields', () => {
     const single = factsOf('PROCEDURE: integrated PNS, one array, right sural nerve, ultrasound.\nTECHNIQUE: one array deployed along the nerve.\n');
     assert.equal(single.arrays?.value, 1);
   });
+  it('names the nerve of the procedure, not one a failed block was given to, nor the bare name of a specific one', () => {
+    const blocked = factsOf('- 28 months of shoulder pain; failed PT, NSAIDs, duloxetine, suprascapular block\n- Procedure: percutaneous integrated PNS, R axillary nerve, ultrasound\n');
+    assert.equal(blocked.nerve?.value, 'axillary');
+    const labelled = factsOf('Proc: perc PNS / integrated / L; n: axillary (quadrilateral space); img: US; arrays: 1\nHx: failed PT / SSN+axillary blocks\n');
+    assert.equal(labelled.nerve?.value, 'axillary');
+    const specific = factsOf('Dx: G56.31 (lesion of radial nerve, right upper limb).\nUS-guided integrated PNS lead placed along the superficial radial nerve.\n');
+    assert.equal(specific.nerve?.value, 'superficial radial');
+  });
 });

@@ -180,8 +180,11 @@ function canonicalNerve(value: string, all: ReadonlySet<string>): string {
   return value === 'peroneal' ? 'common peroneal' : value;
 }
 
+const BLOCK_AFTER = /^(?:\s*[+/&]\s*[a-z]+)?\s+(?:nerve\s+|n\.?\s+)?(?:blocks?|blk|injections?|RFA|radiofrequency|ablation|pulsed)\b/i;
+const BLOCK_REACH = 40;
+
 /** A nerve field's label right before the name: "Nerve: ", "Target nerve | ", "Nerve(s): left ". */
-const NERVE_LABEL_BEFORE = /\bnerves?(?:\(s\))?[ \t]{0,20}(?::{1,3}|\|)[ \t]{0,20}(?:(?:\[[xX]\]|[☒☑])[ \t]{0,3})?(?:[A-Za-z]+[ \t]{1,3}){0,2}$/i;
+const NERVE_LABEL_BEFORE = /\b(?:nerves?(?:\(s\))?|n)[ \t]{0,20}(?::{1,3}|\|)[ \t]{0,20}(?:(?:\[[xX]\]|[☒☑])[ \t]{0,3})?(?:[A-Za-z]+[ \t]{1,3}){0,2}$/i;
 const NERVE_LABEL_REACH = 60;
 
 /** Whether the match lies in one of the sentences. */
@@ -190,7 +193,10 @@ const inSentences = (sentences: readonly Sentence[], match: Match) => sentences.
 /** The nerve of the procedure; of two in one session, the one the procedure statement names first, else the one most written. */
 function nerveOf(sentences: readonly Sentence[], nerves: readonly Match[], titles: readonly Sentence[]): Fact<string> | null {
   const inTitle = (match: Match) => inSentences(titles, match);
-  for (const pool of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned), soleIndicated(nerves)]) {
+  for (const candidates of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned), soleIndicated(nerves)]) {
+    // A nerve named as a block's ("failed PT, duloxetine, suprascapular block") is a treatment's, when another is named.
+    const notBlocked = candidates.filter((match) => !BLOCK_AFTER.test(textAfter(sentences, match, BLOCK_REACH)));
+    const pool = notBlocked.length ? notBlocked : candidates;
     if (pool.length === 0) continue;
     const names = new Set(pool.map((match) => match.value));
     const canonical = pool.map((match) => ({ ...match, value: canonicalNerve(match.value, names) }));

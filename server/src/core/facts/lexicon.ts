@@ -13,7 +13,7 @@ export interface ConceptPattern<T extends string = string> {
 
 /** Spaces in a pattern match any run of whitespace, so a line wrap inside a phrase still matches. */
 /** The value of a nerve field names a nerve without the noun: "Target nerve: Obturator", "| Target nerve | Iliohypogastric |", "two nerves (saphenous and ...)". */
-const NERVE_FIELD = '(?<=\\bnerves?(?:\\(s\\))?(?:[ \\t]{0,3}[/&][ \\t]{0,3}(?:side|laterality|level|site|location))?[ \\t]{0,20}(?::{1,3}|\\||\\()[ \\t]{0,20}(?:(?:[☒☑]|\\[[xX]\\])[ \\t]{0,3})?(?:(?:the|left|right|lt|rt|l|r)[ \\t]{1,3})?(?:(?:medial|lateral|inferior|posterior)[ \\t]{1,3})?)';
+const NERVE_FIELD = '(?<=\\b(?:nerves?(?:\\(s\\))?|n)(?:[ \\t]{0,3}[/&][ \\t]{0,3}(?:side|laterality|level|site|location))?[ \\t]{0,20}(?::{1,3}|\\||\\()[ \\t]{0,20}(?:(?:[☒☑]|\\[[xX]\\])[ \\t]{0,3})?(?:(?:the|left|right|lt|rt|l|r)[ \\t]{1,3})?(?:(?:medial|lateral|inferior|posterior)[ \\t]{1,3})?)';
 
 /**
  * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", "femoral n, inguinal", "median n forearm", or one of a list
