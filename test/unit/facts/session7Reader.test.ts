@@ -143,4 +143,13 @@ describe('terse notes, device logs and one-word fields', () => {
     const specific = factsOf('Dx: G56.31 (lesion of radial nerve, right upper limb).\nUS-guided integrated PNS lead placed along the superficial radial nerve.\n');
     assert.equal(specific.nerve?.value, 'superficial radial');
   });
+  it('reads a trial\'s outcome as a bracketed figure, scores with the scale after them, a fraction better and headache days', () => {
+    const relief = (line: string) => factsOf(`Indications: foot pain x 2 yrs, failed PT. ${line}\nUS-guided integrated PNS lead placed along the right saphenous nerve.\n`).necessity.trialOutcome?.percentRelief;
+    assert.equal(relief('\n\n| Item | Detail |\n| --- | --- |\n| Trial | 03/2026, 7 days: 4/10 from 8/10 (50%) |\n'), 50);
+    assert.equal(relief('Trial 3/26: 8->3 NRS.'), 63);
+    assert.equal(relief('trial July - pt says 3/4 better.'), 75);
+    assert.equal(relief('trial 9/26 -> HA days 20 -> 6/mo.'), 70);
+    assert.equal(relief('a week-long percutaneous trial in May took away about three quarters of the pain.'), 75);
+    assert.equal(relief('Diagnostic block (80%).'), undefined);
+  });
 });

@@ -796,7 +796,12 @@ function trialOutcomeOf(find: (pattern: RegExp) => Match[], sentenceFor: (match:
     const [before, after] = match.groups.filter((group) => group !== undefined).map(readNumber);
     return { match, percent: before > 0 && before <= 10 && after <= before ? Math.round(((before - after) / before) * 100) : null };
   });
-  const relief = [...stated, ...scored].filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
+  // Headache days a month count up to 31: "HA days 20 -> 6/mo" is 70% fewer.
+  const headacheDays = find(NECESSITY.headacheDays).filter(ofTrial).map((match) => {
+    const [before, after] = match.groups.filter((group) => group !== undefined).map(Number);
+    return { match, percent: before > 0 && before <= 31 && after <= before ? Math.round(((before - after) / before) * 100) : null };
+  });
+  const relief = [...stated, ...scored, ...headacheDays].filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
   const analgesic = find(NECESSITY.analgesicReduction).filter(ofTrial).map((match) => ({ match, percent: percentOf(firstGroup(match)) }))
     .filter((entry): entry is { match: Match; percent: number } => entry.percent !== null);
   if (relief.length === 0 && analgesic.length === 0) return null;

@@ -336,13 +336,19 @@ export const NECESSITY = {
       `|\\bpain (?:was |is )?(?:reduced|decreased|cut) by (?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
       // "cut pain in half", "halved her pain".
       `|\\b(?:cut|reduced|decreased)(?: (?:her|his|their|the))?(?: pain(?: scores?)?)? in (half)\\b` +
-      `|\\b${FRACTION} (?:less pain|(?:pain )?(?:${RELIEF_WORD}|reduction|improvement))\\b` +
+      `|\\b${FRACTION} (?:less pain|better|(?:pain )?(?:${RELIEF_WORD}|reduction|improvement))\\b` +
+      // "took away about three quarters of the pain".
+      `|\\b(?:took away|relieved|eliminated|removed) (?:about |approximately |nearly |almost |~\\s?)?${FRACTION} of (?:the |her |his |their )?pain\\b` +
+      // A figure in brackets in the trial's stretch: "4/10 from 8/10 (50%)", "headache days 20 -> 6/month (70%)".
+      `|\\((?:~|about |approx\\.? )?(\\d{1,3})\\s*%\\)` +
       `|\\b(?:${RELIEF_WORD}|improvement|reduction) (?:of )?(?:about |approximately |nearly |almost |~\\s?)?${FRACTION}` +
       `|\\bpain(?: scores?| levels?)? (?:was |were |is |went |is going |has gone |came )?(?:reduced|decreased|improved|better|down|lower) (?:by )?(?:about |approximately |~|more than |over |greater than |>\\s*)?${PERCENT_AMOUNT}\\s*(?:%|percent|per cent)`,
   ),
   /** Pain scores before and after: "NRS 8/10 to 2/10", "8/10 -> 2/10", "from 7 to 2/10". */
   painScores: rx(
     '\\b(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)?(?: (?:before|at baseline|baseline|pre-?trial))?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(?:about |approximately |~\\s?)?(\\d{1,2}(?:\\.\\d)?)(?:\\s*/\\s*10| out of 10)\\b' +
+      // "8->3 NRS": the scale named after the scores.
+      '|\\b(\\d{1,2})\\s*(?:->|-->|→|to)\\s*(\\d{1,2})\\s*(?:NRS|VAS)\\b' +
       // "NRS 7 -> 2", "VAS 8 to 3": a named scale needs no "/10".
       '|\\b(?:NRS|VAS|pain(?: scores?| levels?)?)(?: (?:went|decreased|dropped|fell|improved|reduced|came down))?(?: of| from|:)?\\s*(\\d{1,2})(?:\\s*/\\s*10)?(?: baseline| at baseline| pre-?trial)?\\s*(?:to|->|-->|→|down to|decreased to|reduced to|improved to)\\s*(\\d{1,2})\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b))' +
       // "took her from ten to four on the pain scale", "from eight out of ten to three": scores in words.
@@ -351,6 +357,8 @@ export const NECESSITY = {
       // "brought her pain from eight to three": the pain itself named.
       `|\\bpain (?:(?:went|came|dropped|fell|decreased) )?from ${SCORE_WORD} (?:to|down to) ${SCORE_WORD}\\b(?!\\s*(?:/|%|mA|days?|hours?|hrs?|h\\b|weeks?|months?))`,
   ),
+  /** Headache days a month before and after: "HA days 20 -> 6/mo", "headache days fell from 18 to 4". */
+  headacheDays: rx('\\b(?:HA|headache|migraine) days(?:/mo(?:nth)?| a month| per month)?(?: (?:fell|went|dropped|decreased|reduced|came down|improved))?(?: from)?[\\t\\x20:]{0,3}(\\d{1,2})\\s*(?:->|-->|→|to|down to)\\s*(\\d{1,2})\\b'),
   /** "50% reduction in opioid use", "opioid use reduced by 60%". */
   analgesicReduction: rx(`\\b(\\d{1,3})\\s*(?:%|percent|per cent)\\s*(?:(?:reduction|decrease|less|drop|fewer)\\s+(?:in|of)|less|fewer)\\s+(?:\\w+\\s+)?${ANALGESIC}s?\\b|\\b${ANALGESIC}s?(?: use| intake| consumption)? (?:reduced|decreased|cut|down) (?:by )?(\\d{1,3})\\s*(?:%|percent|per cent)`),
   /** Words that tell how long the pain has lasted without a number the duration reader takes. */
