@@ -152,4 +152,12 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(relief('a week-long percutaneous trial in May took away about three quarters of the pain.'), 75);
     assert.equal(relief('Diagnostic block (80%).'), undefined);
   });
+  it('reads imaging that looked for a finding as used, and "X-free" as denying only its own few words', () => {
+    const implant = 'Procedure: percutaneous integrated PNS array placed along the left T6 intercostal nerve under fluoroscopy.\n';
+    const looked = factsOf(`${implant}No pneumothorax on post-procedure ultrasound.\n`);
+    assert.deepEqual(looked.imaging.modalities, ['fluoroscopy', 'ultrasound']);
+    assert.equal(looked.conflicts.length, 0);
+    const free = factsOf('Integrated PNS lead placed along the right saphenous nerve.\nFluoro confirmed both positions away from the TKA-free joint line.\n');
+    assert.deepEqual(free.imaging.modalities, ['fluoroscopy']);
+  });
 });

@@ -114,8 +114,10 @@ const NEGEX_NEGATION: readonly Trigger[] = [
     'what must be ruled out is',
   ]),
   // [POST] post-triggers
+  // "free" after what it denies reaches the few words before it ("pain free", "TKA-free joint line"), not the sentence.
+  ...phrases('post-negation', ['free'], ONE_WORD_WINDOW),
   ...phrases('post-negation', [
-    'unlikely', 'free', 'was ruled out', 'is ruled out', 'are ruled out', 'have been ruled out',
+    'unlikely', 'was ruled out', 'is ruled out', 'are ruled out', 'have been ruled out',
     'has been ruled out',
   ]),
   // [POSP] 'possible' post-triggers ([POSP]), likewise

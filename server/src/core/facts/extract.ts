@@ -422,10 +422,13 @@ const GUIDANCE_DENIED = /\bguid|\b(?:used|utilized|employed)\b/i;
 
 function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], conflicts: DocumentationConflict[]): NoteFacts['imaging'] {
   const modalities = record(mentions, 'imaging', findMatches(sentences, MODALITIES));
-  const documented = current(modalities);
+  // "No pneumothorax on post-procedure ultrasound": what was not seen is denied, the imaging that looked was used.
+  const lookedWith = modalities.filter((match) => match.status === 'negated' && match.role === 'current' && SEEN_WITH.test(textBefore(sentences, match, SEEN_WITH_REACH)));
+  const documented = [...current(modalities), ...lookedWith];
+  const looked = new Set<Match>(lookedWith);
   const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
   // "Ultrasound used by anesthesia: No" denies another team's imaging (the block's), not the implant's.
-  const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && (match.role === 'current' || match.role === 'increased') && !saysNear(sentences, match, BY_ANOTHER_TEAM, 0, BY_ANOTHER_TEAM_REACH));
+  const negated = [...modalities, ...generic].filter((match) => match.status === 'negated' && !looked.has(match) && (match.role === 'current' || match.role === 'increased') && !saysNear(sentences, match, BY_ANOTHER_TEAM, 0, BY_ANOTHER_TEAM_REACH));
   // A correction settles a modality: "Correction: fluoroscopy was NOT used for this case".
   const corrected = (match: Match) => sentenceSays(sentences, match, CORRECTION);
   const withdrawn = new Set(negated.filter(corrected).map((match) => match.value));
@@ -440,6 +443,10 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   if (negated.length) return { status: 'negated', modalities: [], evidence: evidenceOf(negated) };
   return { status: 'absent', modalities: [], evidence: [] };
 }
+
+/** A finding's "on" or "by" just before the modality: "no pneumothorax on post-procedure ultrasound". */
+const SEEN_WITH = /\b\w+ (?:on|by|at|under) (?:the )?(?:[\w-]+ )?$/i;
+const SEEN_WITH_REACH = 40;
 
 /** Another team named as who used it, right after the modality: "by anesthesia", "by the anaesthetist", "by nursing". */
 const BY_ANOTHER_TEAM = /^[^.;|]{0,30}\bby (?:the )?(?:anaesthe|anesthe|CRNA|nurs)\w*/i;
