@@ -160,4 +160,10 @@ describe('terse notes, device logs and one-word fields', () => {
     const free = factsOf('Integrated PNS lead placed along the right saphenous nerve.\nFluoro confirmed both positions away from the TKA-free joint line.\n');
     assert.deepEqual(free.imaging.modalities, ['fluoroscopy']);
   });
+  it('keeps the side of a separate problem under its own label, or of a side that is well, out of the procedure\'s side', () => {
+    const implant = 'PROCEDURE: Percutaneous integrated PNS, right lateral femoral cutaneous nerve, US guidance.\n';
+    assert.equal(factsOf(`${implant}SEPARATE PROBLEM:\nNew left hip pain with night pain and limping for two weeks.\n`).conflicts.length, 0);
+    assert.equal(factsOf(`${implant}Hx L hip arthroscopy 2021 (resolved) - left hip is asymptomatic now.\n`).conflicts.length, 0);
+    assert.equal(factsOf(`${implant}Technique: the left thigh was prepped.\n`).conflicts.length, 1);
+  });
 });

@@ -31,6 +31,9 @@ describe('knowledge: findPayer', () => {
     'Medicare Part B': 'medicare',
     'Medicare (Noridian JE)': 'medicare',
     'Humana Medicare Advantage': undefined,
+    // A Medigap plan follows Medicare, whoever sells it.
+    'AARP Medicare Supplement (UnitedHealthcare)': 'medicare',
+    'UHC Medicare Supplement Plan G': 'medicare',
     'Aetna Medicare Advantage': undefined,
     Aetna: 'aetna',
     'Anthem Blue Cross': 'anthem',

@@ -302,12 +302,24 @@ function otherSite<T extends string>(sentences: readonly Sentence[], procedureSi
   // Neither the side nor the nerve tells the procedure's site: every other side may be of it.
   if (sites.size === 0) return [...other];
   return other.filter((match) => {
-    // "seen for a separate complaint (new R knee pain)": another problem's side, whatever its body part.
-    if (sentenceSays(sentences, match, SEPARATE_PROBLEM)) return false;
+    // "seen for a separate complaint (new R knee pain)", "SEPARATE PROBLEM: new left hip pain": another problem's side, whatever its body part;
+    // so is a side that is well ("right foot is asymptomatic now").
+    if (sentenceSays(sentences, match, SEPARATE_PROBLEM) || SEPARATE_PROBLEM.test(labelBefore(sentences, match)) || sentenceSays(sentences, match, SYMPTOM_FREE)) return false;
     const part = bodyPartAfter(sentences, match);
     return part === undefined || sites.has(part);
   });
 }
+
+const SYMPTOM_FREE = /\basymptomatic\b|\(resolved\)/i;
+
+/** The label sentence right before the match's sentence ("SEPARATE PROBLEM:"), or ''. */
+function labelBefore(sentences: readonly Sentence[], match: Match): string {
+  const index = sentences.findIndex((sentence) => sentence.start <= match.span.start && match.span.start < sentence.start + sentence.text.length);
+  const previous = index > 0 ? sentences[index - 1].text : '';
+  return previous.length <= MAX_LABEL_SENTENCE && previous.trimEnd().endsWith(':') ? previous : '';
+}
+
+const MAX_LABEL_SENTENCE = 60;
 
 const SEPARATE_PROBLEM = /\b(?:separate|unrelated|different|new) (?:complaint|problem|issue|concern)\b|\bunrelated to (?:the|today's|this) (?:procedure|implant)\b|\bnew,? unrelated\b/i;
 
