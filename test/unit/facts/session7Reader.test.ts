@@ -166,4 +166,11 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(factsOf(`${implant}Hx L hip arthroscopy 2021 (resolved) - left hip is asymptomatic now.\n`).conflicts.length, 0);
     assert.equal(factsOf(`${implant}Technique: the left thigh was prepped.\n`).conflicts.length, 1);
   });
+  it('reads key terms with one slip of the hand ("integreted", "Integerated", "reciever", "ulner", "sciactic") but not "simulation"', () => {
+    const slipped = factsOf('PROCEDURE: Perc placment of integreted PNS, lft ulner nerve, flouroscopic guidence.\nOne lead placed. Reciever integral, ext. transmiter. Stim testing concordent at 1.1 mA.\n');
+    assert.equal(slipped.integrated?.value, true);
+    assert.equal(slipped.nerve?.value, 'ulnar');
+    assert.equal(factsOf('Integerated lead (reciever in the lead, powered by external wearible) deployed along the sciactic nerve.\n').nerve?.value, 'sciatic');
+    assert.equal(factsOf('Simulation lab training was reviewed with the patient.\n').procedure, null);
+  });
 });

@@ -24,34 +24,81 @@ const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|nn?\\.|n\\b(?!
 /**
  * Common misspellings of the key terms, read wherever a pattern names the word ("stimulater",
  * "electorde", "reciever"): each whole word of a pattern's source is widened to its misspellings.
+ * A long word also takes its one-slip forms (see `slipsOf`); the forms listed are the others.
  */
-const MISSPELLINGS: ReadonlyArray<readonly [string, string]> = [
-  ['stimulator', '(?:stimulator|stimulater|stimualtor|stimlator|stirnulator)'],
-  ['stimulation', '(?:stimulation|stimulaton|stimualtion|stimlation|stirnulation)'],
-  ['electrode', '(?:electrode|electorde|elecrode|electode)'],
-  ['receiver', '(?:receiver|reciever|reciver)'],
-  ['transmitter', '(?:transmitter|transmiter|transmittor)'],
-  ['integrated', '(?:integrated|intergrated|integated)'],
-  ['peripheral', '(?:peripheral|perpheral|periferal|peripherial|peripherel)'],
-  ['right', '(?:right|rigth|rihgt)'],
-  ['left', '(?:left|letf|lfet)'],
-  ['peroneal', '(?:peroneal|perroneal)'],
-  ['tibial', '(?:tibial|tibeal)'],
-  ['placement', '(?:placement|placment|placemnt)'],
-  ['superficial', '(?:superficial|superfical|superficail|superfiscial)'],
-  ['generator', '(?:generator|generater|genarator)'],
-  ['trial', '(?:trial|trail|tiral)'],
-  ['greater', '(?:greater|greator|grater)'],
-  ['temporary', '(?:temporary|temporay|temprary)'],
-  ['permanent', '(?:permanent|permanant|permenant)'],
-  ['implantation', '(?:implantation|implantaton|implantion|implanation)'],
-  ['incision', '(?:incision|incison|insicion|incsion)'],
-  ['dissection', '(?:dissection|dissecton|disection)'],
-  ['paddle', '(?:paddle|paddel|padle)'],
-  ['common', '(?:common|comon)'],
-  ['fluoro', '(?:fluoro|fluro|floro)'],
+const MISSPELLINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['stimulator', ['stirnulator']],
+  ['stimulation', ['stirnulation']],
+  ['electrode', []],
+  ['receiver', ['rcvr']],
+  ['transmitter', ['transmittor']],
+  ['integrated', ['intergrated', 'integerated']],
+  ['peripheral', ['periferal', 'peripherial']],
+  ['right', ['rigth', 'rihgt']],
+  ['left', ['letf', 'lfet']],
+  ['peroneal', ['perroneal', 'peronial']],
+  ['tibial', ['tibeal']],
+  ['placement', []],
+  ['superficial', ['superfiscial']],
+  ['generator', []],
+  ['trial', ['trail', 'tiral']],
+  ['greater', ['greator', 'grater']],
+  ['temporary', ['temprary']],
+  ['permanent', ['permenant']],
+  ['implantation', ['implantion']],
+  ['incision', ['insicion']],
+  ['dissection', []],
+  ['paddle', ['paddel', 'padle']],
+  ['common', ['comon']],
+  ['fluoro', ['fluro', 'floro', 'flouro']],
+  ['concordant', []],
+  ['external', []],
+  ['wearable', []],
+  ['guidance', []],
+  ['fluoroscopy', ['flouroscopy']],
+  // Nerve names: "sciactic", "ulner", "saphenus".
+  ['sciatic', ['sciactic']],
+  ['saphenous', []],
+  ['ilioinguinal', []],
+  ['iliohypogastric', []],
+  ['genitofemoral', []],
+  ['suprascapular', []],
+  ['occipital', []],
+  ['cutaneous', []],
+  ['intercostal', []],
+  ['obturator', []],
+  ['axillary', []],
+  ['genicular', []],
+  ['cluneal', []],
+  ['pudendal', []],
+  ['calcaneal', []],
+  ['ulnar', ['ulner']],
 ];
-const MISSPELT_WORDS = MISSPELLINGS.map(([word, forms]) => [buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), forms] as const);
+
+/** Real words one slip from a key term, never read as it: "simulation" is no stimulation. */
+const NOT_SLIPS: ReadonlySet<string> = new Set(['simulation', 'simulator', 'eternal']);
+/** Words shorter than this take no generated slips: too many short words lie one letter from another. */
+const MIN_SLIP_LENGTH = 7;
+const VOWELS = 'aeiou';
+
+/**
+ * The forms a word takes with one slip of a typing hand after its first letter: a letter left out
+ * ("integrted"), two swapped ("flouroscopy"), a vowel for another ("integreted", "wearible").
+ */
+function slipsOf(word: string): string[] {
+  if (word.length < MIN_SLIP_LENGTH) return [];
+  const slips = new Set<string>();
+  for (let at = 1; at < word.length; at++) {
+    slips.add(word.slice(0, at) + word.slice(at + 1));
+    if (at + 1 < word.length && word[at] !== word[at + 1]) slips.add(word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2));
+    if (VOWELS.includes(word[at])) for (const vowel of VOWELS) if (vowel !== word[at]) slips.add(word.slice(0, at) + vowel + word.slice(at + 1));
+  }
+  slips.delete(word);
+  return [...slips].filter((slip) => !NOT_SLIPS.has(slip));
+}
+
+const formsOf = (word: string, listed: readonly string[]) => `(?:${[...new Set([word, ...listed, ...slipsOf(word)])].join('|')})`;
+const MISSPELT_WORDS = MISSPELLINGS.map(([word, listed]) => [buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), formsOf(word, listed)] as const);
 const withMisspellings = (source: string) => MISSPELT_WORDS.reduce((widened, [word, forms]) => widened.replace(word, forms), source);
 
 const rx = (source: string) => buildPattern(withMisspellings(source).replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
@@ -219,11 +266,14 @@ export const FIRST_ARRAY_GIVEN_UP = rx('\\bfirst (?:electrode )?(?:lead|array|el
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )?([2-6])\\b(?=[\\t\\x20]{0,3}(?:(?:was |were )?(?:deployed|placed|inserted|implanted)\\b|[:(]))');
 export const EACH_SIDE = rx('\\b(?:one|an?|1)(?: (?:integrated |electrode |permanent )?(?:array|lead|electrode|stimulator))? (?:(?:on|for|per) )?(?:each|either|ea\\.?) side\\b');
 
+/** A lead that carries its own receiver: "the lead has its own receiver", "lead which has its receiver built into it". */
+const OWN_RECEIVER = '\\b(?:leads?|arrays?|electrodes?)(?:,? (?:which|that))? (?:has|have|with|contains?|carries|carry) (?:its|their|an?) (?:own |built-in |internal |integrated )?receivers?\\b';
+
 export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-power' | 'external-stimulator'>[] = [
   {
     value: 'integrated',
     pattern: rx(
-      '\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\b(?:built-in|integral|embedded|on-?board) receiver\\b|\\breceivers? (?:is |are )?built[- ]in(?:to)?\\b|\\b(?:lead|array) \\+ receiver\\b|\\bbattery-?free\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\breceiver (?:is )?(?:inside|in) (?:the )?(?:lead|array)\\b',
+      `\\bintegrated\\b|\\b(?:receiver|generator|battery|electronics)s? (?:is |are )?(?:built into|integrated (?:in|into|with)|contained (?:in|within)) the\\b|\\b(?:built-in|integral|embedded|on-?board) receiver\\b|\\breceivers? (?:is |are )?built[- ]in(?:to)?\\b|\\b(?:lead|array) \\+ receiver\\b|\\bbattery-?free\\b|\\bsingle[- ]component\\b|\\bself-contained\\b|\\bwireless(?:ly)? (?:powered|stimulator|neurostimulat\\w*|system)\\b|\\breceivers? (?:is |are )?(?:inside|in|within|on) (?:the |each |its )?(?:lead|array|electrode)s?\\b|\\breceivers? (?:is |are )?(?:integral|integrated) (?:to|with|in|into) (?:the |each )?(?:lead|array|electrode)s?\\b|\\ball-in-one\\b|${OWN_RECEIVER}`,
     ),
   },
   {
@@ -377,7 +427,7 @@ export const NECESSITY = {
 
 /** A neurostimulator implant or trial at all; without one, none of the 64596 facts is read. */
 export const NEUROSTIMULATION = rx(
-  '\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:[\\w-]+ ){0,2}?(?:leads?|(?:micro-?)?arrays?|systems?|stim)\\b|\\bmicro-?(?:leads?|arrays?)\\b|\\breceivers? (?:is |are )?(?:on|in|within|inside)[- ](?:the[- ]|each[- ]|its[- ])?(?:lead|array|electrode)s?\\b|\\b(?:leads?|arrays?|electrodes?)(?:,? (?:which|that))? (?:has|have|with|contains?|carries|carry) (?:its|their|an?) (?:own |built-in |internal |integrated )?receivers?\\b|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\b(?:DRG|dorsal root ganglion|ganglion) stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bpaddle (?:electrode|lead)s?\\b|\\bpercutaneous leads? (?:was|were) (?:placed|deployed|implanted|inserted)\\b|\\bfield stimulat\\w*|\\bPNFS\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\barrays? (?:was|were) deployed\\b|\\blead placement\\b(?=[^.;\\n]{0,20}\\b(?:along|adjacent to|next to|parallel to|alongside|beside) the\\b[^.;]{0,40}\\bn(?:erves?\\b|\\.))|\\b(?:(?:leads?|electrodes?) (?:was|were) (?:placed|positioned|advanced|deployed|inserted|implanted|passed)|(?:lead|electrode) (?:placed|positioned|advanced|deployed|inserted|implanted|passed)|(?:placed|positioned|advanced|deployed|inserted|implanted|passed) (?:an?|the|two|both|one|1|a single) (?:[\\w-]+ ){0,3}?(?:leads?|electrodes?))\\b(?=[^.;\\n]{0,60}\\b(?:(?:along|adjacent to|next to|parallel to|alongside|beside) the|to|at)\\b[^.;]{0,40}\\bn(?:erves?\\b|\\.))|\\breceivers? (?:is |are )?(?:built[- ]in(?:to (?:the |each )?(?:lead|array|electrode)s?)?|(?:integrated|housed) in(?:to)? (?:the |each )?(?:lead|array|electrode)s?)\\b|\\b(?:built[- ]in|integrated|integral|embedded|on-?board) receivers?\\b|\\bintegrated\\b(?<=\\b(?:system|device|stimulator|type):[\\t\\x20]{0,3}integrated)|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))',
+  `\\b(?:neuro)?stimulat(?:or|ion) (?:lead|array|electrode|system|device|trial|implant)s?\\b|\\b(?:stim|PNS)(?= (?:lead|array|electrode|implant)s?\\b)|\\bintegrated (?:[\\w-]+ ){0,2}?(?:leads?|(?:micro-?)?arrays?|systems?|stim)\\b|\\bmicro-?(?:leads?|arrays?)\\b|\\breceivers? (?:is |are )?(?:on|in|within|inside)[- ](?:the[- ]|each[- ]|its[- ])?(?:lead|array|electrode)s?\\b|${OWN_RECEIVER}|\\bneurostimulat\\w*|\\bneuromodulat\\w*|\\bperipheral nerve stimulat\\w*|\\bspinal cord stimulat\\w*|\\bdeep brain stimulat\\w*|\\b(?:DRG|dorsal root ganglion|ganglion) stimulat\\w*|\\bPNS\\b(?!-\\d)|\\binterstim\\b|\\belectrode arrays?\\b|\\bpaddle (?:electrode|lead)s?\\b|\\bpercutaneous leads? (?:was|were) (?:placed|deployed|implanted|inserted)\\b|\\bfield stimulat\\w*|\\bPNFS\\b|\\b(?:IPG|pulse generator)\\b(?=[^.\\n]{0,120}\\bnerve\\b)|\\barrays? (?:was|were) deployed\\b|\\blead placement\\b(?=[^.;\\n]{0,20}\\b(?:along|adjacent to|next to|parallel to|alongside|beside) the\\b[^.;]{0,40}\\bn(?:erves?\\b|\\.))|\\b(?:(?:leads?|electrodes?) (?:was|were) (?:placed|positioned|advanced|deployed|inserted|implanted|passed)|(?:lead|electrode) (?:placed|positioned|advanced|deployed|inserted|implanted|passed)|(?:placed|positioned|advanced|deployed|inserted|implanted|passed) (?:an?|the|two|both|one|1|a single) (?:[\\w-]+ ){0,3}?(?:leads?|electrodes?))\\b(?=[^.;\\n]{0,60}\\b(?:(?:along|adjacent to|next to|parallel to|alongside|beside) the|to|at)\\b[^.;]{0,40}\\bn(?:erves?\\b|\\.))|\\breceivers? (?:is |are )?(?:built[- ]in(?:to (?:the |each )?(?:lead|array|electrode)s?)?|(?:integrated|housed) in(?:to)? (?:the |each )?(?:lead|array|electrode)s?)\\b|\\b(?:built[- ]in|integrated|integral|embedded|on-?board) receivers?\\b|\\bintegrated\\b(?<=\\b(?:system|device|stimulator|type):[\\t\\x20]{0,3}integrated)|\\bstimulator\\b(?! (?:was used|to identify|to locate|to confirm|was utilized))`,
 );
 
 /** The note's own code for an integrated system ("CPT: 64596-LT"): a terse note may name the device by it alone. */
