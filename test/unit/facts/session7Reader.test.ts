@@ -173,4 +173,12 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(factsOf('Integerated lead (reciever in the lead, powered by external wearible) deployed along the sciactic nerve.\n').nerve?.value, 'sciatic');
     assert.equal(factsOf('Simulation lab training was reviewed with the patient.\n').procedure, null);
   });
+  it('reads a lead deployed at a tested nerve as a stimulator note without the word, and a macro\'s options legend as no choice', () => {
+    const dictated = factsOf('Chronic left heel pain for one year. Ultrasound used to identify the medial calcaneal branch. Repeat stim at 0.8 mA was concordant over the medial heel. The array was then deployed, it is the integrated kind with the receiver built into it. One array placed.\n');
+    assert.equal(dictated.procedure?.value, 'insertion');
+    assert.equal(dictated.integrated?.value, true);
+    const macro = factsOf('*** PNS IMPLANT MACRO v3 (options: L / R / B/L ; US / fluoro / both) ***\nSide: R\nNerve: superficial peroneal\nImaging: US (fluoro not needed)\nDevice: integrated array w/ built-in receiver\nArrays: 1\n');
+    assert.equal(macro.laterality?.value, 'right');
+    assert.deepEqual(macro.imaging.modalities, ['ultrasound']);
+  });
 });

@@ -418,6 +418,7 @@ const TRIAL_REMOVAL_REACH = 60;
 
 /** The old system taken out was a conventional one: its generator or its own word. */
 const CONVENTIONAL_SYSTEM = /\b(?:conventional|IPG|pulse generator|extension)\b/i;
+const LEAD_OR_ARRAY = /\b(?:leads?|arrays?|electrodes?)\b/i;
 const DISCARDED = /\b(?:discarded|wasted)\b/i;
 
 /** How many times more often a separate generator must be told than the word "integrated" for the generator to settle the device. */
@@ -975,7 +976,13 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
     current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
   const discontinued = discontinuedOf(sentences, mentions);
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && discontinued !== null;
-  if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice()) {
+  // A note that never says "stimulator" still places one when it deploys a lead or an array at a nerve it
+  // tests: "the array was then deployed ... the receiver built into it", "repeat stim at 0.8 mA was concordant".
+  const leadAtTestedNerve = () =>
+    current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value !== 'trial' && LEAD_OR_ARRAY.test(match.text)) &&
+    current(findMatches(sentences, NERVES)).length > 0 &&
+    current(findPattern(sentences, TESTING, 'testing')).length > 0;
+  if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice() && !leadAtTestedNerve()) {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, lateralityUnread: false, arraysUncounted: false, mentions: sortMentions(mentions) };
   }
   const testing = testingOf(sentences, mentions, conflicts);

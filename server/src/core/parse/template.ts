@@ -36,6 +36,7 @@ export function isEmptyValue(value: string): boolean {
 const FIELD = /^([^:?\n]{1,60})(?::{1,3}|\?)/;
 
 /** Options in a field's key: "(L/R/bilat)", "(Y/N)". */
+const OPTIONS_LEGEND = /\((?:options?|choices?|choose(?: one)?|select(?: one)?|pick(?: one)?)[ \t]{0,3}:[^()\n]{1,160}\)/gi;
 const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)/;
 
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
@@ -263,6 +264,9 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   scanPlaceholders(line, 0, placeholders);
   const spans: TemplateSpan[] = placeholders.map(({ span }) => ({ ...span, mark: 'unchosen' }));
   spans.push(...itemsCrossed(line));
+  // A macro's legend of the options it offers ("(options: L / R / B/L ; US / fluoro / both)") chooses none of them.
+  OPTIONS_LEGEND.lastIndex = 0;
+  for (let legend = OPTIONS_LEGEND.exec(line); legend; legend = OPTIONS_LEGEND.exec(line)) spans.push({ start: legend.index, end: legend.index + legend[0].length, mark: 'unchosen' });
   const boxes: { start: number; end: number; checked: boolean }[] = [];
   BOX.lastIndex = 0;
   for (let match = BOX.exec(line); match; match = BOX.exec(line)) boxes.push({ start: match.index, end: match.index + match[0].length, checked: isChecked(match[0]) });
