@@ -181,4 +181,10 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(macro.laterality?.value, 'right');
     assert.deepEqual(macro.imaging.modalities, ['ultrasound']);
   });
+  it('reads a lone empty box with an instruction as no, and an external stimulator of an integrated lead as its power, not a trial', () => {
+    const implant = 'Procedure: Percutaneous, US guided. One integrated lead placed along the left superficial radial nerve; paresthesia at 0.4 mA.\n';
+    assert.equal(factsOf(`${implant}Modifier 22: ☐ (if checked, complete justification below)\n`).increasedServices.status, 'absent');
+    assert.equal(factsOf(`${implant}Lead secured; external stimulator pod on wristband.\n`).procedure?.value, 'insertion');
+    assert.equal(factsOf('Temporary lead placed along the left superficial radial nerve, connected to an external trial stimulator; paresthesia at 0.4 mA.\n').procedure?.value, 'trial');
+  });
 });

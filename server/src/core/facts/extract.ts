@@ -374,9 +374,12 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   // Near the trial only: a run-on dictation tells a block's relief and a hoped-for result in the same sentence.
   const trialOver = (pool: readonly Sentence[], match: Match) =>
     saysNear(pool, match, NECESSITY.percentRelief, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER) || saysNear(pool, match, NECESSITY.painScores, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER);
+  // "external stimulator pod on wristband" powers an integrated lead placed today; said of a trial it names the trial ("external trial stimulator").
+  const integratedToday = current(findMatches(sentences, INTEGRATED)).some((match) => match.value === 'integrated');
+  const powersIntegrated = (match: Match) => integratedToday && !TRIAL_WORDS.test(match.text);
   const matches = record(mentions, 'procedure', findMatches(sentences, PROCEDURE_KINDS)).filter(
     (match) =>
-      !(match.value === 'trial' && (permanent || trialOver(sentences, match) || TRIAL_REMOVED.test(textAfter(sentences, match)) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
+      !(match.value === 'trial' && (permanent || powersIntegrated(match) || trialOver(sentences, match) || TRIAL_REMOVED.test(textAfter(sentences, match)) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
       !(match.value === 'removal' && (/\b(?:trial|temporary|temp|test)\b/i.test(match.text) || saysNear(sentences, match, TRIAL_WORD, TRIAL_REMOVAL_REACH, 0))) &&
       !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER) &&
@@ -418,6 +421,7 @@ const TRIAL_REMOVAL_REACH = 60;
 
 /** The old system taken out was a conventional one: its generator or its own word. */
 const CONVENTIONAL_SYSTEM = /\b(?:conventional|IPG|pulse generator|extension)\b/i;
+const TRIAL_WORDS = /\b(?:trial|trail|temporary|temp|test)\b/i;
 const LEAD_OR_ARRAY = /\b(?:leads?|arrays?|electrodes?)\b/i;
 const DISCARDED = /\b(?:discarded|wasted)\b/i;
 

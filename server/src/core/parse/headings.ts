@@ -121,7 +121,9 @@ function isAnsweredField(line: string, title: string, headingEnd: number): boole
   if (!ANSWERED_SECTIONS.has(canonicalSectionId(title) ?? '')) return false;
   // Options left unchecked are no answer: "[ ] Yes  [x] N/A" answers N/A.
   const value = line.slice(headingEnd).replace(/(?:\[ \]|☐)\s*[\w/]+/g, '').replace(/\[[xX]\]|[☒☑]/g, '').trim();
-  return ANSWER_ONLY.test(value) || ANSWER_FIRST.test(line.slice(headingEnd).trim());
+  // A lone box left empty, whatever instruction follows it ("Modifier 22: ☐ (if checked, justify below)"), answers no.
+  const lone = value.replace(/\([^()]*\)/g, '').trim();
+  return ANSWER_ONLY.test(value) || lone === '☐' || lone === '[ ]' || ANSWER_FIRST.test(line.slice(headingEnd).trim());
 }
 
 // A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ...",

@@ -36,6 +36,7 @@ export function isEmptyValue(value: string): boolean {
 const FIELD = /^([^:?\n]{1,60})(?::{1,3}|\?)/;
 
 /** Options in a field's key: "(L/R/bilat)", "(Y/N)". */
+const BRACKETED = /\([^()\n]{0,120}\)/g;
 const OPTIONS_LEGEND = /\((?:options?|choices?|choose(?: one)?|select(?: one)?|pick(?: one)?)[ \t]{0,3}:[^()\n]{1,160}\)/gi;
 const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)/;
 
@@ -305,7 +306,8 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
     return spans;
   }
   // "IPG / pocket created: [ ]": one box, left empty, after its field's key answers the key "no".
-  if (boxes.length === 1 && !boxes[0].checked && field && line.slice(boxes[0].end).trim() === '') return [...spans, { start: 0, end: field[1].length, mark: 'declined' }];
+  // An instruction in brackets after it ("Modifier 22: ☐ (if checked, complete justification below)") is no option.
+  if (boxes.length === 1 && !boxes[0].checked && field && line.slice(boxes[0].end).replace(BRACKETED, '').trim() === '') return [...spans, { start: 0, end: field[1].length, mark: 'declined' }];
   let answersStart = -1;
   let denied = false;
   // "Yes [x]  No [ ]" puts the label first, "☐ Yes ☒ No" the box: the first box tells which.
