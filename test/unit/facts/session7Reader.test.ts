@@ -187,4 +187,14 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(factsOf(`${implant}Lead secured; external stimulator pod on wristband.\n`).procedure?.value, 'insertion');
     assert.equal(factsOf('Temporary lead placed along the left superficial radial nerve, connected to an external trial stimulator; paresthesia at 0.4 mA.\n').procedure?.value, 'trial');
   });
+  it('reads an export that hyphenates its lines, a title naming only the device, and a tally "= 2"', () => {
+    const hyphenated = factsOf('PROCEDURE: Percutaneous implan-\ntation of an integrated peripheral neu-\nrostimulation system, right superior clu-\nneal nerve, one electrode ar-\nray.\nTECHNIQUE: a single array with an integ-\nrated receiver was deployed. Stimu-\nlation at 1.4 mA gave concordant paresthesia.\n');
+    assert.equal(hyphenated.nerve?.value, 'superior cluneal');
+    assert.equal(hyphenated.laterality?.value, 'right');
+    const terse = factsOf('Proc: perc integrated PNS, R common peroneal n. (fibular neck) + R tibial n. (popliteal fossa).\nImaging: US both nerves.\nArrays: CPN x1, tibial x1 = 2. Each tested, concordant (0.6 / 0.9 mA).\n');
+    assert.equal(terse.procedure?.value, 'insertion');
+    assert.equal(terse.arrays?.value, 2);
+    const revision = factsOf('Procedure: Percutaneous integrated PNS, left superficial peroneal nerve - repositioning.\n');
+    assert.equal(revision.procedure?.value, 'revision');
+  });
 });

@@ -405,7 +405,9 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
   const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || trialOver(titles, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
-  if (titled.length) return fact(titled[0].value, titled.filter((match) => match.value === titled[0].value));
+  // The kind named beside the device wins over the device named alone ("Percutaneous integrated PNS ... - repositioning").
+  const titledKind = PROCEDURE_TITLE_KINDS.map((kind) => kind.value).find((kind) => titled.some((match) => match.value === kind));
+  if (titledKind) return fact(titledKind, titled.filter((match) => match.value === titledKind));
   // A terse note gives the arrays placed today and no verb ("L + R: 1 array each = 2 arrays total"): an insertion.
   if (arrayCounts.length) return fact('insertion', arrayCounts.map((entry) => entry.match));
   if (!discontinued) return null;
@@ -983,7 +985,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   // A note that never says "stimulator" still places one when it deploys a lead or an array at a nerve it
   // tests: "the array was then deployed ... the receiver built into it", "repeat stim at 0.8 mA was concordant".
   const leadAtTestedNerve = () =>
-    current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value !== 'trial' && LEAD_OR_ARRAY.test(match.text)) &&
+    (current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value !== 'trial' && LEAD_OR_ARRAY.test(match.text)) || current(findPattern(sentences, ARRAY_COUNT)).length > 0) &&
     current(findMatches(sentences, NERVES)).length > 0 &&
     current(findPattern(sentences, TESTING, 'testing')).length > 0;
   if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice() && !leadAtTestedNerve()) {

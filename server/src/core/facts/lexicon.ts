@@ -258,7 +258,7 @@ export const ARRAY_COUNT = rx(
   `(?<![-/.])\\b(${COUNT_WORD})\\b(?:[\\t\\x20]\\(\\d\\)|[\\t\\x20]x(?=[\\t\\x20]))?(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |", "Arrays placed: Left 1 / Right 1 (total 2)". */
-export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?)\\b[^.;\\n]{0,40}?\\btotal(?: of)?:?\\s*(${COUNT_WORD})\\b|\\b(?:electrode arrays?|arrays?|leads?)[\\t\\x20]{0,3}=[\\t\\x20]{0,3}(${COUNT_WORD})\\b|\\btotal (?:electrode )?(?:arrays?|leads?)(?: placed| implanted| deployed)?:? (${COUNT_WORD})\\b|\\((${COUNT_WORD}) total\\)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed| left in place| in place)?(?: today| this session)?(?::{1,3}| \\|)\\s*(?:x\\s?)?(${COUNT_WORD})\\b(?!-)`);
+export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?)\\b[^.;\\n]{0,40}?\\btotal(?: of)?:?\\s*(${COUNT_WORD})\\b|\\b(?:electrode arrays?|arrays?|leads?)[\\t\\x20]{0,3}=[\\t\\x20]{0,3}(${COUNT_WORD})\\b|\\b(?:electrode arrays?|arrays?|leads?):[^.;=\\n]{1,40}=[\\t\\x20]{0,3}(${COUNT_WORD})\\b|\\btotal (?:electrode )?(?:arrays?|leads?)(?: placed| implanted| deployed)?:? (${COUNT_WORD})\\b|\\((${COUNT_WORD}) total\\)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed| left in place| in place)?(?: today| this session)?(?::{1,3}| \\|)\\s*(?:x\\s?)?(${COUNT_WORD})\\b(?!-)`);
 /** An array given up: "second array aborted, not placed", "the second array was abandoned". */
 export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deployed|not inserted|deferred|unused|unopened|not used|wasted|discarded)\\b');
 /** The first array given up before another was placed: "the first lead was contaminated before use and discarded". */
@@ -454,11 +454,13 @@ export const CORRECTION = rx('\\bcorrect(?:ed|ion)?\\b|\\bamend(?:ed|ment)?\\b|\
 
 /** In the procedure line the kind is often a bare noun: "PNS implant", "Revision (repositioning) of ...". */
 export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
-  { value: 'replacement', pattern: rx('\\breplacement\\b|\\bexchange\\b') },
+  // An introducer or a wire exchanged is a step of any placement, not a device replaced.
+  { value: 'replacement', pattern: rx('\\b(?<!\\b(?:introducer|sheath|needle|wire|guidewire|dilator)\\s)(?:replacement|exchange)\\b') },
   { value: 'revision', pattern: rx('\\brevision\\b|\\brepositioning\\b') },
   { value: 'removal', pattern: rx('\\bremoval\\b|\\bexplant(?:ation)?\\b') },
   { value: 'trial', pattern: rx('\\btrial\\b|\\btemporary\\b') },
-  { value: 'insertion', pattern: rx('\\bimplant(?:ation)?\\b|\\binsertion\\b|\\bplacement\\b') },
+  // A title that names only the device, placed through the skin: "Proc: perc integrated PNS, R common peroneal n.".
+  { value: 'insertion', pattern: rx('\\bimplant(?:ation)?\\b|\\binsertion\\b|\\bplacement\\b|\\bperc(?:utaneous)?\\.? (?:integrated )?(?:PNS|peripheral nerve stimulat\\w*|neurostimulat\\w*|stim(?:ulator)?)\\b') },
 ];
 
 /** Incisions made for the pocket, the anchors or the extensions do not make the array placement open. */

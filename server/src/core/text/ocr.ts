@@ -29,6 +29,8 @@ const BROKEN_WORD = /(?<=[a-z])-\n([a-z]+)|(?<=[A-Z]{2})-\n([A-Z]{2,})/g;
 /** A capitalised word broken across a line end ("FLUORO-\nSCOPY"): typed notes do not hyphenate capitals, scans of printed reports do. */
 const BROKEN_CAPS = /[A-Z]{2}-\n[A-Z]{2}/g;
 const MIN_SIGNS = 2;
+/** One or two words broken at a line end may be a hyphenated compound; three are a hyphenating export. */
+const MIN_BROKEN_WORDS = 3;
 
 const NUMBER_CHARS = new Set('0123456789lO.,/%:-');
 const isNumberChar = (char: string | undefined) => char !== undefined && NUMBER_CHARS.has(char);
@@ -86,16 +88,30 @@ const repairCaps = (word: string) => (word.length >= 3 && word.replace(/[l0]/g, 
 
 /** The text with its OCR confusions repaired (same length), or the text itself when it shows no scan. */
 export function repairOcr(text: string): string {
+  // A PDF export that hyphenates its lines ("implan-\ntation", "neu-\nrostimulation") is read joined, scan or not.
+  const hyphenated = brokenWordsAtLeast(text, MIN_BROKEN_WORDS) >= MIN_BROKEN_WORDS;
   // Most notes show none of the confusions: one search, stopped at the second, settles them.
-  if (signsAtLeast(text, 2) < 2) return text;
+  if (signsAtLeast(text, 2) < 2) return hyphenated ? joinedWords(text) : text;
   const numbers = repairsAt(text, NUMBER_SITE, isNumberChar, repairNumber);
   const words = [...repairsAt(text, CAPS_SITE, isCapsChar, repairCaps), ...repairsAt(text, LOWER_SITE, isLowerChar, repairLower)];
   BROKEN_CAPS.lastIndex = 0;
   const brokenCaps = BROKEN_CAPS.test(text) ? 1 : 0;
-  if (numbers.length + words.length + brokenCaps < MIN_SIGNS) return text;
+  if (numbers.length + words.length + brokenCaps < MIN_SIGNS) return hyphenated ? joinedWords(text) : text;
   const lone = [...text.matchAll(LONE_L)].map((match) => ({ start: match.index, text: '1' }));
-  const repaired = applied(text, [...numbers, ...words, ...lone]);
-  return applied(repaired, [...repaired.matchAll(BROKEN_WORD)].map((match) => ({ start: match.index, text: `${match[1] ?? match[2]}\n ` })));
+  return joinedWords(applied(text, [...numbers, ...words, ...lone]));
+}
+
+/** The words broken across line ends joined, each line break moved after its word. */
+const joinedWords = (text: string) => applied(text, [...text.matchAll(BROKEN_WORD)].map((match) => ({ start: match.index, text: `${match[1] ?? match[2]}\n ` })));
+
+/** How many words the text breaks across a line end, counting up to `enough`. */
+function brokenWordsAtLeast(text: string, enough: number): number {
+  let found = 0;
+  BROKEN_WORD.lastIndex = 0;
+  while (found < enough && BROKEN_WORD.test(text)) found++;
+  // matchAll starts where the pattern's last search stopped.
+  BROKEN_WORD.lastIndex = 0;
+  return found;
 }
 
 /** How many strong signs of a scan the text shows, counting up to `enough`. */
