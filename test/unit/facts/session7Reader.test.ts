@@ -198,7 +198,7 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(revision.procedure?.value, 'revision');
   });
   it('counts arrays labelled "array 1" / "array 2" at the end of their lines, and an array "laid on" the nerve', () => {
-    const two = factsOf('- Procedure today (two sites):\n  - US-guided perc placement, L ilioinguinal n. - array 1\n  - US-guided perc placement, L iliohypogastric n. - array 2\n  - each array integrated (receiver on board), ext wearable\n  - test stim: concordant paresthesia for both\n');
+    const two = factsOf('Operative note - PNS, L groin\n- Procedure today (two sites):\n  - US-guided perc placement, L ilioinguinal n. - array 1\n  - US-guided perc placement, L iliohypogastric n. - array 2\n  - each array integrated (receiver on board), ext wearable\n  - test stim: concordant paresthesia for both\n');
     assert.equal(two.arrays?.value, 2);
     const open = factsOf('13:14 4 cm incision posterolateral R arm, dissection through the septum\n13:32 radial n. exposed\n13:40 integrated array (built-in receiver) laid on nerve, sutured to fascia x2\n13:46 stim test concordant 0.7 mA\n');
     assert.equal(open.procedure?.value, 'insertion');
