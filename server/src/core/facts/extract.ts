@@ -12,6 +12,7 @@ import {
   ANESTHESIA_GIVEN,
   APPROACHES,
   ARRAY_COUNT,
+  POWER_OR_RECEIVER,
   ARRAY_GIVEN_UP,
   ARRAY_TIMES,
   BEFORE_ANESTHESIA,
@@ -984,10 +985,12 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && discontinued !== null;
   // A note that never says "stimulator" still places one when it deploys a lead or an array at a nerve it
   // tests: "the array was then deployed ... the receiver built into it", "repeat stim at 0.8 mA was concordant".
+  // Cheapest first (the patterns are prefiltered and memoised per sentence); such a note still names its receiver or its external power.
   const leadAtTestedNerve = () =>
-    (current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value !== 'trial' && LEAD_OR_ARRAY.test(match.text)) || current(findPattern(sentences, ARRAY_COUNT)).length > 0) &&
+    current(findPattern(sentences, TESTING, 'testing')).length > 0 &&
     current(findMatches(sentences, NERVES)).length > 0 &&
-    current(findPattern(sentences, TESTING, 'testing')).length > 0;
+    current(findPattern(sentences, POWER_OR_RECEIVER)).length > 0 &&
+    (current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value !== 'trial' && LEAD_OR_ARRAY.test(match.text)) || current(findPattern(sentences, ARRAY_COUNT)).length > 0);
   if (current(stimulators).length === 0 && !earlierDevice() && !abortedDevice() && !leadAtTestedNerve()) {
     return { ...NONE, imaging, testing: { status: 'absent', evidence: [] }, increasedServices, necessity: NO_NECESSITY, conflicts: [], nerveUnread: false, imagingUnread: false, lateralityUnread: false, arraysUncounted: false, mentions: sortMentions(mentions) };
   }

@@ -104,15 +104,16 @@ export function repairOcr(text: string): string {
 /** The words broken across line ends joined, each line break moved after its word. */
 const joinedWords = (text: string) => applied(text, [...text.matchAll(BROKEN_WORD)].map((match) => ({ start: match.index, text: `${match[1] ?? match[2]}\n ` })));
 
-/** How many words the text breaks across a line end, counting up to `enough`. */
+/** How many words the text breaks across a line end, counting up to `enough`: found by their "-\n", a literal search. */
 function brokenWordsAtLeast(text: string, enough: number): number {
   let found = 0;
-  BROKEN_WORD.lastIndex = 0;
-  while (found < enough && BROKEN_WORD.test(text)) found++;
-  // matchAll starts where the pattern's last search stopped.
-  BROKEN_WORD.lastIndex = 0;
+  for (let at = text.indexOf('-\n'); at > 0 && found < enough; at = text.indexOf('-\n', at + 2)) {
+    if (isLetter(text[at - 1]) && isLetter(text[at + 2])) found++;
+  }
   return found;
 }
+
+const isLetter = (char: string | undefined) => char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z'));
 
 /** How many strong signs of a scan the text shows, counting up to `enough`. */
 function signsAtLeast(text: string, enough: number): number {
