@@ -204,4 +204,12 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(open.procedure?.value, 'insertion');
     assert.equal(open.approach?.value, 'open');
   });
+  it('reads a block told as positive or diagnostic after it as objective evidence, and "X declined, PT, ..." as declining X only', () => {
+    const evidence = (history: string) => factsOf(`Indications: ${history}\nUS-guided integrated PNS lead placed along the right greater occipital nerve.\n`).necessity.objectivePathology;
+    assert.ok(evidence('failed PT/TPI/botox x3. B/L GON blocks +ve.'));
+    assert.ok(evidence('failed PT, NSAIDs, 3 cluneal blocks (diagnostic); trial 65%.'));
+    assert.ok(evidence('two rounds of occipital nerve blocks, which confirmed the diagnosis.'));
+    assert.ok(evidence('Failed: neurectomy consult declined, PT, gabapentin, 3 ilioinguinal blocks (temporary 90% relief).'));
+    assert.equal(evidence('failed PT, gabapentin and blocks.'), null);
+  });
 });

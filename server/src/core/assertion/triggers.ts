@@ -231,6 +231,8 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   ]),
   // What was put off or declined is the last thing named: "Failed PT, gabapentin, and an SCS evaluation was declined".
   ...phrases('post-negation', ['deferred', 'was declined', 'were declined'], 5),
+  // "neurectomy consult declined, PT, gabapentin": a comma after it makes "declined" look back at what was declined, not on down the list.
+  ...phrases('post-negation', ['declined ,', 'declines ,', 'refused ,'], 5),
   // An approach weighed and set aside: "so a percutaneous approach was felt unsafe".
   ...phrases('post-negation', ['was felt unsafe', 'was deemed unsafe'], 3),
   // "the hematoma resolved", but not "65% relief, night pain resolved": the word right before only.
