@@ -212,4 +212,13 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.ok(evidence('Failed: neurectomy consult declined, PT, gabapentin, 3 ilioinguinal blocks (temporary 90% relief).'));
     assert.equal(evidence('failed PT, gabapentin and blocks.'), null);
   });
+  it('reads imaging named by its use: "US linear" in a table, "US at ...", "w/ US", "Ultrasaund", a planning CT and a CT table', () => {
+    const implant = 'Procedure: percutaneous integrated PNS lead placed along the left pudendal nerve.\n';
+    const modalities = (line: string) => factsOf(`${implant}${line}\n`).imaging.modalities;
+    assert.deepEqual(modalities('| Imaging | US linear, iliac crest 7 cm lateral to midline |'), ['ultrasound']);
+    assert.deepEqual(modalities('TECHNIQUE: Prone. US at subgluteal sciatic.'), ['ultrasound']);
+    assert.deepEqual(modalities('Course: L sural n. identified w/ US posterior to lat malleolus.'), ['ultrasound']);
+    assert.deepEqual(modalities('Technique: Ultrasaund used.'), ['ultrasound']);
+    assert.deepEqual(modalities('1. Prone on CT table, MAC.\n2. Planning CT of the pelvis.'), ['ct']);
+  });
 });

@@ -56,6 +56,7 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['wearable', []],
   ['guidance', []],
   ['fluoroscopy', ['flouroscopy']],
+  ['ultrasound', ['ultrasaund']],
   // Nerve names: "sciactic", "ulner", "saphenus".
   ['sciatic', ['sciactic']],
   ['saphenous', []],
@@ -121,11 +122,12 @@ const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alte
 export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|arrys?|leads?|micro-?leads?|lead electrodes?|paddle electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
 
 export const MODALITIES: readonly ConceptPattern<'ultrasound' | 'fluoroscopy' | 'ct'>[] = [
-  { value: 'ultrasound', pattern: rx('\\b(?:sonosite|butterfly iq|clarius|lumify|ultra[- ]?sound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonud|ultrasond|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|USS|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:|\\s?(?:→|->|=>))|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency|hockey[- ]stick|HFL\\d{0,3}|L\\d{2}) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)|\\bMHz\\b(?<=\\b\\d{1,2}(?:\\s?[-–]\\s?\\d{1,2})?\\s?MHz)') },
+  { value: 'ultrasound', pattern: rx('\\b(?:sonosite|butterfly iq|clarius|lumify|ultra[- ]?sound|ultrasound|ultrasund|ultrsound|ultasound|ultrasoud|ultrasonud|ultrasond|ultrasonograph(?:y|ic)|sonograph(?:y|ic)|sonographically|sono-?guided|u/s|USG|USS|US[- ]guid(?:ed|ance))\\b|\\bUS(?=:|\\s?(?:→|->|=>))|\\b(?:probe|transducer)\\b(?<=\\b(?:linear|curvilinear|high[- ]frequency|hockey[- ]stick|HFL\\d{0,3}|L\\d{2}) (?:array )?(?:probe|transducer))|\\bplane\\b(?<=\\b(?:in|out[- ]of)[- ]plane)|\\bMHz\\b(?<=\\b\\d{1,2}(?:\\s?[-–]\\s?\\d{1,2})?\\s?MHz)') },
   // Terse "under US", "US + fluoro", "- US -", "GON L + R. US.": upper case only, so the pronoun "us" is never imaging.
-  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|.]|\\d[.)]|\\d:\\d\\d)[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|(✓✔→]|$))|(?=[ \\t]{1,3}(?:(?:was )?used|located|localized|localised|identified|showed|visualized|visualised|confirmed|guided|over|probe|transducer|scan\\w*)\\b))', 'gm') },
+  { value: 'ultrasound', pattern: buildPattern('\\bUS\\b(?:(?<=(?:\\b(?:under|with|using|via|and|or|by|on|[Uu]nder|[Ww]ith|[Uu]sing|[Oo]n|UNDER|WITH|USING|VIA|ON|BY)|\\b[Ww]/)\\s{1,3}US)|(?=\\s{0,3}(?:\\+|&|and|AND|or|OR)\\s{0,3}(?:[Ff]luoro|FLUORO))|(?<=(?:^|[-–,;:(+/|.]|\\d[.)]|\\d:\\d\\d)[ \\t]{0,3}US)(?=[ \\t]{0,3}(?:[-–,;.)+/|(✓✔→]|$))|(?<=(?:^|[-–,;:(+/|.]|\\d[.)]|\\d:\\d\\d)[ \\t]{0,3}US)(?=[ \\t]{1,3}(?:linear|curvilinear|at|of|showed|shows|identified|images?)\\b)|(?=[ \\t]{1,3}(?:(?:was )?used|located|localized|localised|identified|showed|visualized|visualised|confirmed|guided|over|probe|transducer|scan\\w*)\\b))', 'gm') },
   { value: 'fluoroscopy', pattern: rx('\\b(?:fluoroscop(?:y|ic|ically)|flouroscop(?:y|ic|ically)|fluroscop(?:y|ic)|floroscop(?:y|ic)|fluoro|flouro|c-?arm|image intensifier)\\b') },
-  { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT)\\b') },
+  // The scanner named by its use: "Prone on CT table", "Planning CT of the pelvis", "SOMATOM planning scan".
+  { value: 'ct', pattern: rx('\\b(?:CT[- ](?:guid(?:ed|ance)|fluoroscopy)|computed tomograph(?:y|ic)(?: guidance)?|under CT|planning (?:CT|scan)|CT (?:table|gantry)|SOMATOM)\\b') },
 ];
 
 /** Imaging named without a modality ("under image guidance"); only negations of it count. */
