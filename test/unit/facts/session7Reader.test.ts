@@ -221,4 +221,10 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.deepEqual(modalities('Technique: Ultrasaund used.'), ['ultrasound']);
     assert.deepEqual(modalities('1. Prone on CT table, MAC.\n2. Planning CT of the pelvis.'), ['ct']);
   });
+  it('ends a statement where a writer broke a short line, not where a wrap or an indent goes on, and at a numbered label', () => {
+    const message = factsOf('Dr. Ibarra 10:05 am 09/09/26\nPNS-2026-1114 done\nR suprascapular PNS, perc, fluoro guided\n1 lead, built-in receiver, wearable stim on shoulder strap\nmotor/sensory test good at 1.1 mA\nshoulder pain x 2 yrs, failed PT, 2 steroid inj, meds\n');
+    assert.equal(message.necessity.painDuration?.months, 24);
+    const log = factsOf('IMPLANT RECORD - 07/01/2026 - Dr. E. Lindqvist\nRow 1: NeuroVela PNS array, receiver integrated - L knee, superomedial genicular - implanted\nRow 2: NeuroVela array NV-40 LOT 4471C - opened, not used (wasted)\nArray perc under fluoro, stim-tested with knee paresthesia.\n');
+    assert.equal(log.procedure?.value, 'insertion');
+  });
 });

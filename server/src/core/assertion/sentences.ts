@@ -223,8 +223,36 @@ function lineBreakEnds(text: string, index: number, next: number, end: number): 
   if (COLUMNED_FIELDS.test(text.slice(lineStart, index)) || COLUMNED_FIELDS.test(text.slice(next, nextLineEnd < 0 || nextLineEnd > end ? end : nextLineEnd))) return true;
   // So is a table row: "| Complications | None |" denies nothing in the row above.
   if (text.charCodeAt(next) === PIPE || text.charCodeAt(nextVisible(text, lineStart, index)) === PIPE) return true;
+  if (brokenEarly(text, lineStart, index, next, nextLineEnd < 0 || nextLineEnd > end ? end : nextLineEnd)) return true;
   return isCapsLine(text, lineStart, index) && hasLowercaseInFirstWord(text, next, end);
 }
+
+/** A line this short is one a writer ends, not one the width wraps, whatever follows. */
+const MIN_WRAP_WIDTH = 40;
+
+/**
+ * Whether the writer broke the line where it ends rather than the width wrapping it: the next line's
+ * first word would have fitted on it ("1 lead, built-in receiver, wearable stim on shoulder strap" /
+ * "motor/sensory test good at 1.1 mA" / "shoulder pain x 2 yrs, failed PT"), as a text message or a
+ * terse note writes its lines. A wrapped dictation fills its lines up to the width.
+ */
+function brokenEarly(text: string, lineStart: number, lineEnd: number, next: number, nextLineEnd: number): boolean {
+  // An indented line goes on with the one above ("7-day trial" / "  09/2026 -> 70% relief"); so does a line left on a word that needs its next ("pain for" / "26 months").
+  if (next > lineEnd + 1 || OPEN_ENDED.test(text.slice(Math.max(lineStart, lineEnd - MAX_OPEN_WORD), lineEnd))) return false;
+  const length = lineEnd - lineStart;
+  // The width is the longest of this line, the one before and the one after.
+  const previousLength = lineStart > 0 ? lineStart - 1 - lineStartBefore(text, lineStart - 1) : 0;
+  const width = Math.max(length, previousLength, nextLineEnd - next, MIN_WRAP_WIDTH);
+  let word = next;
+  while (word < nextLineEnd && !isSpace(text.charCodeAt(word))) word++;
+  // Typed lines wrap raggedly: the line must stop well short of the width, not just short of it.
+  return length + 1 + (word - next) < width * EARLY_BREAK_SHARE;
+}
+
+const EARLY_BREAK_SHARE = 0.75;
+/** A line's last word that cannot end a statement: a preposition, an article, a conjunction, "x". */
+const OPEN_ENDED = /(?:^|[^A-Za-z])(?:for|of|to|in|on|at|by|with|from|the|a|an|and|or|but|x|was|were|is|are|has|had|his|her|after|before|under|over|into)[ \t]*$/i;
+const MAX_OPEN_WORD = 8;
 
 /** Whether a line's closing label comes after a sentence mark within the line, where the line is prose wrapped mid-sentence. */
 function labelEndsRunOn(text: string, lineStart: number, colon: number): boolean {
@@ -269,7 +297,8 @@ function startsLabel(text: string, position: number, end: number): boolean {
   for (let index = position + 1; index < end && index - position <= MAX_LABEL; index++) {
     const code = text.charCodeAt(index);
     if (code === 58) return endsLabel(text, index, end);
-    if (!isLetter(code) && !' -/()'.includes(text.charAt(index))) return false;
+    // A numbered label: "Row 1:", "Array 2:", "Lead #1:".
+    if (!isLetter(code) && !' -/()'.includes(text.charAt(index)) && !((isDigit(code) || code === 35) && text.charCodeAt(index - 1) === 32) && !(isDigit(code) && isDigit(text.charCodeAt(index - 1)))) return false;
   }
   return false;
 }
