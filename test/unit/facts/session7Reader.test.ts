@@ -227,4 +227,11 @@ describe('terse notes, device logs and one-word fields', () => {
     const log = factsOf('IMPLANT RECORD - 07/01/2026 - Dr. E. Lindqvist\nRow 1: NeuroVela PNS array, receiver integrated - L knee, superomedial genicular - implanted\nRow 2: NeuroVela array NV-40 LOT 4471C - opened, not used (wasted)\nArray perc under fluoro, stim-tested with knee paresthesia.\n');
     assert.equal(log.procedure?.value, 'insertion');
   });
+  it('labels a row-keyed table\'s values by their row ("| Side | L | L |"), except in a column of another time', () => {
+    const table = (rows: string) => factsOf(`Procedure: percutaneous integrated PNS, US guided.\n\n${rows}\n`);
+    const keyed = table('| Item | Array 1 | Array 2 |\n| --- | --- | --- |\n| Nerve | suprascapular | axillary |\n| Side | L | L |\n| Device | integrated array, on-board receiver | integrated array, on-board receiver |');
+    assert.equal(keyed.laterality?.value, 'left');
+    const timed = table('| Item | Today | Prior (trial 04/2026) |\n| --- | --- | --- |\n| Procedure | Permanent implant | Temporary trial |\n| Nerve | Medial plantar | Medial + lateral plantar |\n| Side | Right | Right |\n| Leads | 1 integrated array | 2 trial leads (removed 04/21) |');
+    assert.equal(timed.arrays?.value, 1);
+  });
 });

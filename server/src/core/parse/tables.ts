@@ -23,7 +23,11 @@ export interface TableCell {
 /** A header or data row has at least this many cells. */
 const MIN_COLUMNS = 3;
 /** A column header is a short label, not a value. */
-const LABEL = /^[A-Za-z][A-Za-z0-9 /()#.,&'?-]{0,40}$/;
+const LABEL = /^(?:#|No\.?|[A-Za-z][A-Za-z0-9 /()#.,&'?-]{0,40})$/;
+/** A column header that tells another time than today's procedure. */
+const OTHER_TIME_COLUMN = /\b(?:prior|previous|trial|history|planned|plan|earlier|before|baseline)\b/i;
+/** A first column that holds each row's own key: "| Item | Array 1 | Array 2 |" / "| Side | L | L |". */
+const KEY_COLUMN = /^(?:item|field|parameter|component|element|category|detail|step|attribute)s?$/i;
 /** The Markdown row under the header: "| --- | :---: |". */
 const SEPARATOR_CELL = /^:?-{2,}:?$/;
 /** A header whose second column is "Value" heads a list of fields with remarks, not columns of values. */
@@ -113,8 +117,12 @@ function tableAt(text: string, line: Span, separator: '|' | '\t', found: TableCe
     if (cells.length !== labels.length) break;
     const span = { start: cells[0].start, end: cells[cells.length - 1].end };
     const declined = cells.some((cell, column) => ANSWER_COLUMN.test(labels[column]) && NO_ANSWER.test(cellText(text, cell)));
+    // Under a key column each row's first cell labels the row's values ("Side: L"), not the column header ("Array 1: L").
+    const rowKey = KEY_COLUMN.test(labels[0]) ? cellText(text, cells[0]).trim() : '';
     cells.forEach((cell, column) => {
-      if (cell.start < cell.end) found.push({ span: cell, label: labels[column], row: span, header: headerSpan, ...(declined ? { declined } : {}) });
+      // A column of another time ("Prior (trial 04/2026)") keeps its header: the row's facts are that time's.
+      const label = rowKey && column > 0 && !OTHER_TIME_COLUMN.test(labels[column]) ? rowKey : labels[column];
+      if (cell.start < cell.end) found.push({ span: cell, label, row: span, header: headerSpan, ...(declined ? { declined } : {}) });
     });
     last = row;
     row = row.end < text.length ? lineAt(text, row.end + 1) : undefined;
