@@ -234,4 +234,13 @@ describe('terse notes, device logs and one-word fields', () => {
     const timed = table('| Item | Today | Prior (trial 04/2026) |\n| --- | --- | --- |\n| Procedure | Permanent implant | Temporary trial |\n| Nerve | Medial plantar | Medial + lateral plantar |\n| Side | Right | Right |\n| Leads | 1 integrated array | 2 trial leads (removed 04/21) |');
     assert.equal(timed.arrays?.value, 1);
   });
+  it('reads a key that lists its options of several words, handedness as no side, a bold count and a run-on\'s "we" as a new clause', () => {
+    const options = factsOf('Procedure: percutaneous PNS, right genitofemoral nerve, US.\nSystem type (integrated w/ external transmitter / conventional w/ IPG): integrated w/ external transmitter\n');
+    assert.equal(options.integrated?.value, true);
+    const handed = factsOf('The patient is a right hand dominant woman with dorsal thumb pain.\nToday, on the left forearm, under ultrasound, one electrode array with the receiver built into the lead was deployed along the superficial radial nerve.\n');
+    assert.equal(handed.laterality?.value, 'left');
+    assert.equal(factsOf('## Technique\nUltrasound. Each lead carries its own receiver.\n\nArrays placed today: **2** (one per nerve).\n').arrays?.value, 2);
+    const runOn = factsOf(`right sciatic nerve stimulator placement ${'the patient tolerated positioning well and '.repeat(10)}test stimulation gave paresthesia no motor at that setting we deployed the single lead which has its receiver built into it\n`);
+    assert.equal(runOn.procedure?.value, 'insertion');
+  });
 });

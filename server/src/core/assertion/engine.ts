@@ -51,8 +51,8 @@ const RUN_ON_WORDS = 80;
 const RUN_ON_SCOPE = 10;
 /** Words that open a clause after a comma in a run-on: a subject, a count, a time. */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'one', 'two', 'then', 'so', 'the', 'this', 'after']);
-/** Conjunctions that open a clause in a run-on, comma or not: "no twitch so the array was deployed". */
-const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(['so', 'then']);
+/** Words that open a clause in a run-on, comma or not: a conjunction ("no twitch so the array was deployed") or a subject ("no motor at that setting we deployed the lead"). */
+const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(['so', 'then', 'we', 'he', 'she', 'they']);
 const categoryIndex = (category: AssertionCategory): number => ASSERTION_CATEGORIES.indexOf(category);
 const NEGATION = categoryIndex('negation');
 const HISTORICAL = categoryIndex('historical');

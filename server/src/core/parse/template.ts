@@ -38,7 +38,9 @@ const FIELD = /^([^:?\n]{1,60})(?::{1,3}|\?)/;
 /** Options in a field's key: "(L/R/bilat)", "(Y/N)". */
 const BRACKETED = /\([^()\n]{0,120}\)/g;
 const OPTIONS_LEGEND = /\((?:options?|choices?|choose(?: one)?|select(?: one)?|pick(?: one)?)[ \t]{0,3}:[^()\n]{1,160}\)/gi;
-const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)/;
+// Options of several words too: "System type (integrated w/ external transmitter / conventional w/ IPG): ...".
+const MAX_OPTIONS_KEY = 120;
+const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)|\((?:[^()\n:]{1,40}? \/ ){1,4}[^()\n:]{1,40}\)/;
 
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
 const MAY_BE_TEMPLATE = /[☐☒☑:?|►▶➤✓✔✗✘✕⊖⊘]|\[[xX ]\]|\([xX ]\)|__/;
@@ -278,7 +280,9 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   }
   const field = FIELD.exec(line);
   // The options a key offers are no answer: "Side (L/R/bilat): L" documents the left side only.
-  const offered = field ? KEY_OPTIONS.exec(field[1]) : null;
+  // A key that lists its options may be longer than a field's key: read up to its colon.
+  const colon = line.indexOf(':');
+  const offered = field ? KEY_OPTIONS.exec(field[1]) : colon > 0 && colon <= MAX_OPTIONS_KEY ? KEY_OPTIONS.exec(line.slice(0, colon)) : null;
   if (offered) spans.push({ start: offered.index, end: offered.index + offered[0].length, mark: 'unchosen' });
   if (field) spans.push(...optionsNotCircled(line, field[0].length), ...optionsNotPointed(line, field[0].length));
   if (boxes.length === 0) {
