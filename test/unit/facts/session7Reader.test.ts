@@ -243,4 +243,10 @@ describe('terse notes, device logs and one-word fields', () => {
     const runOn = factsOf(`right sciatic nerve stimulator placement ${'the patient tolerated positioning well and '.repeat(10)}test stimulation gave paresthesia no motor at that setting we deployed the single lead which has its receiver built into it\n`);
     assert.equal(runOn.procedure?.value, 'insertion');
   });
+  it('lets "not available" deny only what stands right before it, and "not a" only a short noun phrase', () => {
+    const implant = 'US-guided integrated PNS lead placed along the left T7 intercostal nerve.\n';
+    assert.ok(factsOf(`${implant}Tried gabapentin, lidocaine patches, PT, cryo not available.\n`).necessity.conservativeCare);
+    assert.deepEqual(factsOf(`${implant}Fluoroscopy was not available.\n`).imaging.modalities, ['ultrasound']);
+    assert.equal(factsOf(`date: 2026-05-01\n\nIndications: R knee pain, not a TKA candidate (cardiac), pain > 5 years.\n${implant}`).necessity.painDuration?.months, 60);
+  });
 });

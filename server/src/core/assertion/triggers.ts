@@ -50,7 +50,7 @@ const passives = (participles: readonly string[]): string[] =>
 const MONTH_YEAR_WINDOW = 3;
 
 /** Words a predicate noun phrase spans: "not a good surgical candidate for". */
-const NOUN_PHRASE_WINDOW = 5;
+const NOUN_PHRASE_WINDOW = 3;
 
 /** genConText lets a "one word" trigger reach a concept at most three words away. */
 const ONE_WORD_WINDOW = 3;

@@ -51,8 +51,13 @@ export interface Match<T extends string = string> {
   readonly groups: readonly (string | undefined)[];
 }
 
-/** Availability is not use: "ultrasound was unavailable" does not document ultrasound guidance. */
-const AVAILABILITY: readonly Trigger[] = ['unavailable', 'not available', 'was down', 'malfunctioned', 'malfunctioning', 'out of service'].map((phrase) => ({ phrase, kind: 'post-negation' }));
+const AVAILABILITY_WINDOW = 3;
+
+/**
+ * Availability is not use: "ultrasound was unavailable" does not document ultrasound guidance. What is
+ * unavailable stands right before ("the C-arm was down"), not the list before it ("Tried gabapentin, PT, cryo not available").
+ */
+const AVAILABILITY: readonly Trigger[] = ['unavailable', 'not available', 'was down', 'malfunctioned', 'malfunctioning', 'out of service'].map((phrase) => ({ phrase, kind: 'post-negation', maxWords: AVAILABILITY_WINDOW }));
 
 const engine: AssertionEngine = createAssertionEngine([...DEFAULT_TRIGGERS, ...AVAILABILITY]);
 
