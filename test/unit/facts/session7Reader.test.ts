@@ -249,4 +249,9 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.deepEqual(factsOf(`${implant}Fluoroscopy was not available.\n`).imaging.modalities, ['ultrasound']);
     assert.equal(factsOf(`date: 2026-05-01\n\nIndications: R knee pain, not a TKA candidate (cardiac), pain > 5 years.\n${implant}`).necessity.painDuration?.months, 60);
   });
+  it('reads an answer box\'s word as its answer only: "☐ No   Paresthesia at 0.6 mA" denies nothing, "[ ] No (separate IPG)" offers the IPG', () => {
+    const implant = 'Procedure: percutaneous integrated PNS lead, left superficial peroneal nerve, US.\n';
+    assert.equal(factsOf(`${implant}Intraop testing:  ☒ Yes  ☐ No   Paresthesia in dorsum of foot at 0.6 mA, no motor response\n`).testing.status, 'documented');
+    assert.equal(factsOf(`${implant}Integrated system:     [X] Yes   [ ] No (separate IPG)\n`).integrated?.value, true);
+  });
 });

@@ -11,10 +11,10 @@ describe('EHR template lines', () => {
     assert.deepEqual(marked('Procedure: [x] Insertion [ ] Trial [ ] Removal'), [['Trial', 'unchosen'], ['Removal', 'unchosen']]);
   });
 
-  it('a field answered "No" is denied, whichever side the box stands', () => {
-    assert.deepEqual(marked('IPG pocket created: ☐ Yes ☒ No'), [['IPG pocket created:', 'declined']]);
-    assert.deepEqual(marked('Fluoroscopy used?  Yes [ ]  No [x]'), [['Fluoroscopy used?', 'declined']]);
-    assert.deepEqual(marked('Trial?  Yes [x]  No [ ]    Result: 70% relief'), []);
+  it('a field answered "No" is denied, whichever side the box stands; the answer words themselves are read by no one', () => {
+    assert.deepEqual(marked('IPG pocket created: ☐ Yes ☒ No'), [['Yes', 'unchosen'], ['No', 'unchosen'], ['IPG pocket created:', 'declined']]);
+    assert.deepEqual(marked('Fluoroscopy used?  Yes [ ]  No [x]'), [['Yes', 'unchosen'], ['No', 'unchosen'], ['Fluoroscopy used?', 'declined']]);
+    assert.deepEqual(marked('Trial?  Yes [x]  No [ ]    Result: 70% relief'), [['Yes', 'unchosen'], ['No', 'unchosen']]);
   });
 
   it('a field left N/A or blank says nothing about its key', () => {

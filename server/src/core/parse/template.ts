@@ -330,6 +330,10 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
     if (answer !== undefined) {
       if (answersStart < 0) answersStart = answer === before ? previousEnd + line.slice(previousEnd, box.start).toLowerCase().lastIndexOf(before) : box.start;
       if (box.checked && answer.startsWith('n')) denied = true;
+      // The answer word answers its box; read on, "☐ No   Paresthesia at 0.6 mA" would deny what follows it.
+      // An answer left unchecked takes its gloss with it: "[ ] No (separate IPG)" offers the IPG, it tells of none.
+      const wordStart = labelFirst ? previousEnd + line.slice(previousEnd, box.start).toLowerCase().lastIndexOf(answer) : box.end + (line.slice(box.end).length - line.slice(box.end).trimStart().length);
+      spans.push({ start: wordStart, end: !labelFirst && !box.checked ? optionEnd(line, box.end, nextStart) : wordStart + answer.length, mark: 'unchosen' });
       continue;
     }
     if (box.checked) continue;
