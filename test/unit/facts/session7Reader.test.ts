@@ -254,4 +254,11 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(factsOf(`${implant}Intraop testing:  ☒ Yes  ☐ No   Paresthesia in dorsum of foot at 0.6 mA, no motor response\n`).testing.status, 'documented');
     assert.equal(factsOf(`${implant}Integrated system:     [X] Yes   [ ] No (separate IPG)\n`).integrated?.value, true);
   });
+  it('reads template keys that carry their options ("Nerve (choose: ...): median", "Number of arrays placed (1/2): 1") and a checked "Not applicable"', () => {
+    const form = factsOf('PNS IMPLANT TEMPLATE v3\nNerve (choose: median / ulnar / radial / other): median\nSide (left/right): left\nGuidance used (US/fluoro/CT): US\nNumber of arrays placed (1/2): 1\nSystem type (integrated / IPG): integrated - lead with built-in receiver\nStim test result: concordant paresthesia at 0.7 mA\n');
+    assert.equal(form.nerve?.value, 'median');
+    assert.equal(form.arrays?.value, 1);
+    const boxes = factsOf('Nerve: intercostal (T7)\nSystem: ☒ Integrated (array + onboard receiver, external wearable)  ☐ Separate IPG with pocket\nNumber of arrays: one\nModifier 22 documentation: ☐ Applicable  ☒ Not applicable\n');
+    assert.equal(boxes.increasedServices.status, 'absent');
+  });
 });

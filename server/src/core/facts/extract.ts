@@ -185,7 +185,7 @@ const BLOCK_AFTER = /^(?:\s*[+/&]\s*[a-z]+)?\s+(?:nerve\s+|n\.?\s+)?(?:blocks?|b
 const BLOCK_REACH = 40;
 
 /** A nerve field's label right before the name: "Nerve: ", "Target nerve | ", "Nerve(s): left ". */
-const NERVE_LABEL_BEFORE = /\b(?:nerves?(?:\(s\))?|n)[ \t]{0,20}(?::{1,3}|\|)[ \t]{0,20}(?:(?:\[[xX]\]|[☒☑])[ \t]{0,3})?(?:[A-Za-z]+[ \t]{1,3}){0,2}$/i;
+const NERVE_LABEL_BEFORE = /\b(?:nerves?(?:\(s\))?|n)(?:[ \t]{0,3}\([^()\n]{0,60}\))?[ \t]{0,20}(?::{1,3}|\|)[ \t]{0,20}(?:(?:\[[xX]\]|[☒☑])[ \t]{0,3})?(?:[A-Za-z]+[ \t]{1,3}){0,2}$/i;
 const NERVE_LABEL_REACH = 60;
 
 /** Whether the match lies in one of the sentences. */

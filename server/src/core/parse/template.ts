@@ -40,6 +40,8 @@ const BRACKETED = /\([^()\n]{0,120}\)/g;
 const OPTIONS_LEGEND = /\((?:options?|choices?|choose(?: one)?|select(?: one)?|pick(?: one)?)[ \t]{0,3}:[^()\n]{1,160}\)/gi;
 // Options of several words too: "System type (integrated w/ external transmitter / conventional w/ IPG): ...".
 const MAX_OPTIONS_KEY = 120;
+/** A checked option that answers its key with nothing: "☒ Not applicable", "[x] None". */
+const CHECKED_NONE = /^(?:not applicable|n\/a|none|not done|not used|not performed|not indicated)\b/i;
 const KEY_OPTIONS = /\((?:[\w.+-]{1,12} ?\/ ?)+[\w.+-]{1,12}\)|\((?:[^()\n:]{1,40}? \/ ){1,4}[^()\n:]{1,40}\)/;
 
 /** A cheap test: only lines with a box, a colon or a blank can be template lines. */
@@ -345,6 +347,12 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
     } else spans.push({ start: box.end, end: optionEnd(line, box.end, nextStart), mark: 'unchosen' });
   }
   if (denied && answersStart > 0) spans.push({ start: 0, end: answersStart, mark: 'declined' });
+  // "Modifier 22 documentation: ☐ Applicable  ☒ Not applicable": the option checked answers the key.
+  const checkedAnswer = field ? boxes.find((box, index) => box.checked && CHECKED_NONE.test(line.slice(box.end, index + 1 < boxes.length ? boxes[index + 1].start : line.length).trim())) : undefined;
+  if (checkedAnswer && field) {
+    const answer = CHECKED_NONE.exec(line.slice(checkedAnswer.end).trim())![0].toLowerCase();
+    spans.push({ start: 0, end: field[1].length, mark: answer.startsWith('n/a') || answer.includes('applicable') ? 'not-applicable' : 'declined' });
+  }
   return spans;
 }
 
