@@ -281,7 +281,7 @@ export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-genera
   {
     value: 'separate-generator',
     pattern: rx(
-      '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:was|were) (?:created|fashioned|made|developed)\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b',
+      '\\b(?:implantable |internal )?pulse generator\\b|\\bIPG\\b|\\b(?:generator|battery|subcutaneous) pocket\\b|\\bpocket (?:(?:was|were) )?(?:created|fashioned|made|developed)\\b|\\b(?:connected|attached) (?:via|with|through|by) (?:an? )?extension\\b|\\b(?:receiver|generator|battery|IPG) (?:was )?placed in (?:the |a )?(?:subcutaneous )?pocket\\b|\\bextension (?:cable|lead|wire)s?\\b|\\btunnel(?:l?ed|l?ing) (?:to|toward) the (?:generator|pocket|battery)\\b',
     ),
   },
   // External power is an integrated array's, and also an implanted RF receiver's: integrated only when nothing is implanted apart.
