@@ -261,4 +261,14 @@ describe('terse notes, device logs and one-word fields', () => {
     const boxes = factsOf('Nerve: intercostal (T7)\nSystem: ☒ Integrated (array + onboard receiver, external wearable)  ☐ Separate IPG with pocket\nNumber of arrays: one\nModifier 22 documentation: ☐ Applicable  ☒ Not applicable\n');
     assert.equal(boxes.increasedServices.status, 'absent');
   });
+  it('reads a case "ABORTED before lead deployed", a separate generator told by its pocket, and a timeline after the indication as today\'s', () => {
+    const aborted = factsOf('Proc planned: perc integrated PNS, L lat femoral cutaneous n., US\nDone: prep, local, US shows LFCN medial to ASIS. Introducer placed x1 -> pt severe anxiety.\nABORTED before lead deployed.\nNo device left in.\n');
+    assert.ok(aborted.discontinued);
+    assert.equal(aborted.procedure?.value, 'insertion');
+    const pocket = factsOf('- US-guided percutaneous placement of 1 array along medial calcaneal n.\n- Test stim concordant heel paresthesia 0.6 mA\n- Small pocket made in medial calf; lead connected via extension to the receiver, receiver placed in pocket\n');
+    assert.equal(pocket.integrated?.value, false);
+    const timeline = factsOf('Indication: common peroneal neuropathic pain, x 16 mo; failed PT; trial with 60% relief.\n0818 US probe placed, common peroneal n. identified at fibular neck\n0829 Test stim: concordant paresthesia 1.0 mA\n0833 Integrated lead (on-board receiver) deployed\n');
+    assert.deepEqual(timeline.imaging.modalities, ['ultrasound']);
+    assert.equal(timeline.testing.status, 'documented');
+  });
 });
