@@ -370,7 +370,8 @@ const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|fe
 function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, dateOfService: string | undefined, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
   // "Permanent implant to be discussed if > 50% relief" is a plan, whatever the spelling hides from the triggers.
-  const permanent = current(findPattern(sentences, PERMANENT)).some((match) => !sentenceSays(sentences, match, PERMANENT_LATER));
+  // Near the word only: a run-on dictation tells today's permanent lead and next week's follow-up in one sentence.
+  const permanent = current(findPattern(sentences, PERMANENT)).some((match) => !saysNear(sentences, match, PERMANENT_LATER, PERMANENT_LATER_BEFORE, PERMANENT_LATER_AFTER));
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
   // Near the trial only: a run-on dictation tells a block's relief and a hoped-for result in the same sentence.
   const trialOver = (pool: readonly Sentence[], match: Match) =>
@@ -432,6 +433,8 @@ const DISCARDED = /\b(?:discarded|wasted)\b/i;
 const SEPARATE_OUTWEIGHS = 3;
 
 /** A permanent implant told as a later step: "to be discussed", "if > 50% relief", "will be scheduled". */
+const PERMANENT_LATER_BEFORE = 60;
+const PERMANENT_LATER_AFTER = 40;
 const PERMANENT_LATER = /\b(?:to be|if|will|would|candidate for|consider\w*)\b/i;
 
 /** Words of an array's adjustment during its placement ("the lead was redirected"). */
