@@ -271,4 +271,11 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.deepEqual(timeline.imaging.modalities, ['ultrasound']);
     assert.equal(timeline.testing.status, 'documented');
   });
+  it('names a nerve by its neuralgia or neuropathy, counts "L + R one array each" as two, and reads "permanent" near its word', () => {
+    const dx = factsOf('* Dx: right saphenous neuralgia after varicose vein stripping; pain since 2024\n* Perc placement under fluoroscopy, adductor canal; paresthesia at 1.0 mA\n* ONE integrated lead (receiver in lead) deployed at final position\n');
+    assert.equal(dx.nerve?.value, 'saphenous');
+    assert.equal(factsOf('B/L greater occipital nn., perc integrated PNS, US guided, L + R one array each.\n').arrays?.value, 2);
+    const runOn = factsOf(`this is a conversion ${'the patient tolerated it well and '.repeat(10)}the temporary trial lead was removed intact and the permanent lead which has its receiver built into it was deployed along the sural nerve with paresthesia at 0.5 milliamps she will follow up in one week\n`);
+    assert.equal(runOn.procedure?.value, 'insertion');
+  });
 });

@@ -158,7 +158,9 @@ const isPlanned = (match: Match) => match.status === 'hypothetical' || (match.ro
  */
 const soleIndicated = <T extends string>(matches: readonly Match<T>[]): Match<T>[] => {
   const named = matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical'));
-  return named.every((match) => match.value === named[0].value) ? named.filter((match) => match.status === 'affirmed') : [];
+  // A bare name and the specific one ("peroneal", "common peroneal") are one nerve.
+  const same = (a: string, b: string) => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+  return named.every((match) => same(match.value, named[0].value)) ? named.filter((match) => match.status === 'affirmed') : [];
 };
 
 const TARGET_PRIORITY: readonly Target[] = ['brain', 'spinal-cord', 'dorsal-root-ganglion', 'sacral-nerve', 'cranial-nerve', 'peripheral-nerve', 'other'];

@@ -19,7 +19,7 @@ const NERVE_FIELD = '(?<=\\b(?:nerves?(?:\\(s\\))?|n)(?:[ \\t]{0,3}[/&][ \\t]{0,
  * A name that needs its noun: "axillary nerve", "axillary nerves", "axillary n.", "femoral n, inguinal", "median n forearm", or one of a list
  * that ends in it ("the median, ulnar and radial nerves").
  */
-const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|nn?\\.|n\\b(?![=.\\d-]))|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
+const nerveNamed = (name: string) => `\\b${name}(?: (?:nerves?\\b|nn?\\.|n\\b(?![=.\\d-])|(?:neuralgia|neuropathy|neuritis|neuroma)\\b)|(?=(?:,? (?:and |or |& |\\+ )?[a-z]+){1,3} nerves\\b))|${NERVE_FIELD}${name}\\b`;
 
 /**
  * Common misspellings of the key terms, read wherever a pattern names the word ("stimulater",
@@ -266,7 +266,8 @@ export const ARRAY_GIVEN_UP = rx('\\b(?:aborted|abandoned|not placed|not deploye
 /** The first array given up before another was placed: "the first lead was contaminated before use and discarded". */
 export const FIRST_ARRAY_GIVEN_UP = rx('\\bfirst (?:electrode )?(?:lead|array|electrode)\\b(?:,? [\\w-]+){0,16}? (?:contaminated|discarded|wasted|dropped|damaged|defective|malfunction\\w*|abandoned|withdrawn and discarded)\\b');
 export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2nd|3rd) (?:(?!electrode )\\w+ )?(?:electrode )?(?:array|lead|micro-?lead|electrode)\\b|\\b(?:array|lead|micro-?lead|electrode) (?:#|no\\.? ?|number )?([2-6])\\b(?=[\\t\\x20]{0,3}(?:(?:was |were )?(?:deployed|placed|inserted|implanted)\\b|[:(]|\\n|$))');
-export const EACH_SIDE = rx('\\b(?:one|an?|1)(?: (?:integrated |electrode |permanent )?(?:array|lead|electrode|stimulator))? (?:(?:on|for|per) )?(?:each|either|ea\\.?) side\\b');
+// "L + R one array each": each of the two sides.
+export const EACH_SIDE = rx('\\b(?:one|an?|1)(?: (?:integrated |electrode |permanent )?(?:array|lead|electrode|stimulator))? (?:(?:on|for|per) )?(?:each|either|ea\\.?) side\\b|\\b(?<=\\b(?:L|R|left|right) (?:\\+|&|and) (?:L|R|left|right),? )(?:one|1) (?:integrated |electrode )?(?:array|lead) each\\b');
 
 /** A lead that carries its own receiver: "the lead has its own receiver", "lead which has its receiver built into it". */
 const OWN_RECEIVER = '\\b(?:leads?|arrays?|electrodes?)(?:,? (?:which|that))? (?:has|have|with|contains?|carries|carry) (?:its|their|an?) (?:own |built-in |internal |integrated )?receivers?\\b';
