@@ -385,7 +385,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     (match) =>
       !(match.value === 'trial' && (permanent || powersIntegrated(match) || trialOver(sentences, match) || TRIAL_REMOVED.test(textAfter(sentences, match)) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end + 40))) &&
       // Taking out the trial leads before the permanent implant is part of the implant.
-      !(match.value === 'removal' && (/\b(?:trial|temporary|temp|test)\b/i.test(match.text) || saysNear(sentences, match, TRIAL_WORD, TRIAL_REMOVAL_REACH, 0))) &&
+      !(match.value === 'removal' && (TRIAL_WORDS.test(match.text) || saysNear(sentences, match, TRIAL_WORD, TRIAL_REMOVAL_REACH, 0))) &&
       !datedEarlier(sentences, match, dateOfService, match.value === 'trial' ? TRIAL_DATE_AFTER : DATE_AFTER) &&
       // "the patient had a single integrated lead placed ... in February": a placement she had, before today.
       !(match.value === 'insertion' && saysNear(sentences, match, HAD_PLACED, HAD_REACH, 0) && !saysNear(sentences, match, TODAY, 0, HAD_REACH)),
