@@ -278,4 +278,9 @@ describe('terse notes, device logs and one-word fields', () => {
     const runOn = factsOf(`this is a conversion ${'the patient tolerated it well and '.repeat(10)}the temporary trial lead was removed intact and the permanent lead which has its receiver built into it was deployed along the sural nerve with paresthesia at 0.5 milliamps she will follow up in one week\n`);
     assert.equal(runOn.procedure?.value, 'insertion');
   });
+  it('reads "DPN" as the deep peroneal nerve and "its receiver is part of the lead" as an integrated device', () => {
+    const facts = factsOf('IMPRESSION/PLAN: Successful perc placement, 1 integrated array, L deep peroneal n.\n\nDETAILS: Hockey-stick probe - DPN lateral to dorsalis pedis a. at the ankle. Introducer in-plane, one lead deployed; its receiver is part of the lead and it runs off an external wearable. Stim 0.3 mA: paresthesia 1st web space.\n');
+    assert.equal(facts.nerve?.value, 'deep peroneal');
+    assert.equal(facts.integrated?.value, true);
+  });
 });

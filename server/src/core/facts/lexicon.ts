@@ -168,7 +168,7 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'lesser occipital', pattern: rx('\\blesser occipi?ti?al\\b|\\bLON\\b') },
   { value: 'third occipital', pattern: rx('\\bthird occipi?ti?al\\b|\\bTON\\b') },
   { value: 'superficial peroneal', pattern: rx('\\b(?:superficial|sup\\.?) (?:peroneal|peronial|perneal|peronal|perioneal|fibular)\\b|\\bSPN\\b|\\bSP (?:nerve|n\\.)') },
-  { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|peronial|perneal|peronal|perioneal|fibular)\\b') },
+  { value: 'deep peroneal', pattern: rx('\\bdeep (?:peroneal|peronial|perneal|peronal|perioneal|fibular)\\b|\\bDPN\\b') },
   { value: 'common peroneal', pattern: rx('\\bcommon (?:peroneal|peronial|perneal|peronal|perioneal|fibular)\\b') },
   { value: 'tibial', pattern: rx(`${nerveNamed('(?:posterior )?tibial')}|\\bPTN\\b`) },
   { value: 'sural', pattern: rx('\\bsural\\b') },
@@ -270,7 +270,7 @@ export const ADDITIONAL_ARRAY = rx('\\b(second|third|fourth|additional|another|2
 export const EACH_SIDE = rx('\\b(?:one|an?|1)(?: (?:integrated |electrode |permanent )?(?:array|lead|electrode|stimulator))? (?:(?:on|for|per) )?(?:each|either|ea\\.?) side\\b|\\b(?<=\\b(?:L|R|left|right) (?:\\+|&|and) (?:L|R|left|right),? )(?:one|1) (?:integrated |electrode )?(?:array|lead) each\\b');
 
 /** A lead that carries its own receiver: "the lead has its own receiver", "lead which has its receiver built into it". */
-const OWN_RECEIVER = '\\b(?:leads?|arrays?|electrodes?)(?:,? (?:which|that))? (?:has|have|with|contains?|carries|carry) (?:its|their|an?) (?:own |built-in |internal |integrated )?receivers?\\b';
+const OWN_RECEIVER = '\\b(?:leads?|arrays?|electrodes?)(?:,? (?:which|that))? (?:has|have|with|contains?|carries|carry) (?:its|their|an?) (?:own |built-in |internal |integrated )?receivers?\\b|\\b(?:its |the )?receivers? (?:is|are) (?:part of|built into|inside|within) (?:the |each |its )?(?:lead|array|electrode)s?\\b';
 
 export const INTEGRATED: readonly ConceptPattern<'integrated' | 'separate-generator' | 'external-power' | 'external-stimulator'>[] = [
   {
