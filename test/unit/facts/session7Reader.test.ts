@@ -283,4 +283,10 @@ describe('terse notes, device logs and one-word fields', () => {
     assert.equal(facts.nerve?.value, 'deep peroneal');
     assert.equal(facts.integrated?.value, true);
   });
+  it('lets the procedure statement\'s implant settle a trial copied forward above it, but not a temporary lead\'s', () => {
+    const copied = factsOf('HPI (carried forward from 02/10/2026 visit): [02/10/2026: temporary PNS trial lead placed R suprascapular n., connected to external trial stimulator.]\n\nPROCEDURE TODAY (08/25/2026): Percutaneous implantation of integrated peripheral nerve stimulation system - R suprascapular nerve.\nArray 1: suprascapular notch, deployed; test 0.6 mA concordant.\n');
+    assert.equal(copied.procedure?.value, 'insertion');
+    const temporary = factsOf('PROCEDURE: Percutaneous placement of temporary peripheral nerve stimulation lead, right axillary nerve, for 60-day treatment.\n\nTECHNIQUE: Under ultrasound the temporary lead was placed and connected to an external stimulator.\n\nPLAN: We will remove it at 60 days.\n');
+    assert.equal(temporary.procedure?.value, 'trial');
+  });
 });

@@ -404,6 +404,10 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   // An array redirected or re-advanced while it is being placed is part of the insertion, not a revision.
   const revisions = of('insertion').length ? of('revision').filter((match) => !ADJUSTMENT.test(match.text)) : of('revision');
   if (revisions.length) return fact('revision', revisions);
+  // The procedure statement of a device meant to stay settles a trial told elsewhere ("[02/10/2026: temporary PNS trial lead placed ...]" copied forward
+  // above "PROCEDURE TODAY: Percutaneous implantation of integrated ..."): its implant is today's.
+  const stated = (value: ProcedureKind) => of(value).filter((match) => inSentences(titles, match));
+  if (of('removal').length === 0 && stated('insertion').some((match) => !TRIAL_WORDS.test(match.text) && sentenceSays(sentences, match, PERMANENT_DEVICE)) && !stated('trial').length) return fact('insertion', of('insertion'));
   for (const value of ['removal', 'trial', 'insertion'] as const) {
     if (of(value).length) return fact(value, of(value));
   }
@@ -427,6 +431,8 @@ const TRIAL_REMOVAL_REACH = 60;
 
 /** The old system taken out was a conventional one: its generator or its own word. */
 const CONVENTIONAL_SYSTEM = /\b(?:conventional|IPG|pulse generator|extension)\b/i;
+/** A statement of a device meant to stay: an integrated system, a permanent one. */
+const PERMANENT_DEVICE = /\b(?:integrated|integral|permanent)\b/i;
 const TRIAL_WORDS = /\b(?:trial|trail|temporary|temp|test)\b/i;
 const LEAD_OR_ARRAY = /\b(?:leads?|arrays?|electrodes?)\b/i;
 const DISCARDED = /\b(?:discarded|wasted)\b/i;
