@@ -1,6 +1,6 @@
 // A preload (`node --require test/helpers/netGuard.cjs`, or NODE_OPTIONS) that makes every way out of
 // the process fail loudly: sockets, DNS, HTTP(S), HTTP/2, TLS, UDP, fetch, WebSocket and child
-// processes. Each attempt is appended to the file named by $OPNOTE_NET_LOG (one line: pid, what,
+// processes (but the CLI launcher's start of its own bundle). Each attempt is appended to the file named by $OPNOTE_NET_LOG (one line: pid, what,
 // arguments) and then throws, so a test can assert that nothing tried. Worker threads inherit the
 // preload through NODE_OPTIONS / execArgv.
 'use strict';
@@ -55,7 +55,19 @@ for (const name of ['http', 'https']) {
 guard(require('node:http2'), ['connect'], 'http2');
 guard(require('node:tls'), ['connect'], 'tls');
 guard(require('node:dgram'), ['createSocket'], 'dgram');
-guard(require('node:child_process'), ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], 'child_process');
+const childProcess = require('node:child_process');
+const spawnSyncUnguarded = childProcess.spawnSync;
+guard(childProcess, ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], 'child_process');
+// The CLI's launcher starts Node again on the CLI's own bundle (a V8 flag needs a fresh process): that
+// one start is allowed, and the new process loads this guard too (NODE_OPTIONS is inherited).
+const ownBundle = (command, args) => command === process.execPath && Array.isArray(args) && args.some((arg) => typeof arg === 'string' && /[\\/]dist[\\/]cli-main\.js$/.test(arg));
+Object.defineProperty(childProcess, 'spawnSync', {
+  configurable: true,
+  writable: true,
+  value: function guarded(command, args) {
+    return ownBundle(command, args) ? spawnSyncUnguarded.apply(this, arguments) : blocked('child_process.spawnSync', arguments);
+  },
+});
 
 for (const name of ['fetch', 'WebSocket', 'EventSource']) {
   if (typeof globalThis[name] === 'function') {

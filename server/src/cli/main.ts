@@ -1,4 +1,3 @@
-import * as v8 from 'node:v8';
 import { createLanguageService } from '../core/service/languageService';
 import { bundledDocsBaseUri } from '../node/docsLocation';
 import { describeInternalError } from '../node/errors';
@@ -213,7 +212,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// A check runs each pattern thousands of times: compile patterns to machine code on first use rather
-// than interpret them first (V8's regexp tier-up), about a tenth of a corpus run (docs/performance.md).
-v8.setFlagsFromString('--no-regexp-tier-up');
 void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
