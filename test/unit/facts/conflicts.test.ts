@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { extractFacts } from '../../../server/src/core/facts';
-import { parseDocument } from '../../../server/src/core/parse';
+import { factsOf } from '../../helpers/facts';
 import { inMemoryFileSystem } from '../../../server/src/core/service/fileSystem';
 import { createLanguageService } from '../../../server/src/core/service/languageService';
 import { DOCS_BASE } from '../../helpers/fixtures';
 
 /** Evidence that disagrees with itself is a question for the physician, not a confident finding. */
 describe('documentation conflicts', () => {
-  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
   const base = 'PROCEDURE: Percutaneous insertion of an integrated peripheral nerve stimulator, superficial peroneal nerve, one electrode array, ultrasound guidance.\n\n';
 
   it('keeps the side written more often and records left against right', () => {

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { extractFacts } from '../../../server/src/core/facts';
-import { parseDocument } from '../../../server/src/core/parse';
+import { factsOf } from '../../helpers/facts';
 
 /** Forms of real notes read in session 5: answered field rows, passive run-ons, abbreviations, onsets and implied approaches. */
 describe('facts of answered fields, run-ons and implied approaches', () => {
-  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
   const IMPLANT = 'Procedure: integrated PNS, left tibial nerve, ultrasound. One array deployed; concordant paresthesia at 0.8 mA.\n';
 
   it('reads "Modifier 22: No   Justification: N/A" as no increased services', () => {

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { extractFacts } from '../../../server/src/core/facts';
+import { factsOf } from '../../helpers/facts';
 import { parseDocument } from '../../../server/src/core/parse';
 
 /** Forms of real notes read in session 6: numbers in words, full dates of onset, misspelt responses. */
 describe('facts written in words, dates and misspellings', () => {
-  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
   const IMPLANT = 'Procedure: integrated PNS, right sural nerve, ultrasound. One array deployed.\n';
 
   it('reads extra time written in words as quantified increased services', () => {

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { extractFacts } from '../../../server/src/core/facts';
-import { parseDocument } from '../../../server/src/core/parse';
+import { factsOf } from '../../helpers/facts';
 
 /** Forms of real notes read in session 7: terse messages, device logs, label-per-line forms. */
 describe('terse notes, device logs and one-word fields', () => {
-  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
 
   it('reads "Pt" as the patient, not physical therapy, so the pain\'s duration after it counts', () => {
     const facts = factsOf('date: 2026-09-15\n\nIndications: Pt is a 44M with burning R thenar pain for 21 months despite gabapentin.\nUS-guided integrated PNS lead placed along the right median nerve; 0.8 mA concordant.\n');

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { extractFacts } from '../../../server/src/core/facts';
-import { parseDocument } from '../../../server/src/core/parse';
+import { factsOf } from '../../helpers/facts';
 
 /** The ways real documentation says what was done: checklist columns, field keys, spoken marks, counts, stopped procedures. */
 describe('facts of templates, dictation and counts', () => {
-  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
 
   it('answers a checklist row by the column of its checked box', () => {
     const facts = factsOf(

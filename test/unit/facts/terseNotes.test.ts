@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { extractFacts } from '../../../server/src/core/facts';
-import { parseDocument } from '../../../server/src/core/parse';
+import { factsOf } from '../../helpers/facts';
 
 /** Terse, templated and dictated notes say what was done without the words a narrative uses. */
 describe('facts of terse and dictated notes', () => {
-  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
 
   it('reads an insertion from the arrays placed today when no verb says it', () => {
     const facts = factsOf('B/L sup cluneal PNS - perc, integrated\n\nFluoro (iliac crest landmarks), local.\nL + R: 1 array each = 2 arrays total. Receiver built into each array, ext wearable. No IPG.\n');

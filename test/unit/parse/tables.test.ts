@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { factsOf } from '../../helpers/facts';
 import { headerTableCells } from '../../../server/src/core/parse/tables';
-import { extractFacts } from '../../../server/src/core/facts';
-import { parseDocument } from '../../../server/src/core/parse';
 
 describe('header tables: each cell read under its column', () => {
-  const factsOf = (text: string) => extractFacts(parseDocument({ uri: 'note.opnote', version: 1, text }));
 
   it('labels the cells of a Markdown table and of a tab-separated one, not a list of fields', () => {
     const markdown = '| Target nerve | Side | Guidance |\n| --- | --- | --- |\n| Intercostal (T7) | R | Ultrasound |\n';
