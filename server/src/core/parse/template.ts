@@ -224,10 +224,11 @@ function itemsCrossed(line: string): TemplateSpan[] {
   const leading = LEADING_CROSS.exec(line);
   if (leading) return itemsAfterCrosses(line, leading[0].length - 1, CROSS);
   // "⊖ IPG ⊖ pocket": a minus in a circle stands before what it denies.
-  if (PREFIX_DENIAL.test(line)) return itemsAfterCrosses(line, line.search(PREFIX_DENIAL), PREFIX_DENIAL_MARKS);
+  const firstPrefixDenial = line.search(PREFIX_DENIAL);
+  if (firstPrefixDenial >= 0) return itemsAfterCrosses(line, firstPrefixDenial, PREFIX_DENIAL);
   // A line of crosses alone in a list ("IPG ✗ / pocket ✗ / extension ✗") denies them; in a timeline
   // ("PT ✗ → gabapentin ✗") or a list of treatments ("| Prior tx | PT ✗; orthotics ✗ |") they failed.
-  if ((!TICK.test(line) && (ARROW.test(line) || TREATMENTS_KEY.test(line))) || !/[✗✘✕]/.test(line)) return [];
+  if ((!TICK.test(line) && (ARROW.test(line) || TREATMENTS_KEY.test(line))) || line.search(CROSS) < 0) return [];
   const spans: TemplateSpan[] = [];
   CROSS.lastIndex = 0;
   for (let cross = CROSS.exec(line); cross; cross = CROSS.exec(line)) {
@@ -242,8 +243,7 @@ function itemsCrossed(line: string): TemplateSpan[] {
 /** A checklist line that opens with its cross: "✗ fluoro", "✗ IPG   ✗ pocket   ✗ extension". */
 const LEADING_CROSS = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?[✗✘✕]/;
 
-const PREFIX_DENIAL = /[⊖⊘]/;
-const PREFIX_DENIAL_MARKS = /[⊖⊘]/g;
+const PREFIX_DENIAL = /[⊖⊘]/g;
 
 /** Each mark (of `marks`, a global pattern) from `first` on denies the item after it, up to the next mark or the line's end. */
 function itemsAfterCrosses(line: string, first: number, marks: RegExp): TemplateSpan[] {
