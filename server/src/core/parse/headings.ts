@@ -1,6 +1,7 @@
 import { skipBlanks, trimBlanksEnd } from '../text/blanks';
 import type { SectionStyle } from './model';
 import { canonicalSectionId } from './sectionSynonyms';
+import { isLoneEmptyBox } from './template';
 
 export interface HeadingMatch {
   readonly style: SectionStyle;
@@ -121,9 +122,7 @@ function isAnsweredField(line: string, title: string, headingEnd: number): boole
   if (!ANSWERED_SECTIONS.has(canonicalSectionId(title) ?? '')) return false;
   // Options left unchecked are no answer: "[ ] Yes  [x] N/A" answers N/A.
   const value = line.slice(headingEnd).replace(/(?:\[ \]|☐)\s*[\w/]+/g, '').replace(/\[[xX]\]|[☒☑]/g, '').trim();
-  // A lone box left empty, whatever instruction follows it ("Modifier 22: ☐ (if checked, justify below)"), answers no.
-  const lone = value.replace(/\([^()]*\)/g, '').trim();
-  return ANSWER_ONLY.test(value) || lone === '☐' || lone === '[ ]' || ANSWER_FIRST.test(line.slice(headingEnd).trim());
+  return ANSWER_ONLY.test(value) || isLoneEmptyBox(value) || ANSWER_FIRST.test(line.slice(headingEnd).trim());
 }
 
 // A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ...",

@@ -63,6 +63,12 @@ function templateLine(text: string, start: number, end: number): { start: number
 /** Whether a box is checked: any box but `☐`, `[ ]` and `( )`. */
 export const isChecked = (box: string) => box !== '☐' && box !== '[ ]' && box !== '( )';
 
+/** One box left empty, whatever instruction in brackets follows it ("☐ (if checked, justify below)"): its field is answered no. */
+export function isLoneEmptyBox(value: string): boolean {
+  const rest = value.replace(BRACKETED, '').trim();
+  return rest === '☐' || rest === '[ ]' || rest === '( )';
+}
+
 function lastWord(text: string): string {
   return text.split(/[^A-Za-z]+/).filter(Boolean).pop()?.toLowerCase() ?? '';
 }
@@ -313,7 +319,7 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   }
   // "IPG / pocket created: [ ]": one box, left empty, after its field's key answers the key "no".
   // An instruction in brackets after it ("Modifier 22: ☐ (if checked, complete justification below)") is no option.
-  if (boxes.length === 1 && !boxes[0].checked && field && line.slice(boxes[0].end).replace(BRACKETED, '').trim() === '') return [...spans, { start: 0, end: field[1].length, mark: 'declined' }];
+  if (boxes.length === 1 && field && isLoneEmptyBox(line.slice(boxes[0].start))) return [...spans, { start: 0, end: field[1].length, mark: 'declined' }];
   let answersStart = -1;
   let denied = false;
   // "Yes [x]  No [ ]" puts the label first, "☐ Yes ☒ No" the box: the first box tells which.
