@@ -111,6 +111,29 @@ function monthOf(word: string): number | undefined {
   return index >= 0 ? index + 1 : SEASON_MONTH[bare];
 }
 
+/** Events a pain may be dated from: "since the accident", "since her amputation". */
+const EVENT_WORDS = ['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'amputation', 'surgery', 'operation', 'repair', 'fracture', 'assault'];
+/** The ones that are the same event told again: a note says "crush injury on 01/22/2025", then "since the accident". */
+const INJURY_WORDS: ReadonlySet<string> = new Set(['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault']);
+export const EVENT = `(?:${EVENT_WORDS.join('|')})`;
+
+/**
+ * "Since the accident" dated by what the note told before it ("crush injury at work on 01/22/2025",
+ * "amputation 02/05/2024"): the last telling of the event, or of an injury for an injury, followed by
+ * a date. No such date: a duration without a number, not a guess.
+ */
+export function readSinceEvent(phrase: string, before: string, dateOfService?: string): Duration | undefined {
+  const event = phrase.toLowerCase().split(/[^a-z]+/).find((word) => EVENT_WORDS.includes(word));
+  if (event === undefined) return undefined;
+  const words = before.toLowerCase().replace(/[,;()]/g, ' ').split(/\s+/).filter(Boolean).map((word) => word.replace(/[.:]$/, ''));
+  for (let index = words.length - 1; index >= 0; index--) {
+    if (words[index] !== event && !(INJURY_WORDS.has(event) && INJURY_WORDS.has(words[index]))) continue;
+    const read = since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
+    if (read) return read;
+  }
+  return { months: null };
+}
+
 /** "since 2023", "since March 2024", "since 3/2024", "since her fall on 02/27/2025", "onset in late 2024" against the date of service. */
 function since(words: readonly string[], dateOfService?: string): Duration | undefined {
   let year: number | undefined;

@@ -46,7 +46,7 @@ import {
   TESTING,
 } from './lexicon';
 import { current, findMatches, findPattern, matchAhead, readSentences, type Match, type Sentence } from './mentions';
-import { readDays, readDuration } from './durations';
+import { readDays, readDuration, readSinceEvent } from './durations';
 import { readCount, readNumber } from './numbers';
 import { LiteralPrefilter } from '../prefilter/literalPrefilter';
 import { regionsOf, textStart, textWithoutComments } from './regions';
@@ -146,6 +146,14 @@ function textBefore(sentences: readonly Sentence[], match: Match, reach: number)
   if (!sentence) return '';
   const to = match.span.start - sentence.start;
   return sentence.text.slice(Math.max(0, to - reach), to);
+}
+
+/** Everything the sentences tell before a match: what "since the accident" refers to. */
+function toldBefore(sentences: readonly Sentence[], match: Match): string {
+  return sentences
+    .filter((sentence) => sentence.start < match.span.start)
+    .map((sentence) => sentence.text.slice(0, Math.max(0, match.span.start - sentence.start)))
+    .join(' ');
 }
 
 /** The diagnosis names the nerve and side of the condition when the account does not. */
@@ -781,7 +789,7 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
       if (PAIN_NEXT.test(textAfter([sentenceFor(match)], match))) return true;
       return !occursIn(durationContext(sentenceFor(match), match, !BEFORE_PAIN_DURATION.has(before)), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(before);
     })
-    .map((match) => ({ match, months: readDuration(match.text, dateOfService)?.months }))
+    .map((match) => ({ match, months: (readDuration(match.text, dateOfService) ?? readSinceEvent(match.text, toldBefore(histories, match), dateOfService))?.months }))
     .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);
   const known = durations.filter((entry) => entry.months !== null).map((entry) => entry.months!);
   for (const entry of durations) mentions.push({ field: 'necessity', value: entry.months === null ? 'pain duration (no number given)' : `pain duration ${entry.months} months`, span: entry.match.span, status: entry.match.status });

@@ -3,6 +3,7 @@
  * sentence (case-insensitive, built once) and the value it stands for. A new way of saying
  * something goes here, not into a rule.
  */
+import { EVENT } from './durations';
 import { buildPattern } from '../text/patterns';
 import { COUNT_WORD } from './numbers';
 
@@ -308,7 +309,8 @@ const SPELLED_NUMBER = '(?:one|two|three|four|five|six|seven|eight|nine|ten|elev
 export const INCREASED_SERVICES = {
   /** Time or effort stated as an amount, with or without the comparison. */
   amount: rx(`\\b(?:\\d{1,3}|${SPELLED_NUMBER})\\s*(?:additional |extra |more |further )?(?:minutes?|mins?|hours?|hrs?)\\b|\\b\\d{1,3}\\s*%\\s*(?:longer|more|additional|above|over)\\b|\\b(?:twice|two times|three times|double|triple) (?:the |as long as )?(?:usual|typical|normal|average|expected)\\b|\\b(?:\\d+|two|three|four|five|six) (?:additional |separate )?(?:repositionings|repositions|passes|attempts)\\b`),
-  comparison: rx('\\b(?:typical|usual|average|normal|routine|customary|standard|expected)\\b|\\b(?:additional|extra|longer|more than|beyond|exceed\\w*)\\b'),
+  // "(50 minutes more)" compares as "more than" does.
+  comparison: rx('\\b(?:typical|usual|average|normal|routine|customary|standard|expected)\\b|\\b(?:additional|extra|longer|more than|beyond|exceed\\w*)\\b|\\b(?:minutes?|mins?|hours?|hrs?) more\\b'),
   reason: rx('\\bBMI\\b|\\bbody mass index\\b|\\b(?:morbid )?obes\\w+ (?:with|requiring|and) |\\bdepth\\b|\\bdeep(?:er)? (?:than|target|location)\\b|\\bscar\\w*\\b|\\badhesions?\\b|\\bfibros\\w+|\\banatom(?:y|ic|ical) (?:variant|variation|distortion)\\w*|\\baberrant\\b|\\b(?:distorted|abnormal|altered) anatomy\\b|\\brepositioning\\w*|\\breposition\\w* (?:the |was|were)|\\bprior (?:surgery|hardware|incisions?)\\b|\\bhardware\\b|\\bedema\\b|\\blymphedema\\b|\\bpoor (?:visualization|visibility)\\b'),
   // "Complex" and "complicated" say so of the procedure only: not of "narrow-complex tachycardia" or "complex regional pain syndrome".
   vague: rx(
@@ -319,7 +321,9 @@ export const INCREASED_SERVICES = {
 /** A pain score of 0 to 10 in digits or words. */
 const SCORE_WORD = '(\\d{1,2}(?:\\.\\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)';
 /** A number of days, weeks, months or years ("x 19 mo", "2.5 years", "19-month", "six weeks", "since 2023"); durations.ts reads the value. */
-const AMOUNT = `(?:\\d{1,3}(?:\\.\\d{1,2})?|an?|${SPELLED_NUMBER}|several|many|multiple|numerous)`;
+/** "a" after a count or a dose is a rate, not an amount of time: "4 tablets a day", "3 hours a day", "twice a week". */
+const RATE_BEFORE = '(?<!(?:\\d|\\b(?:tabs?|tablets?|pills?|capsules?|caps|hours?|hrs?|times|mg|mcg|doses?|twice|once|thrice|sessions?|visits?|minutes?|mins?|units?|puffs?|packs?|drinks?|patch(?:es)?|injections?|meals?))\\s{1,3}an?)';
+const AMOUNT = `(?:\\d{1,3}(?:\\.\\d{1,2})?|an?${RATE_BEFORE}|${SPELLED_NUMBER}|several|many|multiple|numerous)`;
 const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monts?|mths?|yrs?|years?|y)';
 /** A season or part of a year before a year ("since spring 2023"). */
 const SEASON = '(?:early|mid|late|spring|summer|fall|autumn|winter)';
@@ -345,8 +349,11 @@ export const BEFORE_NOT_PAIN_DURATION: ReadonlySet<string> = new Set(['in', 'at'
 const PHYSICAL_THERAPY = '\\bPT\\b(?![\\t\\x20]{1,3}(?:is|was|has|had|have|reports?|reported|states?|stated|tolerated|denies|denied|c/o|presents?|presented|with|w/|a|an|\\d{1,3}[\\t\\x20]?(?:y|yo|y/o|yrs?|years?|M|F)|seen|returns?|here|underwent|agreed|consented|counseled|counselled|educated|verbalized|verbalised|will|placed|positioned|prepped|brought|taken|discharged|ambulat\\w*|stable|received|requests?|wishes|wants|notes|describes|feels|elected|identified|awake|alert)\\b)';
 const ANALGESIC = '(?:opioid|opiate|analgesic|medication|MME|narcotic|pain medication|pain pill|oxycodone|hydrocodone|morphine|tramadol|hydromorphone|tapentadol)';
 
+/** Imaging that tells of the implant, not of the nerve: "x-ray shows the lead has migrated 2 cm", "MRI-conditional lead". */
+const NOT_OF_DEVICE = '(?![^.;\\n]{0,60}\\b(?:arrays?|leads?|electrodes?|migrat\\w*|device|contacts?|tip|fragments?|impedance)\\b)';
+
 export const NECESSITY = {
-  duration: rx(`(?<=\\b(?:for|x|over|past|last|of|pain|neuralgia|symptoms)\\s{1,3})\\d{1,2}\\/(?:12|52|7)\\b(?![/\\d])|\\b\\d{1,2}\\/(?:12|52)(?=\\s(?:history|hx)\\b)|(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2|\\s?½)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning|dated from|dating from)(?:[\\t\\x20]{0,3}[:|=])? (?:[\\w/(),-]+ ){0,9}?\\(?(?:${SEASON} )?(?:${MONTH_NAME} (?:\\d{1,2}(?:st|nd|rd|th)?,? )?|\\d{1,2}/(?:\\d{1,2}/)?)?(?:19|20)\\d{2}\\b`),
+  duration: rx(`(?<=\\b(?:for|x|over|past|last|of|pain|neuralgia|symptoms)\\s{1,3})\\d{1,2}\\/(?:12|52|7)\\b(?![/\\d])|\\b\\d{1,2}\\/(?:12|52)(?=\\s(?:history|hx)\\b)|(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2|\\s?½)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning|dated from|dating from)(?:[\\t\\x20]{0,3}[:|=])? (?:[\\w/(),-]+ ){0,9}?\\(?(?:${SEASON} )?(?:${MONTH_NAME} (?:\\d{1,2}(?:st|nd|rd|th)?,? )?|\\d{1,2}/(?:\\d{1,2}/)?)?(?:19|20)\\d{2}\\b|\\bsince (?:the|his|her|their|that) (?:[\\w-]+ ){0,2}?${EVENT}\\b`),
   /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
   notPainDuration: rx(`\\b(?:trial|relief|temporary|test|period(?!\\s+of\\b)|${PHYSICAL_THERAPY}|OT|therapy|RFA?|radiofrequency|ablation|therapies|rehab\\w*|program|visits?|sessions?|course|(?<!\\b(?:began|started|start|onset|since|dated from|(?:pain|neuralgia|neuropathy|symptoms) (?:after|following|from)|injury|injured|accident|fall|trauma|fracture|repair|release|surgery|arthroplasty|TKA|THA|ORIF|amputation|dislocation)\\b[^,;]{0,80})ago|later|follow(?:ing|-?up)?|f/u|return|check|post-?op\\w*|(?<=\\b(?:mg|mcg|tabs?|tablets?|capsules?|doses?|taken|PT|therapy|exercises?)[\\t\\x20]{1,3})daily|lasting)\\b`),
   conservativeCare: rx(`\\bfail(?:ed|ure of)\\b|\\bconservative (?:care|management|treatment|therapy)\\b|\\bphysical therapy\\b|${PHYSICAL_THERAPY}|\\b(?:gabapentin|pregabalin|duloxetine|amitriptyline|nortriptyline|NSAIDs?|opioids?|medications?|lidocaine|carbamazepine|topiramate)\\b|\\b(?:nerve )?blocks?\\b|\\binjections?\\b|\\brefractory\\b|\\bdespite\\b|\\bwithout (?:lasting |durable |adequate )?(?:relief|benefit)\\b|\\b(?:not|never) (?:responded|respond|improved|improve) (?:to|with)\\b|\\bno (?:lasting |durable )?(?:relief|benefit) (?:from|with)\\b|\\btried and failed\\b`),
@@ -356,7 +363,7 @@ export const NECESSITY = {
    * block 80%", "GON blocks x4 (80% x 1 wk)"). A block only listed among failed treatments is care.
    */
   objectivePathology: rx(
-    `\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\bMRI\\b|\\bradiographs?\\b|\\bx-?rays?\\b|\\bKellgren\\b|\\bCT (?:scan|showed|shows|demonstrat\\w*)\\b|\\bn(?:eu|ue)romas?\\b|\\b(?:ultrasound|US|sonograph\\w*|imaging|MRI|CT|x-?rays?) (?:showed|shows|demonstrat\\w*|reveal\\w*)\\b(?![^.;\\n]{0,40}\\b(?:arrays?|leads?|electrodes?|migrat\\w*|device|contacts?|tip|fragments?)\\b)|\\b(?:diagnostic|dx)\\b(?: [\\w/-]+){0,4}? (?:blocks?|blks?|blcoks?)\\b|\\b(?:blocks?|blks?)\\b(?: x\\s?\\d)?[\\t\\x20]{0,3}(?:\\+(?:ve)?(?=[\\s.,;)]|$)|\\((?:diagnostic|dx)\\)|(?:were |was )?(?:diagnostic|confirm\\w*)\\b)|\\b(?:blocks?|blks?)\\b,? (?:which|that) confirmed\\b|\\b(?:blocks?|blks?|blcoks?)\\b(?:(?!\\btrial\\b)[^;]){0,60}?(?:\\b(?:${RELIEF_WORD}|positive|abolished|eliminated|resolved)\\b|\\d\\s*%|\\b\\d{1,2}\\s?/\\s?10\\s?(?:to|->|→)\\s?\\d)(?!\\s*(?:${RELIEF_WORD}\\s+)?trial\\b)|\\bsensory (?:nerve action potential|response)\\b`,
+    `\\bEMG\\b|\\bNCS\\b|\\bnerve conduction\\b|\\belectromyograph\\w*|\\belectrodiagnostic\\b|\\b(?:MRI|radiographs?|x-?rays?)\\b${NOT_OF_DEVICE}|\\bKellgren\\b|\\bCT (?:scan|showed|shows|demonstrat\\w*)\\b|\\bn(?:eu|ue)romas?\\b|\\b(?:ultrasound|US|sonograph\\w*|imaging|MRI|CT|x-?rays?) (?:showed|shows|demonstrat\\w*|reveal\\w*)\\b${NOT_OF_DEVICE}|\\b(?:diagnostic|dx)\\b(?: [\\w/-]+){0,4}? (?:blocks?|blks?|blcoks?)\\b|\\b(?:blocks?|blks?)\\b(?: x\\s?\\d)?[\\t\\x20]{0,3}(?:\\+(?:ve)?(?=[\\s.,;)]|$)|\\((?:diagnostic|dx)\\)|(?:were |was )?(?:diagnostic|confirm\\w*)\\b)|\\b(?:blocks?|blks?)\\b,? (?:which|that) confirmed\\b|\\b(?:blocks?|blks?|blcoks?)\\b(?:(?!\\btrial\\b)[^;]){0,60}?(?:\\b(?:${RELIEF_WORD}|positive|abolished|eliminated|resolved)\\b|\\d\\s*%|\\b\\d{1,2}\\s?/\\s?10\\s?(?:to|->|→)\\s?\\d|\\b(?:NRS|VAS)\\s?\\d{1,2}\\s?(?:to|->|→)\\s?\\d)(?!\\s*(?:${RELIEF_WORD}\\s+)?trial\\b)|\\b${RELIEF_WORD}\\b (?:from|with|after|following) (?:(?:the|each|both|his|her|two|three|\\d|[\\w-]+) ){0,5}?(?:nerve )?(?:blocks?|blks?)\\b|\\bsensory (?:nerve action potential|response)\\b`,
   ),
   /** Words of the care pattern that say the care failed rather than name a treatment ("failed", "despite", "not responded to"). */
   careCue: rx('^(?:fail\\w*|despite|refractory|without|not|never|no|tried)\\b'),

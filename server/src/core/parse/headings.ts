@@ -125,6 +125,23 @@ function isAnsweredField(line: string, title: string, headingEnd: number): boole
   return ANSWER_ONLY.test(value) || isLoneEmptyBox(value) || ANSWER_FIRST.test(line.slice(headingEnd).trim());
 }
 
+/** A capitalised label in a report's label column, its value after a gap: "INCREASED      SKIN-TO-SKIN 85 MINUTES". */
+const COLUMN_LABEL = /^([A-Z][A-Z/&-]{1,30}(?: [A-Z/&-]{1,30}){0,2})[ \t]{2,}(?=\S)/;
+
+/**
+ * A fixed-width report wraps a long label inside its column: "INCREASED      SKIN-TO-SKIN 85 ..."
+ * over "SERVICES:      (50 MINUTES MORE) ...". When the title on `line` is unknown alone and known
+ * after the label above it, whose value starts in the same column, it is the whole label's heading.
+ */
+export function wrappedLabelHeading(previous: string, line: string, heading: HeadingMatch): HeadingMatch | undefined {
+  if (heading.style !== 'dictation' || heading.titleStart !== 0 || canonicalSectionId(heading.title) !== undefined) return undefined;
+  const label = COLUMN_LABEL.exec(previous);
+  if (!label || skipBlanks(line, heading.headingEnd) !== label[0].length) return undefined;
+  const title = `${label[1]} ${heading.title}`;
+  if (canonicalSectionId(title) === undefined) return undefined;
+  return { ...heading, title };
+}
+
 // A capitalised label of a few words that opens a paragraph ("Hospital course: Mr. T. is ...",
 // "SAPHENOUS NERVE (right):" on its own line): the paragraph's own title, even one the synonym table
 // does not know.

@@ -5,7 +5,7 @@ import { DX_LINE, parseDxLine, parseServiceLine, startsWithProcedureCode } from 
 import { scanCodes } from './codes';
 import { isCommentLine, parseDirective } from './directives';
 import { parseHeader, resolveHeaderFields } from './header';
-import { matchHeading, type HeadingMatch } from './headings';
+import { matchHeading, wrappedLabelHeading, type HeadingMatch } from './headings';
 import type { ClaimBody, CodeMention, Comment, DiagnosisEntry, Directive, DocumentKind, DocumentModel, ParseProblem, Section, ServiceLine } from './model';
 import { canonicalSectionId } from './sectionSynonyms';
 import { scanUnreadable } from './unreadable';
@@ -133,7 +133,8 @@ export function parseDocument(source: SourceDocument): DocumentModel {
     }
     const lineCodesFrom = codes.length;
     if (heading) {
-      headings.push(pendingHeading(heading, lineStart, lineEnd));
+      const wrapped = line > top.bodyStartLine ? wrappedLabelHeading(text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1)), lineText, heading) : undefined;
+      headings.push(pendingHeading(wrapped ?? heading, lineStart, lineEnd));
       scanCodes(lineText.slice(heading.headingEnd), lineStart + heading.headingEnd, codes);
     } else {
       scanCodes(lineText, lineStart, codes);

@@ -16,6 +16,13 @@ export interface Placeholder {
 // The option class excludes the bar and both brackets, so each option is read once (linear time).
 const PLACEHOLDER = /\[(?:_{2,}(?: [^[\]\n|]{1,60})?|[^[\]\n|]{1,60}(?:\|[^[\]\n|]{1,60}){1,12})\]/g;
 
+/**
+ * A part that is a record's field, not an option to choose: a key and its value or a date. A
+ * dictation system's banner "[VoiceScribe 7.2 | job 55317 | dictated 08/11/2026 15:02 | status: FINAL]"
+ * is bars and brackets too.
+ */
+const RECORD_PART = /:|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+
 /** A field whose whole value is an EHR phrase's blank, `***` (Epic SmartPhrases): "Side: ***". */
 const STARRED_BLANK = /^[ \t]{0,8}(?:[-*•][ \t]{1,3})?([A-Za-z][A-Za-z /()#-]{0,40}):[ \t]{0,20}\*\*\*[ \t]*$/;
 /** The fields the code depends on; a blank elsewhere ("Specimens: ***") leaves nothing of the claim open. */
@@ -36,7 +43,7 @@ export function scanPlaceholders(lineText: string, lineStart: number, into: Plac
   for (let match = PLACEHOLDER.exec(lineText); match; match = PLACEHOLDER.exec(lineText)) {
     const inner = match[0].slice(1, -1);
     const options = inner.startsWith('__') ? [] : inner.split('|').map((option) => option.trim());
-    if (options.some((option) => option === '')) continue;
+    if (options.some((option) => option === '' || RECORD_PART.test(option))) continue;
     into.push({ span: { start: lineStart + match.index, end: lineStart + match.index + match[0].length }, options });
   }
 }

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { parseDocument } from '../../../server/src/core/parse';
+import { factsOf } from '../../helpers/facts';
+
+/** Forms of real notes read in session 8: exported reports, necessity told by its events, rates. */
+describe('exported reports and necessity told by events', () => {
+
+  it('reads a dictation system\'s banner in brackets and bars as a record, not a choice left to fill', () => {
+    const banner = parseDocument({ uri: 'n.opnote', version: 1, text: '[VoiceScribe 7.2 | job 55317 | dictated 08/11/2026 15:02 | status: FINAL]\nUS-guided integrated PNS lead placed along the left sural nerve.\n' });
+    assert.deepEqual(banner.placeholders, []);
+    // A choice is still one.
+    const choice = parseDocument({ uri: 'n.opnote', version: 1, text: 'Side: [left | right]\n' });
+    assert.deepEqual(choice.placeholders.map((placeholder) => placeholder.options), [['left', 'right']]);
+  });
+
+  it('joins a label wrapped in a fixed-width report\'s column, so the modifier 22 statement under it is read', () => {
+    const facts = factsOf(
+      'TECHNIQUE:     ULTRASOUND GUIDED. ONE INTEGRATED ARRAY DEPLOYED ALONG THE LEFT FEMORAL NERVE.\n' +
+        'INCREASED      SKIN-TO-SKIN 85 MINUTES AGAINST ABOUT 35 MINUTES FOR OUR TYPICAL IMPLANT\n' +
+        'SERVICES:      (50 MINUTES MORE), BECAUSE THE BYPASS GRAFT AND SCAR REQUIRED MAPPING.\n' +
+        '               MODIFIER 22 REQUESTED.\n',
+    );
+    assert.equal(facts.increasedServices.status, 'quantified');
+    // A label whose value starts in another column is no wrapped title.
+    const model = parseDocument({ uri: 'n.opnote', version: 1, text: 'INCREASED COST WAS DISCUSSED\nSERVICES: none.\n' });
+    assert.deepEqual(model.sections.map((section) => section.id), ['other']);
+  });
+
+  const IMPLANT = 'PROCEDURE: US-guided integrated PNS lead placed along the nerve.\n';
+
+  it('does not take an x-ray of the implant for evidence of the nerve\'s pathology', () => {
+    const revision = factsOf('Indications: lead migration. X-ray shows the lead has migrated 2 cm distally.\nUnder fluoroscopy the integrated lead was repositioned along the right tibial nerve.\n');
+    assert.equal(revision.necessity.objectivePathology, null);
+    assert.ok(factsOf('Indications: ankle pain for 2 years; x-ray shows an old fibular fracture; failed PT.\n' + IMPLANT).necessity.objectivePathology);
+  });
+
+  it('reads relief told before the blocks it came from, and a pain score pair without "/10", as a diagnostic block', () => {
+    assert.ok(factsOf('Indications: 4 years of buttock pain with complete temporary relief from two ultrasound-guided superior cluneal blocks.\n' + IMPLANT).necessity.objectivePathology);
+    assert.ok(factsOf('Hx: 2 LFCN blocks (NRS 8 -> 1 for 1 day each). Failed PT.\n' + IMPLANT).necessity.objectivePathology);
+  });
+
+  it('dates "since the accident" by the injury the note dated before it, and gives no number when it did not', () => {
+    const dated = factsOf('Date: 2026-01-22\n\nINDICATIONS: crush injury to the right ankle at work on 01/22/2025. Since the accident he has had burning plantar pain. Failed PT and gabapentin.\n' + IMPLANT);
+    assert.equal(dated.necessity.painDuration?.months, 12);
+    const amputation = factsOf('Date: 2026-05-05\n\nINDICATIONS: left transtibial amputation 02/05/2024 after a crash. Residual limb pain since the amputation.\n' + IMPLANT);
+    assert.equal(amputation.necessity.painDuration?.months, 27);
+    const undated = factsOf('Date: 2026-05-05\n\nINDICATIONS: residual limb pain since the amputation, failed gabapentin.\n' + IMPLANT);
+    assert.equal(undated.necessity.painDuration?.months, null);
+  });
+
+  it('reads "four tablets a day" and "3 hours a day" as rates, not as the pain\'s duration', () => {
+    const facts = factsOf('Date: 2026-05-05\n\nINDICATIONS: foot pain limiting standing to 3 hours a day, on hydrocodone four tablets a day.\n' + IMPLANT);
+    assert.equal(facts.necessity.painDuration, null);
+    assert.equal(factsOf('INDICATIONS: pain for a year, failed PT.\n' + IMPLANT).necessity.painDuration?.months, 12);
+  });
+});
