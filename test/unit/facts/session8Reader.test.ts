@@ -53,4 +53,30 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(facts.necessity.painDuration, null);
     assert.equal(factsOf('INDICATIONS: pain for a year, failed PT.\n' + IMPLANT).necessity.painDuration?.months, 12);
   });
+
+  it('reads a note typed in lower case throughout: its "us" is the ultrasound, not the pronoun', () => {
+    const phone = factsOf('saphenous n pns placed today under us at adductor canal\nintegrated lead 1 array, wearable pulse unit, nothing implanted except the lead\nstim good medial knee n medial leg at .7ma\npain 14 mo after knee scope failed pt, meds, steroid inj\ntrial 5 days 55% better, tolerated well no comps\n');
+    assert.deepEqual(phone.imaging.modalities, ['ultrasound']);
+    // In a capitalised note "us" stays the pronoun.
+    const prose = factsOf('The patient came to see us for an integrated PNS lead along the left sural nerve. Under fluoroscopy the lead was placed with us watching.\n');
+    assert.deepEqual(prose.imaging.modalities, ['fluoroscopy']);
+  });
+
+  it('reads British "nil" and the shorthand "Ø" as none, and no further than the word they stand by', () => {
+    const british = factsOf('USS-guided perc insertion R saphenous n. stimulator\n- single integrated electrode (receiver on lead), external wearable; nil implanted pulse generator\n- 1 array\n');
+    assert.equal(british.integrated?.value, true);
+    assert.equal(factsOf('Today: L sural n. perc PNS, US guided\n  integrated lead w/ embedded rcvr + ext pod; Ø IPG, no pocket\n').integrated?.value, true);
+    // "EBL nil" denies the blood loss, not the count before it.
+    assert.equal(factsOf('US-guided integrated PNS arrays placed at the left suprascapular and axillary nerves.\nTotal arrays placed: 2. EBL nil. Complications: none.\n').arrays?.value, 2);
+  });
+
+  it('reads a table row of a percutaneous lead at a nerve ("L sciatic n.") with a pulse generator as a conventional stimulator', () => {
+    const facts = factsOf('IMPLANT RECORD\nComponent\tDetail\tSite\nLead\t8-contact percutaneous lead\tL sciatic n., popliteal fossa, US + fluoro\nExtension\t40 cm, tunneled\tL thigh\nIPG\trechargeable pulse generator\tL upper buttock pocket\n');
+    assert.equal(facts.nerve?.value, 'sciatic');
+    assert.equal(facts.integrated?.value, false);
+  });
+
+  it('reads a terse removal without its verb ("lead removed intact", "lead out today")', () => {
+    assert.equal(factsOf('lt ilioinguinal pns lead out today (integrated lead no ipg), red + drainage at exit site\nlead removed intact w gentle traction\n').procedure?.value, 'removal');
+  });
 });

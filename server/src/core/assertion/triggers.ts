@@ -229,6 +229,9 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
     'none', 'is negative', 'was negative', 'are negative', 'were negative',
   ]),
+  // British "nil" and the shorthand "Ø" for none: "nil implanted pulse generator", "Ø IPG", "EBL nil", "comps Ø".
+  ...phrases('pre-negation', ['nil', 'Ø', 'ø', '∅'], NOUN_PHRASE_WINDOW),
+  ...phrases('post-negation', ['nil', 'Ø', 'ø', '∅'], 0),
   // What was put off or declined is the last thing named: "Failed PT, gabapentin, and an SCS evaluation was declined".
   ...phrases('post-negation', ['deferred', 'was declined', 'were declined'], 5),
   // "neurectomy consult declined, PT, gabapentin": a comma after it makes "declined" look back at what was declined, not on down the list.

@@ -1,3 +1,4 @@
+import { capitalisedShorthand } from '../text/lowerCase';
 import { repairOcr } from '../text/ocr';
 import { separatorsAsColons } from '../text/fieldSeparators';
 import { LineIndex } from '../text/lineIndex';
@@ -81,9 +82,10 @@ const MAX_REPAIRED_LENGTH = 256 * 1024;
 export function parseDocument(source: SourceDocument): DocumentModel {
   const problems: ParseProblem[] = [];
   // A scanned note is read with its OCR confusions repaired, an export's tabs and dot leaders as
-  // colons, offset for offset (text/ocr.ts, text/fieldSeparators.ts).
+  // colons, a note typed in lower case with its "us" as "US", offset for offset (text/ocr.ts,
+  // text/fieldSeparators.ts, text/lowerCase.ts).
   // A scan or an export is a note of a few pages: a longer text is read as written.
-  const top = readTop(source, problems, (text) => (text.length > MAX_REPAIRED_LENGTH ? text : separatorsAsColons(repairOcr(text))));
+  const top = readTop(source, problems, (text) => (text.length > MAX_REPAIRED_LENGTH ? text : separatorsAsColons(repairOcr(capitalisedShorthand(text)))));
   const { text, lines, kind } = top;
 
   const comments: Comment[] = [];
