@@ -79,4 +79,29 @@ describe('exported reports and necessity told by events', () => {
   it('reads a terse removal without its verb ("lead removed intact", "lead out today")', () => {
     assert.equal(factsOf('lt ilioinguinal pns lead out today (integrated lead no ipg), red + drainage at exit site\nlead removed intact w gentle traction\n').procedure?.value, 'removal');
   });
+
+  it('dates a pain by the event or the date its line began with: "since the stroke", "since TKA", "09/14/2024 onset", "pain since"', () => {
+    const dated = (indications: string) => factsOf(`Date: 2026-05-20\n\n${indications}\n${IMPLANT}`).necessity.painDuration?.months;
+    assert.equal(dated('HPI: ischemic stroke in Nov 2024, R shoulder pain since the stroke. Failed OT/PT.'), 18);
+    assert.equal(dated('Pre-op dx: R knee pain s/p R TKA (03/2025). Indications: pain since TKA, failed PT.'), 14);
+    assert.equal(dated('09/14/2024 onset: fall from ladder, L buttock/post thigh pain since\n11/2024 - 03/2025 PT: no lasting benefit'), 20);
+    assert.equal(dated('Ind.: chronic neuropathic pain R medial ankle, since 03.2024'), 26);
+    assert.equal(dated('Hx: R saphenous neuralgia post R TKR (01/2025). Sx 20/12.'), 20);
+    assert.equal(dated('Indications: right cubital tunnel pain, 16 monthes, failed OT.'), 16);
+  });
+
+  it('reads "N/A - aborted before lead placement" as a field answered not applicable', () => {
+    const facts = factsOf('Procedure status: [ ] Completed  [x] Discontinued\nIntroducer advanced under ultrasound toward the right sciatic nerve, procedure terminated. No lead was deployed.\nStimulation testing: N/A - aborted before lead placement\n');
+    assert.notEqual(facts.testing.status, 'documented');
+  });
+
+  it('counts no array a note planned and dropped ("the second planned array was dropped")', () => {
+    const facts = factsOf('Two integrated arrays planned at the left popliteal fossa.\n- Array 1: under US, lead (built-in receiver) deployed along the sciatic nerve, test stim 0.8 mA concordant.\n- Array 2: Array 1 covered the painful area, so the second planned array was dropped.\n1 array placed, left sciatic.\n');
+    assert.equal(facts.arrays?.value, 1);
+  });
+
+  it('ends a denial at a new subject in a note without punctuation ("no foot drop ... pt had pain 2 yrs")', () => {
+    const facts = factsOf('rt common peroneal pns today us guided 1 lead placed integrated w built in receiver\nstim ok .5ma tingling lat leg, no foot drop twitch\npt had pain 2 yrs since knee dislocation failed pt meds\n');
+    assert.equal(facts.necessity.painDuration?.months, 24);
+  });
 });

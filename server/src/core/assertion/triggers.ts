@@ -259,7 +259,7 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'and he', 'and she', 'and it', 'and we', 'and there', 'and this', 'today',
     // A new subject starts a new clause in run-on dictation: "no hardware problem, he has failed PT".
     'he has', 'she has', 'he had', 'she had', 'he did', 'she did', 'he was', 'she was', 'he is', 'she is',
-    'they have', 'the patient has', 'the patient had',
+    'they have', 'the patient has', 'the patient had', 'pt has', 'pt had', 'pt is', 'pt was', 'patient has', 'patient had',
   ]),
   // Treatments that failed are facts of the history, not negated: "has not responded to gabapentin".
   ...phrases('pseudo-negation', [

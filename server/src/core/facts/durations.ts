@@ -9,7 +9,7 @@ import { readNumber } from './numbers';
 const UNIT_MONTHS: Readonly<Record<string, number>> = {
   d: 1 / 30, day: 1 / 30, days: 1 / 30,
   w: 0.25, wk: 0.25, wks: 0.25, week: 0.25, weeks: 0.25,
-  m: 1, mo: 1, mos: 1, mon: 1, mth: 1, mths: 1, month: 1, months: 1, mont: 1, monts: 1,
+  m: 1, mo: 1, mos: 1, mon: 1, mth: 1, mths: 1, month: 1, months: 1, monthes: 1, mont: 1, monts: 1,
   y: 12, yr: 12, yrs: 12, year: 12, years: 12,
 };
 
@@ -58,7 +58,8 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
     const halved = /^(\d{1,3})½$/.exec(words[index]);
     const word = halved ? halved[1] : words[index].replace(/\+$/, '').replace(/^x(?=\d)/, '');
     if (SINCE.has(word)) {
-      const read = since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
+      // "09/14/2024 onset: fall from ladder": the date stands before the word.
+      const read = (index > 0 ? since(words.slice(Math.max(0, index - 2), index), dateOfService) : undefined) ?? since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
       if (read) return read;
       continue;
     }
@@ -112,7 +113,7 @@ function monthOf(word: string): number | undefined {
 }
 
 /** Events a pain may be dated from: "since the accident", "since her amputation". */
-const EVENT_WORDS = ['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'amputation', 'surgery', 'operation', 'repair', 'fracture', 'assault'];
+const EVENT_WORDS = ['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault', 'stroke', 'amputation', 'surgery', 'operation', 'repair', 'fracture', 'dislocation', 'thoracotomy', 'tka', 'tkr', 'tha', 'thr', 'arthroplasty', 'orif', 'release', 'transposition', 'bypass'];
 /** The ones that are the same event told again: a note says "crush injury on 01/22/2025", then "since the accident". */
 const INJURY_WORDS: ReadonlySet<string> = new Set(['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault']);
 export const EVENT = `(?:${EVENT_WORDS.join('|')})`;
@@ -120,12 +121,21 @@ export const EVENT = `(?:${EVENT_WORDS.join('|')})`;
 /**
  * "Since the accident" dated by what the note told before it ("crush injury at work on 01/22/2025",
  * "amputation 02/05/2024"): the last telling of the event, or of an injury for an injury, followed by
- * a date. No such date: a duration without a number, not a guess.
+ * a date; a bare "since" ending its clause ("L buttock pain since") is dated by the last date `before`
+ * it. No such date: a duration without a number, not a guess.
  */
 export function readSinceEvent(phrase: string, before: string, dateOfService?: string): Duration | undefined {
-  const event = phrase.toLowerCase().split(/[^a-z]+/).find((word) => EVENT_WORDS.includes(word));
-  if (event === undefined) return undefined;
   const words = before.toLowerCase().replace(/[,;()]/g, ' ').split(/\s+/).filter(Boolean).map((word) => word.replace(/[.:]$/, ''));
+  const event = phrase.toLowerCase().split(/[^a-z]+/).find((word) => EVENT_WORDS.includes(word));
+  if (event === undefined) {
+    // "pain since", the clause ending there: since the last date told before it.
+    if (phrase.trim().toLowerCase() !== 'since') return undefined;
+    for (let index = words.length - 1; index >= 0; index--) {
+      const read = since(words.slice(Math.max(0, index - 2), index + 1), dateOfService);
+      if (read) return read;
+    }
+    return { months: null };
+  }
   for (let index = words.length - 1; index >= 0; index--) {
     if (words[index] !== event && !(INJURY_WORDS.has(event) && INJURY_WORDS.has(words[index]))) continue;
     const read = since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
@@ -140,7 +150,8 @@ function since(words: readonly string[], dateOfService?: string): Duration | und
   let month = 6; // a bare year: count from its middle
   for (let index = 0; index < words.length && year === undefined; index++) {
     const word = words[index];
-    const numeric = /^(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d{2})$/.exec(word);
+    // "3/2024", "09/14/2024"; European "03.2024", "14.09.2024" (the month second when the day is given).
+    const numeric = /^(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d{2})$/.exec(word) ?? /^(?:\d{1,2}\.)?(\d{1,2})\.((?:19|20)\d{2})$/.exec(word);
     if (/^(19|20)\d{2}\.?$/.test(word)) {
       year = Number(word.slice(0, 4));
       // "March 2024", or with the day between: "May 1, 2026".

@@ -148,6 +148,9 @@ function textBefore(sentences: readonly Sentence[], match: Match, reach: number)
   return sentence.text.slice(Math.max(0, to - reach), to);
 }
 
+/** How far back in its sentence a bare "pain since" looks for its date. */
+const SINCE_THEN_REACH = 120;
+
 /** Everything the sentences tell before a match: what "since the accident" refers to. */
 function toldBefore(sentences: readonly Sentence[], match: Match): string {
   return sentences
@@ -789,7 +792,7 @@ function necessityOf(sentences: readonly Sentence[], dateOfService: string | und
       if (PAIN_NEXT.test(textAfter([sentenceFor(match)], match))) return true;
       return !occursIn(durationContext(sentenceFor(match), match, !BEFORE_PAIN_DURATION.has(before)), NECESSITY.notPainDuration) && !BEFORE_NOT_PAIN_DURATION.has(before);
     })
-    .map((match) => ({ match, months: (readDuration(match.text, dateOfService) ?? readSinceEvent(match.text, toldBefore(histories, match), dateOfService))?.months }))
+    .map((match) => ({ match, months: (readDuration(match.text, dateOfService) ?? readSinceEvent(match.text, /^since$/i.test(match.text) ? textBefore(histories, match, SINCE_THEN_REACH) : toldBefore(histories, match), dateOfService))?.months }))
     .filter((entry): entry is { match: Match; months: number | null } => entry.months !== undefined);
   const known = durations.filter((entry) => entry.months !== null).map((entry) => entry.months!);
   for (const entry of durations) mentions.push({ field: 'necessity', value: entry.months === null ? 'pain duration (no number given)' : `pain duration ${entry.months} months`, span: entry.match.span, status: entry.match.status });

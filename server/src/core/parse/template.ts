@@ -22,8 +22,8 @@ const QUESTION_DENIED = /^[ \t]{0,8}Q[:.][ \t]{0,3}([^?\n]{1,80})\?[ \t]{0,3}A[:
 const UNDERLINE_BOX = /_[xX✓✔]_|_{3,}/g;
 const MARKED_UNDERLINE = /_[xX✓✔]_/;
 const ANSWER_WORDS = new Set(['yes', 'no', 'y', 'n']);
-// "N/A (integrated)": a reason in brackets after the answer.
-const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?(?:[ \t]{0,3}\([^()\n]{0,60}\))?$/i;
+// "N/A (integrated)", "N/A - aborted before lead placement": a reason after the answer.
+const EMPTY_VALUE = /^(?:n\/?a|not applicable|_+|-+)\.?(?:[ \t]{0,3}\([^()\n]{0,60}\)|[ \t]{1,3}[-–—][ \t]{1,3}[^\n]{1,80})?$/i;
 /** A field answered no, alone or with its reason after a mark: "No", "No - landmark technique", "None (ultrasound only)". */
 const DENYING_VALUE = /^(?:none|no|not used|not done|not performed|absent)(?:\.?$|\s*[-–—,;(])/i;
 const ALL_NO = /^no(?:[ \t]{0,3}\/[ \t]{0,3}no){1,3}$/i;
