@@ -104,4 +104,24 @@ describe('exported reports and necessity told by events', () => {
     const facts = factsOf('rt common peroneal pns today us guided 1 lead placed integrated w built in receiver\nstim ok .5ma tingling lat leg, no foot drop twitch\npt had pain 2 yrs since knee dislocation failed pt meds\n');
     assert.equal(facts.necessity.painDuration?.months, 24);
   });
+
+  it('reads a revision dictated without full stops: the denial of a new array ends at its verb', () => {
+    const facts = factsOf('back today for the left suprascapular lead that migrated, xray showed the tip moved lateral under fluoro the existing integrated array was withdrawn\n2 cm and re advanced into the suprascapular notch no new array was placed stim now gives paresthesia over posterior shoulder again\n');
+    assert.equal(facts.procedure?.value, 'revision');
+    assert.equal(facts.testing.status, 'documented');
+  });
+
+  it('takes "in the correct plane" for no correction of the count', () => {
+    const facts = factsOf('PROCEDURE: integrated PNS, left and right greater occipital nerves, ultrasound guided.\nOn the left, three needle passes were needed before the introducer lay in the correct plane; one array was then deployed. On the right, one array was deployed. Two arrays in total were implanted.\n');
+    assert.equal(facts.arrays?.value, 2);
+  });
+
+  it('reads Latin sides ("N. occipitalis major dext.") and misspelt nerve names ("rt suprascaplar nerv")', () => {
+    assert.equal(factsOf('Proc: perc implantation integrated PNS N. occipitalis major dext., sono-guided (ultrasound). 1 lead.\n').laterality?.value, 'right');
+    assert.equal(factsOf('PROCEDURE: Replacment of percutanous integerated periferal nerve stimulater, rt suprascaplar nerv\n').nerve?.value, 'suprascapular');
+  });
+
+  it('reads "image intensifier not req\'d" as no fluoroscopy', () => {
+    assert.deepEqual(factsOf('USS-guided perc insertion L superior cluneal n. stimulator, integrated lead. Image intensifier not req\'d.\n').imaging.modalities, ['ultrasound']);
+  });
 });

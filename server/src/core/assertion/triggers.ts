@@ -224,7 +224,7 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   // "X was not used": the longer post-trigger wins over NegEx's pre-trigger "not".
   ...phrases('post-negation', [
     'not used', 'not performed', 'not obtained', 'not required', 'not needed', 'not utilized',
-    'not done', 'not attempted', 'not placed', 'not given', 'not administered', 'not seen',
+    'not done', 'not attempted', 'not placed', "not req'd", 'not reqd', 'not given', 'not administered', 'not seen',
     'not treated', 'not addressed', 'not implanted', 'not stimulated', 'not brought',
     'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
     'none', 'is negative', 'was negative', 'are negative', 'were negative',
@@ -278,6 +278,8 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   ...phrases('termination-negation', passives([
     'used', 'performed', 'seen', 'noted', 'identified', 'encountered', 'observed', 'found', 'obtained',
     'given', 'required', 'needed', 'present', 'appreciated', 'visualized', 'detected',
+    // "no new array was placed stim now gives paresthesia": dictation without full stops goes on past the denial.
+    'placed', 'opened', 'deployed', 'inserted', 'implanted',
   ])),
   // "Complications: none": a colon ends forward scopes but not the backward one of "none".
   ...phrases('forward-termination-negation', [':']),

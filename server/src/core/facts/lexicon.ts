@@ -50,6 +50,7 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['incision', ['insicion']],
   ['dissection', []],
   ['paddle', ['paddel', 'padle']],
+  ['nerve', ['nerv', 'nevre', 'nrve']],
   ['common', ['comon']],
   ['fluoro', ['fluro', 'floro', 'flouro']],
   ['concordant', []],
@@ -178,22 +179,22 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'posterior femoral cutaneous', pattern: rx('\\bpost(?:erior|\\.)? fem(?:oral|\\.)? cutaneous\\b|\\bPFCN\\b') },
   { value: 'femoral', pattern: rx(nerveNamed('femoral')) },
   { value: 'genitofemoral', pattern: rx('\\bgenitofemoral\\b') },
-  { value: 'ilioinguinal', pattern: rx('\\bill?io-?inguinal\\b|\\bIIN\\b|\\bII (?:nerves?\\b|n\\b)') },
-  { value: 'iliohypogastric', pattern: rx('\\bill?io-?hypogastric\\b|\\bIHN\\b|\\bIH (?:nerves?\\b|n\\b)') },
+  { value: 'ilioinguinal', pattern: rx('\\bilioinguinal\\b|\\bill?io-?inguinal\\b|\\bIIN\\b|\\bII (?:nerves?\\b|n\\b)') },
+  { value: 'iliohypogastric', pattern: rx('\\biliohypogastric\\b|\\bill?io-?hypogastric\\b|\\bIHN\\b|\\bIH (?:nerves?\\b|n\\b)') },
   { value: 'obturator', pattern: rx(nerveNamed('obturator')) },
   { value: 'pudendal', pattern: rx('\\bpudendal\\b') },
   { value: 'sciatic', pattern: rx('\\bsciatic\\b') },
   { value: 'medial plantar', pattern: rx('\\bmedial plantar\\b') },
   { value: 'lateral plantar', pattern: rx('\\blateral plantar\\b') },
   { value: 'calcaneal', pattern: rx(`${nerveNamed('calcaneal')}|\\bcalcaneal (?:branch(?:es)?\\b|br\\.|br\\b)`) },
-  { value: 'genicular', pattern: rx('\\bgenicul?ar\\b') },
+  { value: 'genicular', pattern: rx('\\bgenicular\\b|\\bgenicul?ar\\b') },
   { value: 'superior cluneal', pattern: rx('\\b(?:superior |sup\\.? )?cluneal\\b|\\bSCN\\b') },
   { value: 'median', pattern: rx(nerveNamed('median')) },
   { value: 'ulnar', pattern: rx(nerveNamed('ulnar')) },
   { value: 'superficial radial', pattern: rx('\\b(?:superficial|sup\\.?) (?:(?:sensory )?branch of (?:the )?)?radial\\b|\\bSRN\\b') },
   { value: 'radial', pattern: rx(nerveNamed('radial')) },
   { value: 'axillary', pattern: rx(nerveNamed('axillary')) },
-  { value: 'suprascapular', pattern: rx('\\bsupra-?scapul?ar\\b|\\bSSN\\b') },
+  { value: 'suprascapular', pattern: rx('\\bsuprascapular\\b|\\bsupra-?scapul?ar\\b|\\bSSN\\b') },
   { value: 'musculocutaneous', pattern: rx('\\bmusculocutaneous\\b') },
   { value: 'brachial plexus', pattern: rx('\\bbrachial plexus\\b') },
   { value: 'intercostal', pattern: rx(`${nerveNamed('intercostal')}|\\bintercostal T\\d{1,2}\\b|\\bT\\d{1,2}(?:[-/]T?\\d{1,2})? intercostal\\b`) },
@@ -203,7 +204,7 @@ export const NERVES: readonly ConceptPattern[] = [
   { value: 'auriculotemporal', pattern: rx('\\bauriculotemporal\\b') },
   { value: 'supratrochlear', pattern: rx('\\bsupratrochlear\\b') },
   // Bare names last: "superficial peroneal nerve" must not also count as "peroneal nerve".
-  { value: 'occipital', pattern: rx(nerveNamed('occipi?ti?al')) },
+  { value: 'occipital', pattern: rx(`${nerveNamed('occipital')}|${nerveNamed('occipi?ti?al')}`) },
   { value: 'peroneal', pattern: rx(nerveNamed('(?:peroneal|fibular)')) },
 ];
 
@@ -230,8 +231,8 @@ const ANATOMY =
 
 export const LATERALITY: readonly ConceptPattern<'left' | 'right' | 'bilateral'>[] = [
   { value: 'bilateral', pattern: rx('\\bbilateral(?:ly)?\\b|\\bbilat\\b|\\bB/L\\b|\\b(?:left|LT|L)\\s*(?:\\+|&|and)\\s*(?:right|RT|R)\\b(?!\\s*\\d)|\\b(?:right|RT|R)\\s*(?:\\+|&|and)\\s*(?:left|LT|L)\\b(?!\\s*\\d)|\\bboth (?:sides|legs|feet|ankles|knees|arms|hands|shoulders)\\b|\\b(?:on|for) (?:each|either|both) sides?\\b') },
-  { value: 'left', pattern: rx(`\\b(?:LUE|LLE)\\b|\\b(?:left|LT)\\b(?<=[,;–—-][\\t\\x20]{0,3}(?:left|LT))(?=[\\t\\x20]*(?:[.;][\\t\\x20]*)?(?:\n|$)|[\\t\\x20]{1,3}[-–(])|\\bLT\\b(?<=\\b(?:6459[678]|64555|64575|64590)(?:-\\w{2})?-LT)|\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:[ \\t]{0,3}\\([^)\\n]{0,20}\\))?(?:[ \\t]{0,20}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\b(?<!\\b(?:on|onto) (?:his|her|their|the) |\\b(?:rolled|turned|tilted|positioned) (?:to |on |onto |into )?(?:the |his |her )?)left(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?![\\s-]+hand(?:ed\\b|[\\s-]+dominan))(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\((?:left|LT|L)\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
-  { value: 'right', pattern: rx(`\\b(?:RUE|RLE)\\b|\\b(?:right|RT)\\b(?<=[,;–—-][\\t\\x20]{0,3}(?:right|RT))(?=[\\t\\x20]*(?:[.;][\\t\\x20]*)?(?:\n|$)|[\\t\\x20]{1,3}[-–(])|\\bRT\\b(?<=\\b(?:6459[678]|64555|64575|64590)(?:-\\w{2})?-RT)|\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:[ \\t]{0,3}\\([^)\\n]{0,20}\\))?(?:[ \\t]{0,20}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\b(?<!\\b(?:on|onto) (?:his|her|their|the) |\\b(?:rolled|turned|tilted|positioned) (?:to |on |onto |into )?(?:the |his |her )?)right(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?![\\s-]+hand(?:ed\\b|[\\s-]+dominan))(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\((?:right|RT|R)\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)`) },
+  { value: 'left', pattern: rx(`\\b(?:LUE|LLE)\\b|\\b(?:left|LT)\\b(?<=[,;–—-][\\t\\x20]{0,3}(?:left|LT))(?=[\\t\\x20]*(?:[.;][\\t\\x20]*)?(?:\n|$)|[\\t\\x20]{1,3}[-–(])|\\bLT\\b(?<=\\b(?:6459[678]|64555|64575|64590)(?:-\\w{2})?-LT)|\\b(?:left|LT|L)\\b(?<=\\b(?:side|laterality)(?:[ \\t]{0,3}\\([^)\\n]{0,20}\\))?(?:[ \\t]{0,20}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:left|LT|L))|\\b(?<!\\b(?:on|onto) (?:his|her|their|the) |\\b(?:rolled|turned|tilted|positioned) (?:to |on |onto |into )?(?:the |his |her )?)left(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?![\\s-]+hand(?:ed\\b|[\\s-]+dominan))(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the left\\b|\\bside:\\s*left\\b|\\((?:left|LT|L)\\)|(?<!\\bB/)\\b(?:LT|L)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\bsinist(?:er|ra|rum)\\b|\\bsin\\.(?=\\s)`) },
+  { value: 'right', pattern: rx(`\\b(?:RUE|RLE)\\b|\\b(?:right|RT)\\b(?<=[,;–—-][\\t\\x20]{0,3}(?:right|RT))(?=[\\t\\x20]*(?:[.;][\\t\\x20]*)?(?:\n|$)|[\\t\\x20]{1,3}[-–(])|\\bRT\\b(?<=\\b(?:6459[678]|64555|64575|64590)(?:-\\w{2})?-RT)|\\b(?:right|RT|R)\\b(?<=\\b(?:side|laterality)(?:[ \\t]{0,3}\\([^)\\n]{0,20}\\))?(?:[ \\t]{0,20}[:|]|\\s(?:is|was|should be))[^\\n]{0,40}(?:right|RT|R))|\\b(?<!\\b(?:on|onto) (?:his|her|their|the) |\\b(?:rolled|turned|tilted|positioned) (?:to |on |onto |into )?(?:the |his |her )?)right(?:[- ]sided)?(?![\\s,]+(?:lateral )?decubitus)(?![\\s-]+hand(?:ed\\b|[\\s-]+dominan))(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\b(?:on|to) the right\\b|\\bside:\\s*right\\b|\\((?:right|RT|R)\\)|\\b(?:RT|R)\\b(?! ?\\d)(?![\\s.,]+(?:lateral )?decubitus)(?![\\s,]+side (?:up|down)\\b)(?=[\\s,]+(?:\\w+[\\s,]+){0,2}${ANATOMY}\\b)|\\bdext(?:er|ra|rum)?\\b(?:\\.|(?=\\s|$))`) },
 ];
 
 /** A device of an earlier session, told by its state: "the old lead", "failed integrated array", "fractured lead". */
@@ -250,7 +251,7 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
   { value: 'removal', pattern: rx(`\\b${DEVICE_NOUN} (?:removal|explant(?:ation)?)\\b|\\b(?:removal|explant(?:ation)?|extraction|retrieval) of ${words(REMOVAL_GAP)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:(?:was|were) (?:\\w+ )?)?(?:explanted|withdrawn (?:whole|intact|completely|in (?:its )?entirety|in one piece))\\b|\\b${DEVICE_NOUN} (?:was|were) (?:\\w+ )?(?:removed|extracted|retrieved|taken out|pulled out)\\b|\\b(?<!\\b(?:was|were|is|are|been) )(?:removed|explanted) the ${words(4)}${DEVICE_NOUN}|\\b(?<!\\b(?:was|were|is|are|been) )(?:removed|explanted) (?:an? )?${OLD_DEVICE} ${words(3)}${DEVICE_NOUN}|\\b${OLD_DEVICE} ${words(2)}${DEVICE_NOUN}\\b[^.;\\n]{0,60}?\\b(?:removed|explanted|extracted|pulled out|taken out)\\b|\\b(?:fractured|broken|infected|failed|malfunctioning|damaged) ${words(2)}${DEVICE_NOUN} (?:was|were) withdrawn\\b|${loggedAs('(?:explanted|removed|extracted|retrieved)')}` +
       // Terse, without its verb: "lead removed intact w gentle traction", "pns lead out today".
       `|\\b${DEVICE_NOUN} (?:removed|explanted|withdrawn|out)(?= (?:intact|whole|completely|in (?:its )?entirety|in one piece|today|w\\/?|with|by)\\b)`) },
-  { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of ${optional('the|a')}${words(6)}${DEVICE_NOUN}|\\bfor (?:a |an |the )?(?:lead |array |stimulator |device )?revision\\b|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|advanced back)\\b|\\b${DEVICE_NOUN} (?:revised|readvanced|re-advanced|advanced back)\\b|\\b${DEVICE_NOUN} (?:(?:was|were) )?(?:retracted|withdrawn|pulled back)(?: partway| partially| slightly| \\d+(?:\\.\\d+)? ?cm)?(?: under [\\w-]+)? and (?:then )?(?:re-?advanced|repositioned|re-?anchored|redirected)\\b|\\brepositioning of (?:the |that |this )?(?:existing |migrated |old )?${words(3)}${DEVICE_NOUN}|\\b(?:revised|repositioned) the ${optional('previously (?:implanted|placed)')}${words(3)}${DEVICE_NOUN}|\\blead revision\\b|\\b(?:existing|old|migrated|same) (?:integrated )?(?:lead|array|electrode|device)\\b[^.;\\n]{0,40}?\\b(?:repositioned|re-?advanced|advanced back|advanced|redirected|pulled back|re-?anchored|re-?sited|freed and advanced|freed, advanced)\\b`) },
+  { value: 'revision', pattern: rx(`\\brevision (?:\\([\\w ]+\\) )?of ${optional('the|a')}${words(6)}${DEVICE_NOUN}|\\bfor (?:a |an |the )?(?:lead |array |stimulator |device )?revision\\b|\\b${DEVICE_NOUN} (?:was|were) (?:revised|repositioned|readvanced|re-advanced|redirected|advanced back)\\b|\\b${DEVICE_NOUN} (?:revised|readvanced|re-advanced|advanced back)\\b|\\b${DEVICE_NOUN} (?:(?:was|were) )?(?:retracted|withdrawn|pulled back)(?: partway| partially| slightly| \\d+(?:\\.\\d+)? ?cm)?(?: under [\\w-]+)? and (?:then )?(?:re-?advanced|repositioned|re-?anchored|redirected)\\b|\\brepositioning of (?:the |that |this )?(?:existing |migrated |old )?${words(3)}${DEVICE_NOUN}|\\b(?:revised|repositioned) the ${optional('previously (?:implanted|placed)')}${words(3)}${DEVICE_NOUN}|\\blead revision\\b|\\b(?:existing|old|migrated|same) (?:integrated )?(?:lead|array|electrode|device)\\b[^.;]{0,60}?\\b(?:repositioned|re[- ]?advanced|advanced back|advanced|redirected|pulled back|re-?anchored|re-?sited|freed and advanced|freed, advanced)\\b`) },
   { value: 'replacement', pattern: rx(`\\b${DEVICE_NOUN} (?:replacement|exchange)\\b|\\breplacement\\s*[-–:,]\\s*${optional('the|an?')}${words(4)}${DEVICE_NOUN}|\\breplacement of ${optional('the|an?')}${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN} (?:was|were) (?:replaced|exchanged)\\b|\\b(?:replaced|exchanged) the ${words(4)}${DEVICE_NOUN}|\\bexchange of ${optional('the')}${words(3)}${DEVICE_NOUN}`) },
   { value: 'insertion', pattern: rx(`\\b${DEVICE_NOUN} (?:placement|insertion|implantation|implant)\\b|\\b(?:put in|left) (?:one|a|an|the|\\d) ${words(3)}${DEVICE_NOUN}|(?<!\\b(?:was|were|not|no|never) )\\b${DEVICE_NOUN}(?: #?\\d)?(?:\\/(?:receiver|stimulator|electrode|array))?(?: with (?:an? |its )?(?:(?:integrated|built-in|internal) )?(?:receiver|battery|electronics))?${ASIDE}(?:[\\t\\x20]x\\s?\\d)? (?:deployed|inserted|implanted|placed|laid)\\b|\\bnew (?:integrated |electrode |stimulator )*(?:array|lead)\\b|\\b(?:insertion|implantation|placement|implant) of ${words(6)}${DEVICE_NOUN}|\\b${DEVICE_NOUN}${ASIDE} (?:was|were) (?:then |subsequently |successfully )?(?:inserted|implanted|placed|deployed|positioned|advanced|introduced)\\b|\\b(?:inserted|implanted|placed|deployed|laid) ${words(6)}${DEVICE_NOUN}|\\b(?:array|lead) #?\\d:[^;\\n]{0,160}\\b(?:deployed|implanted|inserted)\\b|\\b(?:leads?|arrays?|electrodes?) (?:was |were )?(?:steered|threaded) into\\b|\\b(?:lead|electrode) (?:was )?tunnel(?:l)?ed\\b|${loggedAs('(?:implanted|inserted|deployed|placed)')}`) },
 ];
@@ -468,7 +469,7 @@ export const EARLIER_TRIAL = rx(
 export const PERMANENT = rx('\\bpermanent(?:ly)?\\b|\\bperm\\.?(?= (?:PNS|implant|system|lead|array|device|stim))');
 
 /** A sentence that corrects the record ("the correct laterality is RIGHT", "amended: left"). */
-export const CORRECTION = rx('\\bcorrect(?:ed|ion)?\\b|\\bamend(?:ed|ment)?\\b|\\bshould read\\b|\\bin error\\b|\\b(?:strike|scratch|delete|disregard) that\\b');
+export const CORRECTION = rx('\\bcorrect(?:ed|ion)\\b|\\bcorrect(?=[\\t\\x20]*[:-])|\\bamend(?:ed|ment)?\\b|\\bshould read\\b|\\bin error\\b|\\b(?:strike|scratch|delete|disregard) that\\b');
 
 /** In the procedure line the kind is often a bare noun: "PNS implant", "Revision (repositioning) of ...". */
 export const PROCEDURE_TITLE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [

@@ -6,7 +6,7 @@
  * than one letter in MAX_CAPITALS_PER_LETTER is a capital (a sentence's first letter alone is about
  * one in seventy).
  */
-const FIELD_LINE = /^[ \t]*[A-Z][A-Za-z0-9 _/#-]{0,30}:/;
+const FIELD_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9 _/#-]{0,30}:/;
 const LOWER_US = /\bus\b/g;
 const MAX_CAPITALS_PER_LETTER = 1 / 200;
 const MIN_LETTERS = 150;
