@@ -124,4 +124,29 @@ describe('exported reports and necessity told by events', () => {
   it('reads "image intensifier not req\'d" as no fluoroscopy', () => {
     assert.deepEqual(factsOf('USS-guided perc insertion L superior cluneal n. stimulator, integrated lead. Image intensifier not req\'d.\n').imaging.modalities, ['ultrasound']);
   });
+
+  it('reads a template\'s menu and the option picked after its arrow ("A / B / C -> A") as that option only', () => {
+    const facts = factsOf('System: Integrated (receiver in array) / Conventional with IPG -> Integrated\nImaging used: Ultrasound / Fluoroscopy / CT -> Ultrasound (Clarius L7)\nNerve: common peroneal, left. PNS array deployed, tested.\n');
+    assert.equal(facts.integrated?.value, true);
+    assert.deepEqual(facts.imaging.modalities, ['ultrasound']);
+    // Prose with a slash and an arrow is no menu.
+    assert.equal(factsOf('Hx: B/L buttock / iliac crest pain 2 yrs. Failed PT. Trial 03/2026 x 7d -> 60% relief.\n' + IMPLANT).necessity.painDuration?.months, 24);
+  });
+
+  it('reads "the array with its built-in receiver was deployed" as today\'s insertion, and a trial "completed October 2026" as over', () => {
+    assert.equal(factsOf('Under ultrasound the introducer was advanced along the right sural nerve and the Tenora integrated array with its built-in receiver was deployed.\n').procedure?.value, 'insertion');
+    const brief = factsOf('Date: 2026-11-04\n\nProcedure: Percutaneous placement, integrated peripheral nerve stimulator, left ulnar nerve\nImaging: ultrasound\nIndications: pain 16 months. Percutaneous trial completed October 2026; patient wishes to proceed with permanent system.\n');
+    assert.equal(brief.procedure?.value, 'insertion');
+  });
+
+  it('does not take the anaesthetist\'s "difficult IV access" for an increased service, nor an array "discussed" for one placed', () => {
+    assert.equal(factsOf('Integrated PNS array deployed along the left sural nerve under ultrasound.\nANESTHESIA RECORD: MAC. Note: difficult IV access, 3 attempts, 22G L hand.\n').increasedServices.status, 'absent');
+    const discussed = factsOf('We discussed placing a second array toward the deep peroneal territory, but given good coverage we placed only one. Under ultrasound the right superficial peroneal nerve was found; the array with its integrated receiver was deployed.\n');
+    assert.equal(discussed.arrays?.value, 1);
+    assert.equal(discussed.nerve?.value, 'superficial peroneal');
+  });
+
+  it('reads a key in Markdown bold ("**Total arrays placed:** 2") as the key', () => {
+    assert.equal(factsOf('**Procedure:** integrated PNS arrays, left ilioinguinal and iliohypogastric nerves, US guided.\n**Total arrays placed:** 2\n').arrays?.value, 2);
+  });
 });

@@ -188,6 +188,8 @@ const CONTEXT_HYPOTHETICAL: readonly Trigger[] = [
     'if', 'return', 'returning', 'should he', 'should she', 'call', 'should there', 'should the',
     'as needed', 'come back for', 'come back to', 'look out for',
   ]),
+  // What was talked over, not done: "we discussed placing a second array ..., but ... placed only one".
+  ...phrases('pre-hypothetical', ['discussed placing', 'discussed adding', 'considered placing', 'considered adding', 'discussed a second', 'considered a second']),
   // [CONJ] terminations
   ...phrases('termination-hypothetical', [
     'diagnosis', 'patient', 'who', 'his', 'her', "patient's", 'since', 'because',

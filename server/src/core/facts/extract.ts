@@ -387,8 +387,9 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const permanent = current(findPattern(sentences, PERMANENT)).some((match) => !saysNear(sentences, match, PERMANENT_LATER, PERMANENT_LATER_BEFORE, PERMANENT_LATER_AFTER));
   // A trial told with its result ("his 7-day trial produced 60% relief") is over: it is not today's procedure.
   // Near the trial only: a run-on dictation tells a block's relief and a hoped-for result in the same sentence.
+  // So is one told completed ("Percutaneous trial completed October 2026").
   const trialOver = (pool: readonly Sentence[], match: Match) =>
-    saysNear(pool, match, NECESSITY.percentRelief, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER) || saysNear(pool, match, NECESSITY.painScores, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER);
+    saysNear(pool, match, NECESSITY.percentRelief, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER) || saysNear(pool, match, NECESSITY.painScores, TRIAL_RESULT_BEFORE, TRIAL_RESULT_AFTER) || TRIAL_COMPLETED.test(textAfter(pool, match));
   // "external stimulator pod on wristband" powers an integrated lead placed today; said of a trial it names the trial ("external trial stimulator").
   const integratedToday = current(findMatches(sentences, INTEGRATED)).some((match) => match.value === 'integrated');
   const powersIntegrated = (match: Match) => integratedToday && !TRIAL_WORDS.test(match.text);
@@ -423,7 +424,7 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     if (of(value).length) return fact(value, of(value));
   }
   // The procedure line often names the kind with a bare noun ("L axillary n. PNS implant, perc").
-  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || trialOver(titles, match) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
+  const titled = current(findMatches(titles, PROCEDURE_TITLE_KINDS)).filter((match) => !(match.value === 'trial' && (permanent || trialOver(titles, match) || datedEarlier(titles, match, dateOfService, TRIAL_DATE_AFTER) || earlierTrials.some((trial) => trial.span.start <= match.span.start && match.span.end <= trial.span.end))));
   // The kind named beside the device wins over the device named alone ("Percutaneous integrated PNS ... - repositioning").
   const titledKind = PROCEDURE_TITLE_KINDS.map((kind) => kind.value).find((kind) => titled.some((match) => match.value === kind));
   if (titledKind) return fact(titledKind, titled.filter((match) => match.value === titledKind));
@@ -435,6 +436,8 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
   const planned = [...matches, ...findMatches(titles, PROCEDURE_TITLE_KINDS)].filter(isPlanned);
   return planned.length ? fact(planned[0].value, planned.filter((match) => match.value === planned[0].value)) : { value: 'insertion', evidence: discontinued.evidence };
 }
+
+const TRIAL_COMPLETED = /^[\t ]*(?:was |were )?(?:completed|concluded|finished)\b/i;
 
 /** The trial told just before a removal: "The trial was completed on 06/02 and that lead was removed that day." */
 const TRIAL_WORD = /\b(?:trial|temporary|temp)\b/i;

@@ -146,6 +146,17 @@ function optionsNotPointed(line: string, valueStart: number): TemplateSpan[] {
   return spans;
 }
 
+/** A template's menu and the option picked after an arrow: "System: Integrated (receiver in array) / Conventional with IPG -> Integrated". */
+// Each option a few words, without the marks of a sentence: "pain / numbness for 2 yrs. Trial -> 60%" is prose.
+const MENU_THEN_PICK = /^[ \t]*((?:[^\n.,;:/]{1,40} \/ ){1,7}[^\n.,;:/]{1,40}?)[ \t]*(?:->|→|=>)[ \t]*\S/;
+
+/** The menu before the arrow: the options offered, none of them chosen by being listed. */
+function menuBeforePick(line: string, valueStart: number): TemplateSpan[] {
+  if (!line.includes('->') && !line.includes('→') && !line.includes('=>')) return [];
+  const menu = MENU_THEN_PICK.exec(line.slice(valueStart));
+  return menu ? [{ start: valueStart + menu[0].indexOf(menu[1]), end: valueStart + menu[0].indexOf(menu[1]) + menu[1].length, mark: 'unchosen' }] : [];
+}
+
 /** A table row of a key and its answer: "| Modifier 22 | N/A |" says nothing of modifier 22, "| IPG | None |" denies it. */
 function tableRowField(line: string): TemplateSpan | undefined {
   if (!line.trimStart().startsWith('|')) return undefined;
@@ -292,7 +303,7 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   const colon = line.indexOf(':');
   const offered = field ? KEY_OPTIONS.exec(field[1]) : colon > 0 && colon <= MAX_OPTIONS_KEY ? KEY_OPTIONS.exec(line.slice(0, colon)) : null;
   if (offered) spans.push({ start: offered.index, end: offered.index + offered[0].length, mark: 'unchosen' });
-  if (field) spans.push(...optionsNotCircled(line, field[0].length), ...optionsNotPointed(line, field[0].length));
+  if (field) spans.push(...optionsNotCircled(line, field[0].length), ...optionsNotPointed(line, field[0].length), ...menuBeforePick(line, field[0].length));
   if (boxes.length === 0) {
     const row = tableRowField(line);
     if (row) return [...spans, row];
