@@ -64,6 +64,17 @@ export function locateSafely(file: string, roots?: readonly string[]): { readonl
   }
 }
 
+/**
+ * The one buffer every read goes through (reads are synchronous), made on first use; two chunks, so
+ * that the read which finds the end of a file of one chunk or less (most files) needs no copy. A new
+ * megabyte per read (two per file) made the garbage collector run for the external memory alone,
+ * about 150 times over the benchmark corpus.
+ */
+const readBuffer = (() => {
+  let buffer: Buffer | undefined;
+  return () => (buffer ??= Buffer.allocUnsafe(2 * CHUNK_BYTES));
+})();
+
 /** Reads a regular file as UTF-8 (bad bytes become U+FFFD) within a byte cap and a time budget. Never throws. */
 export function readFileSafely(file: string, options: SafeReadOptions): SafeRead {
   const located = locateSafely(file, options.roots);
@@ -78,22 +89,29 @@ export function readFileSafely(file: string, options: SafeReadOptions): SafeRead
   try {
     // The file may have been replaced between the check and the open.
     if (!fs.fstatSync(fd).isFile()) return { refused: 'not-a-file' };
+    const buffer = readBuffer();
+    // The bytes read so far: those copied out of the buffer (on a long file), then `held` at its start.
     const chunks: Buffer[] = [];
+    let held = 0;
     let total = 0;
+    const bytes = (length: number) => (chunks.length === 0 ? buffer.subarray(0, Math.min(held, length)) : Buffer.concat([...chunks, buffer.subarray(0, held)], length));
     for (;;) {
       if (Date.now() > deadline) return { refused: 'too-slow' };
+      if (held > CHUNK_BYTES) {
+        chunks.push(Buffer.from(buffer.subarray(0, held)));
+        held = 0;
+      }
       // Whole chunks: some pseudo-files only answer reads of a multiple of their record size (pagemap: 8 bytes).
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      const read = fs.readSync(fd, buffer, held, CHUNK_BYTES, null);
       if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
+      held += read;
       total += read;
       if (total > options.maxBytes) {
         if (!options.truncate) return { refused: 'too-large' };
-        return { text: Buffer.concat(chunks, options.maxBytes).toString('utf8'), truncated: true };
+        return { text: bytes(options.maxBytes).toString('utf8'), truncated: true };
       }
     }
-    return { text: Buffer.concat(chunks, total).toString('utf8'), truncated: false };
+    return { text: bytes(total).toString('utf8'), truncated: false };
   } catch (error) {
     return { refused: refusalOf(error) };
   } finally {

@@ -101,8 +101,10 @@ function slipsOf(word: string): string[] {
 }
 
 const formsOf = (word: string, listed: readonly string[]) => `(?:${[...new Set([word, ...listed, ...slipsOf(word)])].join('|')})`;
-const MISSPELT_WORDS = MISSPELLINGS.map(([word, listed]) => [buildPattern(`(?<=^|[^A-Za-z]|\\\\b)${word}(?![A-Za-z])`, 'g'), formsOf(word, listed)] as const);
-const withMisspellings = (source: string) => MISSPELT_WORDS.reduce((widened, [word, forms]) => widened.replace(word, forms), source);
+const FORMS: ReadonlyMap<string, string> = new Map(MISSPELLINGS.map(([word, listed]) => [word, formsOf(word, listed)]));
+/** Every key word where it stands whole in a pattern's source (after a non-letter or a `\b`), found in one pass. */
+const MISSPELT_WORD = buildPattern(`(?<=^|[^A-Za-z]|\\\\b)(?:${MISSPELLINGS.map(([word]) => word).join('|')})(?![A-Za-z])`, 'g');
+const withMisspellings = (source: string) => source.replace(MISSPELT_WORD, (word) => FORMS.get(word)!);
 
 const rx = (source: string) => buildPattern(withMisspellings(source).replace(/\[- \]/g, '[-\\s]').replace(/ /g, '\\s+'), 'gi');
 

@@ -7,6 +7,7 @@ import type { Steps } from '../text/steps';
 import * as lexicon from './lexicon';
 import type { ConceptPattern } from './lexicon';
 import { LiteralPrefilter } from '../prefilter/literalPrefilter';
+import { lazy } from '../knowledge/builtinData';
 import { memoMatches, rememberMatches, type RegionMemo, type RegionMemos, type SentenceMatch, type SentenceMemo } from './sentenceMemo';
 import type { Region, RegionRole } from './regions';
 import type { EvidenceStatus } from './types';
@@ -307,19 +308,26 @@ interface Plan {
 function planOf(patterns: readonly ConceptPattern[]): Plan {
   // The family's matches depend on its patterns alone (not on the values they stand for).
   const family = patterns.length === 1 ? patterns[0].pattern : patterns;
-  return PLANS.get(family) ?? newPlan(patterns, family);
+  return PLANS().get(family) ?? newPlan(patterns, family);
 }
 
 function newPlan(patterns: readonly ConceptPattern[], family: object): Plan {
   return { ids: patterns.map(({ pattern }) => prefilter.idOf(pattern)), mask: prefilter.maskOf(patterns.map(({ pattern }) => pattern)), family };
 }
 
-/** The plan of every lexicon family, made once: findMatches runs tens of times per note. */
-const PLANS: ReadonlyMap<object, Plan> = new Map(
-  FAMILIES.map((patterns) => {
-    const family = patterns.length === 1 ? patterns[0].pattern : patterns;
-    return [family, newPlan(patterns, family)] as const;
-  }),
+/**
+ * The plan of every lexicon family, made once: findMatches runs tens of times per note. Made on
+ * first use, with the prefilter they need: a process that reads no note (`opnote --version`, a
+ * server before its first document) does not build it.
+ */
+const PLANS: () => ReadonlyMap<object, Plan> = lazy(
+  () =>
+    new Map(
+      FAMILIES.map((patterns) => {
+        const family = patterns.length === 1 ? patterns[0].pattern : patterns;
+        return [family, newPlan(patterns, family)] as const;
+      }),
+    ),
 );
 
 function matchAndRemember(sentence: Sentence, patterns: readonly ConceptPattern[], ids: readonly number[], family: object): readonly SentenceMatch[] {

@@ -70,7 +70,8 @@ export class AhoCorasick {
       const state = queue[head];
       const inherited = outputs[fail[state]];
       const own = ends[state];
-      outputs[state] = own.length || inherited ? [...new Set([...own, ...(inherited ?? [])])] : undefined;
+      // A state without literals of its own shares the outputs of its failure state.
+      outputs[state] = own.length === 0 ? inherited : inherited ? [...new Set([...own, ...inherited])] : own;
       const row = state * alphabet;
       const failRow = fail[state] * alphabet;
       for (let symbol = 0; symbol < alphabet; symbol++) {

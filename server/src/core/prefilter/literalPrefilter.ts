@@ -1,5 +1,5 @@
 import { AhoCorasick } from './ahoCorasick';
-import { requiredLiterals } from './regexLiterals';
+import { literalReader } from './regexLiterals';
 
 interface Built {
   /** Pattern to its bit; a pattern without required literals has none. */
@@ -23,6 +23,7 @@ export class LiteralPrefilter {
     if (this.built) return this.built;
     const ids = new Map<RegExp, number>();
     const literalsOf: string[][] = [];
+    const requiredLiterals = literalReader();
     for (const pattern of this.patterns) {
       if (ids.has(pattern)) continue;
       const literals = requiredLiterals(pattern);

@@ -11,7 +11,7 @@ type RequiredLiterals = readonly string[] | null;
 interface Info {
   /** Every string the node can match, when that set is small and known; may hold ''. */
   readonly exact: readonly string[] | null;
-  /** Every match contains one of these; null: unknown. */
+  /** Every match contains one of these; null: unknown. Always as usable() leaves it (no '', nothing redundant). */
   readonly match: readonly string[] | null;
 }
 
@@ -25,6 +25,9 @@ class Unsupported extends Error {}
 /** Characters with a meaning of their own at term level (non-Unicode syntax). */
 const SPECIAL = '^$\\.*+?()[]{}|';
 const BRACES = /\{(\d+)(,(\d*))?\}/y;
+
+/** A non-capturing group of plain words (see SourceReader.wordAlternation). */
+const WORD_ALTERNATION = /\(\?:([A-Za-z]+(?:\|[A-Za-z]+)*)\)/y;
 
 const dedupe = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
@@ -41,8 +44,25 @@ function usable(strings: readonly string[] | null): string[] | null {
   // "months" needs nothing "month" does not: keep the shorter one.
   const sorted = dedupe(strings).sort((a, b) => a.length - b.length);
   const kept: string[] = [];
-  for (const candidate of sorted) if (!kept.some((shorter) => candidate.includes(shorter))) kept.push(candidate);
+  const keptSet = new Set<string>();
+  for (const candidate of sorted) {
+    if (!holdsOneOf(candidate, kept, keptSet)) {
+      kept.push(candidate);
+      keptSet.add(candidate);
+    }
+  }
   return kept;
+}
+
+/**
+ * Whether `candidate` contains one of `kept` (all no longer than it, none equal to it): by its
+ * substrings when it has fewer of them than there are kept strings, else by a search for each.
+ */
+function holdsOneOf(candidate: string, kept: readonly string[], keptSet: ReadonlySet<string>): boolean {
+  const length = candidate.length;
+  if (kept.length <= (length * (length + 1)) / 2) return kept.some((shorter) => candidate.includes(shorter));
+  for (let from = 0; from < length; from++) for (let to = from + 1; to <= length; to++) if (keptSet.has(candidate.slice(from, to))) return true;
+  return false;
 }
 
 /** Expected hits per character of text, roughly; lower is better. */
@@ -51,37 +71,36 @@ function cost(strings: readonly string[] | null): number {
   return strings.reduce((sum, s) => sum + 27 ** -s.length, 0);
 }
 
-function better(a: readonly string[] | null, b: readonly string[] | null): string[] | null {
-  const ua = usable(a);
-  const ub = usable(b);
-  return cost(ua) <= cost(ub) ? ua : ub;
+/** The cheaper of two usable() requirements; the first when they cost the same. */
+function better(a: readonly string[] | null, b: readonly string[] | null): readonly string[] | null {
+  return cost(a) <= cost(b) ? a : b;
 }
 
-function required(info: Info): string[] | null {
-  return usable(info.exact) ?? usable(info.match);
+function required(info: Info): readonly string[] | null {
+  return usable(info.exact) ?? info.match;
 }
 
 function sequence(terms: readonly Info[]): Info {
   let whole: string[] | null = [''];
   let run: string[] = [''];
-  let best: string[] | null = null;
+  let best: readonly string[] | null = null;
   for (const term of terms) {
     if (term.exact) {
       const grown = cross(run, term.exact);
       if (grown) run = grown;
       else {
-        best = better(best, run);
+        best = better(best, usable(run));
         run = [...term.exact];
       }
       whole = whole && cross(whole, term.exact);
     } else {
-      best = better(best, run);
+      best = better(best, usable(run));
       best = better(best, term.match);
       run = [''];
       whole = null;
     }
   }
-  best = better(best, run);
+  best = better(best, usable(run));
   return { exact: whole, match: best };
 }
 
@@ -118,8 +137,14 @@ class SourceReader {
   /** Inside a lookaround: read to its end, but nothing there is part of a match. */
   private skipping = 0;
 
-  /** Letters are folded whether or not the pattern ignores case: a superset of candidates is still exact. */
-  constructor(private readonly source: string) {}
+  /**
+   * Letters are folded whether or not the pattern ignores case: a superset of candidates is still
+   * exact. `words`: the word groups read so far (see wordAlternation).
+   */
+  constructor(
+    private readonly source: string,
+    private readonly words: Map<string, Info>,
+  ) {}
 
   read(): Info {
     const info = this.disjunction();
@@ -192,6 +217,8 @@ class SourceReader {
   }
 
   private group(): Info {
+    const words = this.wordAlternation();
+    if (words) return words;
     const rest = this.source.slice(this.pos, this.pos + 4);
     let lookaround = false;
     if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
@@ -214,6 +241,26 @@ class SourceReader {
     this.pos++;
     // A lookaround matches no characters of its own.
     return lookaround ? EMPTY : inner;
+  }
+
+  /**
+   * A group of plain words, `(?:electrode|electorde|elcetrode)` (a key word and its misspellings,
+   * lexicon.ts), read at once: what alternation() makes of its words, kept for the same group in
+   * the other patterns the reader reads.
+   */
+  private wordAlternation(): Info | undefined {
+    WORD_ALTERNATION.lastIndex = this.pos;
+    const group = WORD_ALTERNATION.exec(this.source);
+    if (!group) return undefined;
+    this.pos += group[0].length;
+    if (this.skipping) return EMPTY;
+    let info = this.words.get(group[0]);
+    if (!info) {
+      const words = group[1].toLowerCase().split('|');
+      info = words.length === 1 ? { exact: words, match: words } : { exact: words.length <= MAX_EXACT ? words : null, match: usable(words) };
+      this.words.set(group[0], info);
+    }
+    return info;
   }
 
   private quantifier(atom: Info): Info {
@@ -336,16 +383,24 @@ class SourceReader {
   }
 }
 
+/** Reads patterns for their required literals (see requiredLiterals); a group of words read in one pattern is not read again in the next. */
+export function literalReader(): (pattern: RegExp) => RequiredLiterals {
+  const words = new Map<string, Info>();
+  return (pattern) => {
+    if (pattern.unicode || /[uv]/.test(pattern.flags)) return null;
+    try {
+      return required(new SourceReader(pattern.source, words).read());
+    } catch (error) {
+      if (error instanceof Unsupported) return null;
+      throw error;
+    }
+  };
+}
+
 /**
  * The literals one of which every match of `pattern` contains (lower-case ASCII), or null when the
  * pattern is not understood or can match without any.
  */
 export function requiredLiterals(pattern: RegExp): RequiredLiterals {
-  if (pattern.unicode || /[uv]/.test(pattern.flags)) return null;
-  try {
-    return required(new SourceReader(pattern.source).read());
-  } catch (error) {
-    if (error instanceof Unsupported) return null;
-    throw error;
-  }
+  return literalReader()(pattern);
 }
