@@ -149,4 +149,25 @@ describe('exported reports and necessity told by events', () => {
   it('reads a key in Markdown bold ("**Total arrays placed:** 2") as the key', () => {
     assert.equal(factsOf('**Procedure:** integrated PNS arrays, left ilioinguinal and iliohypogastric nerves, US guided.\n**Total arrays placed:** 2\n').arrays?.value, 2);
   });
+
+  it('reads imaging a template or a sentence sets aside: "(fluoroscopy: N/A)", an option list left under "(delete those not used)", a C-arm "in the room but not used"', () => {
+    const modalities = (text: string) => factsOf(`Integrated PNS lead placed along the left ilioinguinal nerve.\n${text}\n`).imaging.modalities;
+    assert.deepEqual(modalities('Guidance ............. Ultrasound  (fluoroscopy: N/A)'), ['ultrasound']);
+    assert.deepEqual(modalities('Imaging (delete those not used): ultrasound / fluoroscopy / CT\nThe nerve was found with ultrasound.'), ['ultrasound']);
+    assert.deepEqual(modalities('A C-arm was in the room but was not used; the nerve was localized with ultrasound.'), ['ultrasound']);
+  });
+
+  it('reads "US" by what the scanner did: "US to confirm vessels", "US for depth", "AND US USED TO TARGET", "then US (linear)"', () => {
+    const modalities = (line: string) => factsOf(`Percutaneous integrated PNS, right genicular nerves.\n${line}\n`).imaging.modalities;
+    assert.deepEqual(modalities('- Fluoroscopy AP/lateral to mark targets, US to confirm vessels'), ['fluoroscopy', 'ultrasound']);
+    assert.deepEqual(modalities('- Fluoro used for iliac crest landmarks; US for depth'), ['fluoroscopy', 'ultrasound']);
+    assert.deepEqual(modalities('TECHNIQUE: FLUORO (AP + LATERAL, C-ARM) AND US USED TO TARGET THE JUNCTION.'), ['fluoroscopy', 'ultrasound']);
+    // The pronoun stays one.
+    assert.deepEqual(modalities('The patient asked us to proceed. Fluoroscopy confirmed the introducer.'), ['fluoroscopy']);
+  });
+
+  it('leaves the anaesthetist\'s ultrasound-guided block for analgesia out of the implant\'s imaging', () => {
+    const facts = factsOf('Block: RIGHT axillary brachial plexus block, ULTRASOUND GUIDED, 20 mL 0.5% ropivacaine, by anesthesia for post-op analgesia.\nPROCEDURE: integrated PNS lead placed along the right median nerve by landmarks; no image guidance was used for the lead.\n');
+    assert.deepEqual(facts.imaging.modalities, []);
+  });
 });

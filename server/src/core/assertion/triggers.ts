@@ -234,6 +234,8 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   // British "nil" and the shorthand "Ø" for none: "nil implanted pulse generator", "Ø IPG", "EBL nil", "comps Ø".
   ...phrases('pre-negation', ['nil', 'Ø', 'ø', '∅'], NOUN_PHRASE_WINDOW),
   ...phrases('post-negation', ['nil', 'Ø', 'ø', '∅'], 0),
+  // "A C-arm was in the room but was not used": the denial reaches back past its "but".
+  ...phrases('post-negation', ['but was not used', 'but not used', 'but was not needed', 'but not needed', 'but was not required', 'but was never used']),
   // What was put off or declined is the last thing named: "Failed PT, gabapentin, and an SCS evaluation was declined".
   ...phrases('post-negation', ['deferred', 'was declined', 'were declined'], 5),
   // "neurectomy consult declined, PT, gabapentin": a comma after it makes "declined" look back at what was declined, not on down the list.

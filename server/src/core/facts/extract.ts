@@ -469,7 +469,8 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   const modalities = record(mentions, 'imaging', findMatches(sentences, MODALITIES));
   // "No pneumothorax on post-procedure ultrasound": what was not seen is denied, the imaging that looked was used.
   const lookedWith = modalities.filter((match) => match.status === 'negated' && match.role === 'current' && SEEN_WITH.test(textBefore(sentences, match, SEEN_WITH_REACH)));
-  const documented = [...current(modalities), ...lookedWith];
+  // The anaesthetist's ultrasound-guided block for analgesia is another procedure's imaging.
+  const documented = [...current(modalities).filter((match) => !sentenceSays(sentences, match, ANOTHER_TEAMS_BLOCK)), ...lookedWith];
   const looked = new Set<Match>(lookedWith);
   const generic = record(mentions, 'imaging', findPattern(sentences, GENERIC_IMAGING, 'imaging'));
   // "Ultrasound used by anesthesia: No" denies another team's imaging (the block's), not the implant's.
@@ -488,6 +489,9 @@ function imagingOf(sentences: readonly Sentence[], mentions: ConceptMention[], c
   if (negated.length) return { status: 'negated', modalities: [], evidence: evidenceOf(negated) };
   return { status: 'absent', modalities: [], evidence: [] };
 }
+
+/** A block by another team, or for analgesia after surgery: "adductor canal block ... performed by anesthesia for postop analgesia". */
+const ANOTHER_TEAMS_BLOCK = /\bblock\b(?:[^.;]|\.\d){0,200}?(?:\bby (?:the )?(?:anaesthe|anesthe|CRNA)\w*|\bfor post-?op\w* (?:analgesia|pain control))/i;
 
 /** A finding's "on" or "by" just before the modality: "no pneumothorax on post-procedure ultrasound". */
 const SEEN_WITH = /\b\w+ (?:on|by|at|under) (?:the )?(?:[\w-]+ )?$/i;

@@ -146,6 +146,29 @@ function optionsNotPointed(line: string, valueStart: number): TemplateSpan[] {
   return spans;
 }
 
+/** A field answered inside brackets on a line of its own: "Ultrasound  (fluoroscopy: N/A)", "(CT: none)". */
+const BRACKETED_ANSWER = /\(([^():\n]{1,40}):[ \t]{0,3}(n\/?a|none|no|not used)[ \t]{0,3}\)/gi;
+
+function bracketedAnswers(line: string): TemplateSpan[] {
+  if (!line.includes('(')) return [];
+  const spans: TemplateSpan[] = [];
+  BRACKETED_ANSWER.lastIndex = 0;
+  for (let match = BRACKETED_ANSWER.exec(line); match; match = BRACKETED_ANSWER.exec(line)) {
+    spans.push({ start: match.index + 1, end: match.index + 1 + match[1].length, mark: match[2].toLowerCase().startsWith('n/') || match[2].toLowerCase() === 'na' ? 'not-applicable' : 'declined' });
+  }
+  return spans;
+}
+
+/** A key that tells the author to pick ("Imaging (delete those not used): ultrasound / fluoroscopy / CT"): a list left as it stands picks none. */
+const PICK_INSTRUCTION = /\((?:delete|remove|strike)[^()\n]{0,30}\)|\((?:select|choose|circle|pick)(?: one| all that apply| as applicable)?\)/i;
+const OPTION_LIST = /^[ \t]*[^\n/,;:.]{1,30}(?: \/ [^\n/,;:.]{1,30}){1,6}[ \t]*$/;
+
+function optionsLeftStanding(line: string, field: RegExpExecArray): TemplateSpan[] {
+  if (!PICK_INSTRUCTION.test(field[1])) return [];
+  const value = line.slice(field[0].length);
+  return OPTION_LIST.test(value) ? [{ start: field[0].length, end: line.length, mark: 'unchosen' }] : [];
+}
+
 /** A template's menu and the option picked after an arrow: "System: Integrated (receiver in array) / Conventional with IPG -> Integrated". */
 // Each option a few words, without the marks of a sentence: "pain / numbness for 2 yrs. Trial -> 60%" is prose.
 const MENU_THEN_PICK = /^[ \t]*((?:[^\n.,;:/]{1,40} \/ ){1,7}[^\n.,;:/]{1,40}?)[ \t]*(?:->|→|=>)[ \t]*\S/;
@@ -303,7 +326,8 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   const colon = line.indexOf(':');
   const offered = field ? KEY_OPTIONS.exec(field[1]) : colon > 0 && colon <= MAX_OPTIONS_KEY ? KEY_OPTIONS.exec(line.slice(0, colon)) : null;
   if (offered) spans.push({ start: offered.index, end: offered.index + offered[0].length, mark: 'unchosen' });
-  if (field) spans.push(...optionsNotCircled(line, field[0].length), ...optionsNotPointed(line, field[0].length), ...menuBeforePick(line, field[0].length));
+  if (field) spans.push(...optionsNotCircled(line, field[0].length), ...optionsNotPointed(line, field[0].length), ...menuBeforePick(line, field[0].length), ...optionsLeftStanding(line, field));
+  spans.push(...bracketedAnswers(line));
   if (boxes.length === 0) {
     const row = tableRowField(line);
     if (row) return [...spans, row];
