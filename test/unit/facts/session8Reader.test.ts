@@ -170,4 +170,17 @@ describe('exported reports and necessity told by events', () => {
     const facts = factsOf('Block: RIGHT axillary brachial plexus block, ULTRASOUND GUIDED, 20 mL 0.5% ropivacaine, by anesthesia for post-op analgesia.\nPROCEDURE: integrated PNS lead placed along the right median nerve by landmarks; no image guidance was used for the lead.\n');
     assert.deepEqual(facts.imaging.modalities, []);
   });
+
+  it('reads a removal of a device told placed before on a current line ("s/p integrated PNS L superficial peroneal n. (implanted 04/2026)")', () => {
+    const facts = factsOf('Date: 2026-10-01\n\ns/p integrated PNS L superficial peroneal n. (implanted 04/2026)\nc/o less benefit since 08/2026 + skin irritation @ exit site\nToday: explant only, lead removed intact under fluoro, tip seen intact\nNo new lead placed.\n');
+    assert.equal(facts.procedure?.value, 'removal');
+    assert.equal(facts.nerve?.value, 'superficial peroneal');
+    assert.equal(facts.laterality?.value, 'left');
+  });
+
+  it('lets "none" deny only the few words before it, not the line above ("... receiver built into each array / Δ none, EBL <5 mL")', () => {
+    const facts = factsOf('Today: perc PNS b/l GON @ C2 level w/ fluoro\n  L array placed, stim: paresthesia occiput L\n  R array placed, stim: paresthesia occiput R\nArrays x2 total (1 each side), receiver built into each array, ext. transmitter on skin\nΔ none, EBL <5 mL, no comps\n');
+    assert.equal(facts.integrated?.value, true);
+    assert.equal(factsOf('US-guided integrated PNS lead along the left sural nerve.\nIPG: none\n').integrated?.value, true);
+  });
 });

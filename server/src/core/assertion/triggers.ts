@@ -54,6 +54,8 @@ const NOUN_PHRASE_WINDOW = 3;
 
 /** genConText lets a "one word" trigger reach a concept at most three words away. */
 const ONE_WORD_WINDOW = 3;
+/** Words "none" reaches back over. */
+const NONE_REACH = 6;
 
 const NEGEX_NEGATION: readonly Trigger[] = [
   // [PSEU] pseudo-triggers
@@ -229,8 +231,11 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
     'not done', 'not attempted', 'not placed', "not req'd", 'not reqd', 'not given', 'not administered', 'not seen',
     'not treated', 'not addressed', 'not implanted', 'not stimulated', 'not brought',
     'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
-    'none', 'is negative', 'was negative', 'are negative', 'were negative',
+    'is negative', 'was negative', 'are negative', 'were negative',
   ]),
+  // "IPG: none", "Fluoroscopy, CT: none": what "none" answers stands just before it, not a line or two above
+  // ("... receiver built into each array, ext. transmitter on skin / Δ none, EBL <5 mL").
+  ...phrases('post-negation', ['none'], NONE_REACH),
   // British "nil" and the shorthand "Ø" for none: "nil implanted pulse generator", "Ø IPG", "EBL nil", "comps Ø".
   ...phrases('pre-negation', ['nil', 'Ø', 'ø', '∅'], NOUN_PHRASE_WINDOW),
   ...phrases('post-negation', ['nil', 'Ø', 'ø', '∅'], 0),

@@ -174,12 +174,21 @@ const soleIndicated = <T extends string>(matches: readonly Match<T>[]): Match<T>
   return named.every((match) => same(match.value, named[0].value)) ? named.filter((match) => match.status === 'affirmed') : [];
 };
 
+/**
+ * The nerve of a device the note tells was placed before ("s/p integrated PNS L superficial peroneal n.
+ * (implanted 04/2026)"): what a removal or a revision today works on, when today's account names no nerve.
+ */
+const placedBefore = <T extends string>(sentences: readonly Sentence[], matches: readonly Match<T>[]): Match<T>[] => {
+  const told = matches.filter((match) => match.status === 'historical' && match.role !== 'plan' && sentenceSays(sentences, match, NEUROSTIMULATION));
+  return told.every((match) => match.value === told[0].value) ? told : [];
+};
+
 const TARGET_PRIORITY: readonly Target[] = ['brain', 'spinal-cord', 'dorsal-root-ganglion', 'sacral-nerve', 'cranial-nerve', 'peripheral-nerve', 'other'];
 
-function targetOf(targets: readonly Match<Target>[], nerves: readonly Match[]): Fact<Target> | null {
+function targetOf(sentences: readonly Sentence[], targets: readonly Match<Target>[], nerves: readonly Match[]): Fact<Target> | null {
   const asPeripheral = nerves.map((nerve) => ({ ...nerve, value: 'peripheral-nerve' as Target }));
   const all = [...targets, ...asPeripheral];
-  for (const pool of [current(all), all.filter(isDiagnosis), all.filter(isPlanned), soleIndicated(all)]) {
+  for (const pool of [current(all), all.filter(isDiagnosis), all.filter(isPlanned), soleIndicated(all), placedBefore(sentences, all)]) {
     // A DRG lead is steered through the epidural space: named, the ganglion is the target, not the cord.
     const value = pool.some((match) => match.value === 'dorsal-root-ganglion') ? 'dorsal-root-ganglion' : mostFrequent(pool, TARGET_PRIORITY);
     if (value) return fact(value, pool.filter((match) => match.value === value));
@@ -207,7 +216,7 @@ const inSentences = (sentences: readonly Sentence[], match: Match) => sentences.
 /** The nerve of the procedure; of two in one session, the one the procedure statement names first, else the one most written. */
 function nerveOf(sentences: readonly Sentence[], nerves: readonly Match[], titles: readonly Sentence[]): Fact<string> | null {
   const inTitle = (match: Match) => inSentences(titles, match);
-  for (const candidates of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned), soleIndicated(nerves)]) {
+  for (const candidates of [current(nerves), nerves.filter(isDiagnosis), nerves.filter(isPlanned), soleIndicated(nerves), placedBefore(sentences, nerves)]) {
     // A nerve named as a block's ("failed PT, duloxetine, suprascapular block") is a treatment's, when another is named.
     const notBlocked = candidates.filter((match) => !BLOCK_AFTER.test(textAfter(sentences, match, BLOCK_REACH)));
     const pool = notBlocked.length ? notBlocked : candidates;
@@ -276,7 +285,7 @@ function lateralityOf(sentences: readonly Sentence[], titles: readonly Sentence[
   // Or, for any procedure, the history tells the side with the nerve ("R medial knee ... saphenous"), unless the note leaves its own side option unchosen.
   const earlierDevice = procedure === 'removal' || procedure === 'revision' || procedure === 'replacement';
   const sideLeftOpen = matches.some((match) => match.status === 'unchosen');
-  const ofNerve = nerve && (earlierDevice || !sideLeftOpen) ? matches.filter((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical') && match.value !== 'bilateral' && namesNerve(textAfter(sentences, match), nerve)) : [];
+  const ofNerve = nerve && (earlierDevice || !sideLeftOpen) ? matches.filter((match) => ((match.role === 'history' && match.status === 'affirmed') || match.status === 'historical') && match.value !== 'bilateral' && namesNerve(textAfter(sentences, match), nerve)) : [];
   if (ofNerve.length && ofNerve.every((match) => match.value === ofNerve[0].value)) return fact(ofNerve[0].value, ofNerve);
   // The side told once, with the pain the procedure treats ("left plantar neuropathic pain x 26 months") or a body part its nerve serves
   // ("Left posterior thigh and buttock crease pain" for the posterior femoral cutaneous nerve), when the note tells no other side.
@@ -1008,7 +1017,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const stimulators = [...findPattern(sentences, NEUROSTIMULATION), ...findPattern(sentences, DEVICE_CODE)].filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
   // A removal or revision tells of a device placed before: the history names the stimulator, today's account only "the array".
   const earlierDevice = () =>
-    stimulators.some((match) => match.role === 'history' && (match.status === 'affirmed' || match.status === 'historical')) &&
+    stimulators.some((match) => (match.role === 'history' && match.status === 'affirmed') || match.status === 'historical') &&
     current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
   const discontinued = discontinuedOf(sentences, mentions);
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && discontinued !== null;
@@ -1028,7 +1037,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const necessity = necessityOf(sentences, dateOfService, mentions);
   const nerves = record(mentions, 'nerve', findMatches(sentences, NERVES));
   const targets = record(mentions, 'target', findMatches(sentences, TARGETS));
-  const target = targetOf(targets, nerves);
+  const target = targetOf(sentences, targets, nerves);
   const titles = procedureLines(model, sentences);
   const nerve = target?.value === 'peripheral-nerve' || target === null ? nerveOf(sentences, nerves, titles) : null;
   // Spinal cord leads sit at the midline: a side is not a fact of that procedure.
