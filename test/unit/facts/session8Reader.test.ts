@@ -183,4 +183,11 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(facts.integrated?.value, true);
     assert.equal(factsOf('US-guided integrated PNS lead along the left sural nerve.\nIPG: none\n').integrated?.value, true);
   });
+
+  it('reads British and Australian shorthand: "R) suprascapular n.", "Mod 22:" as the modifier\'s section, "C-arm not requested"', () => {
+    assert.equal(factsOf('Op: USS-guided perc insertion PNS lead, R) suprascapular n. at suprascapular notch. 1 lead, receiver integral to lead.\n').laterality?.value, 'right');
+    const mod22 = factsOf('Proc: perc integrated PNS, L tibial n., 1 array, fluoro + US\nMod 22: 85 min skin-to-skin vs ~35 min typical for this case; BMI 54 with 6 cm of edematous tissue above the nerve\n');
+    assert.equal(mod22.increasedServices.status, 'quantified');
+    assert.deepEqual(factsOf('13:12 RN  Equipment: C-arm not requested.\n13:40 SURG One integrated array placed along the left median nerve by landmarks.\n').imaging.modalities, []);
+  });
 });

@@ -228,7 +228,7 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   // "X was not used": the longer post-trigger wins over NegEx's pre-trigger "not".
   ...phrases('post-negation', [
     'not used', 'not performed', 'not obtained', 'not required', 'not needed', 'not utilized',
-    'not done', 'not attempted', 'not placed', "not req'd", 'not reqd', 'not given', 'not administered', 'not seen',
+    'not done', 'not attempted', 'not placed', "not req'd", 'not reqd', 'not requested', 'not given', 'not administered', 'not seen',
     'not treated', 'not addressed', 'not implanted', 'not stimulated', 'not brought',
     'not identified', 'not noted', 'not visualized', 'not appreciated', 'not present', 'omitted',
     'is negative', 'was negative', 'are negative', 'were negative',

@@ -726,7 +726,7 @@ function increasedServicesOf(text: string, sentences: readonly Sentence[], menti
 }
 
 /** The words that ask for increased services, not only call the case hard. */
-const CLAIMS_INCREASED = /\bmodifier[- ]?22\b|\bincreased\b/i;
+const CLAIMS_INCREASED = /\b(?:modifier|mod\.?)[- ]?22\b|\bincreased\b/i;
 
 function sentenceStartOf(sentences: readonly Sentence[], match: Match): number {
   return sentences.find((sentence) => sentence.start <= match.span.start && match.span.start < sentence.start + sentence.text.length)?.start ?? -1;

@@ -34,7 +34,7 @@ const TITLE_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(description|details?) of\b|\bin detail$|^procedure details?$/, 'technique'],
   [/^(operative |surgical )?(procedures?|operations?) performed$/, 'procedure'],
   [/^(title|name)s? of (the )?(procedures?|operations?)$/, 'procedure'],
-  [/^modifier 22\b|\bincreased (procedural )?services?\b/, 'increased-services'],
+  [/^(?:modifier|mod\.?) ?-?22\b|\bincreased (procedural )?services?\b/, 'increased-services'],
   // "Procedure this admission (08/26/2026)", "Procedure(s) today": the procedure line; not one planned or its details.
   [/^procedures?\b(?!.*\b(?:planned|scheduled|proposed|intended|details?|note|summary|description|detail|narrative|steps?|log)\b)/, 'procedure'],
 ];
