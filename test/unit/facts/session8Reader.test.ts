@@ -190,4 +190,10 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(mod22.increasedServices.status, 'quantified');
     assert.deepEqual(factsOf('13:12 RN  Equipment: C-arm not requested.\n13:40 SURG One integrated array placed along the left median nerve by landmarks.\n').imaging.modalities, []);
   });
+
+  it('reads a scan\'s "2O months", "neur0pathy" and "18 rnonths"', () => {
+    const scanned = factsOf('Date: 2026-03-25\n\nIndications: L ulnar-sided hand pain 2O months after distal ulnar nerve repair.\nFailed OT, splinting, gabapentin. NCS: L ulnar sensory neur0pathy.\n' + IMPLANT);
+    assert.equal(scanned.necessity.painDuration?.months, 20);
+    assert.equal(factsOf('INDICATI0NS: 47 y/o with 1eft lateral foot neuropathic pain x 18 rnonths after fixation. Fai1ed gabapentin.\n' + IMPLANT).necessity.painDuration?.months, 18);
+  });
 });

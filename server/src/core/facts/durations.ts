@@ -9,7 +9,7 @@ import { readNumber } from './numbers';
 const UNIT_MONTHS: Readonly<Record<string, number>> = {
   d: 1 / 30, day: 1 / 30, days: 1 / 30,
   w: 0.25, wk: 0.25, wks: 0.25, week: 0.25, weeks: 0.25,
-  m: 1, mo: 1, mos: 1, mon: 1, mth: 1, mths: 1, month: 1, months: 1, monthes: 1, mont: 1, monts: 1,
+  m: 1, mo: 1, mos: 1, mon: 1, mth: 1, mths: 1, month: 1, months: 1, monthes: 1, rnonth: 1, rnonths: 1, mont: 1, monts: 1,
   y: 12, yr: 12, yrs: 12, year: 12, years: 12,
 };
 

@@ -338,7 +338,8 @@ const SCORE_WORD = '(\\d{1,2}(?:\\.\\d)?|zero|one|two|three|four|five|six|seven|
 /** "a" after a count or a dose is a rate, not an amount of time: "4 tablets a day", "3 hours a day", "twice a week". */
 const RATE_BEFORE = '(?<!(?:\\d|\\b(?:tabs?|tablets?|pills?|capsules?|caps|hours?|hrs?|times|mg|mcg|doses?|twice|once|thrice|sessions?|visits?|minutes?|mins?|units?|puffs?|packs?|drinks?|patch(?:es)?|injections?|meals?))\\s{1,3}an?)';
 const AMOUNT = `(?:\\d{1,3}(?:\\.\\d{1,2})?|an?${RATE_BEFORE}|${SPELLED_NUMBER}|several|many|multiple|numerous)`;
-const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monthes|monts?|mths?|yrs?|years?|y)';
+// "rnonths": a scan's "rn" for "m".
+const TIME_UNIT = '(?:days?|wks?|weeks?|mos?|months?|monthes|monts?|mths?|rnonths?|yrs?|years?|y)';
 /** A season or part of a year before a year ("since spring 2023"). */
 const SEASON = '(?:early|mid|late|spring|summer|fall|autumn|winter)';
 /** A percentage in digits or words ("70", "seventy", "sixty-five"). */

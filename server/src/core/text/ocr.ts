@@ -9,7 +9,7 @@
  *   a decimal point after it.
  * - In a capitalised word whose only lower-case letters are `l`, `l` is `I` and `0` is `O`
  *   ("lNDlCATlONS", "PR0CEDURE"); in a lower-case word of three letters or more, `1` is `l`
- *   ("stimu1ator", "tibia1").
+ *   ("stimu1ator", "tibia1") and `0` inside it is `o` ("neur0pathy").
  * - A word broken across a line end is joined, its line break moved after it ("intro-\nducer" reads
  *   "introducer\n "): the characters of the word's tail move by two, nothing else does.
  *
@@ -20,9 +20,9 @@
 const NUMBER_SITE = /\d[lO]|[lO]\d|O\.\d/g;
 const CAPS_SITE = /[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/g;
 /** The confusions no clean text has ("O2", "H2O" and "SpO2" are oxygen, not scans): two of them make a scan. */
-const STRONG_SITE = /\dl|l\d|\dO\d|\dO%|O\.\d|[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/g;
-/** A `1` for an `l` in a lower-case word: "stimu1ator", "tibia1", "malleo1us". Led by the literal, so a text is scanned fast. */
-const LOWER_SITE = /1(?:(?<=[a-z]1)(?=[a-z])|(?<=[a-z]{2}1)(?!\w))/g;
+const STRONG_SITE = /\dl|l\d|\dO\d|\dO%|\dO(?!\w)|O\.\d|[A-Z]{2}[l0]|[l0][A-Z]{2}|[A-Z][l0][A-Z]/g;
+/** A `1` for an `l` in a lower-case word ("stimu1ator", "tibia1", "malleo1us"), a `0` for an `o` inside one ("neur0pathy"). Led by the literal, so a text is scanned fast. */
+const LOWER_SITE = /1(?:(?<=[a-z]1)(?=[a-z])|(?<=[a-z]{2}1)(?!\w))|0(?<=[a-z]0)(?=[a-z])/g;
 const LONE_L = /(?<![\w.])l(?![\w])/g;
 /** A word broken across a line end: "intro-\nducer", "de-\nployed", "STIM-\nULATOR". */
 const BROKEN_WORD = /(?<=[a-z])-\n([a-z]+)|(?<=[A-Z]{2})-\n([A-Z]{2,})/g;
@@ -35,7 +35,7 @@ const MIN_BROKEN_WORDS = 3;
 const NUMBER_CHARS = new Set('0123456789lO.,/%:-');
 const isNumberChar = (char: string | undefined) => char !== undefined && NUMBER_CHARS.has(char);
 const isCapsChar = (char: string | undefined) => char !== undefined && ((char >= 'A' && char <= 'Z') || char === '0' || char === 'l');
-const isLowerChar = (char: string | undefined) => char !== undefined && ((char >= 'a' && char <= 'z') || char === '1');
+const isLowerChar = (char: string | undefined) => char !== undefined && ((char >= 'a' && char <= 'z') || char === '1' || char === '0');
 const isWordChar = (char: string | undefined) => char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9') || char === '_');
 
 interface Repair {
@@ -82,7 +82,7 @@ function repairsAt(text: string, sites: RegExp, isPart: (char: string | undefine
   return repairs;
 }
 
-const repairLower = (word: string) => (word.replace(/1/g, '').length >= 3 ? word.replace(/1/g, 'l') : undefined);
+const repairLower = (word: string) => (word.replace(/[10]/g, '').length >= 3 ? word.replace(/1/g, 'l').replace(/0/g, 'o') : undefined);
 
 const repairCaps = (word: string) => (word.length >= 3 && word.replace(/[l0]/g, '').length >= 2 && /[A-Z]/.test(word) ? word.replace(/l/g, 'I').replace(/0/g, 'O') : undefined);
 
