@@ -36,7 +36,7 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['integrated', ['intergrated', 'integerated']],
   ['peripheral', ['periferal', 'peripherial']],
   ['right', ['rigth', 'rihgt']],
-  ['left', ['letf', 'lfet']],
+  ['left', ['letf', 'lfet', 'lft']],
   ['peroneal', ['perroneal', 'peronial']],
   ['tibial', ['tibeal']],
   ['placement', []],
