@@ -196,4 +196,10 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(scanned.necessity.painDuration?.months, 20);
     assert.equal(factsOf('INDICATI0NS: 47 y/o with 1eft lateral foot neuropathic pain x 18 rnonths after fixation. Fai1ed gabapentin.\n' + IMPLANT).necessity.painDuration?.months, 18);
   });
+
+  it('reads a forwarded message\'s quoted lines on across their quote marks, and "aray" for array', () => {
+    const forwarded = factsOf('> PROCEDURE: Percutaneous implantation of integrated peripheral nerve\n> stimulator, right superficial peroneal nerve. Array with integrated receiver\n> placed through the introducer; stim at 0.9 mA gave dorsal foot paresthesia.\n');
+    assert.equal(forwarded.arrays?.value, 1);
+    assert.equal(factsOf('PROCEDURE: Percutanous implant of intergrated PNS, left superficial perroneal nerve.\nTECHNIQUE: Under ultrasond the nerve was found. Introducer placed, single electrode aray deployed.\n').arrays?.value, 1);
+  });
 });

@@ -457,7 +457,7 @@ const CONVENTIONAL_SYSTEM = /\b(?:conventional|IPG|pulse generator|extension)\b/
 /** A statement of a device meant to stay: an integrated system, a permanent one. */
 const PERMANENT_DEVICE = /\b(?:integrated|integral|permanent)\b/i;
 const TRIAL_WORDS = /\b(?:trial|trail|temporary|temp|test)\b/i;
-const LEAD_OR_ARRAY = /\b(?:leads?|arrays?|electrodes?)\b/i;
+const LEAD_OR_ARRAY = /\b(?:leads?|arr?ays?|electrodes?)\b/i;
 const DISCARDED = /\b(?:discarded|wasted)\b/i;
 
 /** How many times more often a separate generator must be told than the word "integrated" for the generator to settle the device. */
@@ -589,7 +589,7 @@ const FINAL_TALLY = /^[\s*•·-]*(?:final|in place at the end|at the end of the
 
 const PLURAL_ARRAYS = /\b(?:arrays|leads|micro-?leads|electrodes)\b|\b(?:array|lead|electrode)\(s\)/i;
 
-const SINGULAR_DEVICE = /\b(?:array|lead|micro-?lead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
+const SINGULAR_DEVICE = /\b(?:arr?ay|lead|micro-?lead|electrode|stimulator|neurostimulator|device|implant|system)\b/i;
 
 /** Whether a span lies in the note's addendum (from its first "ADDENDUM 09/24/2026 ...", "Late addendum:" on). */
 type InAddendum = (span: Span) => boolean;

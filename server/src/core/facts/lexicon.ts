@@ -123,7 +123,7 @@ const words = (max: number) => `(?:\\w+ ){0,${max}}?`;
 const optional = (alternatives: string) => `(?:(?:${alternatives}) |(?!(?:${alternatives}) ))`;
 
 /** Nouns that name the implanted thing (not the needle, not a pacemaker lead on its own). */
-export const DEVICE_NOUN = '(?:electrode arrays?|arrays?|arrys?|leads?|micro-?leads?|lead electrodes?|paddle electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
+export const DEVICE_NOUN = '(?:electrode arrays?|arr?ays?|arrys?|leads?|micro-?leads?|lead electrodes?|paddle electrodes?|electrodes?|stimulators?|neurostimulators?|stimulation systems?|systems?|devices?|implants?|PNS)(?:\\(s\\))?';
 
 /** A phrase in lower case or in capitals (the pattern it goes in tells "US" from the pronoun by case). */
 const bothCases = (phrase: string) => `(?:${phrase}|${phrase.toUpperCase()})`;
@@ -271,7 +271,7 @@ export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement
 // A number after a hyphen or slash is a model name ("PX-8 octapolar lead"), not a count; one after a
 // decimal point or before a unit is a measure ("at 0.7 milliamps the single array"); kits opened are not arrays placed.
 export const ARRAY_COUNT = rx(
-  `(?<![-/.])\\b(${COUNT_WORD})\\b(?:[\\t\\x20]\\(\\d\\)|[\\t\\x20]x(?=[\\t\\x20]))?(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arrays?|arrays?|leads?|micro-?leads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
+  `(?<![-/.])\\b(${COUNT_WORD})\\b(?:[\\t\\x20]\\(\\d\\)|[\\t\\x20]x(?=[\\t\\x20]))?(?! ?(?:mA|milliamps?|mm|cm|mL|cc|mg|V|volts?|Hz|hertz|ms|seconds?|minutes?|min|%|percent)\\b)(?: [\\w-]+){0,3}? (?:electrode arr?ays?|arr?ays?|leads?|micro-?leads?|lead electrodes?|(?<!\\ban? (?:[\\w-]+ ){0,3})stimulators?)\\b(?! (?:kits?|packs?|packages?|boxes|trays?)\\b)`,
 );
 /** "IMPLANTS: DRG leads x2", "array x 1", "Arrays placed: 1", a table row "| Arrays placed | 1 |", "Arrays placed: Left 1 / Right 1 (total 2)". */
 export const ARRAY_TIMES = rx(`\\b(?:electrode arrays?|arrays?|leads?)\\b[^.;\\n]{0,40}?\\btotal(?: of)?:?\\s*(${COUNT_WORD})\\b|\\b(?:electrode arrays?|arrays?|leads?)[\\t\\x20]{0,3}=[\\t\\x20]{0,3}(${COUNT_WORD})\\b|\\b(?:electrode arrays?|arrays?|leads?):[^.;=\\n]{1,40}=[\\t\\x20]{0,3}(${COUNT_WORD})\\b|\\btotal (?:electrode )?(?:arrays?|leads?)(?: placed| implanted| deployed)?:? (${COUNT_WORD})\\b|\\((${COUNT_WORD}) total\\)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?) x\\s*(\\d)\\b(?!\\s*(?:days?|d|wks?|weeks?|months?|mos?|h|hrs?|hours?)\\b)|\\b(?:electrode arrays?|arrays?|leads?|micro-?leads?)(?: placed| implanted| inserted| deployed| left in place| in place)?(?: today| this session)?(?:[\\t\\x20]{0,3}\\([^()\\n]{0,30}\\))?(?::{1,3}| \\|)\\s*(?:\\*\\*|__)?(?:x\\s?)?(${COUNT_WORD})\\b(?!-)`);

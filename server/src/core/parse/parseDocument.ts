@@ -1,4 +1,4 @@
-import { emphasisAsBlanks } from '../text/emphasis';
+import { markupAsBlanks } from '../text/markup';
 import { capitalisedShorthand } from '../text/lowerCase';
 import { repairOcr } from '../text/ocr';
 import { separatorsAsColons } from '../text/fieldSeparators';
@@ -83,10 +83,10 @@ const MAX_REPAIRED_LENGTH = 256 * 1024;
 export function parseDocument(source: SourceDocument): DocumentModel {
   const problems: ParseProblem[] = [];
   // A scanned note is read with its OCR confusions repaired, an export's tabs and dot leaders as
-  // colons, a note typed in lower case with its "us" as "US", Markdown's bold as blanks, offset for
-  // offset (text/ocr.ts, text/fieldSeparators.ts, text/lowerCase.ts, text/emphasis.ts).
+  // colons, a note typed in lower case with its "us" as "US", Markdown's bold and quote marks as
+  // blanks, offset for offset (text/ocr.ts, text/fieldSeparators.ts, text/lowerCase.ts, text/markup.ts).
   // A scan or an export is a note of a few pages: a longer text is read as written.
-  const top = readTop(source, problems, (text) => (text.length > MAX_REPAIRED_LENGTH ? text : separatorsAsColons(repairOcr(capitalisedShorthand(emphasisAsBlanks(text))))));
+  const top = readTop(source, problems, (text) => (text.length > MAX_REPAIRED_LENGTH ? text : separatorsAsColons(repairOcr(capitalisedShorthand(markupAsBlanks(text))))));
   const { text, lines, kind } = top;
 
   const comments: Comment[] = [];
