@@ -202,4 +202,16 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(forwarded.arrays?.value, 1);
     assert.equal(factsOf('PROCEDURE: Percutanous implant of intergrated PNS, left superficial perroneal nerve.\nTECHNIQUE: Under ultrasond the nerve was found. Introducer placed, single electrode aray deployed.\n').arrays?.value, 1);
   });
+
+  it('reads an old conventional system out and an integrated one in, told as a numbered list', () => {
+    const facts = factsOf('Hx: pain since 01/2024. Conventional lead + IPG (L calf pocket) placed 2024 - battery/lead failure 2026.\nProcedure:\n 1. Removal of conventional PNS: IPG explanted from L calf pocket, lead removed intact, pocket closed.\n 2. Perc placement integrated PNS (receiver-in-lead, ext wearable), L deep peroneal n. at ankle, fluoro guided.\nArrays (new): 1\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.integrated?.value, true);
+    assert.deepEqual(facts.codes.map((code) => code.code), ['64596', '64585', '64595']);
+  });
+
+  it('reads a lead "withdrawn 2 cm back to its original position" as a revision, and "array #2 LON" as a second array', () => {
+    assert.equal(factsOf('- Integrated PNS, L posterior femoral cutaneous n., implanted 2026-04-14\n- Exit site opened, lead withdrawn 2 cm back to its original position along the nerve under fluoro\n- No new lead placed\n').procedure?.value, 'revision');
+    assert.equal(factsOf('Summary: R greater occipital + R lesser occipital nerve PNS, perc, integrated.\nTech: US at nuchal line. Array #1 GON, array #2 LON, each via own introducer.\n').arrays?.value, 2);
+  });
 });

@@ -611,7 +611,8 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
     match.value === 'separate-generator' && /generator/i.test(match.text) && saysNear(sentences, match, EXTERNAL_UNIT, EXTERNAL_BEFORE, EXTERNAL_AFTER) ? { ...match, value: 'external-stimulator' as const } : match,
   );
   // A generator taken out ("The IPG was delivered", "Explanted: IPG", "old IPG freed from pocket ... removed") was the old system's, not today's implant.
-  const outgoing = read.filter((match) => match.value === 'separate-generator' && sentenceSays(sentences, match, TAKEN_OUT));
+  // So was one told placed before and failed: "conventional lead + IPG (L calf pocket) placed 2024 - battery/lead failure 2026".
+  const outgoing = read.filter((match) => match.value === 'separate-generator' && (sentenceSays(sentences, match, TAKEN_OUT) || sentenceSays(sentences, match, OLD_GENERATOR)));
   const kept = read.filter((match) => !outgoing.includes(match));
   const inAddendum = kept.filter((match) => amended(match.span));
   const matches = inAddendum.length ? inAddendum : kept;
@@ -642,6 +643,7 @@ function integratedOf(sentences: readonly Sentence[], procedure: Fact<ProcedureK
 }
 
 const TAKEN_OUT = /\b(?:remov\w*|explant\w*|delivered|retrieved|withdrawn|previously implanted|depleted)\b/i;
+const OLD_GENERATOR = /\b(?:placed|implanted) (?:in )?(?:19|20)\d{2}\b[^.;]{0,60}\bfail(?:ed|ure)\b/i;
 const EXTERNAL_UNIT = /\b(?:external(?:ly)?|wearable|worn|on the skin|over the skin)\b/i;
 const EXTERNAL_BEFORE = 20;
 const EXTERNAL_AFTER = 40;
@@ -1074,7 +1076,7 @@ function oldSystemTakenOut(sentences: readonly Sentence[], procedure: Fact<Proce
 }
 
 /** The old system's array, told beside its removal: "old lead", "retained conventional lead", "the lead from 2021". */
-const OLD_ARRAY = /\b(?:old|retained|previous(?:ly implanted)?|conventional|existing|prior)\b[^.;]{0,30}\b(?:lead|array|electrode)s?\b|\bIPG and (?:1|one|the|its) (?:lead|array|electrode)/i;
+const OLD_ARRAY = /\b(?:old|retained|previous(?:ly implanted)?|conventional|existing|prior)\b[^.;]{0,60}\b(?:lead|array|electrode)s?\b|\bIPG and (?:1|one|the|its) (?:lead|array|electrode)/i;
 
 /** A faxed or scanned note that says pages of it are missing: "PAGES 002 AND 003 NOT RECEIVED", "page 3 of 3 NOT RECEIVED", "pages received: 2 of 3". */
 const PAGES_MISSING = /\bpages?\b[^\n]{0,30}?\b(?:not received|missing|did not (?:come|transmit))\b|\bpages received:?[\t ]{0,3}(?:[12]|one|two) of (?:[3-9]|three|four|five)\b/i;
