@@ -214,4 +214,13 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(factsOf('- Integrated PNS, L posterior femoral cutaneous n., implanted 2026-04-14\n- Exit site opened, lead withdrawn 2 cm back to its original position along the nerve under fluoro\n- No new lead placed\n').procedure?.value, 'revision');
     assert.equal(factsOf('Summary: R greater occipital + R lesser occipital nerve PNS, perc, integrated.\nTech: US at nuchal line. Array #1 GON, array #2 LON, each via own introducer.\n').arrays?.value, 2);
   });
+
+  it('reads a pain duration with a word or two of the pain\'s kind before "pain", and an ISO month a timeline starts with', () => {
+    const months = (text: string) => factsOf(`Date: 2026-09-10\n\n${text}\n${IMPLANT}`).necessity.painDuration?.months;
+    assert.equal(months('Indication: 2.5 yrs post-op shoulder pain, failed PT, NSAIDs.'), 30);
+    assert.equal(months('She has had about two and a half years of dorsal foot pain.'), 30);
+    assert.equal(months('2024-06 L thigh burning starts → dx L meralgia\n→ PT x 10 wks ✗ / gabapentin ✗'), 27);
+    // A therapy's length stays the therapy's.
+    assert.equal(months('Indication: 6 weeks of PT for pain, no help.'), undefined);
+  });
 });

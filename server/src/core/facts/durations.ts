@@ -51,15 +51,16 @@ export function readDays(phrase: string): number | undefined {
 
 /** The first amount and unit of a phrase, or for "since" the duration itself. */
 function readAmountOfTime(phrase: string, dateOfService?: string): { amount: number | null; perUnit: number } | Duration | undefined {
-  const words = phrase.toLowerCase().replace(/[,;()]|:(?!\d)|[|=]/g, ' ').split(/[\s-]+/).filter(Boolean);
+  // An ISO month ("2024-06") reads as "06/2024", before the hyphens split the words.
+  const words = phrase.toLowerCase().replace(ISO_MONTH, '$2/$1').replace(/[,;()]|:(?!\d)|[|=]/g, ' ').split(/[\s-]+/).filter(Boolean);
   for (let index = 0; index < words.length; index++) {
     // "x1.5 years", "18+ months"
     // "2½ years": the half written on the number.
     const halved = /^(\d{1,3})½$/.exec(words[index]);
     const word = halved ? halved[1] : words[index].replace(/\+$/, '').replace(/^x(?=\d)/, '');
     if (SINCE.has(word)) {
-      // "09/14/2024 onset: fall from ladder": the date stands before the word.
-      const read = (index > 0 ? since(words.slice(Math.max(0, index - 2), index), dateOfService) : undefined) ?? since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
+      // "09/14/2024 onset: fall from ladder", "2024-06 L thigh burning starts": the date stands before the word.
+      const read = dateBefore(words, index, dateOfService) ?? since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
       if (read) return read;
       continue;
     }
@@ -99,7 +100,7 @@ function readAmountOfTime(phrase: string, dateOfService?: string): { amount: num
 }
 
 /** Words that date the onset: "since 2023", "onset of pain in March 2024", "began in 2024", "pain dated from 10/2024". */
-const SINCE: ReadonlySet<string> = new Set(['since', 'onset', 'began', 'started', 'beginning', 'dated', 'dating']);
+const SINCE: ReadonlySet<string> = new Set(['since', 'onset', 'began', 'begins', 'started', 'starts', 'beginning', 'dated', 'dating']);
 /** How many words after "since" the date may stand ("since an ankle fracture in 2022", "since her open left inguinal hernia repair with mesh in 2023"). */
 const SINCE_REACH = 11;
 
@@ -111,6 +112,20 @@ function monthOf(word: string): number | undefined {
   const index = bare.length >= 3 ? MONTH_NAMES.findIndex((name) => name.startsWith(bare)) : -1;
   return index >= 0 ? index + 1 : SEASON_MONTH[bare];
 }
+
+const ISO_MONTH = /\b((?:19|20)\d{2})-(0?[1-9]|1[0-2])\b(?!-\d)/g;
+
+/** The date nearest before words[index], a few words back at most. */
+function dateBefore(words: readonly string[], index: number, dateOfService?: string): Duration | undefined {
+  for (let at = index - 1; at >= Math.max(0, index - DATE_BEFORE_REACH); at--) {
+    const read = since(words.slice(Math.max(0, at - 2), at + 1), dateOfService);
+    if (read) return read;
+  }
+  return undefined;
+}
+
+/** How many words before "onset" or "starts" its date may stand. */
+const DATE_BEFORE_REACH = 6;
 
 /** Events a pain may be dated from: "since the accident", "since her amputation". */
 const EVENT_WORDS = ['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault', 'stroke', 'amputation', 'surgery', 'operation', 'repair', 'fracture', 'dislocation', 'thoracotomy', 'tka', 'tkr', 'tha', 'thr', 'arthroplasty', 'orif', 'release', 'transposition', 'bypass'];

@@ -771,7 +771,8 @@ function wordBefore(sentence: Sentence, match: Match): string {
   return words.pop() ?? '';
 }
 
-const PAIN_NEXT = /^\s{1,3}(?:of\s{1,3})?(?:pain|neuralgia|neuropathic pain|symptoms)\b/i;
+// "2.5 yrs post-op shoulder pain", "two and a half years of dorsal foot pain": a word or two of the pain's kind or place between, not a treatment's.
+const PAIN_NEXT = /^\s{1,3}(?:of\s{1,3})?(?:(?!(?:pt|ot|therapy|physio\w*|trial|relief|blocks?|injections?|of|with|for|and|after|since|meds?|medications?)\b)[a-z/-]+\s{1,3}){0,2}?(?:pain|neuralgia|neuropathic pain|symptoms)\b/i;
 
 const HEDGES: ReadonlySet<string> = new Set(['approximately', 'approx', 'about', 'around', 'roughly', 'nearly', 'almost', 'over', 'than', 'more', 'least', 'at', 'the', 'past', 'last', 'some']);
 // A line break inside a sentence is a wrap of the dictation, not a clause end: a new line that starts

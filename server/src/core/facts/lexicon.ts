@@ -369,7 +369,7 @@ const NOT_OF_DEVICE = '(?![^.;\\n]{0,60}\\b(?:arrays?|leads?|electrodes?|migrat\
 
 export const NECESSITY = {
   duration: rx(`(?<=\\b(?:for|x|over|past|last|of|pain|neuralgia|symptoms|sx|hx)\\s{1,3})\\d{1,2}\\/(?:12|52|7)\\b(?![/\\d])|\\b\\d{1,2}\\/(?:12|52)(?=\\s(?:history|hx|duration)\\b)|(?<![\\d.])(?:\\b|(?<=\\bx))${AMOUNT}\\+?(?: and (?:a|one) half|\\s+1/2|\\s?½)?[- ]?${TIME_UNIT}\\b(?![- ]old)(?: and (?:a|one) half\\b)?|\\b(?:since|onset|began|started|beginning|dated from|dating from)(?:[\\t\\x20]{0,3}[:|=])? (?:[\\w/(),-]+ ){0,9}?\\(?(?:${SEASON} )?(?:${MONTH_NAME} (?:\\d{1,2}(?:st|nd|rd|th)?,? )?|\\d{1,2}/(?:\\d{1,2}/)?|\\d{1,2}\\.(?:\\d{1,2}\\.)?)?(?:19|20)\\d{2}\\b|\\bsince (?:(?:the|his|her|their|that) )?(?:[\\w-]+ ){0,2}?${EVENT}\\b` +
-    `|\\b\\d{1,2}/(?:\\d{1,2}/)?(?:19|20)\\d{2}[\\t\\x20]{0,3}(?:onset|began|started)\\b` +
+    `|\\b\\d{1,2}/(?:\\d{1,2}/)?(?:19|20)\\d{2}[\\t\\x20]{0,3}(?:onset|began|started)\\b|\\b(?:19|20)\\d{2}-(?:0?[1-9]|1[0-2])\\b(?!-\\d)[^\\n.;→]{0,40}?\\b(?:starts|started|began|begins|onset)\\b` +
     // "R thoracotomy 02/2025 → R chest wall pain since": since the date told before it.
     `|(?<=\\b(?:pain|symptoms|neuralgia|burning|numbness)\\b[^.;\\n]{0,40})\\bsince(?=[\\t\\x20]*(?:$|[.;,)\\n]))`),
   /** Words that make a duration a treatment's, a trial's or a follow-up's, not the pain's ("PT x 8 wks", "7-day trial", "one week ago"). */
