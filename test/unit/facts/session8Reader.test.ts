@@ -223,4 +223,11 @@ describe('exported reports and necessity told by events', () => {
     // A therapy's length stays the therapy's.
     assert.equal(months('Indication: 6 weeks of PT for pain, no help.'), undefined);
   });
+
+  it('reads a conventional system told in prose ("a percutaneous octapolar lead was advanced alongside it ... tunneled to a pocket ... pulse generator")', () => {
+    const facts = factsOf('Procedure: Under MAC, the left sciatic nerve was identified in the popliteal fossa on ultrasound and a percutaneous octapolar lead\nwas advanced alongside it under ultrasound. Test stimulation gave paresthesia in the foot at 1.0 mA.\nThe lead was tunneled subcutaneously to a pocket in the left lateral thigh, where it was connected to a rechargeable implantable pulse generator.\n');
+    assert.equal(facts.nerve?.value, 'sciatic');
+    assert.equal(facts.integrated?.value, false);
+    assert.deepEqual(facts.codes.map((code) => code.code), ['64555', '64590']);
+  });
 });
