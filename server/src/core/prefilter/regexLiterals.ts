@@ -71,10 +71,6 @@ function cost(strings: readonly string[] | null): number {
   return strings.reduce((sum, s) => sum + 27 ** -s.length, 0);
 }
 
-/** The cheaper of two usable() requirements; the first when they cost the same. */
-function better(a: readonly string[] | null, b: readonly string[] | null): readonly string[] | null {
-  return cost(a) <= cost(b) ? a : b;
-}
 
 function required(info: Info): readonly string[] | null {
   return usable(info.exact) ?? info.match;
@@ -84,23 +80,32 @@ function sequence(terms: readonly Info[]): Info {
   let whole: string[] | null = [''];
   let run: string[] = [''];
   let best: readonly string[] | null = null;
+  let bestCost = Infinity;
+  // The cheaper of the best so far and `candidate` (a usable() requirement); the best when they cost the same.
+  const better = (candidate: readonly string[] | null) => {
+    const candidateCost = cost(candidate);
+    if (!(bestCost <= candidateCost)) {
+      best = candidate;
+      bestCost = candidateCost;
+    }
+  };
   for (const term of terms) {
     if (term.exact) {
       const grown = cross(run, term.exact);
       if (grown) run = grown;
       else {
-        best = better(best, usable(run));
+        better(usable(run));
         run = [...term.exact];
       }
       whole = whole && cross(whole, term.exact);
     } else {
-      best = better(best, usable(run));
-      best = better(best, term.match);
+      better(usable(run));
+      better(term.match);
       run = [''];
       whole = null;
     }
   }
-  best = better(best, usable(run));
+  better(usable(run));
   return { exact: whole, match: best };
 }
 
@@ -139,12 +144,16 @@ class SourceReader {
 
   /**
    * Letters are folded whether or not the pattern ignores case: a superset of candidates is still
-   * exact. `words`: the word groups read so far (see wordAlternation).
+   * exact. `words`, `groups`: the word groups and the groups read so far (see wordAlternation, group).
    */
   constructor(
     private readonly source: string,
     private readonly words: Map<string, Info>,
+    private readonly groups: Map<string, Info>,
   ) {}
+
+  /** Per `(` of the source, the index just past its `)` (0 where none). */
+  private ends: Int32Array | undefined;
 
   read(): Info {
     const info = this.disjunction();
@@ -216,9 +225,28 @@ class SourceReader {
     return run;
   }
 
+  /**
+   * A group, read once per reader: what a group's text makes depends on that text alone (and on
+   * whether it stands in a lookaround), and the lexicon repeats its building blocks (the anatomy words,
+   * the device nouns) in many patterns.
+   */
   private group(): Info {
     const words = this.wordAlternation();
     if (words) return words;
+    const start = this.pos;
+    const end = (this.ends ??= groupEnds(this.source))[start];
+    const key = end > 0 ? (this.skipping ? '!' : '') + this.source.slice(start, end) : undefined;
+    const known = key === undefined ? undefined : this.groups.get(key);
+    if (known) {
+      this.pos = end;
+      return known;
+    }
+    const info = this.readGroup();
+    if (key !== undefined && this.pos === end) this.groups.set(key, info);
+    return info;
+  }
+
+  private readGroup(): Info {
     const rest = this.source.slice(this.pos, this.pos + 4);
     let lookaround = false;
     if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
@@ -383,13 +411,30 @@ class SourceReader {
   }
 }
 
+/** Where each group of a pattern's source ends (see SourceReader.ends): escapes and character classes hold no group. */
+function groupEnds(source: string): Int32Array {
+  const ends = new Int32Array(source.length);
+  const open: number[] = [];
+  let inClass = false;
+  for (let at = 0; at < source.length; at++) {
+    const code = source.charCodeAt(at);
+    if (code === 0x5c) at++; // a backslash and the character it escapes
+    else if (inClass) inClass = code !== 0x5d;
+    else if (code === 0x5b) inClass = true;
+    else if (code === 0x28) open.push(at);
+    else if (code === 0x29 && open.length > 0) ends[open.pop()!] = at + 1;
+  }
+  return ends;
+}
+
 /** Reads patterns for their required literals (see requiredLiterals); a group of words read in one pattern is not read again in the next. */
 export function literalReader(): (pattern: RegExp) => RequiredLiterals {
   const words = new Map<string, Info>();
+  const groups = new Map<string, Info>();
   return (pattern) => {
     if (pattern.unicode || /[uv]/.test(pattern.flags)) return null;
     try {
-      return required(new SourceReader(pattern.source, words).read());
+      return required(new SourceReader(pattern.source, words, groups).read());
     } catch (error) {
       if (error instanceof Unsupported) return null;
       throw error;
