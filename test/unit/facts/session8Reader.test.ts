@@ -230,4 +230,9 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(facts.integrated?.value, false);
     assert.deepEqual(facts.codes.map((code) => code.code), ['64555', '64590']);
   });
+
+  it('dates pain that "began immediately after surgery" by the operation told before it with an ISO date', () => {
+    const facts = factsOf('Date: 2026-06-15\n\nHISTORY: Left total knee arthroplasty 2024-09-10; medial knee burning began immediately\nafter surgery and has persisted since then. PT, gabapentin failed.\n' + IMPLANT);
+    assert.equal(facts.necessity.painDuration?.months, 21);
+  });
 });

@@ -129,8 +129,12 @@ const DATE_BEFORE_REACH = 6;
 
 /** Events a pain may be dated from: "since the accident", "since her amputation". */
 const EVENT_WORDS = ['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault', 'stroke', 'amputation', 'surgery', 'operation', 'repair', 'fracture', 'dislocation', 'thoracotomy', 'tka', 'tkr', 'tha', 'thr', 'arthroplasty', 'orif', 'release', 'transposition', 'bypass'];
-/** The ones that are the same event told again: a note says "crush injury on 01/22/2025", then "since the accident". */
-const INJURY_WORDS: ReadonlySet<string> = new Set(['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault']);
+/** The ones that are the same event told again: a note says "crush injury on 01/22/2025", then "since the accident"; "total knee arthroplasty 2024-09-10", then "after surgery". */
+const SAME_EVENT: readonly ReadonlySet<string>[] = [
+  new Set(['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault']),
+  new Set(['surgery', 'operation', 'repair', 'release', 'transposition', 'bypass', 'thoracotomy', 'arthroplasty', 'tka', 'tkr', 'tha', 'thr', 'orif', 'amputation']),
+];
+const sameEvent = (told: string, event: string) => told === event || SAME_EVENT.some((group) => group.has(told) && group.has(event));
 export const EVENT = `(?:${EVENT_WORDS.join('|')})`;
 
 /**
@@ -152,7 +156,7 @@ export function readSinceEvent(phrase: string, before: string, dateOfService?: s
     return { months: null };
   }
   for (let index = words.length - 1; index >= 0; index--) {
-    if (words[index] !== event && !(INJURY_WORDS.has(event) && INJURY_WORDS.has(words[index]))) continue;
+    if (!sameEvent(words[index], event)) continue;
     const read = since(words.slice(index + 1, index + 1 + SINCE_REACH), dateOfService);
     if (read) return read;
   }
@@ -165,8 +169,9 @@ function since(words: readonly string[], dateOfService?: string): Duration | und
   let month = 6; // a bare year: count from its middle
   for (let index = 0; index < words.length && year === undefined; index++) {
     const word = words[index];
-    // "3/2024", "09/14/2024"; European "03.2024", "14.09.2024" (the month second when the day is given).
-    const numeric = /^(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d{2})$/.exec(word) ?? /^(?:\d{1,2}\.)?(\d{1,2})\.((?:19|20)\d{2})$/.exec(word);
+    // "3/2024", "09/14/2024"; European "03.2024", "14.09.2024" (the month second when the day is given); ISO "2024-09-10".
+    const iso = /^((?:19|20)\d{2})-(\d{1,2})(?:-\d{1,2})?$/.exec(word);
+    const numeric = /^(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d{2})$/.exec(word) ?? /^(?:\d{1,2}\.)?(\d{1,2})\.((?:19|20)\d{2})$/.exec(word) ?? (iso ? [word, iso[2], iso[1]] : null);
     if (/^(19|20)\d{2}\.?$/.test(word)) {
       year = Number(word.slice(0, 4));
       // "March 2024", or with the day between: "May 1, 2026".
