@@ -235,4 +235,8 @@ describe('exported reports and necessity told by events', () => {
     const facts = factsOf('Date: 2026-06-15\n\nHISTORY: Left total knee arthroplasty 2024-09-10; medial knee burning began immediately\nafter surgery and has persisted since then. PT, gabapentin failed.\n' + IMPLANT);
     assert.equal(facts.necessity.painDuration?.months, 21);
   });
+
+  it('reads "rcvr" for receiver in every receiver pattern ("1 integ lead (rcvr in lead) placed")', () => {
+    assert.equal(factsOf('PNS perm - lt knee\nToday: US (linear) IPBSN medial to tibial tuberosity; perc introducer; test 0.5 mA concordant\n1 integ lead (rcvr in lead) placed; ext transmitter on\n').integrated?.value, true);
+  });
 });
