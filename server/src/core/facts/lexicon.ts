@@ -78,21 +78,22 @@ const MISSPELLINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['ulnar', ['ulner']],
 ];
 
-/** Real words one slip from a key term, never read as it: "simulation" is no stimulation. */
-const NOT_SLIPS: ReadonlySet<string> = new Set(['simulation', 'simulator', 'eternal']);
+/** Real words one slip from a key term, never read as it: "simulation" is no stimulation, "perineal" pain no peroneal nerve. */
+const NOT_SLIPS: ReadonlySet<string> = new Set(['simulation', 'simulator', 'eternal', 'perineal']);
 /** Words shorter than this take no generated slips: too many short words lie one letter from another. */
 const MIN_SLIP_LENGTH = 7;
 const VOWELS = 'aeiou';
 
 /**
  * The forms a word takes with one slip of a typing hand after its first letter: a letter left out
- * ("integrted"), two swapped ("flouroscopy"), a vowel for another ("integreted", "wearible").
+ * before its last ("integrted"), two swapped ("flouroscopy"), a vowel for another ("integreted", "wearible").
  */
 function slipsOf(word: string): string[] {
   if (word.length < MIN_SLIP_LENGTH) return [];
   const slips = new Set<string>();
   for (let at = 1; at < word.length; at++) {
-    slips.add(word.slice(0, at) + word.slice(at + 1));
+    // Not the last letter left out: "stimulato" is the start of "stimulation", "integrate" a word of its own.
+    if (at + 1 < word.length) slips.add(word.slice(0, at) + word.slice(at + 1));
     if (at + 1 < word.length && word[at] !== word[at + 1]) slips.add(word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2));
     if (VOWELS.includes(word[at])) for (const vowel of VOWELS) if (vowel !== word[at]) slips.add(word.slice(0, at) + vowel + word.slice(at + 1));
   }
