@@ -33,37 +33,49 @@ export class AhoCorasick {
     }
     for (let code = 65; code <= 90; code++) this.symbols[code] = this.symbols[code + 32];
     this.alphabet = alphabet;
-    // The trie, as a dense table from the start: -1 is "no edge".
+    // The trie, as a dense table from the start: -1 is "no edge"; an edge holds its state's row
+    // (state * alphabet), which scan() then adds the symbol to without a multiplication. Each state's
+    // edges are also listed (symbol, row), for the failure links below.
     let next = new Int32Array(alphabet * 256).fill(-1);
     let states = 1;
     const ends: number[][] = [[]];
+    const edges: number[][] = [[]];
     literalsOf.forEach((literals, id) => {
       for (const literal of literals) {
-        let state = 0;
+        let row = 0;
         for (let i = 0; i < literal.length; i++) {
-          const at = state * alphabet + this.symbols[literal.charCodeAt(i)];
+          const symbol = this.symbols[literal.charCodeAt(i)];
+          const at = row + symbol;
           if (next[at] < 0) {
             if ((states + 1) * alphabet > next.length) {
               const grown = new Int32Array(next.length * 2).fill(-1);
               grown.set(next);
               next = grown;
             }
-            next[at] = states++;
+            next[at] = states * alphabet;
+            edges[row / alphabet].push(symbol, states * alphabet);
+            states++;
             ends.push([]);
+            edges.push([]);
           }
-          state = next[at];
+          row = next[at];
         }
+        const state = row / alphabet;
         if (!ends[state].includes(id)) ends[state].push(id);
       }
     });
-    // Failure links, breadth first, folded into the table so that scan() follows one edge per character.
+    // Failure links, breadth first, folded into the table so that scan() follows one edge per
+    // character: a state's row is its failure state's row (built before it: a failure state is
+    // shallower) with its own edges written over it.
     next = next.subarray(0, states * alphabet);
     const outputs: (readonly number[] | undefined)[] = new Array(states).fill(undefined);
     const fail = new Int32Array(states);
     const queue: number[] = [];
-    for (let symbol = 0; symbol < alphabet; symbol++) {
-      if (next[symbol] < 0) next[symbol] = 0;
-      else queue.push(next[symbol]);
+    const rootEdges = edges[0];
+    next.fill(0, 0, alphabet);
+    for (let edge = 0; edge < rootEdges.length; edge += 2) {
+      next[rootEdges[edge]] = rootEdges[edge + 1];
+      queue.push(rootEdges[edge + 1] / alphabet);
     }
     outputs[0] = ends[0].length ? ends[0] : undefined;
     for (let head = 0; head < queue.length; head++) {
@@ -74,17 +86,17 @@ export class AhoCorasick {
       outputs[state] = own.length === 0 ? inherited : inherited ? [...new Set([...own, ...inherited])] : own;
       const row = state * alphabet;
       const failRow = fail[state] * alphabet;
-      for (let symbol = 0; symbol < alphabet; symbol++) {
-        const child = next[row + symbol];
-        if (child < 0) next[row + symbol] = next[failRow + symbol];
-        else {
-          fail[child] = next[failRow + symbol];
-          queue.push(child);
-        }
+      next.copyWithin(row, failRow, failRow + alphabet);
+      const stateEdges = edges[state];
+      for (let edge = 0; edge < stateEdges.length; edge += 2) {
+        const symbol = stateEdges[edge];
+        const child = stateEdges[edge + 1] / alphabet;
+        // The failure state of the child: where the failure state's row leads on the same symbol.
+        fail[child] = next[failRow + symbol] / alphabet;
+        next[row + symbol] = stateEdges[edge + 1];
+        queue.push(child);
       }
     }
-    // Rows instead of states: scan() then adds the symbol without a multiplication.
-    for (let at = 0; at < next.length; at++) next[at] *= alphabet;
     this.next = next;
     this.outputs = outputs;
     this.accepting = new Uint8Array(next.length);
