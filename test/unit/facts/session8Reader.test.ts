@@ -239,4 +239,15 @@ describe('exported reports and necessity told by events', () => {
   it('reads "rcvr" for receiver in every receiver pattern ("1 integ lead (rcvr in lead) placed")', () => {
     assert.equal(factsOf('PNS perm - lt knee\nToday: US (linear) IPBSN medial to tibial tuberosity; perc introducer; test 0.5 mA concordant\n1 integ lead (rcvr in lead) placed; ext transmitter on\n').integrated?.value, true);
   });
+
+  it('does not count a clock time\'s minutes as arrays ("09:06 lead deployed, 1 array only")', () => {
+    const facts = factsOf('08:52 US: R LFCN identified medial to ASIS\n09:01 intro pass 1 too deep, redirected; pass 2 ok\n09:06 lead (integrated receiver) deployed, 1 array only\n09:08 stim 1.5 mA -> lat thigh paresthesia\n');
+    assert.equal(facts.arrays?.value, 1);
+  });
+
+  it('reads a revision told with arrows ("lead withdrawn 2 cm → re-advanced") and a multi-contact lead in a table as a stimulator\'s', () => {
+    assert.equal(factsOf('s/p perm PNS L sup cluneal 2026-03-10 (integrated, ext power)\nToday: revision L sup cluneal lead\n US ✓ lead withdrawn 2 cm → re-advanced → anchored in place\n').procedure?.value, 'revision');
+    const table = factsOf('| step | detail |\n|---|---|\n| lead | perc, fluoro, 1 x 8-contact lead along L PFCN |\n| generator | rechargeable IPG connected via extension, placed in pocket |\n');
+    assert.equal(table.integrated?.value, false);
+  });
 });
