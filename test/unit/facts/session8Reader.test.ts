@@ -250,4 +250,11 @@ describe('exported reports and necessity told by events', () => {
     const table = factsOf('| step | detail |\n|---|---|\n| lead | perc, fluoro, 1 x 8-contact lead along L PFCN |\n| generator | rechargeable IPG connected via extension, placed in pocket |\n');
     assert.equal(table.integrated?.value, false);
   });
+
+  it('reads a device "placed 2026-01" as an earlier one, and "#2 lead ... NOT placed" as no second array', () => {
+    const removal = factsOf('Date: 2026-09-20\n\n14:05 PNS explant, R ilioinguinal, integrated lead placed 2026-01 (no longer needed)\n14:14 gentle traction, lead removed intact, tip checked\n14:16 no new lead placed.\n');
+    assert.equal(removal.procedure?.value, 'removal');
+    const one = factsOf('Today: R sup-med genicular n. perm PNS\n fluoro + US | 1 lead w/ built-in receiver | stim 0.8 mA\n #2 lead (inf-med) considered → NOT placed, coverage adequate w/ #1\n');
+    assert.equal(one.arrays?.value, 1);
+  });
 });

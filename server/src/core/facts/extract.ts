@@ -387,7 +387,7 @@ const DATE_AFTER = 12;
 /** A trial's date may stand in its parenthesis: "PNS trial (5 days, May 2026)". */
 const TRIAL_DATE_AFTER = 25;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?\s{1,3})?((?:19|20)\d{2})|(?:in|on)\s{1,3}((?:19|20)\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])-\d{2})\b/gi;
+const NEAR_DATE = /\b(?:(0?[1-9]|1[0-2])\/(?:\d{1,2}\/)?((?:19|20)\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?\s{1,3})?((?:19|20)\d{2})|(?:in|on)\s{1,3}((?:19|20)\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-\d{2})?)\b/gi;
 
 function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[], arrayCounts: readonly ArrayCount[], discontinued: Fact<Discontinued> | null, dateOfService: string | undefined, mentions: ConceptMention[]): Fact<ProcedureKind> | null {
   const earlierTrials = findPattern(sentences, EARLIER_TRIAL);
