@@ -257,4 +257,11 @@ describe('exported reports and necessity told by events', () => {
     const one = factsOf('Today: R sup-med genicular n. perm PNS\n fluoro + US | 1 lead w/ built-in receiver | stim 0.8 mA\n #2 lead (inf-med) considered → NOT placed, coverage adequate w/ #1\n');
     assert.equal(one.arrays?.value, 1);
   });
+
+  it('reads a revision of the device already there, whatever a coding note says ("the same lead was withdrawn 2 cm and redirected", "It was partially withdrawn to its original depth")', () => {
+    const same = factsOf('TECHNIQUE: Under fluoroscopy, the existing lead was located. The same lead was withdrawn 2 cm and redirected proximally toward the fibular neck. No new lead was opened.\nCODING NOTE: coded as 64596 because the lead was placed percutaneously under imaging with an integrated receiver.\n');
+    assert.equal(same.procedure?.value, 'revision');
+    const pronoun = factsOf('DESCRIPTION: Under fluoroscopy the existing integrated lead was seen about 3 cm distal to its original position. It was partially withdrawn to its original depth and re-secured with a new anchor. No new electrode array was inserted.\n');
+    assert.equal(pronoun.procedure?.value, 'revision');
+  });
 });

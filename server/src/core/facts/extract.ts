@@ -423,7 +423,8 @@ function procedureOf(sentences: readonly Sentence[], titles: readonly Sentence[]
     return fact('replacement', [...of('removal'), ...of('insertion')]);
   }
   // An array redirected or re-advanced while it is being placed is part of the insertion, not a revision.
-  const revisions = of('insertion').length ? of('revision').filter((match) => !ADJUSTMENT.test(match.text)) : of('revision');
+  // Told of the device already there ("the same lead was withdrawn 2 cm and redirected"), it is a revision whatever else is placed.
+  const revisions = of('insertion').length ? of('revision').filter((match) => !ADJUSTMENT.test(match.text) || DEVICE_ALREADY_THERE.test(match.text)) : of('revision');
   if (revisions.length) return fact('revision', revisions);
   // The procedure statement of a device meant to stay settles a trial told elsewhere ("[02/10/2026: temporary PNS trial lead placed ...]" copied forward
   // above "PROCEDURE TODAY: Percutaneous implantation of integrated ..."): its implant is today's.
@@ -470,6 +471,7 @@ const PERMANENT_LATER = /\b(?:to be|if|will|would|candidate for|consider\w*)\b/i
 
 /** Words of an array's adjustment during its placement ("the lead was redirected"). */
 const ADJUSTMENT = /\b(?:redirected|readvanced|re-advanced|advanced back|retracted and readvanced)\b/i;
+const DEVICE_ALREADY_THERE = /\b(?:same|existing|old|migrated|previously placed)\b/i;
 
 /** "No imaging guidance was used" denies guidance; "no hardware problem on imaging" does not. */
 const GUIDANCE_DENIED = /\bguid|\b(?:used|utilized|employed)\b/i;
