@@ -264,4 +264,12 @@ describe('exported reports and necessity told by events', () => {
     const pronoun = factsOf('DESCRIPTION: Under fluoroscopy the existing integrated lead was seen about 3 cm distal to its original position. It was partially withdrawn to its original depth and re-secured with a new anchor. No new electrode array was inserted.\n');
     assert.equal(pronoun.procedure?.value, 'revision');
   });
+
+  it('reads a procedure log under an indication line: its time-stamped lines are today\'s account', () => {
+    const facts = factsOf('PROCEDURE LOG  PNS-2026-0970  2026-08-05  ASC OR 2\nIndication: L tarsal tunnel neuralgia 26 mo, NCS + tibial neuropathy, failed PT; trial 07/2026 60% relief\n0712 time out L tibial n, consent ok\n0720 US: tibial n posterior to med malleolus identified\n0731 array deployed x1 (integrated, receiver built in); ext wearable paired\n');
+    assert.equal(facts.procedure?.value, 'insertion');
+    assert.equal(facts.nerve?.value, 'tibial');
+    const revision = factsOf('Dx: R superficial radial neuralgia x 2 yrs, s/p trial 04/2026 (70%), integrated PNS placed 2026-06-12\n1402 pt in room; array migrated on xray\n1413 same array withdrawn partially + re-advanced under fluoro, no new array\n');
+    assert.equal(revision.procedure?.value, 'revision');
+  });
 });

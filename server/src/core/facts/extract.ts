@@ -1022,7 +1022,7 @@ function factsOf(model: DocumentModel, read: readonly Sentence[]): NoteFacts {
   const stimulators = [...findPattern(sentences, NEUROSTIMULATION), ...findPattern(sentences, DEVICE_CODE)].filter((match) => !tools.some((tool) => tool.span.start <= match.span.start && match.span.end <= tool.span.end));
   // A removal or revision tells of a device placed before: the history names the stimulator, today's account only "the array".
   const earlierDevice = () =>
-    stimulators.some((match) => (match.role === 'history' && match.status === 'affirmed') || match.status === 'historical') &&
+    stimulators.some((match) => ((match.role === 'history' || match.role === 'diagnosis') && match.status === 'affirmed') || match.status === 'historical') &&
     current(findMatches(sentences, PROCEDURE_KINDS)).some((match) => match.value === 'removal' || match.value === 'revision' || match.value === 'replacement');
   const discontinued = discontinuedOf(sentences, mentions);
   const abortedDevice = () => stimulators.some((match) => match.status !== 'other-experiencer') && discontinued !== null;

@@ -199,7 +199,8 @@ function fieldValueEnd(text: string, lineEnd: number, end: number, limit: number
 const FIELD_LINE = /^[ \t]{0,3}[A-Z][A-Za-z0-9 /()#&'-]{0,40}:(?:[ \t]|$)/;
 const MAX_FIELD_LABEL = 46;
 
-const PARAGRAPH_BREAK = /\n[ \t]*\n|[.!?%)][ \t]{0,20}\n(?=[ \t]{0,20}(?:[A-Z]|\d{1,2}[.)][ \t]|\d{1,2}:\d{2}\b|(?:[01]\d|2[0-3])[0-5]\d[ \t]+[A-Za-z]|[-*•][ \t]))/;
+// A log's time stamp opens a new statement after any line: "... trial 07/2026 60% relief" over "0712 time out L tibial n".
+const PARAGRAPH_BREAK = /\n[ \t]*\n|[.!?%)][ \t]{0,20}\n(?=[ \t]{0,20}(?:[A-Z]|\d{1,2}[.)][ \t]|\d{1,2}:\d{2}\b|(?:[01]\d|2[0-3])[0-5]\d[ \t]+[A-Za-z]|[-*•][ \t]))|\n(?=[ \t]{0,3}(?:\d{1,2}:\d{2}[ \t]+[A-Za-z]|(?:[01]\d|2[0-3])[0-5]\d[ \t]+[a-z]))/;
 
 /**
  * The end of the paragraph that starts at `start`: its first blank line, or `end`. A line that ends its
