@@ -272,4 +272,13 @@ describe('exported reports and necessity told by events', () => {
     const revision = factsOf('Dx: R superficial radial neuralgia x 2 yrs, s/p trial 04/2026 (70%), integrated PNS placed 2026-06-12\n1402 pt in room; array migrated on xray\n1413 same array withdrawn partially + re-advanced under fluoro, no new array\n');
     assert.equal(revision.procedure?.value, 'revision');
   });
+
+  it('reads terse and phone notes: "no USS or II used" denies no more than its line, a retest after "no response" is testing, an id is no writer\'s capital, "insertion PNS"', () => {
+    const uk = factsOf('Op: perc insertion PNS L GON, landmark technique, no USS or II used\n1 array, integrated, ext transmitter\nStim: paraesthesia L occiput, good\n');
+    assert.equal(uk.procedure?.value, 'insertion');
+    assert.equal(uk.arrays?.value, 1);
+    const phone = factsOf('2026-05-08 PNS-2026-0933 rt sural pns\nankle fx orif 2023 then burning lat foot ever since so about 2.5 yrs failed pt tcas gabapentin compound cream, trial 04/2026 65% relief\nus visualized sural n next to ssv perc introducer advanced first test no response redirected 1cm second test good paresthesia lat foot\ndeployed one lead self contained receiver powered by external wearable\nno ipg no pocket\n');
+    assert.deepEqual(phone.imaging.modalities, ['ultrasound']);
+    assert.equal(phone.testing.status, 'documented');
+  });
 });

@@ -266,6 +266,10 @@ const OPNOTE_NEGATION: readonly Trigger[] = [
   ...phrases('termination-negation', [
     ';', '→', '->', '=>', 'which', 'who', 'whereas', 'instead', 'positive for', '+ve for', 'and the', 'and then',
     'and he', 'and she', 'and it', 'and we', 'and there', 'and this', 'today',
+    // A new step of the procedure: "first test no response redirected 1cm second test good paresthesia".
+    'redirected', 'repositioned',
+    // A terse passive without its verb: "no USS or II used" / "1 array, integrated".
+    'used',
     // A new subject starts a new clause in run-on dictation: "no hardware problem, he has failed PT".
     'he has', 'she has', 'he had', 'she had', 'he did', 'she did', 'he was', 'she was', 'he is', 'she is',
     'they have', 'the patient has', 'the patient had', 'pt has', 'pt had', 'pt is', 'pt was', 'patient has', 'patient had',

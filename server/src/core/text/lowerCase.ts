@@ -8,6 +8,7 @@
  */
 const FIELD_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9 _/#-]{0,30}:/;
 const LOWER_US = /\bus\b/g;
+const RECORD_ID = /\b[A-Z]{2,}-\d[\w-]*/g;
 const MAX_CAPITALS_PER_LETTER = 1 / 200;
 const MIN_LETTERS = 150;
 
@@ -25,8 +26,10 @@ function writtenInLowerCase(text: string): boolean {
   for (const line of text.split('\n')) {
     if (capitals >= enough) return false;
     if (FIELD_LINE.test(line)) continue;
-    for (let index = 0; index < line.length; index++) {
-      const code = line.charCodeAt(index);
+    // A record's id is no writer's capital: "PNS-2026-0933".
+    const prose = line.includes('-') ? line.replace(RECORD_ID, '') : line;
+    for (let index = 0; index < prose.length; index++) {
+      const code = prose.charCodeAt(index);
       if (code >= 0x61 && code <= 0x7a) letters++;
       else if (code >= 0x41 && code <= 0x5a) {
         letters++;
