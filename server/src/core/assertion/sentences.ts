@@ -93,7 +93,8 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
     const number = listNumberBefore(text, index, start);
     if (number !== undefined) {
       const before = previousVisible(text, number.start, start);
-      if (number.start === nextVisible(text, sentenceStart, end) || before === 58 /* : */) {
+      // After a colon only a list's first number opens it: "Arrays placed: 2. Complications: none" ends a field's value.
+      if (number.start === nextVisible(text, sentenceStart, end) || (before === 58 /* : */ && number.value === 1)) {
         lastListNumber = number.value; // "1. The lead...", "Indications: 1. Pain" open an item
         index++;
         continue;

@@ -108,7 +108,7 @@ const HAD_REACH = 90;
 const TODAY = /\btoday\b|\bthis (?:morning|afternoon|session)\b/i;
 
 /** "Trial lead removed intact": the trial ends today; "trial lead had been placed at this level in April": it was before. */
-const TRIAL_REMOVED = /^[ \t]{0,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}?(?:(?:was|were)[ \t]{1,3})?(?:removed|pulled|withdrawn|explanted|taken out)\b|^[ \t]{0,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}?(?:had been|was previously|were previously)\b/i;
+const TRIAL_REMOVED = /^[ \t]{0,3}(?:[\w/-]{1,20}[ \t]{1,3}){0,2}?(?:(?:was|were)[ \t]{1,3})?(?:removed|pulled|withdrawn|explanted|taken out)\b|^[ \t]{0,3}(?:[\w-]{1,20}[ \t]{1,3}){0,2}?(?:had been|was previously|were previously)\b/i;
 
 const TRIAL_RESULT_BEFORE = 60;
 const TRIAL_RESULT_AFTER = 120;

@@ -260,7 +260,7 @@ const ASIDE = '(?:\\s*\\([^()]{0,100}\\)|\\s+[-–—][^-–—()]{1,120}[-–�
 const loggedAs = (action: string) => `\\b${DEVICE_NOUN}\\b[^\\n]{0,100}?(?:\\||\\s[-–]\\s)\\s{0,3}${action}\\b`;
 
 /** What a device is told with before its verb: "the array with its built-in receiver was deployed". */
-const WITH_RECEIVER = '(?: with (?:an? |its )?(?:(?:integrated|built-in|internal) )?(?:receiver|battery|electronics))?';
+const WITH_RECEIVER = '(?: (?:with|w/) (?:an? |its )?(?:(?:integrated|built-in|internal) )?(?:receiver|battery|electronics))?';
 
 export const PROCEDURE_KINDS: readonly ConceptPattern<'insertion' | 'replacement' | 'revision' | 'removal' | 'trial'>[] = [
   { value: 'trial', pattern: rx(`\\b(?:trial|temporary|test) (?:${DEVICE_NOUN}|stimulation (?:lead|system|period))|\\b(?:percutaneous |PNS |stimulation |neurostimulat\\w* |stimulator )trial\\b|\\btrial (?:of|placement)\\b|\\bconnected to an external (?:trial )?(?:stimulator|pulse generator|generator)\\b|\\bexternal (?:trial )?(?:stimulator|pulse generator)\\b`) },
