@@ -281,4 +281,10 @@ describe('exported reports and necessity told by events', () => {
     assert.deepEqual(phone.imaging.modalities, ['ultrasound']);
     assert.equal(phone.testing.status, 'documented');
   });
+
+  it('dates a header line of fields set in columns by its first field ("DATE: 2026-03-23   MRN: PNS-2026-0655"), with no malformed date', () => {
+    const model = parseDocument({ uri: 'n.opnote', version: 1, text: 'EXAM: US GUIDED PERIPHERAL NERVE STIMULATOR PLACEMENT, RIGHT\nDATE: 2026-03-23   MRN: PNS-2026-0655   ACCESSION: IR26-11873\n\nFINDINGS: one integrated lead placed.\n' });
+    assert.equal(model.header.fields.find((field) => field.key === 'date')?.isoDate, '2026-03-23');
+    assert.deepEqual(model.problems.filter((problem) => problem.rule === 'date-malformed'), []);
+  });
 });

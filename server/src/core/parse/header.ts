@@ -99,6 +99,9 @@ function nextIsHeaderKey(text: string, lines: LineIndex, line: number): boolean 
   return next !== undefined && isAnyHeaderKey(next.rawKey);
 }
 
+/** Another field after a gap on the same line: "   MRN: PNS-2026-0655". */
+const NEXT_COLUMN_FIELD = /(?<![ \t])[ \t]{2,}(?=[A-Za-z][\w /#-]{0,30}:)/;
+
 /** Resolves raw fields against the keys of the document's kind and checks typed values. */
 export function resolveHeaderFields(raw: readonly RawField[], kind: DocumentKind, problems: ParseProblem[]): HeaderField[] {
   return raw.map((field) => {
@@ -109,7 +112,8 @@ export function resolveHeaderFields(raw: readonly RawField[], kind: DocumentKind
     if (!info) {
       problems.push({ rule: 'header-unknown-key', span: keySpan, message: `Unknown header key \`${field.rawKey}\` for a ${kind === 'claim' ? 'claim' : 'note'}; it is kept but OpNote does not use it.` });
     } else if (info.valueType === 'date' && field.value !== '') {
-      isoDate = parseServiceDate(field.value);
+      // A header line of fields set in columns ("DATE: 2026-03-23   MRN: PNS-2026-0655") dates by its first one.
+      isoDate = parseServiceDate(field.value.split(NEXT_COLUMN_FIELD)[0]);
       if (!isoDate) {
         problems.push({ rule: 'date-malformed', span: valueSpan, message: `\`${info.key}\` must be a real calendar date written YYYY-MM-DD (or MM/DD/YYYY).` });
       }
