@@ -287,4 +287,12 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(model.header.fields.find((field) => field.key === 'date')?.isoDate, '2026-03-23');
     assert.deepEqual(model.problems.filter((problem) => problem.rule === 'date-malformed'), []);
   });
+
+  it('names a stimulator by a trial lead placed today, an external trial stimulator, or a percutaneous lead placed under fluoroscopy', () => {
+    const trial = factsOf('rt sural trial lead placed perc w us today\nlead taped + hooked to ext trial stim, pt to wear 7d\n');
+    assert.equal(trial.procedure?.value, 'trial');
+    assert.equal(trial.nerve?.value, 'sural');
+    const table = factsOf('| step | detail |\n|---|---|\n| nerve | L common peroneal at fibular head |\n| lead | 1 perc lead under fluoro |\n| IPG | lead tunnelled to L buttock, pocket made, IPG connected |\n');
+    assert.equal(table.integrated?.value, false);
+  });
 });
