@@ -295,4 +295,9 @@ describe('exported reports and necessity told by events', () => {
     const table = factsOf('| step | detail |\n|---|---|\n| nerve | L common peroneal at fibular head |\n| lead | 1 perc lead under fluoro |\n| IPG | lead tunnelled to L buttock, pocket made, IPG connected |\n');
     assert.equal(table.integrated?.value, false);
   });
+
+  it('reads "Total arrays placed 06/10: two (2)" by its count, not the date\'s month, and "perc w us" in a phone note as ultrasound', () => {
+    assert.equal(factsOf('After the suprascapular array, a second integrated array was placed under US at the quadrilateral space.\nTotal arrays placed 06/10: two (2).\n').arrays?.value, 2);
+    assert.deepEqual(factsOf('rt sural trial lead placed perc w us today\nlead taped + hooked to ext trial stim, pt to wear 7d\npain 2 yrs failed meds\n').imaging.modalities, ['ultrasound']);
+  });
 });
