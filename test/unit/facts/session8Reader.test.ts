@@ -298,6 +298,6 @@ describe('exported reports and necessity told by events', () => {
 
   it('reads "Total arrays placed 06/10: two (2)" by its count, not the date\'s month, and "perc w us" in a phone note as ultrasound', () => {
     assert.equal(factsOf('After the suprascapular array, a second integrated array was placed under US at the quadrilateral space.\nTotal arrays placed 06/10: two (2).\n').arrays?.value, 2);
-    assert.deepEqual(factsOf('rt sural trial lead placed perc w us today\nlead taped + hooked to ext trial stim, pt to wear 7d\npain 2 yrs failed meds\n').imaging.modalities, ['ultrasound']);
+    assert.deepEqual(factsOf('rt sural trial lead placed perc w us today\nlead taped + hooked to ext trial stim, pt to wear 7d\npain 2 yrs s/p achilles repair failed meds and physical therapy and injections\nrtc 1 wk for lead pull + review of the diary\nif more than half better will book permanent integrated pns\n').imaging.modalities, ['ultrasound']);
   });
 });
