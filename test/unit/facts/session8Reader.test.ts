@@ -300,4 +300,9 @@ describe('exported reports and necessity told by events', () => {
     assert.equal(factsOf('After the suprascapular array, a second integrated array was placed under US at the quadrilateral space.\nTotal arrays placed 06/10: two (2).\n').arrays?.value, 2);
     assert.deepEqual(factsOf('rt sural trial lead placed perc w us today\nlead taped + hooked to ext trial stim, pt to wear 7d\npain 2 yrs s/p achilles repair failed meds and physical therapy and injections\nrtc 1 wk for lead pull + review of the diary\nif more than half better will book permanent integrated pns\n').imaging.modalities, ['ultrasound']);
   });
+
+  it('lets a field answered "none" in its own column deny its key, not the column beside it (a two-column export)', () => {
+    const facts = factsOf('Procedure: percutaneous             Device: Vantis-PN integrated lead, greater occipital nerve\nTechnique: prone, fluoroscopic      Complications: none\n');
+    assert.deepEqual(facts.imaging.modalities, ['fluoroscopy']);
+  });
 });

@@ -67,6 +67,10 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
       continue;
     }
     if (code === 58 /* : */) {
+      // A field answered "none" in its own column after a gap ("prone, fluoroscopic      Complications: none")
+      // is a sentence of its own: the answer denies its key, not the column beside it.
+      const column = columnedKeyStart(text, sentenceStart, index);
+      if (column > sentenceStart && DENYING_ANSWER.test(text.slice(index + 1, index + 1 + MAX_ANSWER))) cut(column);
       for (; !lowercase && counted < index; counted++) {
         const letter = text.charCodeAt(counted);
         if (!isLetter(letter)) continue;
@@ -129,6 +133,21 @@ function dictatesPunctuation(text: string, start: number, end: number): boolean 
   SPOKEN_MARK.lastIndex = 0;
   return SPOKEN_MARK.test(range) && SPOKEN_MARK.test(range);
 }
+
+/** Where a key set after a gap of three blanks or more starts, its colon at `colon` (a short capitalised key), or -1. */
+function columnedKeyStart(text: string, from: number, colon: number): number {
+  let keyStart = colon;
+  while (keyStart > from && colon - keyStart <= MAX_COLUMN_KEY && text.charCodeAt(keyStart - 1) !== 10 && !(text.charCodeAt(keyStart - 1) === 32 && text.charCodeAt(keyStart - 2) === 32)) keyStart--;
+  if (keyStart <= from || colon - keyStart > MAX_COLUMN_KEY || !isUpper(text.charCodeAt(keyStart))) return -1;
+  let gap = keyStart;
+  while (gap > from && isSpace(text.charCodeAt(gap - 1)) && text.charCodeAt(gap - 1) !== 10) gap--;
+  return keyStart - gap >= MIN_COLUMN_GAP && gap > from && text.charCodeAt(gap - 1) !== 10 ? keyStart : -1;
+}
+
+const MAX_COLUMN_KEY = 30;
+const DENYING_ANSWER = /^[ \t]*(?:none|no|nil|n\/?a|negative|denied)\b/i;
+const MAX_ANSWER = 12;
+const MIN_COLUMN_GAP = 3;
 
 function periodEnds(text: string, period: number, after: number, end: number, start: number): boolean {
   const next = nextVisible(text, after, end);

@@ -410,6 +410,20 @@ function optionEnd(line: string, from: number, to: number): number {
 }
 
 /** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
+/** A gap before another field's key on the same line: "saphenous     Side: [ ] R". */
+const NEXT_FIELD_COLUMN = /(?<=\S)[ \t]{3,}(?=[A-Z][A-Za-z0-9 /#()-]{0,30}:)/g;
+
+/** A line of fields set in columns, cut before each further key; a line of one field is one segment. */
+function columnSegments(line: string): { start: number; text: string }[] {
+  if (!FIELD.test(line)) return [{ start: 0, text: line }];
+  const cuts: number[] = [];
+  NEXT_FIELD_COLUMN.lastIndex = 0;
+  for (let gap = NEXT_FIELD_COLUMN.exec(line); gap; gap = NEXT_FIELD_COLUMN.exec(line)) cuts.push(gap.index + gap[0].length);
+  if (cuts.length === 0) return [{ start: 0, text: line }];
+  const starts = [0, ...cuts];
+  return starts.map((start, index) => ({ start, text: line.slice(start, starts[index + 1] ?? line.length) }));
+}
+
 export function templateSpans(text: string, start: number, end: number, readAbove?: () => void): TemplateSpan[] {
   const spans: TemplateSpan[] = [];
   if (end - start > MAX_TEMPLATE_LINE * 4) return spans;
@@ -422,7 +436,12 @@ export function templateSpans(text: string, start: number, end: number, readAbov
       readAbove?.();
       return columnsAbove(text, line!.start);
     };
-    if (line) for (const span of readTemplateLine(text.slice(line.start, line.end), columns)) spans.push({ start: line.start + span.start, end: line.start + span.end, mark: span.mark });
+    if (line) {
+      // Fields set in columns ("Nerve: saphenous     Side: [ ] R  [x] L") are read one by one.
+      for (const segment of columnSegments(text.slice(line.start, line.end))) {
+        for (const span of readTemplateLine(segment.text, segment.start === 0 ? columns : undefined)) spans.push({ start: line.start + segment.start + span.start, end: line.start + segment.start + span.end, mark: span.mark });
+      }
+    }
     if (newline < 0 || newline >= end) break;
     at = newline + 1;
   }
