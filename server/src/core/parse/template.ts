@@ -32,6 +32,14 @@ const ALL_NO = /^no(?:[ \t]{0,3}\/[ \t]{0,3}no){1,3}$/i;
 export function isEmptyValue(value: string): boolean {
   return EMPTY_VALUE.test(value.trim());
 }
+
+/** What a field's value does to its key: "N/A" leaves it unanswered, "No" and "None" deny it; any other value neither. */
+function valueMark(value: string): TemplateMark | undefined {
+  return EMPTY_VALUE.test(value) ? 'not-applicable' : DENYING_VALUE.test(value) ? 'declined' : undefined;
+}
+
+/** The mark of an answer already read as no or nothing ("N/A", "none", "not indicated"): only the empty ones leave the key unanswered. */
+const negativeAnswerMark = (answer: string): TemplateMark => (EMPTY_VALUE.test(answer) ? 'not-applicable' : 'declined');
 /** The key of a `Key: value` line (an export's `Key:::value`, a question's `Key? value`): up to 60 characters before the first colon or question mark. */
 const FIELD = /^([^:?\n]{1,60})(?::{1,3}|\?)/;
 
@@ -154,7 +162,7 @@ function bracketedAnswers(line: string): TemplateSpan[] {
   const spans: TemplateSpan[] = [];
   BRACKETED_ANSWER.lastIndex = 0;
   for (let match = BRACKETED_ANSWER.exec(line); match; match = BRACKETED_ANSWER.exec(line)) {
-    spans.push({ start: match.index + 1, end: match.index + 1 + match[1].length, mark: match[2].toLowerCase().startsWith('n/') || match[2].toLowerCase() === 'na' ? 'not-applicable' : 'declined' });
+    spans.push({ start: match.index + 1, end: match.index + 1 + match[1].length, mark: negativeAnswerMark(match[2]) });
   }
   return spans;
 }
@@ -189,7 +197,7 @@ function tableRowField(line: string): TemplateSpan | undefined {
   const [key, value] = filled;
   // "| IPG / pocket | No / No |": a value of one answer per part of the key.
   const answer = value.cell.trim();
-  const mark: TemplateMark | undefined = EMPTY_VALUE.test(answer) ? 'not-applicable' : DENYING_VALUE.test(answer) || ALL_NO.test(answer) ? 'declined' : undefined;
+  const mark = valueMark(answer) ?? (ALL_NO.test(answer) ? 'declined' : undefined);
   if (!mark) return undefined;
   const start = cells.slice(0, key.index).join('|').length + 1;
   return { start, end: start + key.cell.length, mark };
@@ -227,7 +235,7 @@ function lineFields(line: string): TemplateSpan[] {
     // A value ends at the next field, or at the bar that parts it from text of no field ("Fluoroscopy: No | EBL 2 mL").
     const bar = line.indexOf('|', field.end);
     const value = line.slice(field.end, bar >= 0 && bar < valueEnd ? bar : valueEnd).trim();
-    const mark: TemplateMark | undefined = EMPTY_VALUE.test(value) ? 'not-applicable' : DENYING_VALUE.test(value) ? 'declined' : undefined;
+    const mark = valueMark(value);
     return mark ? [{ start: field.start, end: field.end - 1, mark }] : [];
   });
 }
@@ -244,7 +252,7 @@ function answeredLabels(line: string): TemplateSpan[] {
     const answerWord: TemplateSpan = { start: wordEnd - answer[2].length, end: wordEnd, mark: 'unchosen' };
     if (word === 'yes') return [answerWord];
     const start = answer.index + answer[0].length - answer[0].trimStart().length;
-    return [{ start, end: answer.index + answer[1].length, mark: word === 'n/a' ? 'not-applicable' : 'declined' }, answerWord];
+    return [{ start, end: answer.index + answer[1].length, mark: negativeAnswerMark(word) }, answerWord];
   });
 }
 
@@ -331,14 +339,13 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   if (boxes.length === 0) {
     const row = tableRowField(line);
     if (row) return [...spans, row];
-    const value = field ? line.slice(field[0].length).trim() : '';
-    if (field && EMPTY_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'not-applicable' });
-    else if (field && DENYING_VALUE.test(value)) spans.push({ start: 0, end: field[1].length, mark: 'declined' });
+    const fieldMark = field ? valueMark(line.slice(field[0].length).trim()) : undefined;
+    if (field && fieldMark) spans.push({ start: 0, end: field[1].length, mark: fieldMark });
     else if (QUESTION_DENIED.test(line)) {
       // "Q: Fluoroscopy needed? A: No": the answer denies the question's subject.
       const question = QUESTION_DENIED.exec(line)!;
       const start = question[0].indexOf(question[1]);
-      spans.push({ start, end: start + question[1].length, mark: question[2].toLowerCase().startsWith('n/') ? 'not-applicable' : 'declined' });
+      spans.push({ start, end: start + question[1].length, mark: negativeAnswerMark(question[2]) });
     } else {
       const answered = answeredLabels(line);
       spans.push(...(answered.length ? answered : lineFields(line)));
@@ -391,8 +398,8 @@ export function readTemplateLine(line: string, columnsOf?: () => readonly Column
   // "Modifier 22 documentation: ☐ Applicable  ☒ Not applicable": the option checked answers the key.
   const checkedAnswer = field ? boxes.find((box, index) => box.checked && CHECKED_NONE.test(line.slice(box.end, index + 1 < boxes.length ? boxes[index + 1].start : line.length).trim())) : undefined;
   if (checkedAnswer && field) {
-    const answer = CHECKED_NONE.exec(line.slice(checkedAnswer.end).trim())![0].toLowerCase();
-    spans.push({ start: 0, end: field[1].length, mark: answer.startsWith('n/a') || answer.includes('applicable') ? 'not-applicable' : 'declined' });
+    const answer = CHECKED_NONE.exec(line.slice(checkedAnswer.end).trim())![0];
+    spans.push({ start: 0, end: field[1].length, mark: negativeAnswerMark(answer) });
   }
   return spans;
 }
@@ -409,7 +416,6 @@ function optionEnd(line: string, from: number, to: number): number {
   return Math.min(...ends);
 }
 
-/** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
 /** A gap before another field's key on the same line: "saphenous     Side: [ ] R". */
 const NEXT_FIELD_COLUMN = /(?<=\S)[ \t]{3,}(?=[A-Z][A-Za-z0-9 /#()-]{0,30}:)/g;
 
@@ -424,6 +430,7 @@ function columnSegments(line: string): { start: number; text: string }[] {
   return starts.map((start, index) => ({ start, text: line.slice(start, starts[index + 1] ?? line.length) }));
 }
 
+/** The template spans of the (short) lines that overlap `start`..`end` of `text`, in document offsets. */
 export function templateSpans(text: string, start: number, end: number, readAbove?: () => void): TemplateSpan[] {
   const spans: TemplateSpan[] = [];
   if (end - start > MAX_TEMPLATE_LINE * 4) return spans;
