@@ -115,17 +115,17 @@ function monthOf(word: string): number | undefined {
 
 const ISO_MONTH = /\b((?:19|20)\d{2})-(0?[1-9]|1[0-2])\b(?!-\d)/g;
 
-/** The date nearest before words[index], a few words back at most. */
-function dateBefore(words: readonly string[], index: number, dateOfService?: string): Duration | undefined {
-  for (let at = index - 1; at >= Math.max(0, index - DATE_BEFORE_REACH); at--) {
+/** How many words before "onset" or "starts" its date may stand. */
+const DATE_BEFORE_REACH = 6;
+
+/** The date nearest before words[index], `reach` words back at most. */
+function dateBefore(words: readonly string[], index: number, dateOfService?: string, reach = DATE_BEFORE_REACH): Duration | undefined {
+  for (let at = index - 1; at >= Math.max(0, index - reach); at--) {
     const read = since(words.slice(Math.max(0, at - 2), at + 1), dateOfService);
     if (read) return read;
   }
   return undefined;
 }
-
-/** How many words before "onset" or "starts" its date may stand. */
-const DATE_BEFORE_REACH = 6;
 
 /** Events a pain may be dated from: "since the accident", "since her amputation". */
 const EVENT_WORDS = ['accident', 'injury', 'fall', 'crash', 'collision', 'trauma', 'assault', 'stroke', 'amputation', 'surgery', 'operation', 'repair', 'fracture', 'dislocation', 'thoracotomy', 'tka', 'tkr', 'tha', 'thr', 'arthroplasty', 'orif', 'release', 'transposition', 'bypass'];
@@ -149,11 +149,7 @@ export function readSinceEvent(phrase: string, before: string, dateOfService?: s
   if (event === undefined) {
     // "pain since", the clause ending there: since the last date told before it.
     if (phrase.trim().toLowerCase() !== 'since') return undefined;
-    for (let index = words.length - 1; index >= 0; index--) {
-      const read = since(words.slice(Math.max(0, index - 2), index + 1), dateOfService);
-      if (read) return read;
-    }
-    return { months: null };
+    return dateBefore(words, words.length, dateOfService, words.length) ?? { months: null };
   }
   for (let index = words.length - 1; index >= 0; index--) {
     if (!sameEvent(words[index], event)) continue;
