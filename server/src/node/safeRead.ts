@@ -3,6 +3,7 @@
 // for reading (opening a FIFO blocks), and the answer says why a file was refused, never what is in it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lazy } from '../core/knowledge/builtinData';
 import type { ReadRefusal, Refused } from '../core/service/fileSystem';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -70,10 +71,7 @@ export function locateSafely(file: string, roots?: readonly string[]): { readonl
  * megabyte per read (two per file) made the garbage collector run for the external memory alone,
  * about 150 times over the benchmark corpus.
  */
-const readBuffer = (() => {
-  let buffer: Buffer | undefined;
-  return () => (buffer ??= Buffer.allocUnsafe(2 * CHUNK_BYTES));
-})();
+const readBuffer = lazy(() => Buffer.allocUnsafe(2 * CHUNK_BYTES));
 
 /** Reads a regular file as UTF-8 (bad bytes become U+FFFD) within a byte cap and a time budget. Never throws. */
 export function readFileSafely(file: string, options: SafeReadOptions): SafeRead {
