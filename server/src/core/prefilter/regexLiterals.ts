@@ -71,7 +71,6 @@ function cost(strings: readonly string[] | null): number {
   return strings.reduce((sum, s) => sum + 27 ** -s.length, 0);
 }
 
-
 function required(info: Info): readonly string[] | null {
   return usable(info.exact) ?? info.match;
 }
